@@ -1,0 +1,225 @@
+using System.Numerics;
+using Ebs.Core.Chunks;
+
+namespace Ebs.Core.BlockMaps;
+
+/// <summary>
+/// The operations of the persistent radix tree from block index to chunk id. A map is its
+/// root node id (<see langword="null"/> when empty); every edit builds new nodes along the
+/// changed paths only and shares the rest.
+/// </summary>
+internal sealed class BlockMap
+{
+    /// <summary>Creates the shape for maps of at most <paramref name="maxBlocks"/> blocks.</summary>
+    public BlockMap(long maxBlocks)
+    {
+        var bits = Math.Max(1, 64 - BitOperations.LeadingZeroCount((ulong)(maxBlocks - 1)));
+        Levels = (bits + BlockMapNode.FanOutBits - 1) / BlockMapNode.FanOutBits;
+        MaxBlocks = maxBlocks;
+    }
+
+    /// <summary>Gets the depth of every map: the number of node levels.</summary>
+    public int Levels { get; }
+
+    /// <summary>Gets the number of addressable blocks.</summary>
+    public long MaxBlocks { get; }
+
+    public static long BlockCount(INodeSource nodes, NodeId? root) => root is { } id ? nodes.Get(id).BlockCount : 0;
+
+    /// <summary>Finds the chunk of one block.</summary>
+    public ChunkId? Lookup(INodeSource nodes, NodeId? root, long index)
+    {
+        if (root is not { } id)
+        {
+            return null;
+        }
+
+        var node = nodes.Get(id);
+        while (true)
+        {
+            if (!node.TryGetChild(BlockMapNode.SlotOf(index, node.Level), out var child))
+            {
+                return null;
+            }
+
+            if (node.IsLeaf)
+            {
+                return new ChunkId(child);
+            }
+
+            node = nodes.Get(new NodeId(child));
+        }
+    }
+
+    /// <summary>
+    /// Applies changes sorted by ascending, distinct block index. Cost is proportional to the
+    /// changes times the depth, whatever the size of the map.
+    /// </summary>
+    public NodeId? Apply(INodeSource nodes, NodeId? root, ReadOnlySpan<BlockChange> changes)
+    {
+        if (changes.IsEmpty)
+        {
+            return root;
+        }
+
+        var current = root is { } id ? nodes.Get(id) : null;
+        return Build(nodes, Levels - 1, current, changes)?.Id;
+    }
+
+    /// <summary>Enumerates (index, chunk) pairs in ascending block order, starting at <paramref name="fromIndex"/>.</summary>
+    public IEnumerable<(long Index, ChunkId Chunk)> Enumerate(INodeSource nodes, NodeId? root, long fromIndex = 0)
+        => root is { } id ? Walk(nodes, nodes.Get(id), 0, fromIndex) : [];
+
+    /// <summary>
+    /// Enumerates, in ascending order from <paramref name="fromIndex"/>, the blocks whose
+    /// chunk differs between two maps (present in one only counts). Equal subtrees are skipped
+    /// by id, so the cost is proportional to the differences times the depth.
+    /// </summary>
+    public IEnumerable<(long Index, ChunkId? First, ChunkId? Second)> Diff(INodeSource nodes, NodeId? first, NodeId? second, long fromIndex = 0)
+    {
+        if (first == second)
+        {
+            return [];
+        }
+
+        return DiffNodes(nodes, Levels - 1, first is { } a ? nodes.Get(a) : null, second is { } b ? nodes.Get(b) : null, 0, fromIndex);
+    }
+
+    private static long SpanOf(int level) => 1L << (level * BlockMapNode.FanOutBits);
+
+    private static BlockMapNode? Build(INodeSource nodes, int level, BlockMapNode? node, ReadOnlySpan<BlockChange> changes)
+    {
+        Span<UInt128> children = stackalloc UInt128[BlockMapNode.FanOut];
+        var bitmap = node?.Bitmap ?? 0;
+        if (node is not null)
+        {
+            var k = 0;
+            for (var bits = bitmap; bits != 0; bits &= bits - 1)
+            {
+                children[BitOperations.TrailingZeroCount(bits)] = node.Children[k++];
+            }
+        }
+
+        var blockCount = node?.BlockCount ?? 0;
+        var changed = false;
+        var i = 0;
+        while (i < changes.Length)
+        {
+            var slot = BlockMapNode.SlotOf(changes[i].Index, level);
+            var j = i + 1;
+            while (j < changes.Length && BlockMapNode.SlotOf(changes[j].Index, level) == slot)
+            {
+                j++;
+            }
+
+            var bit = 1UL << slot;
+            var had = (bitmap & bit) != 0;
+            if (level == 0)
+            {
+                var chunk = changes[j - 1].Chunk;
+                var now = chunk?.Value;
+                if (had != now.HasValue || (had && children[slot] != now!.Value))
+                {
+                    changed = true;
+                    blockCount += (now.HasValue ? 1 : 0) - (had ? 1 : 0);
+                    bitmap = now.HasValue ? bitmap | bit : bitmap & ~bit;
+                    children[slot] = now ?? default;
+                }
+            }
+            else
+            {
+                var child = had ? nodes.Get(new NodeId(children[slot])) : null;
+                var rebuilt = Build(nodes, level - 1, child, changes[i..j]);
+                if (!ReferenceEquals(rebuilt, child))
+                {
+                    changed = true;
+                    blockCount += (rebuilt?.BlockCount ?? 0) - (child?.BlockCount ?? 0);
+                    bitmap = rebuilt is null ? bitmap & ~bit : bitmap | bit;
+                    children[slot] = rebuilt?.Id.Value ?? default;
+                }
+            }
+
+            i = j;
+        }
+
+        if (!changed)
+        {
+            return node;
+        }
+
+        if (bitmap == 0)
+        {
+            return null;
+        }
+
+        var packed = new UInt128[BitOperations.PopCount(bitmap)];
+        var n = 0;
+        for (var bits = bitmap; bits != 0; bits &= bits - 1)
+        {
+            packed[n++] = children[BitOperations.TrailingZeroCount(bits)];
+        }
+
+        return nodes.Intern(BlockMapNode.Create(level, bitmap, packed, blockCount));
+    }
+
+    private static IEnumerable<(long Index, ChunkId Chunk)> Walk(INodeSource nodes, BlockMapNode node, long baseIndex, long fromIndex)
+    {
+        var span = SpanOf(node.Level);
+        var k = 0;
+        for (var bits = node.Bitmap; bits != 0; bits &= bits - 1, k++)
+        {
+            var start = baseIndex + (BitOperations.TrailingZeroCount(bits) * span);
+            if (start + span <= fromIndex)
+            {
+                continue;
+            }
+
+            if (node.IsLeaf)
+            {
+                yield return (start, new ChunkId(node.Children[k]));
+                continue;
+            }
+
+            foreach (var item in Walk(nodes, nodes.Get(new NodeId(node.Children[k])), start, fromIndex))
+            {
+                yield return item;
+            }
+        }
+    }
+
+    private static IEnumerable<(long Index, ChunkId? First, ChunkId? Second)> DiffNodes(
+        INodeSource nodes, int level, BlockMapNode? first, BlockMapNode? second, long baseIndex, long fromIndex)
+    {
+        var span = SpanOf(level);
+        var bitmap = (first?.Bitmap ?? 0) | (second?.Bitmap ?? 0);
+        for (var bits = bitmap; bits != 0; bits &= bits - 1)
+        {
+            var slot = BitOperations.TrailingZeroCount(bits);
+            var start = baseIndex + (slot * span);
+            if (start + span <= fromIndex)
+            {
+                continue;
+            }
+
+            UInt128? a = first is not null && first.TryGetChild(slot, out var ca) ? ca : null;
+            UInt128? b = second is not null && second.TryGetChild(slot, out var cb) ? cb : null;
+            if (a == b)
+            {
+                continue;
+            }
+
+            if (level == 0)
+            {
+                yield return (start, a is { } x ? new ChunkId(x) : null, b is { } y ? new ChunkId(y) : null);
+                continue;
+            }
+
+            var childA = a is { } na ? nodes.Get(new NodeId(na)) : null;
+            var childB = b is { } nb ? nodes.Get(new NodeId(nb)) : null;
+            foreach (var item in DiffNodes(nodes, level - 1, childA, childB, start, fromIndex))
+            {
+                yield return item;
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.IO.Hashing;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using Ebs.Core.Chunks;
+
+namespace Ebs.Core.BlockMaps;
+
+/// <summary>
+/// One immutable node of the block map: up to 64 children selected by six bits of the block
+/// index, stored densely behind a bitmap. Level 0 children are chunk ids; higher levels hold
+/// node ids.
+/// </summary>
+internal sealed class BlockMapNode
+{
+    public const int FanOutBits = 6;
+    public const int FanOut = 1 << FanOutBits;
+
+    private BlockMapNode(int level, ulong bitmap, UInt128[] children, long blockCount)
+    {
+        Level = level;
+        Bitmap = bitmap;
+        Children = children;
+        BlockCount = blockCount;
+        Id = ComputeId(level, bitmap, children);
+    }
+
+    public NodeId Id { get; }
+
+    public int Level { get; }
+
+    public ulong Bitmap { get; }
+
+    /// <summary>Gets the children in slot order: chunk ids at level 0, node ids above.</summary>
+    public UInt128[] Children { get; }
+
+    /// <summary>Gets the number of blocks in this subtree.</summary>
+    public long BlockCount { get; }
+
+    public bool IsLeaf => Level == 0;
+
+    public static BlockMapNode Create(int level, ulong bitmap, UInt128[] children, long blockCount)
+        => new(level, bitmap, children, blockCount);
+
+    public static int SlotOf(long blockIndex, int level) => (int)((blockIndex >> (level * FanOutBits)) & (FanOut - 1));
+
+    public bool TryGetChild(int slot, out UInt128 child)
+    {
+        var bit = 1UL << slot;
+        if ((Bitmap & bit) == 0)
+        {
+            child = default;
+            return false;
+        }
+
+        child = Children[BitOperations.PopCount(Bitmap & (bit - 1))];
+        return true;
+    }
+
+    public IEnumerable<NodeId> ChildNodes()
+    {
+        if (!IsLeaf)
+        {
+            foreach (var child in Children)
+            {
+                yield return new NodeId(child);
+            }
+        }
+    }
+
+    public IEnumerable<ChunkId> ChildChunks()
+    {
+        if (IsLeaf)
+        {
+            foreach (var child in Children)
+            {
+                yield return new ChunkId(child);
+            }
+        }
+    }
+
+    private static NodeId ComputeId(int level, ulong bitmap, UInt128[] children)
+    {
+        Span<byte> buffer = stackalloc byte[sizeof(ulong) + (FanOut * 16) + 1];
+        buffer[0] = (byte)level;
+        BitConverter.TryWriteBytes(buffer[1..], bitmap);
+        var body = MemoryMarshal.AsBytes(children.AsSpan());
+        body.CopyTo(buffer[9..]);
+        return new NodeId(XxHash128.HashToUInt128(buffer[..(9 + body.Length)]));
+    }
+}

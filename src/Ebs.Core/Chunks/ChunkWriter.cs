@@ -1,0 +1,55 @@
+using System.Buffers;
+
+namespace Ebs.Core.Chunks;
+
+/// <summary>
+/// Stores blocks under their scoped content id: one hash, then either one copy into the store
+/// or, on a dedup hit, a byte comparison that turns a hash collision into a probe for the
+/// next id instead of sharing someone else's bytes.
+/// </summary>
+internal static class ChunkWriter
+{
+    public static async ValueTask<ChunkId> StoreAsync(IChunkStore store, ChunkScope scope, ReadOnlyMemory<byte> block, bool verify, CancellationToken cancellationToken)
+    {
+        for (var probe = 0; ; probe++)
+        {
+            var id = scope.Hash(block.Span, probe);
+            if (!await store.ContainsAsync(id, cancellationToken).ConfigureAwait(false))
+            {
+                await store.PutAsync(id, block, cancellationToken).ConfigureAwait(false);
+                EbsTelemetry.ChunksWritten.Add(1);
+                return id;
+            }
+
+            if (!verify)
+            {
+                EbsTelemetry.DedupHits.Add(1);
+                return id;
+            }
+
+            var stored = ArrayPool<byte>.Shared.Rent(block.Length);
+            try
+            {
+                if (!await store.TryReadAsync(id, stored.AsMemory(0, block.Length), cancellationToken).ConfigureAwait(false))
+                {
+                    // Deleted since the lookup: store ours.
+                    await store.PutAsync(id, block, cancellationToken).ConfigureAwait(false);
+                    EbsTelemetry.ChunksWritten.Add(1);
+                    return id;
+                }
+
+                if (stored.AsSpan(0, block.Length).SequenceEqual(block.Span))
+                {
+                    EbsTelemetry.DedupHits.Add(1);
+                    return id;
+                }
+
+                EbsTelemetry.HashCollisions.Add(1);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(stored);
+            }
+        }
+    }
+}

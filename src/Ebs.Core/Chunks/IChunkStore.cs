@@ -1,0 +1,43 @@
+namespace Ebs.Core.Chunks;
+
+/// <summary>
+/// The port for content-addressed, write-once chunk storage. Every chunk is one block.
+/// Implementations must be safe to call from many threads.
+/// </summary>
+/// <remarks>
+/// The commit protocol relies on two properties: <see cref="PutAsync"/> is idempotent, and a
+/// chunk is only deleted after the state that stopped referencing it has been committed.
+/// </remarks>
+public interface IChunkStore
+{
+    /// <summary>Stores a chunk unless one with the same id is already stored.</summary>
+    /// <param name="id">The chunk id.</param>
+    /// <param name="data">The chunk bytes (one block).</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>A task that completes when the chunk is durable.</returns>
+    ValueTask PutAsync(ChunkId id, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default);
+
+    /// <summary>Copies a chunk into <paramref name="destination"/>.</summary>
+    /// <param name="id">The chunk id.</param>
+    /// <param name="destination">A buffer of at least the chunk's length.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns><see langword="true"/> when the chunk was found and copied; <see langword="false"/> when it is not stored.</returns>
+    ValueTask<bool> TryReadAsync(ChunkId id, Memory<byte> destination, CancellationToken cancellationToken = default);
+
+    /// <summary>Tells whether a chunk is stored.</summary>
+    /// <param name="id">The chunk id.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns><see langword="true"/> when the chunk is stored.</returns>
+    ValueTask<bool> ContainsAsync(ChunkId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a chunk if it is stored.</summary>
+    /// <param name="id">The chunk id.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns><see langword="true"/> when a chunk was deleted.</returns>
+    ValueTask<bool> DeleteAsync(ChunkId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Enumerates the ids of all stored chunks, in no particular order.</summary>
+    /// <param name="cancellationToken">A token to cancel the enumeration.</param>
+    /// <returns>The stored chunk ids.</returns>
+    IAsyncEnumerable<ChunkId> EnumerateAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
+namespace Ebs.Core.Chunks;
+
+/// <summary>
+/// The default <see cref="IChunkStore"/>: chunks of one fixed size kept in large slabs, so
+/// storing a block costs one copy and no large-object-heap allocation of its own.
+/// </summary>
+/// <remarks>
+/// Freed slots are reused. A read that races with the deletion of the same chunk reports the
+/// chunk as missing rather than returning bytes of whatever reuses the slot.
+/// </remarks>
+public sealed class InMemoryChunkStore : IChunkStore
+{
+    private const int MaxSlabBytes = 32 << 20;
+    private const int FirstSlabSlots = 16;
+
+    private readonly ConcurrentDictionary<ChunkId, Slot> _index = new();
+    private readonly Lock _gate = new();
+    private Slab[] _slabs = [];
+    private readonly Stack<(int Slab, int Offset)> _free = new();
+    private readonly int _maxSlotsPerSlab;
+
+    /// <summary>Creates an empty store for chunks of <paramref name="chunkSize"/> bytes.</summary>
+    /// <param name="chunkSize">The size of every chunk (the block size).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="chunkSize"/> is not positive.</exception>
+    public InMemoryChunkStore(int chunkSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunkSize);
+        ChunkSize = chunkSize;
+        _maxSlotsPerSlab = Math.Max(1, MaxSlabBytes / chunkSize);
+    }
+
+    /// <summary>Gets the size of every chunk, in bytes.</summary>
+    public int ChunkSize { get; }
+
+    /// <summary>Gets the number of chunks stored.</summary>
+    public int Count => _index.Count;
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException"><paramref name="data"/> is not exactly one chunk long.</exception>
+    public ValueTask PutAsync(ChunkId id, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
+    {
+        if (data.Length != ChunkSize)
+        {
+            throw new ArgumentException($"A chunk is {ChunkSize} bytes; got {data.Length}.", nameof(data));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_index.ContainsKey(id))
+        {
+            var slot = Rent();
+            data.Span.CopyTo(SlotSpan(slot));
+            if (!_index.TryAdd(id, slot))
+            {
+                Return(slot);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> TryReadAsync(ChunkId id, Memory<byte> destination, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_index.TryGetValue(id, out var slot))
+        {
+            return ValueTask.FromResult(false);
+        }
+
+        SlotSpan(slot).CopyTo(destination.Span);
+
+        // The slot's version changes before a freed slot can be reused; an unchanged version
+        // after the copy proves the bytes were this chunk's.
+        return ValueTask.FromResult(Volatile.Read(ref Volatile.Read(ref _slabs)[slot.Slab].Versions[slot.Offset]) == slot.Version);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> ContainsAsync(ChunkId id, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(_index.ContainsKey(id));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> DeleteAsync(ChunkId id, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_index.TryRemove(id, out var slot))
+        {
+            return ValueTask.FromResult(false);
+        }
+
+        Interlocked.Increment(ref Volatile.Read(ref _slabs)[slot.Slab].Versions[slot.Offset]);
+        Return(slot);
+        return ValueTask.FromResult(true);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<ChunkId> EnumerateAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var id in _index.Keys)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return id;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    private Span<byte> SlotSpan(Slot slot) => Volatile.Read(ref _slabs)[slot.Slab].Bytes.AsSpan(slot.Offset * ChunkSize, ChunkSize);
+
+    private Slot Rent()
+    {
+        lock (_gate)
+        {
+            if (!_free.TryPop(out var free))
+            {
+                var slots = (int)Math.Min(_maxSlotsPerSlab, (long)FirstSlabSlots << Math.Min(_slabs.Length, 20));
+                var slab = _slabs.Length;
+
+                // Readers index the array without the lock, so it is replaced, never resized in place.
+                Volatile.Write(ref _slabs, [.. _slabs, new Slab(new byte[(long)slots * ChunkSize], new int[slots])]);
+                for (var offset = slots - 1; offset > 0; offset--)
+                {
+                    _free.Push((slab, offset));
+                }
+
+                free = (slab, 0);
+            }
+
+            return new Slot(free.Slab, free.Offset, Volatile.Read(ref _slabs[free.Slab].Versions[free.Offset]));
+        }
+    }
+
+    private void Return(Slot slot)
+    {
+        lock (_gate)
+        {
+            _free.Push((slot.Slab, slot.Offset));
+        }
+    }
+
+    private readonly record struct Slot(int Slab, int Offset, int Version);
+
+    private sealed record Slab(byte[] Bytes, int[] Versions);
+}

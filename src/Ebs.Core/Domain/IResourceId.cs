@@ -1,0 +1,18 @@
+namespace Ebs.Core.Domain;
+
+/// <summary>What every typed AWS resource id offers.</summary>
+/// <typeparam name="TSelf">The id type.</typeparam>
+public interface IResourceId<TSelf>
+    where TSelf : struct, IResourceId<TSelf>
+{
+    /// <summary>Gets the prefix of the id text, such as <c>vol-</c>.</summary>
+    static abstract string Prefix { get; }
+
+    /// <summary>Gets the id text.</summary>
+    string Value { get; }
+
+    /// <summary>Wraps text already known to be a valid id.</summary>
+    /// <param name="text">The id text.</param>
+    /// <returns>The id.</returns>
+    static abstract TSelf FromValidText(string text);
+}

@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+
+namespace Ebs.Core.Domain;
+
+/// <summary>An EBS snapshot as DescribeSnapshots returns it: an immutable view at the time of the call.</summary>
+public sealed record Snapshot
+{
+    internal Snapshot()
+    {
+    }
+
+    /// <summary>Gets the snapshot id.</summary>
+    public required SnapshotId Id { get; init; }
+
+    /// <summary>Gets the owning account id.</summary>
+    public required string OwnerId { get; init; }
+
+    /// <summary>Gets the Region.</summary>
+    public required string Region { get; init; }
+
+    /// <summary>Gets the source volume.</summary>
+    public required VolumeId VolumeId { get; init; }
+
+    /// <summary>Gets the size of the source volume in GiB: the least size of a volume created from it.</summary>
+    public required int VolumeSizeGiB { get; init; }
+
+    /// <summary>Gets the description.</summary>
+    public string Description { get; init; } = string.Empty;
+
+    /// <summary>Gets the state.</summary>
+    public required SnapshotState State { get; init; }
+
+    /// <summary>Gets the completion percentage, 0 to 100.</summary>
+    public required int Progress { get; init; }
+
+    /// <summary>Gets the time the snapshot was started: its point in time.</summary>
+    public required DateTimeOffset StartTime { get; init; }
+
+    /// <summary>Gets the time the snapshot completed, or <see langword="null"/> while it is pending.</summary>
+    public DateTimeOffset? CompletionTime { get; init; }
+
+    /// <summary>Gets the full size: the bytes of every written block it holds (used data, not allocated size).</summary>
+    public required long FullSnapshotSizeInBytes { get; init; }
+
+    /// <summary>Gets the bytes this snapshot copied: the blocks changed since the volume's previous snapshot.</summary>
+    public required long IncrementalSizeInBytes { get; init; }
+
+    /// <summary>Gets the tags.</summary>
+    public ImmutableSortedDictionary<string, string> Tags { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+}

@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using Ebs.Core.BlockMaps;
+
+namespace Ebs.Core.Domain;
+
+/// <summary>
+/// The stored form of a snapshot: its fixed contents (a frozen map root) and the timing from
+/// which its state at any instant follows.
+/// </summary>
+internal sealed record SnapshotRecord
+{
+    public required SnapshotId Id { get; init; }
+
+    public required string OwnerId { get; init; }
+
+    public required string Region { get; init; }
+
+    public required VolumeId VolumeId { get; init; }
+
+    public required int VolumeSizeGiB { get; init; }
+
+    public required string Description { get; init; }
+
+    public required DateTimeOffset StartTime { get; init; }
+
+    public required DateTimeOffset CompletesAt { get; init; }
+
+    public required NodeId? Root { get; init; }
+
+    public required long BlockCount { get; init; }
+
+    public required long ChangedBlockCount { get; init; }
+
+    public ImmutableSortedDictionary<string, string> Tags { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    public bool IsCompletedAt(DateTimeOffset now) => now >= CompletesAt;
+
+    /// <summary>The view DescribeSnapshots returns at <paramref name="now"/>.</summary>
+    public Snapshot ViewAt(DateTimeOffset now, int blockSize)
+    {
+        var completed = IsCompletedAt(now);
+        var total = (CompletesAt - StartTime).Ticks;
+        var progress = completed ? 100 : total <= 0 ? 0 : (int)Math.Min(99, 100 * (now - StartTime).Ticks / total);
+        return new Snapshot
+        {
+            Id = Id,
+            OwnerId = OwnerId,
+            Region = Region,
+            VolumeId = VolumeId,
+            VolumeSizeGiB = VolumeSizeGiB,
+            Description = Description,
+            State = completed ? SnapshotState.Completed : SnapshotState.Pending,
+            Progress = progress,
+            StartTime = StartTime,
+            CompletionTime = completed ? CompletesAt : null,
+            FullSnapshotSizeInBytes = BlockCount * blockSize,
+            IncrementalSizeInBytes = ChangedBlockCount * blockSize,
+            Tags = Tags,
+        };
+    }
+}

@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+using Ebs.Core.BlockMaps;
+using Ebs.Core.Chunks;
+
+namespace Ebs.Core.Domain;
+
+/// <summary>
+/// The stored form of a volume: its public view, the frozen block map of its last snapshot
+/// (or source snapshot), and the blocks written since (its write-back set), which the next
+/// snapshot freezes into a new map.
+/// </summary>
+internal sealed record VolumeRecord
+{
+    public required Volume View { get; init; }
+
+    /// <summary>Gets the map the volume's unchanged blocks come from.</summary>
+    public NodeId? BaseRoot { get; init; }
+
+    /// <summary>Gets the blocks written since <see cref="BaseRoot"/> was frozen.</summary>
+    public ImmutableSortedDictionary<long, ChunkId> Dirty { get; init; } = ImmutableSortedDictionary<long, ChunkId>.Empty;
+
+    /// <summary>Gets the lazy-load state of a volume created from a snapshot.</summary>
+    public LazyLoad? LazyLoad { get; init; }
+
+    public VolumeId Id => View.Id;
+}

@@ -1,0 +1,38 @@
+using Ebs.Core.Services;
+
+namespace Ebs.Core;
+
+/// <summary>One caller account of an <see cref="EbsCloud"/>: the way to its per-Region service facades.</summary>
+public sealed class EbsAccount
+{
+    private readonly CloudEngine _engine;
+
+    internal EbsAccount(CloudEngine engine, string accountId)
+    {
+        _engine = engine;
+        AccountId = accountId;
+    }
+
+    /// <summary>Gets the 12-digit account id.</summary>
+    public string AccountId { get; }
+
+    /// <summary>Gets the EC2 facade (volumes, snapshots) of this account in a Region.</summary>
+    /// <param name="region">The Region name, such as <c>us-east-1</c>.</param>
+    /// <returns>The facade; cheap to get and safe to share.</returns>
+    /// <exception cref="EbsException"><c>InvalidParameterValue</c> when the Region is not configured.</exception>
+    public Ec2Client Ec2(string region) => new(_engine, AccountId, CheckRegion(region));
+
+    /// <summary>Gets the EBS direct API facade of this account in a Region.</summary>
+    /// <param name="region">The Region name.</param>
+    /// <returns>The facade; cheap to get and safe to share.</returns>
+    /// <exception cref="EbsException"><c>InvalidParameterValue</c> when the Region is not configured.</exception>
+    public EbsDirectClient EbsDirect(string region) => new(_engine, AccountId, CheckRegion(region));
+
+    private string CheckRegion(string region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        return _engine.Regions.ContainsKey(region)
+            ? region
+            : throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Region '{region}' is not configured.", region);
+    }
+}

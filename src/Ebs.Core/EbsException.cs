@@ -1,0 +1,29 @@
+namespace Ebs.Core;
+
+/// <summary>
+/// The error of a refused or failed call, carrying AWS's error code. A call that throws it
+/// changed nothing: no chunk, no reference count, no state.
+/// </summary>
+public sealed class EbsException : Exception
+{
+    /// <summary>Creates an error with an AWS error code.</summary>
+    /// <param name="errorCode">The AWS error code, one of <see cref="EbsErrorCodes"/>.</param>
+    /// <param name="message">A message for people.</param>
+    /// <param name="resourceId">The id of the resource concerned, if any.</param>
+    public EbsException(string errorCode, string message, string? resourceId = null)
+        : base(message)
+    {
+        ArgumentNullException.ThrowIfNull(errorCode);
+        ErrorCode = errorCode;
+        ResourceId = resourceId;
+    }
+
+    /// <summary>Gets the AWS error code, such as <c>InvalidSnapshot.NotFound</c>.</summary>
+    public string ErrorCode { get; }
+
+    /// <summary>Gets the id of the resource concerned, or <see langword="null"/>.</summary>
+    public string? ResourceId { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{ErrorCode}: {Message}";
+}

@@ -1,0 +1,43 @@
+namespace Ebs.Core;
+
+/// <summary>Settings of an <see cref="EbsCloud"/>. Validated when the cloud is created.</summary>
+public sealed class EbsOptions
+{
+    /// <summary>The EBS direct API block size, 512 KiB.</summary>
+    public const int DefaultBlockSize = 512 * 1024;
+
+    /// <summary>Gets or sets the block size in bytes: a power of two from 4 KiB to 1 MiB.</summary>
+    /// <value>The default is 512 KiB, the EBS direct API block size.</value>
+    public int BlockSize { get; set; } = DefaultBlockSize;
+
+    /// <summary>Gets or sets the Regions and their Availability Zones.</summary>
+    /// <value>The default is a handful of real Regions with their zone names.</value>
+    public IDictionary<string, IReadOnlyList<string>> Regions { get; set; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        ["us-east-1"] = ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e", "us-east-1f"],
+        ["us-east-2"] = ["us-east-2a", "us-east-2b", "us-east-2c"],
+        ["us-west-2"] = ["us-west-2a", "us-west-2b", "us-west-2c", "us-west-2d"],
+        ["eu-west-1"] = ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
+        ["eu-central-1"] = ["eu-central-1a", "eu-central-1b", "eu-central-1c"],
+        ["ap-south-1"] = ["ap-south-1a", "ap-south-1b", "ap-south-1c"],
+    };
+
+    /// <summary>Gets or sets the rate at which a pending snapshot copies its changed blocks, in bytes per second.</summary>
+    /// <value>The default is 128 MiB per second.</value>
+    public long SnapshotThroughputBytesPerSecond { get; set; } = 128L << 20;
+
+    /// <summary>Gets or sets the fixed time every snapshot spends pending before its copy time.</summary>
+    /// <value>The default is 5 seconds.</value>
+    public TimeSpan SnapshotSetupTime { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Gets or sets a value indicating whether a write whose chunk id is already stored is
+    /// compared byte for byte with the stored chunk before it is shared.
+    /// </summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    public bool VerifyDedupHits { get; set; } = true;
+
+    /// <summary>Gets or sets the seed of resource id generation; <see langword="null"/> for random ids.</summary>
+    /// <value>The default is <see langword="null"/>.</value>
+    public int? IdSeed { get; set; }
+}

@@ -1,0 +1,46 @@
+using System.Numerics;
+using Microsoft.Extensions.Options;
+
+namespace Ebs.Core;
+
+/// <summary>Validates <see cref="EbsOptions"/>.</summary>
+public sealed class EbsOptionsValidator : IValidateOptions<EbsOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, EbsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (options.BlockSize is < 4096 or > 1 << 20 || !BitOperations.IsPow2(options.BlockSize))
+        {
+            failures.Add($"BlockSize must be a power of two from 4096 to 1048576; got {options.BlockSize}.");
+        }
+
+        if (options.Regions is null || options.Regions.Count == 0)
+        {
+            failures.Add("Regions must name at least one Region.");
+        }
+        else
+        {
+            foreach (var (region, zones) in options.Regions)
+            {
+                if (zones is null || zones.Count == 0 || zones.Any(z => string.IsNullOrWhiteSpace(z) || !z.StartsWith(region, StringComparison.Ordinal)))
+                {
+                    failures.Add($"Region '{region}' must list Availability Zones whose names start with the Region name.");
+                }
+            }
+        }
+
+        if (options.SnapshotThroughputBytesPerSecond <= 0)
+        {
+            failures.Add("SnapshotThroughputBytesPerSecond must be positive.");
+        }
+
+        if (options.SnapshotSetupTime < TimeSpan.Zero)
+        {
+            failures.Add("SnapshotSetupTime must not be negative.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,27 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Ebs.Core;
+
+/// <summary>The library's meter and activity source, both named <c>Ebs.Core</c>.</summary>
+public static class EbsTelemetry
+{
+    /// <summary>The name of the meter and of the activity source.</summary>
+    public const string Name = "Ebs.Core";
+
+    /// <summary>Gets the activity source that traces service calls.</summary>
+    public static ActivitySource ActivitySource { get; } = new(Name);
+
+    /// <summary>Gets the meter of the library's counters.</summary>
+    public static Meter Meter { get; } = new(Name);
+
+    internal static Counter<long> ChunksWritten { get; } = Meter.CreateCounter<long>("ebs.chunks.written", "{chunk}", "Chunks newly stored.");
+
+    internal static Counter<long> DedupHits { get; } = Meter.CreateCounter<long>("ebs.chunks.dedup_hits", "{chunk}", "Blocks whose bytes were already stored.");
+
+    internal static Counter<long> HashCollisions { get; } = Meter.CreateCounter<long>("ebs.chunks.hash_collisions", "{chunk}", "Dedup hits whose bytes differed, resolved by probing.");
+
+    internal static Counter<long> ColdReads { get; } = Meter.CreateCounter<long>("ebs.volumes.cold_reads", "{block}", "First reads of blocks of volumes created from snapshots.");
+
+    internal static Counter<long> ChunksFreed { get; } = Meter.CreateCounter<long>("ebs.chunks.freed", "{chunk}", "Chunks deleted because nothing references them.");
+}

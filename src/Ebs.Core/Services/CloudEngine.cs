@@ -1,0 +1,145 @@
+using Ebs.Core.BlockMaps;
+using Ebs.Core.Chunks;
+using Ebs.Core.Domain;
+using Ebs.Core.Storage;
+
+namespace Ebs.Core.Services;
+
+/// <summary>
+/// The shared core behind every facade: state, reference graph, chunk store and clock, and
+/// the commit protocol. Writers are serialized; readers use the published <see cref="World"/>
+/// without locking and retry when a concurrent commit released what they were reading.
+/// </summary>
+internal sealed class CloudEngine : IDisposable
+{
+    /// <summary>The largest EBS volume, 64 TiB.</summary>
+    public const long MaxVolumeBytes = 65536L << 30;
+
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private World _world = World.Empty;
+
+    public CloudEngine(EbsOptions options, TimeProvider time, IChunkStore chunks)
+    {
+        Options = options;
+        Time = time;
+        Chunks = chunks;
+        Map = new BlockMap(MaxVolumeBytes / options.BlockSize);
+        Ids = new ResourceIdGenerator(options.IdSeed);
+        Regions = options.Regions.ToDictionary(r => r.Key, r => (IReadOnlyList<string>)[.. r.Value], StringComparer.Ordinal);
+    }
+
+    public EbsOptions Options { get; }
+
+    public int BlockSize => Options.BlockSize;
+
+    public TimeProvider Time { get; }
+
+    public IChunkStore Chunks { get; }
+
+    public ReferenceGraph Graph { get; } = new();
+
+    public BlockMap Map { get; }
+
+    public ResourceIdGenerator Ids { get; }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Regions { get; }
+
+    public World World => Volatile.Read(ref _world);
+
+    /// <summary>
+    /// Runs one state change under the writer lock: <paramref name="apply"/> edits a copy of the
+    /// world and the reference counts (and throws to refuse, changing nothing); then the
+    /// chunks it newly references are checked present, counts and world are committed, and
+    /// chunks that nothing references any more, including unused <paramref name="staged"/>
+    /// ones, are deleted.
+    /// </summary>
+    public async ValueTask<T> CommitAsync<T>(
+        string operation,
+        Func<Mutation, T> apply,
+        IReadOnlyDictionary<ChunkId, ReadOnlyMemory<byte>>? staged,
+        CancellationToken cancellationToken)
+    {
+        using var activity = EbsTelemetry.ActivitySource.StartActivity(operation);
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var mutation = new Mutation(World, Graph.Begin(), Time.GetUtcNow());
+            T result;
+            try
+            {
+                result = apply(mutation);
+                foreach (var id in mutation.Refs.NewlyReferencedChunks.ToList())
+                {
+                    if (!await Chunks.ContainsAsync(id, CancellationToken.None).ConfigureAwait(false))
+                    {
+                        await Chunks.PutAsync(id, staged?.GetValueOrDefault(id) is { Length: > 0 } bytes
+                            ? bytes
+                            : throw new EbsException(EbsErrorCodes.InternalError, $"Chunk {id} is referenced but not stored."), CancellationToken.None).ConfigureAwait(false);
+                    }
+                }
+            }
+            catch
+            {
+                await DeleteUnreferencedAsync(staged?.Keys ?? []).ConfigureAwait(false);
+                throw;
+            }
+
+            var freed = mutation.Refs.Commit();
+            Volatile.Write(ref _world, mutation.World);
+            await DeleteUnreferencedAsync(freed.Concat(staged?.Keys ?? [])).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/> while no writer can commit.</summary>
+    public async ValueTask<T> ExclusiveAsync<T>(Func<ValueTask<T>> action, CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>Reads against the current world, retrying when a concurrent commit freed what was being read.</summary>
+    public async ValueTask<T> ReadAsync<T>(Func<World, ValueTask<T>> read)
+    {
+        while (true)
+        {
+            var world = World;
+            try
+            {
+                return await read(world).ConfigureAwait(false);
+            }
+            catch (StaleReadException) when (!ReferenceEquals(world, World))
+            {
+                // A writer committed meanwhile; read again from the newer world.
+            }
+            catch (StaleReadException e)
+            {
+                throw new EbsException(EbsErrorCodes.InternalError, e.Message);
+            }
+        }
+    }
+
+    public void Dispose() => _writer.Dispose();
+
+    private async ValueTask DeleteUnreferencedAsync(IEnumerable<ChunkId> candidates)
+    {
+        foreach (var id in candidates)
+        {
+            if (Graph.CountOf(id) == 0 && await Chunks.DeleteAsync(id, CancellationToken.None).ConfigureAwait(false))
+            {
+                EbsTelemetry.ChunksFreed.Add(1);
+            }
+        }
+    }
+}

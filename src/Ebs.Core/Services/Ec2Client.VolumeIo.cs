@@ -1,0 +1,181 @@
+using System.Buffers;
+using Ebs.Core.Chunks;
+using Ebs.Core.Domain;
+using Ebs.Core.Storage;
+
+namespace Ebs.Core.Services;
+
+public sealed partial class Ec2Client
+{
+    /// <summary>Reads bytes from a volume at any offset; unwritten ranges read as zeros.</summary>
+    /// <param name="volumeId">The volume.</param>
+    /// <param name="offset">The byte offset.</param>
+    /// <param name="destination">The buffer to fill; its length is the number of bytes read.</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>A task that completes when <paramref name="destination"/> is filled.</returns>
+    /// <exception cref="EbsException"><c>InvalidVolume.NotFound</c>; <c>InvalidParameterValue</c> for a range outside the volume.</exception>
+    public ValueTask ReadVolumeAsync(VolumeId volumeId, long offset, Memory<byte> destination, CancellationToken cancellationToken = default)
+    {
+        CheckRange(FindVolume(_engine.World, volumeId), offset, destination.Length);
+        return ReadVolumeCoreAsync(volumeId, offset, destination, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes bytes to a volume at any offset. Whole blocks are hashed straight from
+    /// <paramref name="data"/>; partial blocks are read, modified and written back.
+    /// </summary>
+    /// <param name="volumeId">The volume.</param>
+    /// <param name="offset">The byte offset.</param>
+    /// <param name="data">The bytes to write.</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>A task that completes when the bytes are stored.</returns>
+    /// <exception cref="EbsException"><c>InvalidVolume.NotFound</c>; <c>InvalidParameterValue</c> for a range outside the volume.</exception>
+    public ValueTask WriteVolumeAsync(VolumeId volumeId, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
+    {
+        CheckRange(FindVolume(_engine.World, volumeId), offset, data.Length);
+        return data.IsEmpty ? ValueTask.CompletedTask : WriteVolumeCoreAsync(volumeId, offset, data, cancellationToken);
+    }
+
+    /// <summary>Opens a seekable stream over a volume's bytes, to copy a disk image in or out.</summary>
+    /// <param name="volumeId">The volume.</param>
+    /// <returns>The stream; its length is the volume size. Writes are buffered per block and stored on flush.</returns>
+    /// <exception cref="EbsException"><c>InvalidVolume.NotFound</c>.</exception>
+    public Stream OpenVolume(VolumeId volumeId) => new VolumeStream(this, volumeId, FindVolume(_engine.World, volumeId).View.SizeBytes, _engine.BlockSize);
+
+    private static void CheckRange(VolumeRecord volume, long offset, int length)
+    {
+        if (offset < 0 || offset + length > volume.View.SizeBytes)
+        {
+            throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"The range [{offset}, {offset + length}) is outside volume {volume.Id} of {volume.View.SizeBytes} bytes.", volume.Id.Value);
+        }
+    }
+
+    private async ValueTask ReadVolumeCoreAsync(VolumeId volumeId, long offset, Memory<byte> destination, CancellationToken cancellationToken)
+        => await _engine.ReadAsync(async world =>
+        {
+            var volume = FindVolume(world, volumeId);
+            var blockSize = _engine.BlockSize;
+            var position = offset;
+            var remaining = destination;
+            while (!remaining.IsEmpty)
+            {
+                var block = position / blockSize;
+                var within = (int)(position % blockSize);
+                var length = Math.Min(blockSize - within, remaining.Length);
+                await ReadBlockAsync(volume, block, within, remaining[..length], cancellationToken).ConfigureAwait(false);
+                position += length;
+                remaining = remaining[length..];
+            }
+
+            return true;
+        }).ConfigureAwait(false);
+
+    private async ValueTask ReadBlockAsync(VolumeRecord volume, long block, int within, Memory<byte> destination, CancellationToken cancellationToken)
+    {
+        var chunk = volume.Dirty.TryGetValue(block, out var written) ? written : _engine.Map.Lookup(_engine.Graph, volume.BaseRoot, block);
+        if (volume.LazyLoad is { } lazy && !volume.Dirty.ContainsKey(block) && !lazy.IsLoaded(block)
+            && _engine.Map.Lookup(_engine.Graph, lazy.SourceRoot, block) is not null && lazy.Read(block))
+        {
+            EbsTelemetry.ColdReads.Add(1);
+        }
+
+        if (chunk is not { } id)
+        {
+            destination.Span.Clear();
+            return;
+        }
+
+        var blockSize = _engine.BlockSize;
+        if (within == 0 && destination.Length == blockSize)
+        {
+            if (!await _engine.Chunks.TryReadAsync(id, destination, cancellationToken).ConfigureAwait(false))
+            {
+                throw new StaleReadException($"Chunk {id} of block {block} of volume {volume.Id} is not stored.");
+            }
+
+            return;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(blockSize);
+        try
+        {
+            if (!await _engine.Chunks.TryReadAsync(id, buffer.AsMemory(0, blockSize), cancellationToken).ConfigureAwait(false))
+            {
+                throw new StaleReadException($"Chunk {id} of block {block} of volume {volume.Id} is not stored.");
+            }
+
+            buffer.AsSpan(within, destination.Length).CopyTo(destination.Span);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async ValueTask WriteVolumeCoreAsync(VolumeId volumeId, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        var blockSize = _engine.BlockSize;
+        var first = offset / blockSize;
+        var last = (offset + data.Length - 1) / blockSize;
+        var changes = new (long Block, ChunkId Chunk)[last - first + 1];
+        var staged = new Dictionary<ChunkId, ReadOnlyMemory<byte>>(changes.Length);
+        var rented = new List<byte[]>(2);
+        try
+        {
+            for (var block = first; block <= last; block++)
+            {
+                var start = block * blockSize;
+                ReadOnlyMemory<byte> bytes;
+                if (start >= offset && start + blockSize <= offset + data.Length)
+                {
+                    bytes = data.Slice((int)(start - offset), blockSize);
+                }
+                else
+                {
+                    var buffer = ArrayPool<byte>.Shared.Rent(blockSize);
+                    rented.Add(buffer);
+                    await ReadVolumeCoreAsync(volumeId, start, buffer.AsMemory(0, blockSize), cancellationToken).ConfigureAwait(false);
+                    var from = Math.Max(start, offset);
+                    var to = Math.Min(start + blockSize, offset + data.Length);
+                    data.Span.Slice((int)(from - offset), (int)(to - from)).CopyTo(buffer.AsSpan((int)(from - start)));
+                    bytes = buffer.AsMemory(0, blockSize);
+                }
+
+                var id = await ChunkWriter.StoreAsync(_engine.Chunks, _scope, bytes, _engine.Options.VerifyDedupHits, cancellationToken).ConfigureAwait(false);
+                staged.TryAdd(id, bytes);
+                changes[block - first] = (block, id);
+            }
+
+            var lazy = await _engine.CommitAsync(nameof(WriteVolumeAsync), m =>
+            {
+                var volume = FindVolume(m.World, volumeId);
+                var dirty = volume.Dirty.ToBuilder();
+                foreach (var (block, chunk) in changes)
+                {
+                    if (dirty.TryGetValue(block, out var previous))
+                    {
+                        m.Refs.Release(previous);
+                    }
+
+                    m.Refs.AddRef(chunk);
+                    dirty[block] = chunk;
+                }
+
+                m.World = m.World with { Volumes = m.World.Volumes.SetItem(volumeId, volume with { Dirty = dirty.ToImmutable() }) };
+                return volume.LazyLoad;
+            }, staged, cancellationToken).ConfigureAwait(false);
+
+            foreach (var (block, _) in changes)
+            {
+                lazy?.Overwritten(block);
+            }
+        }
+        finally
+        {
+            foreach (var buffer in rented)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Ebs.Core.Chunks;
+using Ebs.Core.Domain;
+
+namespace Ebs.Core.Services;
+
+/// <summary>
+/// The EC2 facade of one caller account in one Region: volumes, volume I/O and snapshots,
+/// with AWS's operation names, rules and error codes. Cheap to create and safe to share
+/// between threads. A call that throws <see cref="EbsException"/> changed nothing.
+/// </summary>
+public sealed partial class Ec2Client
+{
+    /// <summary>The most snapshots of one volume that may be pending at once.</summary>
+    public const int MaxPendingSnapshotsPerVolume = 5;
+
+    private readonly CloudEngine _engine;
+    private readonly ChunkScope _scope;
+
+    internal Ec2Client(CloudEngine engine, string accountId, string region)
+    {
+        _engine = engine;
+        AccountId = accountId;
+        Region = region;
+        _scope = new ChunkScope(accountId, region);
+    }
+
+    /// <summary>Gets the caller account id.</summary>
+    public string AccountId { get; }
+
+    /// <summary>Gets the Region.</summary>
+    public string Region { get; }
+
+    private VolumeRecord FindVolume(World world, VolumeId id)
+    {
+        CheckWellFormed(id.Value, VolumeId.Prefix, EbsErrorCodes.InvalidVolumeIdMalformed);
+        return world.Volumes.TryGetValue(id, out var volume) && volume.View.OwnerId == AccountId && volume.View.Region == Region
+            ? volume
+            : throw new EbsException(EbsErrorCodes.InvalidVolumeNotFound, $"The volume '{id}' does not exist.", id.Value);
+    }
+
+    private SnapshotRecord FindSnapshot(World world, SnapshotId id)
+    {
+        CheckWellFormed(id.Value, SnapshotId.Prefix, EbsErrorCodes.InvalidSnapshotIdMalformed);
+        return world.Snapshots.TryGetValue(id, out var snapshot) && snapshot.OwnerId == AccountId && snapshot.Region == Region
+            ? snapshot
+            : throw new EbsException(EbsErrorCodes.InvalidSnapshotNotFound, $"The snapshot '{id}' does not exist.", id.Value);
+    }
+
+    private static void CheckWellFormed(string? value, string prefix, string errorCode)
+    {
+        if (value is null)
+        {
+            throw new EbsException(errorCode, $"Invalid id: \"\" (expecting \"{prefix}...\")");
+        }
+    }
+}

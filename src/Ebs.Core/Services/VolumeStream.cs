@@ -1,0 +1,142 @@
+using Ebs.Core.Domain;
+
+namespace Ebs.Core.Services;
+
+/// <summary>
+/// A seekable stream over a volume. Sequential writes are gathered into whole blocks so that
+/// copying a disk image stores each block once, without read-modify-write.
+/// </summary>
+internal sealed class VolumeStream : Stream
+{
+    private readonly Ec2Client _client;
+    private readonly VolumeId _volumeId;
+    private readonly byte[] _pending;
+    private long _pendingOffset = -1;
+    private int _pendingLength;
+    private long _position;
+
+    public VolumeStream(Ec2Client client, VolumeId volumeId, long length, int blockSize)
+    {
+        _client = client;
+        _volumeId = volumeId;
+        Length = length;
+        _pending = new byte[blockSize];
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => true;
+
+    public override bool CanWrite => true;
+
+    public override long Length { get; }
+
+    public override long Position
+    {
+        get => _position;
+        set => _position = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value));
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        var count = (int)Math.Clamp(Length - _position, 0, buffer.Length);
+        if (count > 0)
+        {
+            await _client.ReadVolumeAsync(_volumeId, _position, buffer[..count], cancellationToken).ConfigureAwait(false);
+            _position += count;
+        }
+
+        return count;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (_position + buffer.Length > Length)
+        {
+            throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Writing {buffer.Length} bytes at {_position} would pass the end of volume {_volumeId}.", _volumeId.Value);
+        }
+
+        var blockSize = _pending.Length;
+        while (!buffer.IsEmpty)
+        {
+            var blockStart = _position - (_position % blockSize);
+            if (_pendingOffset >= 0 && (blockStart != _pendingOffset || _position != _pendingOffset + _pendingLength))
+            {
+                await FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (_pendingOffset < 0)
+            {
+                _pendingOffset = blockStart;
+                _pendingLength = (int)(_position - blockStart);
+                if (_pendingLength > 0)
+                {
+                    await _client.ReadVolumeAsync(_volumeId, blockStart, _pending.AsMemory(0, _pendingLength), cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            var take = Math.Min(blockSize - _pendingLength, buffer.Length);
+            buffer.Span[..take].CopyTo(_pending.AsSpan(_pendingLength));
+            _pendingLength += take;
+            _position += take;
+            buffer = buffer[take..];
+            if (_pendingLength == blockSize)
+            {
+                await FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        => WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush() => FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+    public override async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_pendingOffset < 0)
+        {
+            return;
+        }
+
+        var offset = _pendingOffset;
+        var length = _pendingLength;
+        _pendingOffset = -1;
+        _pendingLength = 0;
+        await _client.WriteVolumeAsync(_volumeId, offset, _pending.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => Position = origin switch
+    {
+        SeekOrigin.Begin => offset,
+        SeekOrigin.Current => _position + offset,
+        SeekOrigin.End => Length + offset,
+        _ => throw new ArgumentOutOfRangeException(nameof(origin)),
+    };
+
+    public override void SetLength(long value) => throw new NotSupportedException("A volume's size changes only through ModifyVolume.");
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Flush();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+}

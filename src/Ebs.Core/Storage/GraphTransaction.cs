@@ -1,0 +1,114 @@
+using Ebs.Core.BlockMaps;
+using Ebs.Core.Chunks;
+
+namespace Ebs.Core.Storage;
+
+/// <summary>
+/// Reference-count changes of one service call, applied to the graph only on commit. A node
+/// takes references on its children when its count rises from zero and gives them back when
+/// it falls to zero, so a release cascades exactly through the nodes nothing else holds.
+/// </summary>
+internal sealed class GraphTransaction : INodeSource
+{
+    private readonly ReferenceGraph _graph;
+    private readonly Dictionary<NodeId, long> _nodeCounts = [];
+    private readonly Dictionary<NodeId, BlockMapNode> _newNodes = [];
+    private readonly Dictionary<ChunkId, long> _chunkCounts = [];
+
+    public GraphTransaction(ReferenceGraph graph) => _graph = graph;
+
+    /// <summary>Gets the chunks whose count rose from zero: their bytes must be in the chunk store at commit.</summary>
+    public IEnumerable<ChunkId> NewlyReferencedChunks
+        => _chunkCounts.Where(p => p.Value > 0 && _graph.CountOf(p.Key) == 0).Select(p => p.Key);
+
+    public BlockMapNode Get(NodeId id) => _newNodes.TryGetValue(id, out var node) ? node : _graph.Get(id);
+
+    public BlockMapNode Intern(BlockMapNode node)
+    {
+        if (_newNodes.TryGetValue(node.Id, out var known) || _graph.TryGet(node.Id, out known))
+        {
+            return known!;
+        }
+
+        _newNodes.Add(node.Id, node);
+        return node;
+    }
+
+    public long CountOf(ChunkId id) => _chunkCounts.TryGetValue(id, out var count) ? count : _graph.CountOf(id);
+
+    public void AddRef(NodeId? id)
+    {
+        if (id is not { } node)
+        {
+            return;
+        }
+
+        var count = NodeCount(node) + 1;
+        _nodeCounts[node] = count;
+        if (count == 1)
+        {
+            var content = Get(node);
+            foreach (var child in content.ChildNodes())
+            {
+                AddRef(child);
+            }
+
+            foreach (var chunk in content.ChildChunks())
+            {
+                AddRef(chunk);
+            }
+        }
+    }
+
+    public void Release(NodeId? id)
+    {
+        if (id is not { } node)
+        {
+            return;
+        }
+
+        var count = NodeCount(node) - 1;
+        if (count < 0)
+        {
+            throw new InvalidOperationException($"Reference count of node {node} would fall below zero.");
+        }
+
+        _nodeCounts[node] = count;
+        if (count == 0)
+        {
+            var content = Get(node);
+            foreach (var child in content.ChildNodes())
+            {
+                Release(child);
+            }
+
+            foreach (var chunk in content.ChildChunks())
+            {
+                Release(chunk);
+            }
+        }
+    }
+
+    public void AddRef(ChunkId id) => _chunkCounts[id] = CountOf(id) + 1;
+
+    public void Release(ChunkId id)
+    {
+        var count = CountOf(id) - 1;
+        if (count < 0)
+        {
+            throw new InvalidOperationException($"Reference count of chunk {id} would fall below zero.");
+        }
+
+        _chunkCounts[id] = count;
+    }
+
+    /// <summary>Applies the counts to the graph and returns the chunks to delete from the store.</summary>
+    public List<ChunkId> Commit()
+    {
+        var freed = new List<ChunkId>();
+        _graph.Apply(_nodeCounts, _newNodes, _chunkCounts, freed);
+        return freed;
+    }
+
+    private long NodeCount(NodeId id) => _nodeCounts.TryGetValue(id, out var count) ? count : _graph.CountOf(id);
+}

@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using Ebs.Core.BlockMaps;
+using Ebs.Core.Chunks;
+
+namespace Ebs.Core.Storage;
+
+/// <summary>
+/// The block-map nodes and the reference counts of nodes and chunks. A node's count is the
+/// number of parents and roots that hold it; a chunk's is the number of leaf slots and
+/// volume write-back entries that hold it. Counts change only through a committed
+/// <see cref="GraphTransaction"/>; nodes may be read from any thread.
+/// </summary>
+internal sealed class ReferenceGraph : INodeSource
+{
+    private readonly ConcurrentDictionary<NodeId, BlockMapNode> _nodes = new();
+    private readonly Dictionary<NodeId, long> _nodeCounts = [];
+    private readonly Dictionary<ChunkId, long> _chunkCounts = [];
+
+    public int NodeCount => _nodes.Count;
+
+    public IReadOnlyDictionary<NodeId, long> NodeCounts => _nodeCounts;
+
+    public IReadOnlyDictionary<ChunkId, long> ChunkCounts => _chunkCounts;
+
+    public IEnumerable<NodeId> NodeIds => _nodes.Keys;
+
+    public BlockMapNode Get(NodeId id)
+        => _nodes.TryGetValue(id, out var node) ? node : throw new StaleReadException($"Block-map node {id} is not stored.");
+
+    public bool TryGet(NodeId id, out BlockMapNode? node) => _nodes.TryGetValue(id, out node);
+
+    BlockMapNode INodeSource.Intern(BlockMapNode node) => throw new InvalidOperationException("Nodes are only added through a transaction.");
+
+    public long CountOf(NodeId id) => _nodeCounts.GetValueOrDefault(id);
+
+    public long CountOf(ChunkId id) => _chunkCounts.GetValueOrDefault(id);
+
+    public GraphTransaction Begin() => new(this);
+
+    /// <summary>Applies a transaction's final counts; returns the chunks that are no longer referenced.</summary>
+    internal void Apply(
+        IReadOnlyDictionary<NodeId, long> nodeCounts,
+        IReadOnlyDictionary<NodeId, BlockMapNode> newNodes,
+        IReadOnlyDictionary<ChunkId, long> chunkCounts,
+        List<ChunkId> freedChunks)
+    {
+        // Nodes are published before anything can point at them and removed only after.
+        foreach (var (id, count) in nodeCounts)
+        {
+            if (count > 0)
+            {
+                if (newNodes.TryGetValue(id, out var node))
+                {
+                    _nodes.TryAdd(id, node);
+                }
+
+                _nodeCounts[id] = count;
+            }
+        }
+
+        foreach (var (id, count) in chunkCounts)
+        {
+            if (count > 0)
+            {
+                _chunkCounts[id] = count;
+            }
+            else if (_chunkCounts.Remove(id))
+            {
+                freedChunks.Add(id);
+            }
+        }
+
+        foreach (var (id, count) in nodeCounts)
+        {
+            if (count == 0)
+            {
+                _nodeCounts.Remove(id);
+                _nodes.TryRemove(id, out _);
+            }
+        }
+    }
+
+    /// <summary>Drops nodes that nothing references (scrub repair of leaks).</summary>
+    internal bool RemoveUnreferencedNode(NodeId id) => !_nodeCounts.ContainsKey(id) && _nodes.TryRemove(id, out _);
+
+    /// <summary>Overwrites counts with recomputed ones (scrub repair).</summary>
+    internal void ResetCounts(IReadOnlyDictionary<NodeId, long> nodeCounts, IReadOnlyDictionary<ChunkId, long> chunkCounts)
+    {
+        _nodeCounts.Clear();
+        foreach (var (id, count) in nodeCounts)
+        {
+            _nodeCounts[id] = count;
+        }
+
+        _chunkCounts.Clear();
+        foreach (var (id, count) in chunkCounts)
+        {
+            _chunkCounts[id] = count;
+        }
+    }
+}

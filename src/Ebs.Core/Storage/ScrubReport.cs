@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using Ebs.Core.BlockMaps;
+using Ebs.Core.Chunks;
+
+namespace Ebs.Core.Storage;
+
+/// <summary>What a mark-and-sweep scrub found: the live set, and everything that disagrees with it.</summary>
+public sealed record ScrubReport
+{
+    /// <summary>Gets the number of block-map nodes reachable from live roots.</summary>
+    public required int ReachableNodes { get; init; }
+
+    /// <summary>Gets the number of chunks reachable from live roots.</summary>
+    public required int ReachableChunks { get; init; }
+
+    /// <summary>Gets the number of chunks in the chunk store when the scrub ran.</summary>
+    public required int StoredChunks { get; init; }
+
+    /// <summary>Gets the stored chunks that nothing references.</summary>
+    public required ImmutableArray<ChunkId> LeakedChunks { get; init; }
+
+    /// <summary>Gets the referenced chunks that are not stored.</summary>
+    public required ImmutableArray<ChunkId> MissingChunks { get; init; }
+
+    /// <summary>Gets the chunks whose stored reference count differs from the recomputed one.</summary>
+    public required ImmutableArray<ChunkId> MiscountedChunks { get; init; }
+
+    /// <summary>Gets the nodes held in memory that nothing references.</summary>
+    public required ImmutableArray<NodeId> LeakedNodes { get; init; }
+
+    /// <summary>Gets the referenced nodes that are not stored.</summary>
+    public required ImmutableArray<NodeId> MissingNodes { get; init; }
+
+    /// <summary>Gets the nodes whose stored reference count differs from the recomputed one.</summary>
+    public required ImmutableArray<NodeId> MiscountedNodes { get; init; }
+
+    /// <summary>Gets a value indicating whether leaks were reclaimed and counts corrected.</summary>
+    public required bool Repaired { get; init; }
+
+    /// <summary>Gets a value indicating whether nothing was leaked, missing or mis-counted.</summary>
+    public bool IsClean => LeakedChunks.IsEmpty && MissingChunks.IsEmpty && MiscountedChunks.IsEmpty
+        && LeakedNodes.IsEmpty && MissingNodes.IsEmpty && MiscountedNodes.IsEmpty;
+}

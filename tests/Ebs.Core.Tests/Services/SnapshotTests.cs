@@ -1,0 +1,210 @@
+using Ebs.Core.Domain;
+using Ebs.Core.Services;
+
+namespace Ebs.Core.Tests.Services;
+
+public sealed class SnapshotTests
+{
+    private const int B = TestCloud.BlockSize;
+
+    [Fact]
+    public async Task CreateSnapshot_WritesAfterStart_AreNotInSnapshotEvenWhilePending()
+    {
+        await using var t = new TestCloud();
+        var volume = await t.CreateVolumeAsync();
+        await t.WriteBlocksAsync(volume.Id, [0, 1], seedBase: 100);
+
+        var snapshot = await t.Ec2.CreateSnapshotAsync(volume.Id, "before");
+        await t.WriteBlocksAsync(volume.Id, [0, 2], seedBase: 200);
+
+        Assert.Equal(SnapshotState.Pending, (await t.Ec2.DescribeSnapshotAsync(snapshot.Id)).State);
+        await t.CompleteAsync(snapshot);
+        var restored = await t.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1b", SnapshotId = snapshot.Id });
+        Assert.Equal(TestCloud.Block(100), await t.ReadAsync(restored.Id, 0, B));
+        Assert.Equal(TestCloud.Block(101), await t.ReadAsync(restored.Id, B, B));
+        Assert.Equal(new byte[B], await t.ReadAsync(restored.Id, 2 * B, B));
+        Assert.Equal(TestCloud.Block(200), await t.ReadAsync(volume.Id, 0, B));
+    }
+
+    [Fact]
+    public async Task CreateSnapshot_CompletionInstant_GrowsWithChangedBytes()
+    {
+        await using var t = new TestCloud(o =>
+        {
+            o.SnapshotSetupTime = TimeSpan.FromSeconds(5);
+            o.SnapshotThroughputBytesPerSecond = B; // one block per second
+        });
+        var volume = await t.CreateVolumeAsync();
+        await t.WriteBlocksAsync(volume.Id, Enumerable.Range(0, 10), seedBase: 0);
+        var big = await t.Ec2.CreateSnapshotAsync(volume.Id);
+        await t.WriteBlocksAsync(volume.Id, [3], seedBase: 50);
+        var small = await t.Ec2.CreateSnapshotAsync(volume.Id);
+
+        Assert.Equal(SnapshotState.Pending, big.State);
+        Assert.Equal(0, big.Progress);
+        t.Time.Advance(TimeSpan.FromSeconds(6));
+        Assert.Equal(SnapshotState.Completed, (await t.Ec2.DescribeSnapshotAsync(small.Id)).State);
+        var halfway = await t.Ec2.DescribeSnapshotAsync(big.Id);
+        Assert.Equal(SnapshotState.Pending, halfway.State);
+        Assert.InRange(halfway.Progress, 1, 99);
+        Assert.Null(halfway.CompletionTime);
+        t.Time.Advance(TimeSpan.FromSeconds(9));
+        var done = await t.Ec2.DescribeSnapshotAsync(big.Id);
+        Assert.Equal(SnapshotState.Completed, done.State);
+        Assert.Equal(100, done.Progress);
+        Assert.Equal(big.StartTime + TimeSpan.FromSeconds(15), done.CompletionTime);
+    }
+
+    [Fact]
+    public async Task CreateSnapshot_20Then5Then3Changes_Stores28Blocks()
+    {
+        await using var t = new TestCloud();
+        var volume = await t.CreateVolumeAsync();
+        await t.WriteBlocksAsync(volume.Id, Enumerable.Range(0, 20), seedBase: 0);
+        var a = await t.Ec2.CreateSnapshotAsync(volume.Id);
+        await t.WriteBlocksAsync(volume.Id, Enumerable.Range(0, 5), seedBase: 1000);
+        var b = await t.Ec2.CreateSnapshotAsync(volume.Id);
+        await t.WriteBlocksAsync(volume.Id, Enumerable.Range(10, 3), seedBase: 2000);
+        var c = await t.Ec2.CreateSnapshotAsync(volume.Id);
+
+        var usage = await t.Ec2.GetStorageUsageAsync();
+        Assert.Equal(3, usage.SnapshotCount);
+        Assert.Equal(28L * B, usage.StoredBytes);
+        Assert.Equal(60L * B, usage.FullSizeBytes);
+        Assert.Equal([20L * B, 5L * B, 3L * B], new[] { a, b, c }.Select(s => s.IncrementalSizeInBytes));
+        Assert.All(new[] { a, b, c }, s => Assert.Equal(20L * B, s.FullSnapshotSizeInBytes));
+    }
+
+    [Fact]
+    public async Task CreateSnapshot_8BlocksOn100GiBVolume_SizeIsUsedData()
+    {
+        await using var t = new TestCloud();
+        var volume = await t.CreateVolumeAsync(sizeGiB: 100);
+        await t.WriteBlocksAsync(volume.Id, [0, 1, 2, 3, 1000, 5000, 70000, 26_000_000], seedBase: 0);
+
+        var snapshot = await t.Ec2.CreateSnapshotAsync(volume.Id);
+
+        Assert.Equal(8L * B, snapshot.FullSnapshotSizeInBytes);
+        Assert.Equal(100, snapshot.VolumeSizeGiB);
+        Assert.Equal(8L * B, (await t.Ec2.GetStorageUsageAsync()).StoredBytes);
+    }
+
+    [Fact]
+    public async Task DeleteSnapshot_Middle_FreesOnlyItsUniqueBlocksAndOthersReadBackExactly()
+    {
+        await using var t = new TestCloud();
+        var volume = await t.CreateVolumeAsync();
+        await t.WriteBlocksAsync(volume.Id, Enumerable.Range(0, 20), seedBase: 0);
+        var a = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
+        await t.WriteBlocksAsync(volume.Id, Enumerable.Range(0, 5), seedBase: 1000);
+        var b = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
+        await t.WriteBlocksAsync(volume.Id, Enumerable.Range(0, 3), seedBase: 2000);
+        var c = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
+        await t.Ec2.DeleteVolumeAsync(volume.Id);
+
+        // B's blocks 3 and 4 are its own; 0..2 of B were overwritten by C.
+        var storage = await t.Ec2.GetSnapshotStorageAsync(b.Id);
+        Assert.Equal(3L * B, storage.ExclusiveBytes);
+        var before = ((Chunks.InMemoryChunkStore)t.Cloud.ChunkStore).Count;
+
+        await t.Ec2.DeleteSnapshotAsync(b.Id);
+
+        Assert.Equal(before - 3, ((Chunks.InMemoryChunkStore)t.Cloud.ChunkStore).Count);
+        await AssertSnapshotHolds(t, a.Id, i => TestCloud.Block(i));
+        await AssertSnapshotHolds(t, c.Id, i => TestCloud.Block(i < 3 ? 2000 + i : i < 5 ? 1000 + i : i));
+        Assert.True((await t.Cloud.ScrubAsync()).IsClean);
+    }
+
+    [Theory]
+    [InlineData(0, 1, 2)]
+    [InlineData(0, 2, 1)]
+    [InlineData(1, 0, 2)]
+    [InlineData(1, 2, 0)]
+    [InlineData(2, 0, 1)]
+    [InlineData(2, 1, 0)]
+    public async Task DeleteSnapshot_AnyOrder_SurvivorsExactAndStoreEmptyAtEnd(int first, int second, int third)
+    {
+        await using var t = new TestCloud();
+        var volume = await t.CreateVolumeAsync();
+        var seeds = new List<Func<int, byte[]>>();
+        var ids = new List<SnapshotId>();
+        var contents = new Dictionary<int, int>();
+        foreach (var (blocks, seedBase) in new[] { (Enumerable.Range(0, 20), 0), (Enumerable.Range(0, 5), 1000), (Enumerable.Range(10, 3), 2000) })
+        {
+            await t.WriteBlocksAsync(volume.Id, blocks, seedBase);
+            foreach (var block in blocks)
+            {
+                contents[block] = seedBase + block;
+            }
+
+            var frozen = new Dictionary<int, int>(contents);
+            seeds.Add(i => TestCloud.Block(frozen[i]));
+            ids.Add((await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id))).Id);
+        }
+
+        await t.Ec2.DeleteVolumeAsync(volume.Id);
+        var order = new[] { first, second, third };
+        for (var step = 0; step < 3; step++)
+        {
+            await t.Ec2.DeleteSnapshotAsync(ids[order[step]]);
+            foreach (var survivor in order[(step + 1)..])
+            {
+                await AssertSnapshotHolds(t, ids[survivor], seeds[survivor]);
+            }
+
+            Assert.True((await t.Cloud.ScrubAsync()).IsClean);
+        }
+
+        Assert.Equal(0, ((Chunks.InMemoryChunkStore)t.Cloud.ChunkStore).Count);
+        Assert.Equal(0, (await t.Ec2.GetStorageUsageAsync()).StoredBytes);
+    }
+
+    [Fact]
+    public async Task CreateSnapshot_SixthWhileFivePending_ConcurrentSnapshotLimitExceeded()
+    {
+        await using var t = new TestCloud();
+        var volume = await t.CreateVolumeAsync();
+        for (var i = 0; i < Ec2Client.MaxPendingSnapshotsPerVolume; i++)
+        {
+            await t.Ec2.CreateSnapshotAsync(volume.Id);
+        }
+
+        var error = await Assert.ThrowsAsync<EbsException>(() => t.Ec2.CreateSnapshotAsync(volume.Id).AsTask());
+        Assert.Equal(EbsErrorCodes.ConcurrentSnapshotLimitExceeded, error.ErrorCode);
+        Assert.Equal(5, (await t.Ec2.DescribeSnapshotsAsync()).Count);
+        t.Time.Advance(TimeSpan.FromMinutes(1));
+        await t.Ec2.CreateSnapshotAsync(volume.Id);
+        Assert.Equal(6, (await t.Ec2.DescribeSnapshotsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task DescribeSnapshots_FiltersByVolumeStatusAndTag()
+    {
+        await using var t = new TestCloud();
+        var v1 = await t.CreateVolumeAsync();
+        var v2 = await t.CreateVolumeAsync();
+        var s1 = await t.Ec2.CreateSnapshotAsync(v1.Id, "nightly", new Dictionary<string, string> { ["env"] = "prod" });
+        t.Time.Advance(TimeSpan.FromHours(1));
+        var s2 = await t.Ec2.CreateSnapshotAsync(v2.Id, "adhoc", new Dictionary<string, string> { ["env"] = "dev" });
+
+        Assert.Equal([s1.Id], (await t.Ec2.DescribeSnapshotsAsync(new() { Filters = [new Filter("tag:env", "prod")] })).Select(s => s.Id));
+        Assert.Equal([s2.Id], (await t.Ec2.DescribeSnapshotsAsync(new() { Filters = [new Filter("status", "pending")] })).Select(s => s.Id));
+        Assert.Equal([s2.Id], (await t.Ec2.DescribeSnapshotsAsync(new() { Filters = [new Filter("volume-id", v2.Id.Value)] })).Select(s => s.Id));
+        Assert.Equal([s1.Id, s2.Id], (await t.Ec2.DescribeSnapshotsAsync(new() { OwnerIds = ["self"], Filters = [new Filter("tag-key", "env")] })).Select(s => s.Id));
+        Assert.Equal([s1.Id], (await t.Ec2.DescribeSnapshotsAsync(new() { Filters = [new Filter("description", "night*")] })).Select(s => s.Id));
+        Assert.Empty(await t.Ec2.DescribeSnapshotsAsync(new() { OwnerIds = ["222222222222"] }));
+        Assert.Empty(await t.Cloud.Account("222222222222").Ec2(TestCloud.Region).DescribeSnapshotsAsync());
+    }
+
+    internal static async Task AssertSnapshotHolds(TestCloud t, SnapshotId snapshot, Func<int, byte[]> expected)
+    {
+        var volume = await t.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1c", SnapshotId = snapshot });
+        var bytes = await t.ReadAsync(volume.Id, 0, 20 * B);
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.True(expected(i).AsSpan().SequenceEqual(bytes.AsSpan(i * B, B)), $"block {i} of {snapshot}");
+        }
+
+        await t.Ec2.DeleteVolumeAsync(volume.Id);
+    }
+}

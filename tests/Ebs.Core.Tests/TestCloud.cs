@@ -1,0 +1,63 @@
+using Ebs.Core.Domain;
+using Ebs.Core.Services;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ebs.Core.Tests;
+
+/// <summary>A small cloud with 4-KiB blocks on a fake clock, and helpers to fill blocks.</summary>
+internal sealed class TestCloud : IAsyncDisposable
+{
+    public const string Account = "111111111111";
+    public const string Region = "us-east-1";
+    public const int BlockSize = 4096;
+
+    public TestCloud(Action<EbsOptions>? configure = null)
+    {
+        Cloud = EbsCloud.CreateInMemory(o =>
+        {
+            o.BlockSize = BlockSize;
+            o.IdSeed = 42;
+            configure?.Invoke(o);
+        }, Time);
+        Ec2 = Cloud.Account(Account).Ec2(Region);
+    }
+
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+
+    public EbsCloud Cloud { get; }
+
+    public Ec2Client Ec2 { get; }
+
+    public static byte[] Block(int seed)
+    {
+        var bytes = new byte[BlockSize];
+        new Random(seed).NextBytes(bytes);
+        return bytes;
+    }
+
+    public ValueTask<Volume> CreateVolumeAsync(int sizeGiB = 1, string zone = "us-east-1a")
+        => Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = zone, SizeGiB = sizeGiB });
+
+    public async Task WriteBlocksAsync(VolumeId volume, IEnumerable<int> blocks, int seedBase)
+    {
+        foreach (var block in blocks)
+        {
+            await Ec2.WriteVolumeAsync(volume, (long)block * BlockSize, Block(seedBase + block));
+        }
+    }
+
+    public async Task<byte[]> ReadAsync(VolumeId volume, long offset, int length)
+    {
+        var buffer = new byte[length];
+        await Ec2.ReadVolumeAsync(volume, offset, buffer);
+        return buffer;
+    }
+
+    public async Task<Snapshot> CompleteAsync(Snapshot snapshot)
+    {
+        Time.Advance(TimeSpan.FromHours(1));
+        return await Ec2.DescribeSnapshotAsync(snapshot.Id);
+    }
+
+    public ValueTask DisposeAsync() => Cloud.DisposeAsync();
+}
