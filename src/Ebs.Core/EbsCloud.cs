@@ -32,6 +32,9 @@ public sealed class EbsCloud : IAsyncDisposable, IDisposable
         _engine = new CloudEngine(options, timeProvider ?? TimeProvider.System, chunkStore ?? new InMemoryChunkStore(options.BlockSize));
     }
 
+    /// <summary>Gets the shared core, for tests and benchmarks of the internals.</summary>
+    internal CloudEngine Engine => _engine;
+
     /// <summary>Gets the clock that drives every time-based effect.</summary>
     public TimeProvider TimeProvider => _engine.Time;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Ebs.Core.Tests;
 
 /// <summary>A small cloud with 4-KiB blocks on a fake clock, and helpers to fill blocks.</summary>
-internal sealed class TestCloud : IAsyncDisposable
+public sealed class TestCloud : IAsyncDisposable
 {
     public const string Account = "111111111111";
     public const string Region = "us-east-1";

@@ -1,0 +1,160 @@
+using Ebs.Core.Domain;
+using Ebs.Core.Services;
+
+namespace Ebs.Core.Tests.Services;
+
+public sealed class VolumeTests
+{
+    private const int B = TestCloud.BlockSize;
+
+    [Fact]
+    public async Task ReadVolume_UnwrittenRange_ReadsZeros()
+    {
+        await using var t = new TestCloud();
+        var volume = await t.CreateVolumeAsync();
+
+        Assert.Equal(new byte[3 * B], await t.ReadAsync(volume.Id, (1L << 30) - (3 * B), 3 * B));
+        Assert.Equal(VolumeState.Available, volume.State);
+        Assert.Null(volume.Initialization);
+    }
+
+    [Fact]
+    public async Task WriteVolume_UnalignedSpanningBlocks_ReadsBackAndKeepsNeighbours()
+    {
+        await using var t = new TestCloud();
+        var volume = await t.CreateVolumeAsync();
+        var background = TestCloud.Block(7).Concat(TestCloud.Block(8)).Concat(TestCloud.Block(9)).ToArray();
+        await t.Ec2.WriteVolumeAsync(volume.Id, 0, background);
+        var patch = Enumerable.Range(0, B + 100).Select(i => (byte)(i % 251)).ToArray();
+
+        await t.Ec2.WriteVolumeAsync(volume.Id, B - 50, patch);
+
+        var expected = background.ToArray();
+        patch.CopyTo(expected, B - 50);
+        Assert.Equal(expected, await t.ReadAsync(volume.Id, 0, 3 * B));
+        Assert.Equal(expected.AsSpan(B - 7, 1234).ToArray(), await t.ReadAsync(volume.Id, B - 7, 1234));
+    }
+
+    [Theory]
+    [InlineData(-1, 10)]
+    [InlineData((1L << 30) - 5, 10)]
+    [InlineData(1L << 30, 1)]
+    public async Task WriteVolume_OutOfRange_InvalidParameterValueAndNothingStored(long offset, int length)
+    {
+        await using var t = new TestCloud();
+        var volume = await t.CreateVolumeAsync();
+
+        var error = await Assert.ThrowsAsync<EbsException>(() => t.Ec2.WriteVolumeAsync(volume.Id, offset, new byte[length]).AsTask());
+        var readError = await Assert.ThrowsAsync<EbsException>(() => t.Ec2.ReadVolumeAsync(volume.Id, offset, new byte[length]).AsTask());
+
+        Assert.Equal(EbsErrorCodes.InvalidParameterValue, error.ErrorCode);
+        Assert.Equal(EbsErrorCodes.InvalidParameterValue, readError.ErrorCode);
+        Assert.Equal(0, ((Chunks.InMemoryChunkStore)t.Cloud.ChunkStore).Count);
+    }
+
+    [Fact]
+    public async Task OpenVolume_CopyImageInAndOut_ByteExact()
+    {
+        await using var t = new TestCloud();
+        var volume = await t.CreateVolumeAsync();
+        var image = new byte[(10 * B) + 123];
+        new Random(5).NextBytes(image);
+
+        await using (var disk = t.Ec2.OpenVolume(volume.Id))
+        {
+            disk.Position = 777;
+            await new MemoryStream(image).CopyToAsync(disk, bufferSize: 1000);
+        }
+
+        var back = new byte[image.Length];
+        await using (var disk = t.Ec2.OpenVolume(volume.Id))
+        {
+            Assert.Equal(1L << 30, disk.Length);
+            disk.Seek(777, SeekOrigin.Begin);
+            await disk.ReadExactlyAsync(back);
+            Assert.Equal(new byte[777], await t.ReadAsync(volume.Id, 0, 777));
+        }
+
+        Assert.Equal(image, back);
+    }
+
+    [Fact]
+    public async Task CreateVolume_FromSnapshotInOtherZoneAndLarger_IsLazyUntilEveryBlockIsRead()
+    {
+        await using var t = new TestCloud();
+        var source = await t.CreateVolumeAsync();
+        await t.WriteBlocksAsync(source.Id, Enumerable.Range(0, 10), seedBase: 0);
+        var snapshot = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(source.Id));
+
+        var restored = await t.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1d", SnapshotId = snapshot.Id, SizeGiB = 2 });
+        Assert.Equal(new VolumeInitialization(10, 0, 0), restored.Initialization);
+        await t.ReadAsync(restored.Id, 0, 4 * B);
+        await t.ReadAsync(restored.Id, 0, 4 * B);
+        await t.Ec2.WriteVolumeAsync(restored.Id, 9 * B, TestCloud.Block(99));
+        var partial = (await t.Ec2.DescribeVolumeAsync(restored.Id)).Initialization!;
+        Assert.Equal(4, partial.ColdReads);
+        Assert.Equal(5, partial.InitializedBlocks);
+        Assert.Equal(50, partial.Percent);
+
+        var all = await t.ReadAsync(restored.Id, 0, 2 << 20); // the dd pre-warm, over the first 2 MiB
+        var done = (await t.Ec2.DescribeVolumeAsync(restored.Id)).Initialization!;
+        Assert.True(done.IsComplete);
+        Assert.Equal(9, done.ColdReads);
+        Assert.Equal(TestCloud.Block(5), all.AsSpan(5 * B, B).ToArray());
+        Assert.Equal(2, (await t.Ec2.DescribeVolumeAsync(restored.Id)).SizeGiB);
+        Assert.Equal("us-east-1d", restored.AvailabilityZone);
+        Assert.Equal(snapshot.Id, restored.SnapshotId);
+    }
+
+    [Fact]
+    public async Task DeleteVolume_WithoutSnapshots_FreesEveryChunk()
+    {
+        await using var t = new TestCloud();
+        var volume = await t.CreateVolumeAsync();
+        await t.WriteBlocksAsync(volume.Id, Enumerable.Range(0, 5), seedBase: 0);
+        await t.Ec2.CreateSnapshotAsync(volume.Id);
+        await t.WriteBlocksAsync(volume.Id, Enumerable.Range(0, 2), seedBase: 10);
+        var snapshots = await t.Ec2.DescribeSnapshotsAsync();
+        await t.Ec2.DeleteSnapshotAsync(snapshots[0].Id);
+
+        await t.Ec2.DeleteVolumeAsync(volume.Id);
+
+        Assert.Equal(0, ((Chunks.InMemoryChunkStore)t.Cloud.ChunkStore).Count);
+        Assert.Empty(await t.Ec2.DescribeVolumesAsync());
+        Assert.True((await t.Cloud.ScrubAsync()).IsClean);
+    }
+
+    [Fact]
+    public async Task WriteVolume_SameBytesTwice_StoredOnce()
+    {
+        await using var t = new TestCloud();
+        var volume = await t.CreateVolumeAsync();
+
+        await t.Ec2.WriteVolumeAsync(volume.Id, 0, TestCloud.Block(1));
+        await t.Ec2.WriteVolumeAsync(volume.Id, 5 * B, TestCloud.Block(1));
+        await t.Ec2.WriteVolumeAsync(volume.Id, 9 * B, new byte[B]);
+        await t.Ec2.WriteVolumeAsync(volume.Id, 10 * B, new byte[B]);
+
+        Assert.Equal(2, ((Chunks.InMemoryChunkStore)t.Cloud.ChunkStore).Count);
+        var snapshot = await t.Ec2.CreateSnapshotAsync(volume.Id);
+        Assert.Equal(4L * B, snapshot.FullSnapshotSizeInBytes);
+        Assert.Equal(2L * B, (await t.Ec2.GetStorageUsageAsync()).StoredBytes);
+    }
+
+    [Fact]
+    public async Task DescribeVolumes_FiltersAndTags()
+    {
+        await using var t = new TestCloud();
+        var a = await t.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 8, Tags = new Dictionary<string, string> { ["Name"] = "db" } });
+        var b = await t.CreateVolumeAsync(sizeGiB: 16, zone: "us-east-1b");
+
+        await t.Ec2.CreateTagsAsync([b.Id.Value], new Dictionary<string, string> { ["Name"] = "web", ["team"] = "x" });
+        await t.Ec2.DeleteTagsAsync([b.Id.Value], ["team"]);
+
+        Assert.Equal([a.Id], (await t.Ec2.DescribeVolumesAsync(new() { Filters = [new Filter("tag:Name", "db")] })).Select(v => v.Id));
+        Assert.Equal([b.Id], (await t.Ec2.DescribeVolumesAsync(new() { Filters = [new Filter("availability-zone", "us-east-1b")] })).Select(v => v.Id));
+        Assert.Equal([b.Id], (await t.Ec2.DescribeVolumesAsync(new() { Filters = [new Filter("size", "16"), new Filter("status", "available")] })).Select(v => v.Id));
+        Assert.Equal(["Name"], (await t.Ec2.DescribeVolumeAsync(b.Id)).Tags.Keys);
+        Assert.Equal([a.Id], (await t.Ec2.DescribeVolumesAsync(new() { VolumeIds = [a.Id] })).Select(v => v.Id));
+    }
+}
