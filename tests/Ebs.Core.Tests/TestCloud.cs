@@ -28,6 +28,8 @@ public sealed class TestCloud : IAsyncDisposable
 
     public Ec2Client Ec2 { get; }
 
+    public int StoredChunks => ((Ebs.Core.Chunks.InMemoryChunkStore)Cloud.ChunkStore).Count;
+
     public static byte[] Block(int seed)
     {
         var bytes = new byte[BlockSize];

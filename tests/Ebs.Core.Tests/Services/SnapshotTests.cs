@@ -105,11 +105,11 @@ public sealed class SnapshotTests
         // B's blocks 3 and 4 are its own; 0..2 of B were overwritten by C.
         var storage = await t.Ec2.GetSnapshotStorageAsync(b.Id);
         Assert.Equal(3L * B, storage.ExclusiveBytes);
-        var before = ((Chunks.InMemoryChunkStore)t.Cloud.ChunkStore).Count;
+        var before = t.StoredChunks;
 
         await t.Ec2.DeleteSnapshotAsync(b.Id);
 
-        Assert.Equal(before - 3, ((Chunks.InMemoryChunkStore)t.Cloud.ChunkStore).Count);
+        Assert.Equal(before - 3, t.StoredChunks);
         await AssertSnapshotHolds(t, a.Id, i => TestCloud.Block(i));
         await AssertSnapshotHolds(t, c.Id, i => TestCloud.Block(i < 3 ? 2000 + i : i < 5 ? 1000 + i : i));
         Assert.True((await t.Cloud.ScrubAsync()).IsClean);
@@ -155,7 +155,7 @@ public sealed class SnapshotTests
             Assert.True((await t.Cloud.ScrubAsync()).IsClean);
         }
 
-        Assert.Equal(0, ((Chunks.InMemoryChunkStore)t.Cloud.ChunkStore).Count);
+        Assert.Equal(0, t.StoredChunks);
         Assert.Equal(0, (await t.Ec2.GetStorageUsageAsync()).StoredBytes);
     }
 

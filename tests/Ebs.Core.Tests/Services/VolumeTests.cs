@@ -49,7 +49,7 @@ public sealed class VolumeTests
 
         Assert.Equal(EbsErrorCodes.InvalidParameterValue, error.ErrorCode);
         Assert.Equal(EbsErrorCodes.InvalidParameterValue, readError.ErrorCode);
-        Assert.Equal(0, ((Chunks.InMemoryChunkStore)t.Cloud.ChunkStore).Count);
+        Assert.Equal(0, t.StoredChunks);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class VolumeTests
 
         await t.Ec2.DeleteVolumeAsync(volume.Id);
 
-        Assert.Equal(0, ((Chunks.InMemoryChunkStore)t.Cloud.ChunkStore).Count);
+        Assert.Equal(0, t.StoredChunks);
         Assert.Empty(await t.Ec2.DescribeVolumesAsync());
         Assert.True((await t.Cloud.ScrubAsync()).IsClean);
     }
@@ -135,7 +135,7 @@ public sealed class VolumeTests
         await t.Ec2.WriteVolumeAsync(volume.Id, 9 * B, new byte[B]);
         await t.Ec2.WriteVolumeAsync(volume.Id, 10 * B, new byte[B]);
 
-        Assert.Equal(2, ((Chunks.InMemoryChunkStore)t.Cloud.ChunkStore).Count);
+        Assert.Equal(2, t.StoredChunks);
         var snapshot = await t.Ec2.CreateSnapshotAsync(volume.Id);
         Assert.Equal(4L * B, snapshot.FullSnapshotSizeInBytes);
         Assert.Equal(2L * B, (await t.Ec2.GetStorageUsageAsync()).StoredBytes);
