@@ -1,0 +1,33 @@
+using Ebs.Core.Services;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ebs.Core.Tests;
+
+/// <summary>The README's usage example, compiled and checked.</summary>
+public sealed class ReadmeExampleTests
+{
+    [Fact]
+    public async Task ReadmeExample_RunsAsDocumented()
+    {
+        // README example start
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00Z"));
+        await using var cloud = EbsCloud.CreateInMemory(o => o.BlockSize = 4096, time);
+        var ec2 = cloud.Account("111111111111").Ec2("us-east-1");
+
+        var vol = await ec2.CreateVolumeAsync(new() { AvailabilityZone = "us-east-1a", SizeGiB = 100 });
+        await using (var disk = ec2.OpenVolume(vol.Id))
+            await disk.WriteAsync(new byte[8 * 4096].Select((_, i) => (byte)i).ToArray());
+        var snap = await ec2.CreateSnapshotAsync(vol.Id, "prod-db-backup");  // Pending, contents fixed
+        time.Advance(TimeSpan.FromMinutes(10));
+        snap = await ec2.DescribeSnapshotAsync(snap.Id);                     // Completed, 32 KiB used of 100 GiB
+        var copy = await ec2.CreateVolumeAsync(new() { SnapshotId = snap.Id, AvailabilityZone = "us-east-1b" });
+        // README example end
+
+        Assert.Equal(Domain.SnapshotState.Completed, snap.State);
+        Assert.Equal(8 * 4096, snap.FullSnapshotSizeInBytes);
+        var back = new byte[8 * 4096];
+        await ec2.ReadVolumeAsync(copy.Id, 0, back);
+        Assert.Equal(new byte[8 * 4096].Select((_, i) => (byte)i), back);
+        Assert.Equal(8, (await ec2.DescribeVolumeAsync(copy.Id)).Initialization!.ColdReads);
+    }
+}
