@@ -9,6 +9,12 @@ public static class EbsTelemetry
     /// <summary>The name of the meter and of the activity source.</summary>
     public const string Name = "Ebs.Core";
 
+    /// <summary>The tag naming the account of a measurement.</summary>
+    public const string AccountTag = "aws.account";
+
+    /// <summary>The tag naming the Region of a measurement.</summary>
+    public const string RegionTag = "aws.region";
+
     /// <summary>Gets the activity source that traces service calls.</summary>
     public static ActivitySource ActivitySource { get; } = new(Name);
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Hashing;
 using System.Text;
 
@@ -29,6 +30,9 @@ public readonly record struct ChunkScope
 
     /// <summary>Gets the Region name.</summary>
     public string Region { get; }
+
+    /// <summary>Gets the metric tags naming this scope.</summary>
+    internal TagList Tags => new() { { EbsTelemetry.AccountTag, AccountId }, { EbsTelemetry.RegionTag, Region } };
 
     /// <summary>Gets the hash seed of this scope.</summary>
     public long Seed { get; }

@@ -17,13 +17,13 @@ internal static class ChunkWriter
             if (!await store.ContainsAsync(id, cancellationToken).ConfigureAwait(false))
             {
                 await store.PutAsync(id, block, cancellationToken).ConfigureAwait(false);
-                EbsTelemetry.ChunksWritten.Add(1);
+                EbsTelemetry.ChunksWritten.Add(1, scope.Tags);
                 return id;
             }
 
             if (!verify)
             {
-                EbsTelemetry.DedupHits.Add(1);
+                EbsTelemetry.DedupHits.Add(1, scope.Tags);
                 return id;
             }
 
@@ -34,17 +34,17 @@ internal static class ChunkWriter
                 {
                     // Deleted since the lookup: store ours.
                     await store.PutAsync(id, block, cancellationToken).ConfigureAwait(false);
-                    EbsTelemetry.ChunksWritten.Add(1);
+                    EbsTelemetry.ChunksWritten.Add(1, scope.Tags);
                     return id;
                 }
 
                 if (stored.AsSpan(0, block.Length).SequenceEqual(block.Span))
                 {
-                    EbsTelemetry.DedupHits.Add(1);
+                    EbsTelemetry.DedupHits.Add(1, scope.Tags);
                     return id;
                 }
 
-                EbsTelemetry.HashCollisions.Add(1);
+                EbsTelemetry.HashCollisions.Add(1, scope.Tags);
             }
             finally
             {

@@ -76,7 +76,7 @@ public sealed partial class Ec2Client
         if (volume.LazyLoad is { } lazy && !volume.Dirty.ContainsKey(block) && !lazy.IsLoaded(block)
             && _engine.Map.Lookup(_engine.Graph, lazy.SourceRoot, block) is not null && lazy.Read(block))
         {
-            EbsTelemetry.ColdReads.Add(1);
+            EbsTelemetry.ColdReads.Add(1, _scope.Tags);
         }
 
         if (chunk is not { } id)

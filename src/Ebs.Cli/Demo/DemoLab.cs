@@ -1,0 +1,152 @@
+using Ebs.Core;
+using Ebs.Core.Domain;
+using Ebs.Core.Services;
+using Microsoft.Extensions.Time.Testing;
+using Spectre.Console;
+
+namespace Ebs.Cli.Demo;
+
+/// <summary>
+/// What every section of the demo shares: the cloud and its fake clock, the caller's facades,
+/// the console, and the tally of checks whose verdicts decide the exit code.
+/// </summary>
+internal sealed class DemoLab
+{
+    /// <summary>The zone of the source volumes; restores go elsewhere to show snapshots are Regional.</summary>
+    public const string HomeZone = "us-east-1a";
+
+    private const string AccountId = "111111111111";
+    private const string Region = "us-east-1";
+
+    // One simulated second per poll keeps the pending -> completed table short at the
+    // default setup time of a few seconds, the way `aws ec2 wait snapshot-completed` polls.
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    private readonly FakeTimeProvider _clock;
+    private int _writes;
+    private int _checks;
+    private int _failures;
+
+    /// <summary>Creates the lab over a cloud driven by <paramref name="clock"/>.</summary>
+    /// <param name="console">Where the sections write.</param>
+    /// <param name="cloud">The cloud, created with <paramref name="clock"/>.</param>
+    /// <param name="clock">The fake clock the demo advances.</param>
+    public DemoLab(IAnsiConsole console, EbsCloud cloud, FakeTimeProvider clock)
+    {
+        Console = console;
+        Cloud = cloud;
+        _clock = clock;
+        var account = cloud.Account(AccountId);
+        Ec2 = account.Ec2(Region);
+        EbsDirect = account.EbsDirect(Region);
+    }
+
+    /// <summary>Gets the console the sections write to.</summary>
+    public IAnsiConsole Console { get; }
+
+    /// <summary>Gets the cloud.</summary>
+    public EbsCloud Cloud { get; }
+
+    /// <summary>Gets the caller's EC2 facade in the demo's Region.</summary>
+    public Ec2Client Ec2 { get; }
+
+    /// <summary>Gets the caller's EBS direct API facade in the demo's Region.</summary>
+    public EbsDirectClient EbsDirect { get; }
+
+    /// <summary>Gets the block size in bytes.</summary>
+    public int BlockSize => Cloud.BlockSize;
+
+    /// <summary>Starts a section with a titled rule.</summary>
+    /// <param name="title">The title, plain text.</param>
+    public void Section(string title)
+    {
+        Console.WriteLine();
+        Console.Write(new Rule($"[bold yellow]{Markup.Escape(title)}[/]").LeftJustified());
+    }
+
+    /// <summary>
+    /// Writes whole blocks of a volume with bytes no earlier write of the demo used, so every
+    /// block written is a new chunk and the chunk counts follow the walk-through.
+    /// </summary>
+    /// <param name="volumeId">The volume.</param>
+    /// <param name="image">What the volume holds before the write.</param>
+    /// <param name="blocks">The blocks to write.</param>
+    /// <returns>What the volume holds after the write.</returns>
+    public async Task<DiskImage> WriteAsync(VolumeId volumeId, DiskImage image, IReadOnlyList<long> blocks)
+    {
+        var generation = ++_writes;
+        var buffer = new byte[BlockSize];
+        foreach (var block in blocks)
+        {
+            DiskImage.Pattern(block, generation, buffer);
+            await Ec2.WriteVolumeAsync(volumeId, block * BlockSize, buffer);
+        }
+
+        return image.With(blocks, generation);
+    }
+
+    /// <summary>Describes a snapshot, then advances the clock one poll at a time until it is no longer pending.</summary>
+    /// <param name="snapshotId">The snapshot.</param>
+    /// <returns>Every description seen with the clock's instant, oldest first; the last is not pending.</returns>
+    public async Task<IReadOnlyList<(DateTimeOffset At, Snapshot Snapshot)>> WaitForCompletionAsync(SnapshotId snapshotId)
+    {
+        var seen = new List<(DateTimeOffset At, Snapshot Snapshot)> { (_clock.GetUtcNow(), await Ec2.DescribeSnapshotAsync(snapshotId)) };
+        while (seen[^1].Snapshot.State == SnapshotState.Pending)
+        {
+            _clock.Advance(PollInterval);
+            seen.Add((_clock.GetUtcNow(), await Ec2.DescribeSnapshotAsync(snapshotId)));
+        }
+
+        return seen;
+    }
+
+    /// <summary>Lists the blocks that differ between two snapshots through the EBS direct API.</summary>
+    /// <param name="first">The older snapshot, or <see langword="null"/> for every written block of <paramref name="second"/>.</param>
+    /// <param name="second">The newer snapshot.</param>
+    /// <returns>The changed block indexes, ascending.</returns>
+    public async Task<IReadOnlyList<long>> ChangedBlocksAsync(SnapshotId? first, SnapshotId second)
+        => await EbsDirect.ListAllChangedBlocksAsync(first, second).ToListAsync();
+
+    /// <summary>Reads a whole volume block by block and compares each block with an image.</summary>
+    /// <param name="volume">The volume.</param>
+    /// <param name="expected">What it should hold.</param>
+    /// <returns>The number of blocks compared and the number that differed.</returns>
+    public async Task<(long Compared, long Differing)> CompareAsync(Volume volume, DiskImage expected)
+    {
+        var actual = new byte[BlockSize];
+        var wanted = new byte[BlockSize];
+        var blocks = volume.SizeBytes / BlockSize;
+        var differing = 0L;
+        await using var disk = Ec2.OpenVolume(volume.Id);
+        for (var block = 0L; block < blocks; block++)
+        {
+            await disk.ReadExactlyAsync(actual);
+            expected.Expected(block, wanted);
+            differing += actual.AsSpan().SequenceEqual(wanted) ? 0 : 1;
+        }
+
+        return (blocks, differing);
+    }
+
+    /// <summary>Records a check and renders its verdict.</summary>
+    /// <param name="passed">Whether the check passed.</param>
+    /// <param name="detail">What was found, plain text.</param>
+    /// <returns>The verdict as markup: a green check mark or a red cross, then <paramref name="detail"/>.</returns>
+    public string Verdict(bool passed, string detail)
+    {
+        _checks++;
+        _failures += passed ? 0 : 1;
+        return passed ? $"[green]✓ {Markup.Escape(detail)}[/]" : $"[red]✗ {Markup.Escape(detail)}[/]";
+    }
+
+    /// <summary>Writes the tally of checks.</summary>
+    /// <returns><see langword="true"/> when every check passed.</returns>
+    public bool ReportChecks()
+    {
+        Console.WriteLine();
+        Console.MarkupLine(_failures == 0
+            ? $"[green]✓ All {_checks} checks passed.[/]"
+            : $"[red]✗ {_failures} of {_checks} checks failed.[/]");
+        return _failures == 0;
+    }
+}
