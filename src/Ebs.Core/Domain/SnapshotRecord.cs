@@ -23,6 +23,9 @@ internal sealed record SnapshotRecord
 
     public required DateTimeOffset StartTime { get; init; }
 
+    /// <summary>Gets the instant the copy begins: after the volume's older pending snapshots complete.</summary>
+    public required DateTimeOffset CopyStartsAt { get; init; }
+
     public required DateTimeOffset CompletesAt { get; init; }
 
     public required NodeId? Root { get; init; }
@@ -39,8 +42,8 @@ internal sealed record SnapshotRecord
     public Snapshot ViewAt(DateTimeOffset now, int blockSize)
     {
         var completed = IsCompletedAt(now);
-        var total = (CompletesAt - StartTime).Ticks;
-        var progress = completed ? 100 : total <= 0 ? 0 : (int)Math.Min(99, 100 * (now - StartTime).Ticks / total);
+        var total = (CompletesAt - CopyStartsAt).Ticks;
+        var progress = completed ? 100 : total <= 0 || now <= CopyStartsAt ? 0 : (int)Math.Min(99, 100 * (now - CopyStartsAt).Ticks / total);
         return new Snapshot
         {
             Id = Id,

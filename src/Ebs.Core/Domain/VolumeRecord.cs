@@ -19,6 +19,9 @@ internal sealed record VolumeRecord
     /// <summary>Gets the blocks written since <see cref="BaseRoot"/> was frozen.</summary>
     public ImmutableSortedDictionary<long, ChunkId> Dirty { get; init; } = ImmutableSortedDictionary<long, ChunkId>.Empty;
 
+    /// <summary>Gets the completion instants of the volume's snapshots that may still be copying (see <see cref="SnapshotQueue"/>).</summary>
+    public ImmutableArray<DateTimeOffset> SnapshotCompletions { get; init; } = [];
+
     /// <summary>Gets the lazy-load state of a volume created from a snapshot.</summary>
     public LazyLoad? LazyLoad { get; init; }
 

@@ -14,7 +14,10 @@ public sealed partial class Ec2Client
     /// (later writes are not in it); it is <see cref="SnapshotState.Pending"/> while the blocks
     /// changed since the volume's previous snapshot are copied, for
     /// <see cref="EbsOptions.SnapshotSetupTime"/> plus their bytes over
-    /// <see cref="EbsOptions.SnapshotThroughputBytesPerSecond"/>, then completed.
+    /// <see cref="EbsOptions.SnapshotThroughputBytesPerSecond"/>, then completed. As in AWS, the
+    /// snapshots of one volume copy one after another, at most
+    /// <see cref="MaxPendingSnapshotsPerVolume"/> may be pending, and one deleted while pending
+    /// still counts until it would have completed.
     /// </summary>
     /// <param name="volumeId">The volume.</param>
     /// <param name="description">A description, up to 255 characters.</param>
@@ -37,13 +40,14 @@ public sealed partial class Ec2Client
         return _engine.CommitAsync(nameof(CreateSnapshotAsync), m =>
         {
             var volume = FindVolume(m.World, volumeId);
-            if (m.World.Snapshots.Values.Count(s => s.VolumeId == volumeId && !s.IsCompletedAt(m.Now)) >= MaxPendingSnapshotsPerVolume)
+            if (SnapshotQueue.PendingAt(volume.SnapshotCompletions, m.Now) >= MaxPendingSnapshotsPerVolume)
             {
                 throw new EbsException(EbsErrorCodes.ConcurrentSnapshotLimitExceeded, $"Volume {volumeId} already has {MaxPendingSnapshotsPerVolume} pending snapshots.", volumeId.Value);
             }
 
             var root = Freeze(m.Refs, volume);
             m.Refs.AddRef(root);
+            var (copyStartsAt, completesAt, queue) = SnapshotQueue.Enqueue(volume.SnapshotCompletions, m.Now, CopyTime(volume.Dirty.Count));
             var record = new SnapshotRecord
             {
                 Id = _engine.Ids.Next<SnapshotId>(),
@@ -53,7 +57,8 @@ public sealed partial class Ec2Client
                 VolumeSizeGiB = volume.View.SizeGiB,
                 Description = description,
                 StartTime = m.Now,
-                CompletesAt = m.Now + CopyTime(volume.Dirty.Count),
+                CopyStartsAt = copyStartsAt,
+                CompletesAt = completesAt,
                 Root = root,
                 BlockCount = BlockMap.BlockCount(m.Refs, root),
                 ChangedBlockCount = volume.Dirty.Count,
@@ -61,7 +66,7 @@ public sealed partial class Ec2Client
             };
             m.World = m.World with
             {
-                Volumes = m.World.Volumes.SetItem(volumeId, volume with { BaseRoot = root, Dirty = ImmutableSortedDictionary<long, Chunks.ChunkId>.Empty }),
+                Volumes = m.World.Volumes.SetItem(volumeId, volume with { BaseRoot = root, Dirty = ImmutableSortedDictionary<long, Chunks.ChunkId>.Empty, SnapshotCompletions = queue }),
                 Snapshots = m.World.Snapshots.Add(record.Id, record),
             };
             return record.ViewAt(m.Now, _engine.BlockSize);

@@ -11,7 +11,7 @@ namespace Ebs.Core.Services;
 public sealed partial class Ec2Client
 {
     /// <summary>The most snapshots of one volume that may be pending at once.</summary>
-    public const int MaxPendingSnapshotsPerVolume = 5;
+    public const int MaxPendingSnapshotsPerVolume = SnapshotQueue.Limit;
 
     private readonly CloudEngine _engine;
     private readonly ChunkScope _scope;

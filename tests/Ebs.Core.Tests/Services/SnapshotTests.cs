@@ -34,25 +34,72 @@ public sealed class SnapshotTests
             o.SnapshotSetupTime = TimeSpan.FromSeconds(5);
             o.SnapshotThroughputBytesPerSecond = B; // one block per second
         });
-        var volume = await t.CreateVolumeAsync();
-        await t.WriteBlocksAsync(volume.Id, Enumerable.Range(0, 10), seedBase: 0);
-        var big = await t.Ec2.CreateSnapshotAsync(volume.Id);
-        await t.WriteBlocksAsync(volume.Id, [3], seedBase: 50);
-        var small = await t.Ec2.CreateSnapshotAsync(volume.Id);
+        var small = await t.CreateVolumeAsync();
+        var big = await t.CreateVolumeAsync();
+        await t.WriteBlocksAsync(small.Id, [3], seedBase: 50);
+        await t.WriteBlocksAsync(big.Id, Enumerable.Range(0, 10), seedBase: 0);
 
-        Assert.Equal(SnapshotState.Pending, big.State);
-        Assert.Equal(0, big.Progress);
+        var quick = await t.Ec2.CreateSnapshotAsync(small.Id);
+        var slow = await t.Ec2.CreateSnapshotAsync(big.Id);
+
+        Assert.Equal(SnapshotState.Pending, slow.State);
+        Assert.Equal(0, slow.Progress);
         t.Time.Advance(TimeSpan.FromSeconds(6));
-        Assert.Equal(SnapshotState.Completed, (await t.Ec2.DescribeSnapshotAsync(small.Id)).State);
-        var halfway = await t.Ec2.DescribeSnapshotAsync(big.Id);
+        Assert.Equal(SnapshotState.Completed, (await t.Ec2.DescribeSnapshotAsync(quick.Id)).State);
+        var halfway = await t.Ec2.DescribeSnapshotAsync(slow.Id);
         Assert.Equal(SnapshotState.Pending, halfway.State);
-        Assert.InRange(halfway.Progress, 1, 99);
+        Assert.Equal(40, halfway.Progress);
         Assert.Null(halfway.CompletionTime);
         t.Time.Advance(TimeSpan.FromSeconds(9));
-        var done = await t.Ec2.DescribeSnapshotAsync(big.Id);
+        var done = await t.Ec2.DescribeSnapshotAsync(slow.Id);
         Assert.Equal(SnapshotState.Completed, done.State);
         Assert.Equal(100, done.Progress);
-        Assert.Equal(big.StartTime + TimeSpan.FromSeconds(15), done.CompletionTime);
+        Assert.Equal(slow.StartTime + TimeSpan.FromSeconds(15), done.CompletionTime);
+    }
+
+    [Fact]
+    public async Task CreateSnapshot_WhileOlderPending_CopiesAfterItCompletes()
+    {
+        await using var t = new TestCloud(o =>
+        {
+            o.SnapshotSetupTime = TimeSpan.FromSeconds(5);
+            o.SnapshotThroughputBytesPerSecond = B;
+        });
+        var volume = await t.CreateVolumeAsync();
+        await t.WriteBlocksAsync(volume.Id, Enumerable.Range(0, 10), seedBase: 0);
+        var first = await t.Ec2.CreateSnapshotAsync(volume.Id);
+        await t.WriteBlocksAsync(volume.Id, [3], seedBase: 50);
+
+        var second = await t.Ec2.CreateSnapshotAsync(volume.Id);
+
+        t.Time.Advance(TimeSpan.FromSeconds(15));
+        Assert.Equal(SnapshotState.Completed, (await t.Ec2.DescribeSnapshotAsync(first.Id)).State);
+        var waiting = await t.Ec2.DescribeSnapshotAsync(second.Id);
+        Assert.Equal((SnapshotState.Pending, 0), (waiting.State, waiting.Progress));
+        t.Time.Advance(TimeSpan.FromSeconds(6));
+        Assert.Equal(first.StartTime + TimeSpan.FromSeconds(21), (await t.Ec2.DescribeSnapshotAsync(second.Id)).CompletionTime);
+    }
+
+    [Fact]
+    public async Task DeleteSnapshot_WhilePending_StillCountsTowardTheLimitUntilItWouldComplete()
+    {
+        await using var t = new TestCloud(o => o.SnapshotSetupTime = TimeSpan.FromSeconds(10));
+        var volume = await t.CreateVolumeAsync();
+        for (var i = 0; i < Ec2Client.MaxPendingSnapshotsPerVolume; i++)
+        {
+            await t.Ec2.DeleteSnapshotAsync((await t.Ec2.CreateSnapshotAsync(volume.Id)).Id);
+        }
+
+        // The deleted snapshots copy one after another, completing at 10, 20, ... 50 seconds.
+        await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => t.Ec2.CreateSnapshotAsync(volume.Id).AsTask(), EbsErrorCodes.ConcurrentSnapshotLimitExceeded);
+        t.Time.Advance(TimeSpan.FromSeconds(9));
+        await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => t.Ec2.CreateSnapshotAsync(volume.Id).AsTask(), EbsErrorCodes.ConcurrentSnapshotLimitExceeded);
+        t.Time.Advance(TimeSpan.FromSeconds(1));
+        var next = await t.Ec2.CreateSnapshotAsync(volume.Id);
+        Assert.Equal(SnapshotState.Pending, next.State);
+        await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => t.Ec2.CreateSnapshotAsync(volume.Id).AsTask(), EbsErrorCodes.ConcurrentSnapshotLimitExceeded);
+        t.Time.Advance(TimeSpan.FromSeconds(50));
+        Assert.Equal(next.StartTime + TimeSpan.FromSeconds(50), (await t.Ec2.DescribeSnapshotAsync(next.Id)).CompletionTime);
     }
 
     [Fact]
@@ -172,7 +219,7 @@ public sealed class SnapshotTests
         var error = await Assert.ThrowsAsync<EbsException>(() => t.Ec2.CreateSnapshotAsync(volume.Id).AsTask());
         Assert.Equal(EbsErrorCodes.ConcurrentSnapshotLimitExceeded, error.ErrorCode);
         Assert.Equal(5, (await t.Ec2.DescribeSnapshotsAsync()).Count);
-        t.Time.Advance(TimeSpan.FromMinutes(1));
+        t.Time.Advance(TimeSpan.FromMinutes(5));
         await t.Ec2.CreateSnapshotAsync(volume.Id);
         Assert.Equal(6, (await t.Ec2.DescribeSnapshotsAsync()).Count);
     }
