@@ -17,8 +17,10 @@ internal static class ChangedBlocksSection
     public static async Task RunAsync(DemoLab lab, SnapshotChain chain)
     {
         lab.Section("Changed blocks (EBS direct API ListChangedBlocks)");
-        var table = new Table().AddColumns("First", "Second", "Changed blocks", "Count");
-        foreach (var (first, second) in new (DemoSnapshot? First, DemoSnapshot Second)[] { (null, chain.A), (chain.A, chain.B), (chain.B, chain.C), (chain.A, chain.C) })
+        var table = new Table().Title("Blocks whose content differs, ascending")
+            .AddColumns("First", "Second", "Changed blocks", "Count");
+        (DemoSnapshot? First, DemoSnapshot Second)[] pairs = [(null, chain.A), (chain.A, chain.B), (chain.B, chain.C), (chain.A, chain.C)];
+        foreach (var (first, second) in pairs)
         {
             var changed = await lab.ChangedBlocksAsync(first?.Id, second.Id);
             table.AddRow(first?.Name ?? "(none)", second.Name, BlockRanges.Format(changed), Invariant($"{changed.Count}"));

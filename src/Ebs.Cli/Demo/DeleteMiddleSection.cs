@@ -25,8 +25,8 @@ internal static class DeleteMiddleSection
         var predicted = (await lab.Ec2.GetSnapshotStorageAsync(chain.B.Id)).ExclusiveBytes / lab.BlockSize;
         var before = await lab.Cloud.ScrubAsync();
         await lab.Ec2.DeleteSnapshotAsync(chain.B.Id);
-        var deleted = await lab.Cloud.ScrubAsync();
-        var freed = before.StoredChunks - deleted.StoredChunks;
+        var afterDelete = await lab.Cloud.ScrubAsync();
+        var freed = before.StoredChunks - afterDelete.StoredChunks;
         lab.Console.MarkupLineInterpolated($"Deleted B ([bold]{chain.B.Id}[/]).");
         lab.Console.MarkupLine(lab.Verdict(freed == predicted, Invariant($"{freed} chunks freed: the {predicted} exclusive blocks GetSnapshotStorage reported.")));
 
@@ -46,12 +46,12 @@ internal static class DeleteMiddleSection
         }
 
         lab.Console.Write(survivors);
-        var after = await lab.Cloud.ScrubAsync();
+        var afterReadBack = await lab.Cloud.ScrubAsync();
         lab.Console.Write(new Table().Title("Scrub (mark-and-sweep from the live roots)")
             .AddColumns("When", "Stored chunks", "Reachable chunks", "Map nodes", "Verdict")
             .AddRow(ScrubRow(lab, "before delete", before))
-            .AddRow(ScrubRow(lab, "after delete", deleted))
-            .AddRow(ScrubRow(lab, "after read-back", after)));
+            .AddRow(ScrubRow(lab, "after delete", afterDelete))
+            .AddRow(ScrubRow(lab, "after read-back", afterReadBack)));
     }
 
     private static IRenderable[] ScrubRow(DemoLab lab, string when, ScrubReport report)

@@ -41,7 +41,8 @@ internal static class IncrementalSection
         lab.Console.MarkupLineInterpolated($"Changed {SecondChange.Length} blocks, then snapshot C.");
         var c = await SnapshotAsync(lab, volume.Id, "C", image);
 
-        // With the volume gone, a snapshot's exclusive bytes are exactly what deleting it frees.
+        // A live volume shares its latest snapshot's block map, so C would show no exclusive
+        // blocks; without it, each snapshot's exclusive figure is its own.
         await lab.Ec2.DeleteVolumeAsync(volume.Id);
         lab.Console.MarkupLine("Deleted the source volume: the snapshots do not depend on it.");
 
@@ -62,7 +63,7 @@ internal static class IncrementalSection
     private static Table PollTable(IReadOnlyList<(DateTimeOffset At, Snapshot Snapshot)> polls)
     {
         var table = new Table().Title("Snapshot A, described every simulated second")
-            .AddColumns("Clock", "State", "Progress", "Completion time");
+            .AddColumns("Clock", "State", "Progress", "Completed at");
         foreach (var (at, snapshot) in polls)
         {
             table.AddRow(

@@ -17,7 +17,7 @@ public readonly record struct SnapshotId : IResourceId<SnapshotId>
     /// <summary>Parses a snapshot id.</summary>
     /// <param name="text">The text, such as <c>snap-0123456789abcdef0</c>.</param>
     /// <returns>The id.</returns>
-    /// <exception cref="EbsException"><c>InvalidVolumeID.Malformed</c> when the text is not a snapshot id.</exception>
+    /// <exception cref="EbsException"><c>InvalidSnapshotID.Malformed</c> when the text is not a snapshot id.</exception>
     public static SnapshotId Parse(string text)
         => TryParse(text, out var id) ? id : throw new EbsException(EbsErrorCodes.InvalidSnapshotIdMalformed, $"Invalid id: \"{text}\" (expecting \"snap-...\")", text);
 
