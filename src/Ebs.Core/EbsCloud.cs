@@ -14,23 +14,19 @@ public sealed class EbsCloud : IAsyncDisposable, IDisposable
 {
     private readonly CloudEngine _engine;
 
-    /// <summary>Creates a cloud over the given chunk store.</summary>
+    /// <summary>Creates a cloud whose state lives in memory, over the given chunk store.</summary>
     /// <param name="options">The settings; validated here.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
-    /// <param name="chunkStore">The chunk store; a new <see cref="InMemoryChunkStore"/> when <see langword="null"/>.</param>
+    /// <param name="chunkStore">The chunk store, which the cloud then owns; a new <see cref="InMemoryChunkStore"/> when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="OptionsValidationException">The options are not valid.</exception>
     public EbsCloud(EbsOptions options, TimeProvider? timeProvider = null, IChunkStore? chunkStore = null)
+        : this(Validated(options), timeProvider, chunkStore ?? new InMemoryChunkStore(options.BlockSize), null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var validation = new EbsOptionsValidator().Validate(Microsoft.Extensions.Options.Options.DefaultName, options);
-        if (validation.Failed)
-        {
-            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(EbsOptions), validation.Failures);
-        }
-
-        _engine = new CloudEngine(options, timeProvider ?? TimeProvider.System, chunkStore ?? new InMemoryChunkStore(options.BlockSize));
     }
+
+    private EbsCloud(EbsOptions options, TimeProvider? timeProvider, IChunkStore chunkStore, IStateStore? stateStore)
+        => _engine = new CloudEngine(options, timeProvider ?? TimeProvider.System, chunkStore, stateStore);
 
     /// <summary>Gets the shared core, for tests and benchmarks of the internals.</summary>
     internal CloudEngine Engine => _engine;
@@ -57,6 +53,42 @@ public sealed class EbsCloud : IAsyncDisposable, IDisposable
         var options = new EbsOptions();
         configure?.Invoke(options);
         return new EbsCloud(options, timeProvider);
+    }
+
+    /// <summary>
+    /// Opens a cloud over durable stores, restoring everything they hold: volumes, snapshots,
+    /// block maps and reference counts. Pending time-driven work continues from the clock.
+    /// The cloud owns both stores and disposes them.
+    /// </summary>
+    /// <param name="options">The settings; validated here.</param>
+    /// <param name="chunkStore">The chunk store.</param>
+    /// <param name="stateStore">The state store.</param>
+    /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">A token to cancel the load.</param>
+    /// <returns>The opened cloud.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="OptionsValidationException">The options are not valid.</exception>
+    /// <exception cref="EbsException"><c>InternalError</c> when a stored node is corrupt.</exception>
+    public static async ValueTask<EbsCloud> OpenAsync(
+        EbsOptions options,
+        IChunkStore chunkStore,
+        IStateStore stateStore,
+        TimeProvider? timeProvider = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chunkStore);
+        ArgumentNullException.ThrowIfNull(stateStore);
+        var cloud = new EbsCloud(Validated(options), timeProvider, chunkStore, stateStore);
+        try
+        {
+            await cloud._engine.LoadAsync(cancellationToken).ConfigureAwait(false);
+            return cloud;
+        }
+        catch
+        {
+            await cloud.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>Gets the services as seen by one caller account.</summary>
@@ -86,12 +118,17 @@ public sealed class EbsCloud : IAsyncDisposable, IDisposable
         => _engine.ExclusiveAsync(() => Scrubber.RunAsync(_engine, repair, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
-    public void Dispose() => _engine.Dispose();
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _engine.DisposeAsync();
+
+    private static EbsOptions Validated(EbsOptions options)
     {
-        Dispose();
-        return ValueTask.CompletedTask;
+        ArgumentNullException.ThrowIfNull(options);
+        var validation = new EbsOptionsValidator().Validate(Microsoft.Extensions.Options.Options.DefaultName, options);
+        return validation.Failed
+            ? throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(EbsOptions), validation.Failures)
+            : options;
     }
 }

@@ -8,18 +8,26 @@ internal sealed class ResourceIdGenerator
 
     public ResourceIdGenerator(int? seed) => _random = seed is { } s ? new Random(s) : new Random();
 
-    public TId Next<TId>()
+    /// <summary>Makes an id that <paramref name="isTaken"/> rejects no longer (a seeded sequence restarts when a store reopens).</summary>
+    public TId Next<TId>(Func<TId, bool> isTaken)
         where TId : struct, IResourceId<TId>
     {
         Span<char> digits = stackalloc char[ResourceIdFormat.HexDigits];
-        lock (_gate)
+        while (true)
         {
-            for (var i = 0; i < digits.Length; i++)
+            lock (_gate)
             {
-                digits[i] = "0123456789abcdef"[_random.Next(16)];
+                for (var i = 0; i < digits.Length; i++)
+                {
+                    digits[i] = "0123456789abcdef"[_random.Next(16)];
+                }
+            }
+
+            var id = TId.FromValidText(string.Concat(TId.Prefix, digits));
+            if (!isTaken(id))
+            {
+                return id;
             }
         }
-
-        return TId.FromValidText(string.Concat(TId.Prefix, digits));
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Ebs.Core.BlockMaps;
 using Ebs.Core.Chunks;
 using Ebs.Core.Domain;
@@ -10,7 +11,7 @@ namespace Ebs.Core.Services;
 /// the commit protocol. Writers are serialized; readers use the published <see cref="World"/>
 /// without locking and retry when a concurrent commit released what they were reading.
 /// </summary>
-internal sealed class CloudEngine : IDisposable
+internal sealed class CloudEngine : IAsyncDisposable
 {
     /// <summary>The largest EBS volume, 64 TiB.</summary>
     public const long MaxVolumeBytes = 65536L << 30;
@@ -18,11 +19,14 @@ internal sealed class CloudEngine : IDisposable
     private readonly SemaphoreSlim _writer = new(1, 1);
     private World _world = World.Empty;
 
-    public CloudEngine(EbsOptions options, TimeProvider time, IChunkStore chunks)
+    private readonly IStateStore? _state;
+
+    public CloudEngine(EbsOptions options, TimeProvider time, IChunkStore chunks, IStateStore? state)
     {
         Options = options;
         Time = time;
         Chunks = chunks;
+        _state = state;
         Map = new BlockMap(MaxVolumeBytes / options.BlockSize);
         Ids = new ResourceIdGenerator(options.IdSeed);
         Regions = options.Regions.ToDictionary(r => r.Key, r => (IReadOnlyList<string>)[.. r.Value], StringComparer.Ordinal);
@@ -84,6 +88,19 @@ internal sealed class CloudEngine : IDisposable
                 throw;
             }
 
+            try
+            {
+                if (_state is not null)
+                {
+                    await _state.CommitAsync(mutation.ToStateChanges(), CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+            catch
+            {
+                await DeleteUnreferencedAsync(staged?.Keys ?? []).ConfigureAwait(false);
+                throw;
+            }
+
             var freed = mutation.Refs.Commit();
             Volatile.Write(ref _world, mutation.World);
             await DeleteUnreferencedAsync(freed.Concat(staged?.Keys ?? [])).ConfigureAwait(false);
@@ -130,7 +147,45 @@ internal sealed class CloudEngine : IDisposable
         }
     }
 
-    public void Dispose() => _writer.Dispose();
+    /// <summary>Rebuilds the world and the reference graph from the state store.</summary>
+    public async ValueTask LoadAsync(CancellationToken cancellationToken)
+    {
+        if (_state is null)
+        {
+            return;
+        }
+
+        var stored = await _state.LoadAsync(cancellationToken).ConfigureAwait(false);
+        Graph.Load(stored.Nodes.Select(n => (StateCodec.DecodeNode(n.Id, n.Body), n.Count)), stored.ChunkCounts);
+        var byKind = stored.Documents.ToLookup(d => d.Kind, StringComparer.Ordinal);
+        var dirty = byKind[StateCodec.BlockKind].Select(StateCodec.DecodeBlock).ToLookup(b => b.Volume);
+        _world = new World
+        {
+            Volumes = byKind[StateCodec.VolumeKind]
+                .Select(d => StateCodec.DecodeVolume(d, dirty[VolumeId.Parse(d.Key)].ToImmutableSortedDictionary(b => b.Block, b => b.Chunk)))
+                .ToImmutableDictionary(v => v.Id),
+            Snapshots = byKind[StateCodec.SnapshotKind].Select(StateCodec.DecodeSnapshot).ToImmutableDictionary(s => s.Id),
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _writer.Dispose();
+        if (_state is not null)
+        {
+            await _state.DisposeAsync().ConfigureAwait(false);
+        }
+
+        switch (Chunks)
+        {
+            case IAsyncDisposable asyncDisposable:
+                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+                break;
+            case IDisposable disposable:
+                disposable.Dispose();
+                break;
+        }
+    }
 
     private async ValueTask DeleteUnreferencedAsync(IEnumerable<ChunkId> candidates)
     {

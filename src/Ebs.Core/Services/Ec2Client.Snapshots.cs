@@ -50,7 +50,7 @@ public sealed partial class Ec2Client
             var (copyStartsAt, completesAt, queue) = SnapshotQueue.Enqueue(volume.SnapshotCompletions, m.Now, CopyTime(volume.Dirty.Count));
             var record = new SnapshotRecord
             {
-                Id = _engine.Ids.Next<SnapshotId>(),
+                Id = _engine.Ids.Next<SnapshotId>(m.World.Snapshots.ContainsKey),
                 OwnerId = AccountId,
                 Region = Region,
                 VolumeId = volumeId,
@@ -64,11 +64,9 @@ public sealed partial class Ec2Client
                 ChangedBlockCount = volume.Dirty.Count,
                 Tags = tagSet,
             };
-            m.World = m.World with
-            {
-                Volumes = m.World.Volumes.SetItem(volumeId, volume with { BaseRoot = root, Dirty = ImmutableSortedDictionary<long, Chunks.ChunkId>.Empty, SnapshotCompletions = queue }),
-                Snapshots = m.World.Snapshots.Add(record.Id, record),
-            };
+            m.SetBlocks(volumeId, volume.Dirty.Keys.Select(block => (block, (Chunks.ChunkId?)null)));
+            m.SetVolume(volume with { BaseRoot = root, Dirty = ImmutableSortedDictionary<long, Chunks.ChunkId>.Empty, SnapshotCompletions = queue });
+            m.SetSnapshot(record);
             return record.ViewAt(m.Now, _engine.BlockSize);
         }, null, cancellationToken);
     }
@@ -123,7 +121,7 @@ public sealed partial class Ec2Client
         {
             var snapshot = FindSnapshot(m.World, snapshotId);
             m.Refs.Release(snapshot.Root);
-            m.World = m.World with { Snapshots = m.World.Snapshots.Remove(snapshotId) };
+            m.RemoveSnapshot(snapshotId);
             return true;
         }, null, cancellationToken).ConfigureAwait(false);
     }

@@ -53,12 +53,12 @@ public sealed partial class Ec2Client
             if (VolumeId.TryParse(id, out var volumeId))
             {
                 var volume = FindVolume(m.World, volumeId);
-                m.World = m.World with { Volumes = m.World.Volumes.SetItem(volumeId, volume with { View = volume.View with { Tags = edit(volume.View.Tags) } }) };
+                m.SetVolume(volume with { View = volume.View with { Tags = edit(volume.View.Tags) } });
             }
             else if (SnapshotId.TryParse(id, out var snapshotId))
             {
                 var snapshot = FindSnapshot(m.World, snapshotId);
-                m.World = m.World with { Snapshots = m.World.Snapshots.SetItem(snapshotId, snapshot with { Tags = edit(snapshot.Tags) }) };
+                m.SetSnapshot(snapshot with { Tags = edit(snapshot.Tags) });
             }
             else
             {

@@ -161,7 +161,8 @@ public sealed partial class Ec2Client
                     dirty[block] = chunk;
                 }
 
-                m.World = m.World with { Volumes = m.World.Volumes.SetItem(volumeId, volume with { Dirty = dirty.ToImmutable() }) };
+                m.SetBlocks(volumeId, changes.Select(c => (c.Block, (ChunkId?)c.Chunk)));
+                m.SetVolume(volume with { Dirty = dirty.ToImmutable() });
                 return volume.LazyLoad;
             }, staged, cancellationToken).ConfigureAwait(false);
 

@@ -53,7 +53,7 @@ public sealed partial class Ec2Client
 
             var view = new Volume
             {
-                Id = _engine.Ids.Next<VolumeId>(),
+                Id = _engine.Ids.Next<VolumeId>(m.World.Volumes.ContainsKey),
                 OwnerId = AccountId,
                 Region = Region,
                 AvailabilityZone = request.AvailabilityZone,
@@ -71,7 +71,7 @@ public sealed partial class Ec2Client
             };
             m.Refs.AddRef(record.BaseRoot);
             m.Refs.AddRef(record.LazyLoad?.SourceRoot);
-            m.World = m.World with { Volumes = m.World.Volumes.Add(view.Id, record) };
+            m.SetVolume(record);
             return ViewOf(record);
         }, null, cancellationToken);
     }
@@ -130,7 +130,7 @@ public sealed partial class Ec2Client
                 m.Refs.Release(chunk);
             }
 
-            m.World = m.World with { Volumes = m.World.Volumes.Remove(volumeId) };
+            m.RemoveVolume(record);
             return true;
         }, null, cancellationToken).ConfigureAwait(false);
     }

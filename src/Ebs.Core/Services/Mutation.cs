@@ -1,14 +1,108 @@
+using Ebs.Core.Chunks;
 using Ebs.Core.Domain;
 using Ebs.Core.Storage;
 
 namespace Ebs.Core.Services;
 
-/// <summary>The working copy of one state change: the world to publish, the reference-count edits, and the instant.</summary>
+/// <summary>
+/// The working copy of one state change: the world to publish, the reference-count edits and
+/// the instant, plus a journal of the aggregates and blocks it touched, which is what a
+/// durable <see cref="IStateStore"/> commits.
+/// </summary>
 internal sealed class Mutation(World world, GraphTransaction refs, DateTimeOffset now)
 {
-    public World World { get; set; } = world;
+    private readonly Dictionary<VolumeId, VolumeRecord?> _volumes = [];
+    private readonly Dictionary<SnapshotId, SnapshotRecord?> _snapshots = [];
+    private readonly Dictionary<(VolumeId Volume, long Block), ChunkId?> _blocks = [];
+
+    public World World { get; private set; } = world;
 
     public GraphTransaction Refs { get; } = refs;
 
     public DateTimeOffset Now { get; } = now;
+
+    public void SetVolume(VolumeRecord volume)
+    {
+        World = World with { Volumes = World.Volumes.SetItem(volume.Id, volume) };
+        _volumes[volume.Id] = volume;
+    }
+
+    /// <summary>Journals written-back blocks of a volume: a chunk, or <see langword="null"/> when the entry is dropped.</summary>
+    public void SetBlocks(VolumeId volume, IEnumerable<(long Block, ChunkId? Chunk)> blocks)
+    {
+        foreach (var (block, chunk) in blocks)
+        {
+            _blocks[(volume, block)] = chunk;
+        }
+    }
+
+    public void RemoveVolume(VolumeRecord volume)
+    {
+        World = World with { Volumes = World.Volumes.Remove(volume.Id) };
+        _volumes[volume.Id] = null;
+        SetBlocks(volume.Id, volume.Dirty.Keys.Select(block => (block, (ChunkId?)null)));
+    }
+
+    public void SetSnapshot(SnapshotRecord snapshot)
+    {
+        World = World with { Snapshots = World.Snapshots.SetItem(snapshot.Id, snapshot) };
+        _snapshots[snapshot.Id] = snapshot;
+    }
+
+    public void RemoveSnapshot(SnapshotId id)
+    {
+        World = World with { Snapshots = World.Snapshots.Remove(id) };
+        _snapshots[id] = null;
+    }
+
+    /// <summary>Builds the changes a state store commits: the journal plus the graph's new nodes and counts.</summary>
+    public StateChanges ToStateChanges()
+    {
+        var upserts = new List<StateDocument>();
+        var deletes = new List<(string Kind, string Key)>();
+        foreach (var (id, volume) in _volumes)
+        {
+            if (volume is null)
+            {
+                deletes.Add((StateCodec.VolumeKind, id.Value));
+            }
+            else
+            {
+                upserts.Add(StateCodec.Encode(volume));
+            }
+        }
+
+        foreach (var (id, snapshot) in _snapshots)
+        {
+            if (snapshot is null)
+            {
+                deletes.Add((StateCodec.SnapshotKind, id.Value));
+            }
+            else
+            {
+                upserts.Add(StateCodec.Encode(snapshot));
+            }
+        }
+
+        foreach (var ((volume, block), chunk) in _blocks)
+        {
+            if (chunk is { } c)
+            {
+                upserts.Add(StateCodec.EncodeBlock(volume, block, c));
+            }
+            else
+            {
+                deletes.Add((StateCodec.BlockKind, StateCodec.BlockKey(volume, block)));
+            }
+        }
+
+        return new StateChanges
+        {
+            Upserts = upserts,
+            Deletes = deletes,
+            NewNodes = [.. Refs.NodesToStore.Select(n => (n.Id, StateCodec.Encode(n)))],
+            NodeCounts = [.. Refs.NodeCountChanges],
+            ChunkCounts = [.. Refs.ChunkCountChanges],
+        };
+    }
 }

@@ -21,6 +21,16 @@ internal sealed class GraphTransaction : INodeSource
     public IEnumerable<ChunkId> NewlyReferencedChunks
         => _chunkCounts.Where(p => p.Value > 0 && _graph.CountOf(p.Key) == 0).Select(p => p.Key);
 
+    /// <summary>Gets the nodes built by this transaction that end up referenced: the ones a durable store must insert.</summary>
+    public IEnumerable<BlockMapNode> NodesToStore
+        => _newNodes.Values.Where(n => _nodeCounts.GetValueOrDefault(n.Id) > 0 && !_graph.TryGet(n.Id, out _));
+
+    /// <summary>Gets the final counts of every node this transaction touched (zero: the node goes).</summary>
+    public IEnumerable<(NodeId Id, long Count)> NodeCountChanges => _nodeCounts.Select(p => (p.Key, p.Value));
+
+    /// <summary>Gets the final counts of every chunk this transaction touched (zero: the chunk goes).</summary>
+    public IEnumerable<(ChunkId Id, long Count)> ChunkCountChanges => _chunkCounts.Select(p => (p.Key, p.Value));
+
     public BlockMapNode Get(NodeId id) => _newNodes.TryGetValue(id, out var node) ? node : _graph.Get(id);
 
     public BlockMapNode Intern(BlockMapNode node)

@@ -80,6 +80,21 @@ internal sealed class ReferenceGraph : INodeSource
         }
     }
 
+    /// <summary>Fills an empty graph with what a state store holds.</summary>
+    internal void Load(IEnumerable<(BlockMapNode Node, long Count)> nodes, IEnumerable<(ChunkId Id, long Count)> chunks)
+    {
+        foreach (var (node, count) in nodes)
+        {
+            _nodes[node.Id] = node;
+            _nodeCounts[node.Id] = count;
+        }
+
+        foreach (var (id, count) in chunks)
+        {
+            _chunkCounts[id] = count;
+        }
+    }
+
     /// <summary>Drops nodes that nothing references (scrub repair of leaks).</summary>
     internal bool RemoveUnreferencedNode(NodeId id) => !_nodeCounts.ContainsKey(id) && _nodes.TryRemove(id, out _);
 
