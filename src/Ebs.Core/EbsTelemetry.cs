@@ -29,5 +29,7 @@ public static class EbsTelemetry
 
     internal static Counter<long> ColdReads { get; } = Meter.CreateCounter<long>("ebs.volumes.cold_reads", "{block}", "First reads of blocks of volumes created from snapshots.");
 
+    internal static Counter<long> ChunkDeleteFailures { get; } = Meter.CreateCounter<long>("ebs.chunks.delete_failures", "{chunk}", "Unreferenced chunks the store failed to delete; scrub reclaims them.");
+
     internal static Counter<long> ChunksFreed { get; } = Meter.CreateCounter<long>("ebs.chunks.freed", "{chunk}", "Chunks deleted because nothing references them.");
 }

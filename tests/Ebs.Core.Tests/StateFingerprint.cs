@@ -3,7 +3,7 @@ using Ebs.Core.Chunks;
 namespace Ebs.Core.Tests;
 
 /// <summary>Everything a failed call must leave untouched: the published world, every count, every stored chunk.</summary>
-internal sealed record StateFingerprint(object World, string NodeCounts, string ChunkCounts, string StoredChunks)
+public sealed record StateFingerprint(object World, string NodeCounts, string ChunkCounts, string StoredChunks)
 {
     public static async Task<StateFingerprint> TakeAsync(EbsCloud cloud)
     {

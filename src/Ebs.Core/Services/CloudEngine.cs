@@ -20,6 +20,7 @@ internal sealed class CloudEngine : IAsyncDisposable
     private World _world = World.Empty;
 
     private readonly IStateStore? _state;
+    private Exception? _stateFailure;
 
     public CloudEngine(EbsOptions options, TimeProvider time, IChunkStore chunks, IStateStore? state)
     {
@@ -67,6 +68,11 @@ internal sealed class CloudEngine : IAsyncDisposable
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (_stateFailure is not null)
+            {
+                throw new EbsException(EbsErrorCodes.InternalError, $"The state store failed ({_stateFailure.Message}); reopen the cloud to continue.");
+            }
+
             var mutation = new Mutation(World, Graph.Begin(), Time.GetUtcNow());
             T result;
             try
@@ -95,9 +101,11 @@ internal sealed class CloudEngine : IAsyncDisposable
                     await _state.CommitAsync(mutation.ToStateChanges(), CancellationToken.None).ConfigureAwait(false);
                 }
             }
-            catch
+            catch (Exception e)
             {
-                await DeleteUnreferencedAsync(staged?.Keys ?? []).ConfigureAwait(false);
+                // The commit may or may not have landed, so no chunk may be deleted and memory
+                // can no longer be trusted to match the store: refuse further changes until reopened.
+                _stateFailure = e;
                 throw;
             }
 
@@ -147,6 +155,10 @@ internal sealed class CloudEngine : IAsyncDisposable
         }
     }
 
+    /// <summary>Commits count corrections found by a scrub; the caller holds the writer lock.</summary>
+    public ValueTask CommitRepairAsync(StateChanges changes)
+        => _state is null || changes.IsEmpty ? ValueTask.CompletedTask : _state.CommitAsync(changes, CancellationToken.None);
+
     /// <summary>Rebuilds the world and the reference graph from the state store.</summary>
     public async ValueTask LoadAsync(CancellationToken cancellationToken)
     {
@@ -187,13 +199,21 @@ internal sealed class CloudEngine : IAsyncDisposable
         }
     }
 
+    /// <summary>Deletes chunks nothing references. Best effort: one that cannot be deleted is a leak, which scrub reclaims.</summary>
     private async ValueTask DeleteUnreferencedAsync(IEnumerable<ChunkId> candidates)
     {
         foreach (var id in candidates)
         {
-            if (Graph.CountOf(id) == 0 && await Chunks.DeleteAsync(id, CancellationToken.None).ConfigureAwait(false))
+            try
             {
-                EbsTelemetry.ChunksFreed.Add(1);
+                if (Graph.CountOf(id) == 0 && await Chunks.DeleteAsync(id, CancellationToken.None).ConfigureAwait(false))
+                {
+                    EbsTelemetry.ChunksFreed.Add(1);
+                }
+            }
+            catch (IOException)
+            {
+                EbsTelemetry.ChunkDeleteFailures.Add(1);
             }
         }
     }

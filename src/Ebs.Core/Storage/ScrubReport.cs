@@ -22,6 +22,9 @@ public sealed record ScrubReport
     /// <summary>Gets the referenced chunks that are not stored.</summary>
     public required ImmutableArray<ChunkId> MissingChunks { get; init; }
 
+    /// <summary>Gets the stored chunks whose bytes fail the store's check (only when contents were verified).</summary>
+    public ImmutableArray<ChunkId> CorruptChunks { get; init; } = [];
+
     /// <summary>Gets the chunks whose stored reference count differs from the recomputed one.</summary>
     public required ImmutableArray<ChunkId> MiscountedChunks { get; init; }
 
@@ -38,6 +41,6 @@ public sealed record ScrubReport
     public required bool Repaired { get; init; }
 
     /// <summary>Gets a value indicating whether nothing was leaked, missing or mis-counted.</summary>
-    public bool IsClean => LeakedChunks.IsEmpty && MissingChunks.IsEmpty && MiscountedChunks.IsEmpty
+    public bool IsClean => LeakedChunks.IsEmpty && MissingChunks.IsEmpty && CorruptChunks.IsEmpty && MiscountedChunks.IsEmpty
         && LeakedNodes.IsEmpty && MissingNodes.IsEmpty && MiscountedNodes.IsEmpty;
 }

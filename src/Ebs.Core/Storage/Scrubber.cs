@@ -7,7 +7,7 @@ namespace Ebs.Core.Storage;
 /// <summary>Mark-and-sweep from the live roots: the check behind the fast-path reference counts.</summary>
 internal static class Scrubber
 {
-    public static async ValueTask<ScrubReport> RunAsync(CloudEngine engine, bool repair, CancellationToken cancellationToken)
+    public static async ValueTask<ScrubReport> RunAsync(CloudEngine engine, bool repair, bool verifyContents, CancellationToken cancellationToken)
     {
         var world = engine.World;
         var graph = engine.Graph;
@@ -72,6 +72,7 @@ internal static class Scrubber
             stored.Add(id);
         }
 
+        var corrupt = verifyContents ? await FindCorruptAsync(engine, stored, cancellationToken).ConfigureAwait(false) : [];
         var leakedChunks = stored.Where(id => !chunkCounts.ContainsKey(id)).Order().ToList();
         var leakedNodes = graph.NodeIds.Where(id => !nodeCounts.ContainsKey(id)).OrderBy(id => id.Value).ToList();
         var report = new ScrubReport
@@ -81,6 +82,7 @@ internal static class Scrubber
             StoredChunks = stored.Count,
             LeakedChunks = [.. leakedChunks],
             MissingChunks = [.. chunkCounts.Keys.Where(id => !stored.Contains(id)).Order()],
+            CorruptChunks = [.. corrupt.Order()],
             MiscountedChunks = [.. Miscounted(chunkCounts, graph.ChunkCounts).Order()],
             LeakedNodes = [.. leakedNodes],
             MissingNodes = [.. missingNodes.OrderBy(id => id.Value)],
@@ -90,19 +92,44 @@ internal static class Scrubber
 
         if (repair)
         {
-            foreach (var id in leakedChunks)
+            // Same order as any commit: durable counts first, then memory, then chunk deletion.
+            await engine.CommitRepairAsync(new StateChanges
             {
-                await engine.Chunks.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
-            }
-
+                NodeCounts = [.. report.MiscountedNodes.Concat(report.LeakedNodes).Distinct().Select(id => (id, nodeCounts.GetValueOrDefault(id)))],
+                ChunkCounts = [.. report.MiscountedChunks.Select(id => (id, chunkCounts.GetValueOrDefault(id)))],
+            }).ConfigureAwait(false);
             graph.ResetCounts(nodeCounts, chunkCounts);
             foreach (var id in leakedNodes)
             {
                 graph.RemoveUnreferencedNode(id);
             }
+
+            foreach (var id in leakedChunks)
+            {
+                await engine.Chunks.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return report;
+    }
+
+    private static async ValueTask<List<ChunkId>> FindCorruptAsync(CloudEngine engine, IEnumerable<ChunkId> stored, CancellationToken cancellationToken)
+    {
+        var corrupt = new List<ChunkId>();
+        var buffer = new byte[engine.BlockSize];
+        foreach (var id in stored)
+        {
+            try
+            {
+                await engine.Chunks.TryReadAsync(id, buffer, cancellationToken).ConfigureAwait(false);
+            }
+            catch (EbsException e) when (e.ErrorCode == EbsErrorCodes.InternalError)
+            {
+                corrupt.Add(id);
+            }
+        }
+
+        return corrupt;
     }
 
     private static IEnumerable<TId> Miscounted<TId>(Dictionary<TId, long> expected, IReadOnlyDictionary<TId, long> actual)

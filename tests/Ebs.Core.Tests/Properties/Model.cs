@@ -3,7 +3,7 @@ using Ebs.Core.Domain;
 namespace Ebs.Core.Tests.Properties;
 
 /// <summary>The obvious model: each live volume and snapshot is a dictionary of block -> bytes.</summary>
-internal sealed class Model
+public sealed class Model
 {
     public Dictionary<VolumeId, Dictionary<long, byte[]>> Volumes { get; } = [];
 

@@ -1,0 +1,127 @@
+using Ebs.Core.Domain;
+using Ebs.Core.Services;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ebs.Core.Tests.Properties;
+
+/// <summary>
+/// Applies model operations to a cloud and, when they succeed, to the <see cref="Model"/>.
+/// Calls that must be refused are checked to change nothing.
+/// </summary>
+public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model model)
+{
+    public EbsCloud Cloud { get; set; } = cloud;
+
+    public Model Model { get; } = model;
+
+    public Ec2Client Ec2 => Cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
+
+    /// <summary>Resolves an operation's targets, or returns <see langword="null"/> when it has none.</summary>
+    public PlannedOp? Plan(ModelOp op)
+    {
+        var volumes = Model.Volumes.Keys.OrderBy(v => v.Value, StringComparer.Ordinal).ToList();
+        var snapshots = Model.Snapshots.Keys.OrderBy(s => s.Value, StringComparer.Ordinal).ToList();
+        VolumeId? volume = volumes.Count > 0 ? volumes[op.Target % volumes.Count] : null;
+        SnapshotId? snapshot = snapshots.Count > 0 ? snapshots[op.Target % snapshots.Count] : null;
+        var data = new byte[op.Length];
+        new Random(op.Seed).NextBytes(data);
+        var needsVolume = op.Kind is ModelOpKind.Write or ModelOpKind.CreateSnapshot or ModelOpKind.DeleteVolume or ModelOpKind.InvalidCall;
+        var needsSnapshot = op.Kind is ModelOpKind.DeleteSnapshot or ModelOpKind.CreateVolumeFromSnapshot;
+        return (needsVolume && volume is null) || (needsSnapshot && snapshot is null) ? null : new PlannedOp(op.Kind, volume, snapshot, op.Offset, data, op.Seed);
+    }
+
+    public async Task ApplyAsync(PlannedOp op)
+    {
+        switch (op.Kind)
+        {
+            case ModelOpKind.CreateVolume:
+                Model.Volumes[(await Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id] = [];
+                break;
+            case ModelOpKind.Write:
+                await Ec2.WriteVolumeAsync(op.Volume!.Value, op.Offset, op.Data);
+                Model.Write(Model.Volumes[op.Volume.Value], op.Offset, op.Data);
+                break;
+            case ModelOpKind.CreateSnapshot:
+                var before = await StateFingerprint.TakeAsync(Cloud);
+                try
+                {
+                    Model.Snapshots[(await Ec2.CreateSnapshotAsync(op.Volume!.Value)).Id] = Model.Copy(Model.Volumes[op.Volume.Value]);
+                }
+                catch (EbsException e) when (e.ErrorCode == EbsErrorCodes.ConcurrentSnapshotLimitExceeded)
+                {
+                    Assert.Equal(before, await StateFingerprint.TakeAsync(Cloud));
+                }
+
+                break;
+            case ModelOpKind.DeleteSnapshot:
+                await Ec2.DeleteSnapshotAsync(op.Snapshot!.Value);
+                Model.Snapshots.Remove(op.Snapshot.Value);
+                break;
+            case ModelOpKind.CreateVolumeFromSnapshot:
+                var request = new CreateVolumeRequest { AvailabilityZone = "us-east-1b", SnapshotId = op.Snapshot };
+                if ((await Ec2.DescribeSnapshotAsync(op.Snapshot!.Value)).State != SnapshotState.Completed)
+                {
+                    await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.CreateVolumeAsync(request).AsTask(), EbsErrorCodes.IncorrectState);
+                    break;
+                }
+
+                Model.Volumes[(await Ec2.CreateVolumeAsync(request)).Id] = Model.Copy(Model.Snapshots[op.Snapshot.Value]);
+                break;
+            case ModelOpKind.DeleteVolume:
+                await Ec2.DeleteVolumeAsync(op.Volume!.Value);
+                Model.Volumes.Remove(op.Volume.Value);
+                break;
+            case ModelOpKind.AdvanceTime:
+                time.Advance(TimeSpan.FromSeconds(op.Seed));
+                break;
+            case ModelOpKind.InvalidCall:
+                var target = op.Volume!.Value;
+                var unknown = SnapshotId.Parse("snap-0000000000000000f");
+                (Func<Task> call, string code) = op.Seed switch
+                {
+                    0 => ((Func<Task>)(() => Ec2.WriteVolumeAsync(target, (1L << 30) - 10, new byte[TestCloud.BlockSize]).AsTask()), EbsErrorCodes.InvalidParameterValue),
+                    1 => (() => Ec2.DeleteSnapshotAsync(unknown).AsTask(), EbsErrorCodes.InvalidSnapshotNotFound),
+                    2 => (() => Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-west-2a", SizeGiB = 1 }).AsTask(), EbsErrorCodes.InvalidZoneNotFound),
+                    _ => (() => Ec2.CreateTagsAsync([target.Value, unknown.Value], new Dictionary<string, string> { ["k"] = "v" }).AsTask(), EbsErrorCodes.InvalidSnapshotNotFound),
+                };
+                await StateFingerprint.AssertUnchangedAsync(Cloud, call, code);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Checks the cloud against the model: every live volume and snapshot reads back exactly,
+    /// the stored chunks are exactly the reachable ones, and every count equals scrub's.
+    /// </summary>
+    public async Task CheckAsync(string after)
+    {
+        var span = Generators.SpanBlocks * TestCloud.BlockSize;
+        var bytes = new byte[span];
+        foreach (var (id, blocks) in Model.Volumes)
+        {
+            await Ec2.ReadVolumeAsync(id, 0, bytes);
+            for (var block = 0; block < Generators.SpanBlocks; block++)
+            {
+                Assert.True(Model.Read(blocks, block).AsSpan().SequenceEqual(bytes.AsSpan(block * TestCloud.BlockSize, TestCloud.BlockSize)), $"{id} block {block} after {after}");
+            }
+        }
+
+        var engine = Cloud.Engine;
+        var buffer = new byte[TestCloud.BlockSize];
+        foreach (var (id, blocks) in Model.Snapshots)
+        {
+            var stored = engine.Map.Enumerate(engine.Graph, engine.World.Snapshots[id].Root).ToList();
+            Assert.Equal(blocks.Keys.Order(), stored.Select(s => s.Index));
+            foreach (var (index, chunk) in stored)
+            {
+                Assert.True(await Cloud.ChunkStore.TryReadAsync(chunk, buffer));
+                Assert.True(blocks[index].AsSpan().SequenceEqual(buffer), $"{id} block {index} after {after}");
+            }
+        }
+
+        Assert.Equal(Model.Snapshots.Count, (await Ec2.DescribeSnapshotsAsync()).Count);
+        Assert.Equal(Model.Volumes.Count, (await Ec2.DescribeVolumesAsync()).Count);
+        var scrub = await Cloud.ScrubAsync();
+        Assert.True(scrub.IsClean, $"scrub after {after}: {scrub}");
+    }
+}
