@@ -1,0 +1,68 @@
+using Ebs.Core;
+using Ebs.Core.Chunks;
+using Ebs.Core.Services;
+using Ebs.Core.Tests;
+
+namespace Ebs.Storage.Sqlite.Tests;
+
+public sealed class CorruptionTests
+{
+    private const int B = TestCloud.BlockSize;
+
+    public static TheoryData<string> Damages => ["flip", "truncate", "delete"];
+
+    [Theory]
+    [MemberData(nameof(Damages))]
+    public async Task DamagedChunkFile_ReadsOfItFailNamingItFsckReportsItOthersUnaffected(string damage)
+    {
+        using var dir = new TempDirectory();
+        var options = new EbsOptions { BlockSize = B };
+        ChunkId victim;
+        Core.Domain.VolumeId damaged, healthy;
+        await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, options))
+        {
+            var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
+            damaged = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id;
+            healthy = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id;
+            await ec2.WriteVolumeAsync(damaged, 0, TestCloud.Block(1));
+            await ec2.WriteVolumeAsync(damaged, B, TestCloud.Block(2));
+            await ec2.WriteVolumeAsync(healthy, 0, TestCloud.Block(3));
+            victim = new ChunkScope(TestCloud.Account, TestCloud.Region).Hash(TestCloud.Block(2));
+        }
+
+        var file = new FileChunkStore(Path.Combine(dir.Path, LocalDirectory.ChunkFolderName)).PathOf(victim);
+        switch (damage)
+        {
+            case "flip":
+                var bytes = await File.ReadAllBytesAsync(file);
+                bytes[^100] ^= 0xFF;
+                await File.WriteAllBytesAsync(file, bytes);
+                break;
+            case "truncate":
+                await using (var stream = File.OpenWrite(file))
+                {
+                    stream.SetLength(stream.Length / 2);
+                }
+
+                break;
+            default:
+                File.Delete(file);
+                break;
+        }
+
+        await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, options))
+        {
+            var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
+            var error = await Assert.ThrowsAsync<EbsException>(() => LocalDirectoryTests.ReadAsync(ec2, damaged, block: 1));
+            Assert.Equal(EbsErrorCodes.InternalError, error.ErrorCode);
+            Assert.Contains(victim.ToString(), error.Message, StringComparison.Ordinal);
+            Assert.Equal(TestCloud.Block(1), await LocalDirectoryTests.ReadAsync(ec2, damaged, block: 0));
+            Assert.Equal(TestCloud.Block(3), await LocalDirectoryTests.ReadAsync(ec2, healthy));
+
+            var report = await cloud.ScrubAsync(verifyContents: true);
+            Assert.Equal(victim, Assert.Single(damage == "delete" ? report.MissingChunks : report.CorruptChunks));
+            Assert.Empty(report.LeakedChunks);
+            Assert.Empty(report.MiscountedChunks);
+        }
+    }
+}
