@@ -58,9 +58,20 @@ internal sealed class CloudEngine : IAsyncDisposable
     /// chunks that nothing references any more, including unused <paramref name="staged"/>
     /// ones, are deleted.
     /// </summary>
-    public async ValueTask<T> CommitAsync<T>(
+    public ValueTask<T> CommitAsync<T>(
         string operation,
         Func<Mutation, T> apply,
+        IReadOnlyDictionary<ChunkId, ReadOnlyMemory<byte>>? staged,
+        CancellationToken cancellationToken)
+        => CommitAsync(operation, m => ValueTask.FromResult(apply(m)), staged, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CommitAsync{T}(string, Func{Mutation, T}, IReadOnlyDictionary{ChunkId, ReadOnlyMemory{byte}}?, CancellationToken)"/>,
+    /// for changes that store chunks while holding the writer lock, so no concurrent commit can free them first.
+    /// </summary>
+    public async ValueTask<T> CommitAsync<T>(
+        string operation,
+        Func<Mutation, ValueTask<T>> apply,
         IReadOnlyDictionary<ChunkId, ReadOnlyMemory<byte>>? staged,
         CancellationToken cancellationToken)
     {
@@ -77,7 +88,7 @@ internal sealed class CloudEngine : IAsyncDisposable
             T result;
             try
             {
-                result = apply(mutation);
+                result = await apply(mutation).ConfigureAwait(false);
                 foreach (var id in mutation.Refs.NewlyReferencedChunks.ToList())
                 {
                     if (!await Chunks.ContainsAsync(id, CancellationToken.None).ConfigureAwait(false))
@@ -90,7 +101,7 @@ internal sealed class CloudEngine : IAsyncDisposable
             }
             catch
             {
-                await DeleteUnreferencedAsync(staged?.Keys ?? []).ConfigureAwait(false);
+                await DeleteUnreferencedAsync((staged?.Keys ?? []).Concat(mutation.StoredChunks)).ConfigureAwait(false);
                 throw;
             }
 
@@ -111,7 +122,7 @@ internal sealed class CloudEngine : IAsyncDisposable
 
             var freed = mutation.Refs.Commit();
             Volatile.Write(ref _world, mutation.World);
-            await DeleteUnreferencedAsync(freed.Concat(staged?.Keys ?? [])).ConfigureAwait(false);
+            await DeleteUnreferencedAsync(freed.Concat(staged?.Keys ?? []).Concat(mutation.StoredChunks)).ConfigureAwait(false);
             return result;
         }
         finally

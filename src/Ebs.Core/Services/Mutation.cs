@@ -21,6 +21,9 @@ internal sealed class Mutation(World world, GraphTransaction refs, DateTimeOffse
 
     public DateTimeOffset Now { get; } = now;
 
+    /// <summary>Gets the chunks stored while applying; any that end up unreferenced are deleted.</summary>
+    public List<ChunkId> StoredChunks { get; } = [];
+
     public void SetVolume(VolumeRecord volume)
     {
         World = World with { Volumes = World.Volumes.SetItem(volume.Id, volume) };

@@ -1,0 +1,108 @@
+using System.Buffers;
+using Ebs.Core.BlockMaps;
+using Ebs.Core.Chunks;
+using Ebs.Core.Domain;
+
+namespace Ebs.Core.Services;
+
+public sealed partial class Ec2Client
+{
+    /// <summary>The volume id AWS gives copied snapshots.</summary>
+    public static readonly VolumeId CopiedSnapshotVolumeId = VolumeId.Parse("vol-ffffffff");
+
+    /// <summary>
+    /// Copies one of the caller's completed snapshots from <paramref name="sourceRegion"/> into
+    /// this facade's Region (or within it). Only the chunks the destination lacks are
+    /// transferred; the copy is pending while they are, and gets a new id.
+    /// </summary>
+    /// <param name="sourceRegion">The Region of the source snapshot.</param>
+    /// <param name="sourceSnapshotId">The source snapshot.</param>
+    /// <param name="description">The description; by default AWS's <c>[Copied snap-… from …]</c>.</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>The new snapshot.</returns>
+    /// <exception cref="EbsException">
+    /// <c>InvalidParameterValue</c> for an unknown Region; <c>InvalidSnapshot.NotFound</c>;
+    /// <c>IncorrectState</c> when the source is not completed.
+    /// </exception>
+    public ValueTask<Snapshot> CopySnapshotAsync(string sourceRegion, SnapshotId sourceSnapshotId, string? description = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sourceRegion);
+        var source = new Ec2Client(_engine, AccountId, _engine.Regions.ContainsKey(sourceRegion)
+            ? sourceRegion
+            : throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Region '{sourceRegion}' is not configured.", sourceRegion));
+        source.FindSnapshot(_engine.World, sourceSnapshotId);
+        if (description is { Length: > 255 })
+        {
+            throw new EbsException(EbsErrorCodes.InvalidParameterValue, "The description must be at most 255 characters.");
+        }
+
+        return _engine.CommitAsync(nameof(CopySnapshotAsync), async m =>
+        {
+            var original = source.FindSnapshot(m.World, sourceSnapshotId);
+            if (!original.IsCompletedAt(m.Now))
+            {
+                throw new EbsException(EbsErrorCodes.IncorrectState, $"Snapshot '{sourceSnapshotId}' is not completed.", sourceSnapshotId.Value);
+            }
+
+            var (root, transferred) = await TransferAsync(m, original, cancellationToken).ConfigureAwait(false);
+            m.Refs.AddRef(root);
+            var copyTime = CopyTime(transferred);
+            var record = new SnapshotRecord
+            {
+                Id = _engine.Ids.Next<SnapshotId>(m.World.Snapshots.ContainsKey),
+                OwnerId = AccountId,
+                Region = Region,
+                VolumeId = CopiedSnapshotVolumeId,
+                VolumeSizeGiB = original.VolumeSizeGiB,
+                Description = description ?? $"[Copied {sourceSnapshotId} from {sourceRegion}]",
+                StartTime = m.Now,
+                CopyStartsAt = m.Now,
+                CompletesAt = m.Now + copyTime,
+                Root = root,
+                BlockCount = original.BlockCount,
+                ChangedBlockCount = transferred,
+                Tags = original.Tags.Clear(),
+            };
+            m.SetSnapshot(record);
+            return record.ViewAt(m.Now, _engine.BlockSize);
+        }, null, cancellationToken);
+    }
+
+    /// <summary>Re-keys every block of a snapshot into this scope; returns the new map and how many chunks had to be stored.</summary>
+    private async ValueTask<(NodeId? Root, long Transferred)> TransferAsync(Mutation m, SnapshotRecord original, CancellationToken cancellationToken)
+    {
+        var blockSize = _engine.BlockSize;
+        var changes = new List<BlockChange>((int)original.BlockCount);
+        var translated = new Dictionary<ChunkId, ChunkId>();
+        var transferred = 0L;
+        var buffer = ArrayPool<byte>.Shared.Rent(blockSize);
+        try
+        {
+            foreach (var (index, chunk) in _engine.Map.Enumerate(m.Refs, original.Root))
+            {
+                if (!translated.TryGetValue(chunk, out var target))
+                {
+                    if (!await _engine.Chunks.TryReadAsync(chunk, buffer.AsMemory(0, blockSize), cancellationToken).ConfigureAwait(false))
+                    {
+                        throw new EbsException(EbsErrorCodes.InternalError, $"Chunk {chunk} of snapshot {original.Id} is not stored.", original.Id.Value);
+                    }
+
+                    var block = buffer.AsMemory(0, blockSize);
+                    var known = m.Refs.CountOf(_scope.Hash(block.Span)) > 0;
+                    target = await ChunkWriter.StoreAsync(_engine.Chunks, _scope, block, _engine.Options.VerifyDedupHits, cancellationToken).ConfigureAwait(false);
+                    m.StoredChunks.Add(target);
+                    transferred += known ? 0 : 1;
+                    translated[chunk] = target;
+                }
+
+                changes.Add(new BlockChange(index, target));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return (_engine.Map.Apply(m.Refs, null, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(changes)), transferred);
+    }
+}
