@@ -1,13 +1,15 @@
 using Ebs.Core;
+using Ebs.Storage.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using Spectre.Console;
 
 namespace Ebs.Cli.Demo;
 
 /// <summary>
-/// The <c>demo</c> command: walks through the snapshot mechanics (incremental storage, changed
-/// blocks, used versus allocated size, independent deletion, lazy loading) on an in-memory
-/// store with a simulated clock. Every figure it prints comes from the library.
+/// The <c>demo</c> walk-through of the snapshot mechanics (incremental storage, changed
+/// blocks, used versus allocated size, independent deletion, lazy loading) with a simulated
+/// clock, on an in-memory store or an empty local directory. Every figure it prints comes
+/// from the library.
 /// </summary>
 internal sealed class DemoCommand
 {
@@ -20,22 +22,36 @@ internal sealed class DemoCommand
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly IAnsiConsole _console;
+    private readonly string? _store;
 
     /// <summary>Creates the command.</summary>
     /// <param name="console">Where the walk-through is written.</param>
-    public DemoCommand(IAnsiConsole console) => _console = console;
+    /// <param name="store">An empty local store directory to run on, or <see langword="null"/> for memory.</param>
+    public DemoCommand(IAnsiConsole console, string? store)
+    {
+        _console = console;
+        _store = store;
+    }
 
     /// <summary>Runs the walk-through.</summary>
     /// <returns><see langword="true"/> when every check the demo makes passed.</returns>
     /// <exception cref="EbsException">The library refused a call.</exception>
+    /// <exception cref="InvalidOperationException">The store directory is not empty.</exception>
     public async Task<bool> RunAsync()
     {
         var clock = new FakeTimeProvider(Start);
-        await using var cloud = EbsCloud.CreateInMemory(options =>
+        await using var cloud = _store is null
+            ? EbsCloud.CreateInMemory(options =>
+            {
+                options.BlockSize = BlockSize;
+                options.IdSeed = IdSeed;
+            }, clock)
+            : await LocalDirectory.OpenAsync(_store, new EbsOptions { IdSeed = IdSeed }, clock);
+        if ((await cloud.ScrubAsync()).StoredChunks > 0)
         {
-            options.BlockSize = BlockSize;
-            options.IdSeed = IdSeed;
-        }, clock);
+            throw new InvalidOperationException($"The demo counts every stored chunk, so it needs an empty store; '{_store}' is not.");
+        }
+
         var lab = new DemoLab(_console, cloud, clock);
 
         var chain = await IncrementalSection.RunAsync(lab);

@@ -1,0 +1,34 @@
+using System.ComponentModel;
+using Ebs.Core;
+using Ebs.Core.Domain;
+using Ebs.Core.Services;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Ebs.Cli.Commands.Snapshots;
+
+/// <summary><c>ebs snapshot copy ID --source-region R</c>: copies a snapshot into <c>--region</c>.</summary>
+internal sealed class SnapshotCopyCommand(IAnsiConsole console) : StoreCommand<SnapshotCopyCommand.Settings>(console)
+{
+    protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
+    {
+        var copy = await ec2.CopySnapshotAsync(settings.SourceRegion ?? settings.Region, SnapshotId.Parse(settings.Id), settings.Description, cancellationToken);
+        Print(settings, Views.Json(copy), () => Views.Snapshots([copy]));
+        return 0;
+    }
+
+    internal sealed class Settings : StoreSettings
+    {
+        [CommandArgument(0, "<ID>")]
+        [Description("The snapshot to copy.")]
+        public string Id { get; init; } = string.Empty;
+
+        [CommandOption("--source-region <REGION>")]
+        [Description("The Region of the source snapshot (default: --region).")]
+        public string? SourceRegion { get; init; }
+
+        [CommandOption("-d|--description <TEXT>")]
+        [Description("The copy's description.")]
+        public string? Description { get; init; }
+    }
+}

@@ -1,0 +1,35 @@
+using System.ComponentModel;
+using Ebs.Cli.Formatting;
+using Ebs.Core;
+using Ebs.Core.Domain;
+using Ebs.Core.Services;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Ebs.Cli.Commands.Snapshots;
+
+/// <summary><c>ebs snapshot diff A B</c>: the blocks whose content differs, as ranges.</summary>
+internal sealed class SnapshotDiffCommand(IAnsiConsole console) : StoreCommand<SnapshotDiffCommand.Settings>(console)
+{
+    protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
+    {
+        var direct = cloud.Account(settings.Account).EbsDirect(settings.Region);
+        var changed = await direct.ListAllChangedBlocksAsync(SnapshotId.Parse(settings.First), SnapshotId.Parse(settings.Second), cancellationToken).ToListAsync(cancellationToken);
+        Print(settings, new { BlockSize = cloud.BlockSize, ChangedBlocks = changed }, () => new Rows(
+            new Text($"{changed.Count:N0} changed blocks of {cloud.BlockSize / 1024} KiB:"),
+            new Text(BlockRanges.Format(changed)),
+            new Text(string.Empty)));
+        return 0;
+    }
+
+    internal sealed class Settings : StoreSettings
+    {
+        [CommandArgument(0, "<FIRST>")]
+        [Description("The older snapshot.")]
+        public string First { get; init; } = string.Empty;
+
+        [CommandArgument(1, "<SECOND>")]
+        [Description("The newer snapshot.")]
+        public string Second { get; init; } = string.Empty;
+    }
+}

@@ -1,0 +1,39 @@
+using System.ComponentModel;
+using Ebs.Core;
+using Ebs.Core.Domain;
+using Ebs.Core.Services;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Ebs.Cli.Commands.Volumes;
+
+/// <summary><c>ebs volume create</c>: an empty volume, or one from a snapshot.</summary>
+internal sealed class VolumeCreateCommand(IAnsiConsole console) : StoreCommand<VolumeCreateCommand.Settings>(console)
+{
+    protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
+    {
+        var volume = await ec2.CreateVolumeAsync(new CreateVolumeRequest
+        {
+            AvailabilityZone = settings.Zone ?? cloud.Regions[settings.Region][0],
+            SizeGiB = settings.Size,
+            SnapshotId = settings.Snapshot is { } s ? SnapshotId.Parse(s) : null,
+        }, cancellationToken);
+        Print(settings, Views.Json(volume), () => Views.Volumes([volume]));
+        return 0;
+    }
+
+    internal sealed class Settings : StoreSettings
+    {
+        [CommandOption("--size <GIB>")]
+        [Description("The size in GiB, 1 to 65536 (default: the snapshot's).")]
+        public int? Size { get; init; }
+
+        [CommandOption("--zone <ZONE>")]
+        [Description("The Availability Zone (default: the Region's first).")]
+        public string? Zone { get; init; }
+
+        [CommandOption("--snapshot <ID>")]
+        [Description("Create the volume from this snapshot.")]
+        public string? Snapshot { get; init; }
+    }
+}

@@ -1,0 +1,49 @@
+using System.ComponentModel;
+using System.Globalization;
+using Ebs.Cli.Transfer;
+using Ebs.Core;
+using Ebs.Core.Domain;
+using Ebs.Core.Services;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Ebs.Cli.Commands.Volumes;
+
+/// <summary><c>ebs volume export ID FILE</c>: writes a volume back out as a raw image.</summary>
+internal sealed class VolumeExportCommand(IAnsiConsole console) : StoreCommand<VolumeExportCommand.Settings>(console)
+{
+    protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
+    {
+        var volume = await ec2.DescribeVolumeAsync(VolumeId.Parse(settings.Id), cancellationToken);
+        var length = settings.Bytes
+            ?? (volume.Tags.TryGetValue(VolumeImportCommand.SourceBytesTag, out var tagged) ? long.Parse(tagged, CultureInfo.InvariantCulture) : volume.SizeBytes);
+        if (length < 0 || length > volume.SizeBytes)
+        {
+            throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Cannot export {length} bytes of a {volume.SizeBytes}-byte volume.", volume.Id.Value);
+        }
+
+        await using (var target = new FileStream(settings.File, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous))
+        {
+            await TransferProgress.RunAsync(Console, settings.Json, $"Exporting {volume.Id}", length, progress =>
+                DiskImage.ExportAsync(ec2, volume.Id, length, cloud.BlockSize, target, progress, cancellationToken));
+        }
+
+        Print(settings, new { VolumeId = volume.Id.Value, settings.File, Bytes = length }, () => new Text($"Exported {length:N0} bytes of {volume.Id} to {settings.File}.\n"));
+        return 0;
+    }
+
+    internal sealed class Settings : StoreSettings
+    {
+        [CommandArgument(0, "<ID>")]
+        [Description("The volume.")]
+        public string Id { get; init; } = string.Empty;
+
+        [CommandArgument(1, "<FILE>")]
+        [Description("The image file to write.")]
+        public string File { get; init; } = string.Empty;
+
+        [CommandOption("--bytes <N>")]
+        [Description("How many bytes to export (default: the imported image's length, else the whole volume).")]
+        public long? Bytes { get; init; }
+    }
+}
