@@ -1,0 +1,19 @@
+namespace Ebs.Cli.Tests;
+
+/// <summary>A fresh directory under the system temp folder, deleted on dispose.</summary>
+public sealed class TempDirectory : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("ebs-cli-").FullName;
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A killed child may still hold a file for a moment; the temp folder is cleaned eventually.
+        }
+    }
+}

@@ -1,0 +1,69 @@
+namespace Ebs.Cli.Tests;
+
+public sealed class WorkflowTests
+{
+    private const int BlockSize = 512 * 1024;
+    private const int ImageBytes = 64 << 20;
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ImportSnapshotModifyDiffExportFsck_EndToEnd(bool asProcess)
+    {
+        using var dir = new TempDirectory();
+        var ebs = new CliRunner(Path.Combine(dir.Path, "store"), asProcess);
+        var image = Path.Combine(dir.Path, "disk.img");
+        var random = new Random(asProcess ? 1 : 2);
+        var bytes = new byte[ImageBytes];
+        random.NextBytes(bytes);
+        for (var block = 0; block < ImageBytes / BlockSize; block += 3)
+        {
+            Array.Clear(bytes, block * BlockSize, BlockSize); // holes
+        }
+
+        await File.WriteAllBytesAsync(image, bytes);
+
+        var volume = (await ebs.JsonAsync("volume", "import", image)).GetProperty("VolumeId").GetString()!;
+        var first = (await ebs.JsonAsync("snapshot", "create", volume, "-d", "before")).GetProperty("SnapshotId").GetString()!;
+        int[] modified = [1, 2, 64];
+        foreach (var block in modified)
+        {
+            random.NextBytes(bytes.AsSpan((block * BlockSize) + 1000, 5000));
+        }
+
+        await File.WriteAllBytesAsync(image, bytes);
+        await ebs.JsonAsync("volume", "import", image, "--volume", volume);
+        var second = (await ebs.JsonAsync("snapshot", "create", volume)).GetProperty("SnapshotId").GetString()!;
+
+        var diff = await ebs.JsonAsync("snapshot", "diff", first, second);
+        Assert.Equal(modified.Select(b => (long)b), diff.GetProperty("ChangedBlocks").EnumerateArray().Select(e => e.GetInt64()));
+        var exported = Path.Combine(dir.Path, "out.img");
+        await ebs.JsonAsync("volume", "export", volume, exported);
+        var back = await File.ReadAllBytesAsync(exported);
+        Assert.True(bytes.AsSpan().SequenceEqual(back), "the export differs from the image");
+        await ebs.JsonAsync("snapshot", "delete", first);
+        var fsck = await ebs.JsonAsync("fsck");
+        Assert.True(fsck.GetProperty("Clean").GetBoolean());
+        var usage = (await ebs.JsonAsync("usage")).EnumerateArray().Single(r => r.GetProperty("Region").GetString() == "us-east-1");
+        var written = (ImageBytes / BlockSize) - ((ImageBytes / BlockSize + 2) / 3);
+        Assert.Equal((long)written * BlockSize, usage.GetProperty("StoredBytes").GetInt64());
+    }
+
+    [Fact]
+    public async Task ExitCodes_UsageErrorIs2AwsErrorIs1WithCodeOnStderr()
+    {
+        using var dir = new TempDirectory();
+        var ebs = new CliRunner(dir.Path, asProcess: false);
+
+        var (usage, _, usageError) = await ebs.RunAsync("volume", "frobnicate");
+        var (aws, _, awsError) = await ebs.RunAsync("snapshot", "delete", "snap-0123456789abcdef0");
+        var (ok, output, _) = await ebs.RunAsync("volume", "list");
+
+        Assert.Equal(2, usage);
+        Assert.Contains("frobnicate", usageError, StringComparison.Ordinal);
+        Assert.Equal(1, aws);
+        Assert.StartsWith("ebs: InvalidSnapshot.NotFound:", awsError, StringComparison.Ordinal);
+        Assert.Equal(0, ok);
+        Assert.Contains("Volume", output, StringComparison.Ordinal);
+    }
+}
