@@ -47,7 +47,7 @@ internal sealed class BlockMap
                 return new ChunkId(child);
             }
 
-            node = nodes.Get(new NodeId(child));
+            node = node.ChildAt(node.PositionOf(BlockMapNode.SlotOf(index, node.Level)), nodes);
         }
     }
 
@@ -71,18 +71,26 @@ internal sealed class BlockMap
         => root is { } id ? Walk(nodes, nodes.Get(id), 0, fromIndex) : [];
 
     /// <summary>
-    /// Enumerates, in ascending order from <paramref name="fromIndex"/>, the blocks whose
-    /// chunk differs between two maps (present in one only counts). Equal subtrees are skipped
-    /// by id, so the cost is proportional to the differences times the depth.
+    /// Visits, in ascending order from <paramref name="fromIndex"/>, the blocks whose chunk
+    /// differs between two maps (present in one only counts), until <paramref name="visit"/>
+    /// returns <see langword="false"/>. Equal subtrees are skipped by id, so the cost is
+    /// proportional to the differences times the depth.
     /// </summary>
-    public IEnumerable<(long Index, ChunkId? First, ChunkId? Second)> Diff(INodeSource nodes, NodeId? first, NodeId? second, long fromIndex = 0)
-    {
-        if (first == second)
-        {
-            return [];
-        }
+    /// <returns><see langword="false"/> when the visit was stopped early.</returns>
+    public bool Diff(INodeSource nodes, NodeId? first, NodeId? second, long fromIndex, DiffVisitor visit)
+        => first == second
+            || DiffNodes(nodes, Levels - 1, first is { } a ? nodes.Get(a) : null, second is { } b ? nodes.Get(b) : null, 0, fromIndex, visit);
 
-        return DiffNodes(nodes, Levels - 1, first is { } a ? nodes.Get(a) : null, second is { } b ? nodes.Get(b) : null, 0, fromIndex);
+    /// <summary>Lists every differing block (see <see cref="Diff(INodeSource, NodeId?, NodeId?, long, DiffVisitor)"/>).</summary>
+    public List<(long Index, ChunkId? First, ChunkId? Second)> Diff(INodeSource nodes, NodeId? first, NodeId? second, long fromIndex = 0)
+    {
+        var differences = new List<(long, ChunkId?, ChunkId?)>();
+        Diff(nodes, first, second, fromIndex, (index, a, b) =>
+        {
+            differences.Add((index, a, b));
+            return true;
+        });
+        return differences;
     }
 
     private static long SpanOf(int level) => 1L << (level * BlockMapNode.FanOutBits);
@@ -128,7 +136,7 @@ internal sealed class BlockMap
             }
             else
             {
-                var child = had ? nodes.Get(new NodeId(children[slot])) : null;
+                var child = had ? node!.ChildAt(node.PositionOf(slot), nodes) : null;
                 var rebuilt = Build(nodes, level - 1, child, changes[i..j]);
                 if (!ReferenceEquals(rebuilt, child))
                 {
@@ -180,46 +188,49 @@ internal sealed class BlockMap
                 continue;
             }
 
-            foreach (var item in Walk(nodes, nodes.Get(new NodeId(node.Children[k])), start, fromIndex))
+            foreach (var item in Walk(nodes, node.ChildAt(k, nodes), start, fromIndex))
             {
                 yield return item;
             }
         }
     }
 
-    private static IEnumerable<(long Index, ChunkId? First, ChunkId? Second)> DiffNodes(
-        INodeSource nodes, int level, BlockMapNode? first, BlockMapNode? second, long baseIndex, long fromIndex)
+    private static bool DiffNodes(INodeSource nodes, int level, BlockMapNode? first, BlockMapNode? second, long baseIndex, long fromIndex, DiffVisitor visit)
     {
         var span = SpanOf(level);
-        var bitmap = (first?.Bitmap ?? 0) | (second?.Bitmap ?? 0);
-        for (var bits = bitmap; bits != 0; bits &= bits - 1)
+        var firstBits = first?.Bitmap ?? 0;
+        var secondBits = second?.Bitmap ?? 0;
+        int i = 0, j = 0;
+        for (var bits = firstBits | secondBits; bits != 0; bits &= bits - 1)
         {
+            var bit = bits & (0 - bits);
             var slot = BitOperations.TrailingZeroCount(bits);
+            var inFirst = (firstBits & bit) != 0;
+            var inSecond = (secondBits & bit) != 0;
+            var a = inFirst ? i++ : -1;
+            var b = inSecond ? j++ : -1;
             var start = baseIndex + (slot * span);
-            if (start + span <= fromIndex)
-            {
-                continue;
-            }
-
-            UInt128? a = first is not null && first.TryGetChild(slot, out var ca) ? ca : null;
-            UInt128? b = second is not null && second.TryGetChild(slot, out var cb) ? cb : null;
-            if (a == b)
+            if (start + span <= fromIndex || (inFirst && inSecond && first!.Children[a] == second!.Children[b]))
             {
                 continue;
             }
 
             if (level == 0)
             {
-                yield return (start, a is { } x ? new ChunkId(x) : null, b is { } y ? new ChunkId(y) : null);
+                if (!visit(start, inFirst ? new ChunkId(first!.Children[a]) : null, inSecond ? new ChunkId(second!.Children[b]) : null))
+                {
+                    return false;
+                }
+
                 continue;
             }
 
-            var childA = a is { } na ? nodes.Get(new NodeId(na)) : null;
-            var childB = b is { } nb ? nodes.Get(new NodeId(nb)) : null;
-            foreach (var item in DiffNodes(nodes, level - 1, childA, childB, start, fromIndex))
+            if (!DiffNodes(nodes, level - 1, inFirst ? first!.ChildAt(a, nodes) : null, inSecond ? second!.ChildAt(b, nodes) : null, start, fromIndex, visit))
             {
-                yield return item;
+                return false;
             }
         }
+
+        return true;
     }
 }

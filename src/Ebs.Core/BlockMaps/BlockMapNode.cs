@@ -38,6 +38,10 @@ internal sealed class BlockMapNode
 
     public bool IsLeaf => Level == 0;
 
+    // Child nodes once looked up. Safe to keep: an id always names the same content, even if
+    // the node is dropped from the table and stored again later.
+    private BlockMapNode?[]? _resolved;
+
     public static BlockMapNode Create(int level, ulong bitmap, UInt128[] children, long blockCount)
         => new(level, bitmap, children, blockCount);
 
@@ -55,6 +59,16 @@ internal sealed class BlockMapNode
         child = Children[BitOperations.PopCount(Bitmap & (bit - 1))];
         return true;
     }
+
+    /// <summary>Gets the <paramref name="k"/>-th child node (dense position) of an internal node.</summary>
+    public BlockMapNode ChildAt(int k, INodeSource nodes)
+    {
+        var resolved = _resolved ??= new BlockMapNode?[Children.Length];
+        return resolved[k] ??= nodes.Get(new NodeId(Children[k]));
+    }
+
+    /// <summary>Gets the dense position of a slot's child.</summary>
+    public int PositionOf(int slot) => BitOperations.PopCount(Bitmap & ((1UL << slot) - 1));
 
     public IEnumerable<NodeId> ChildNodes()
     {

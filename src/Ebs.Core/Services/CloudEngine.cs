@@ -84,7 +84,7 @@ internal sealed class CloudEngine : IAsyncDisposable
                 throw new EbsException(EbsErrorCodes.InternalError, $"The state store failed ({_stateFailure.Message}); reopen the cloud to continue.");
             }
 
-            var mutation = new Mutation(World, Graph.Begin(), Time.GetUtcNow());
+            var mutation = new Mutation(World, Graph.Begin(), Time.GetUtcNow(), journal: _state is not null);
             T result;
             try
             {

@@ -70,16 +70,17 @@ public sealed class EbsDirectClient
             var second = Find(world, secondSnapshotId);
             var indexes = new List<long>(Math.Min(maxResults, 1024));
             string? token = null;
-            foreach (var (index, _, _) in _engine.Map.Diff(_engine.Graph, first?.Root, second.Root, from))
+            _engine.Map.Diff(_engine.Graph, first?.Root, second.Root, from, (index, _, _) =>
             {
                 if (indexes.Count == maxResults)
                 {
                     token = MakeToken(index);
-                    break;
+                    return false;
                 }
 
                 indexes.Add(index);
-            }
+                return true;
+            });
 
             return ValueTask.FromResult(new ChangedBlocksPage(indexes, token, _engine.BlockSize, second.VolumeSizeGiB));
         });

@@ -7,9 +7,9 @@ namespace Ebs.Core.Services;
 /// <summary>
 /// The working copy of one state change: the world to publish, the reference-count edits and
 /// the instant, plus a journal of the aggregates and blocks it touched, which is what a
-/// durable <see cref="IStateStore"/> commits.
+/// durable <see cref="IStateStore"/> commits (kept only when there is one).
 /// </summary>
-internal sealed class Mutation(World world, GraphTransaction refs, DateTimeOffset now)
+internal sealed class Mutation(World world, GraphTransaction refs, DateTimeOffset now, bool journal)
 {
     private readonly Dictionary<VolumeId, VolumeRecord?> _volumes = [];
     private readonly Dictionary<SnapshotId, SnapshotRecord?> _snapshots = [];
@@ -27,12 +27,20 @@ internal sealed class Mutation(World world, GraphTransaction refs, DateTimeOffse
     public void SetVolume(VolumeRecord volume)
     {
         World = World with { Volumes = World.Volumes.SetItem(volume.Id, volume) };
-        _volumes[volume.Id] = volume;
+        if (journal)
+        {
+            _volumes[volume.Id] = volume;
+        }
     }
 
     /// <summary>Journals written-back blocks of a volume: a chunk, or <see langword="null"/> when the entry is dropped.</summary>
     public void SetBlocks(VolumeId volume, IEnumerable<(long Block, ChunkId? Chunk)> blocks)
     {
+        if (!journal)
+        {
+            return;
+        }
+
         foreach (var (block, chunk) in blocks)
         {
             _blocks[(volume, block)] = chunk;
@@ -42,20 +50,30 @@ internal sealed class Mutation(World world, GraphTransaction refs, DateTimeOffse
     public void RemoveVolume(VolumeRecord volume)
     {
         World = World with { Volumes = World.Volumes.Remove(volume.Id) };
-        _volumes[volume.Id] = null;
+        if (journal)
+        {
+            _volumes[volume.Id] = null;
+        }
+
         SetBlocks(volume.Id, volume.Dirty.Keys.Select(block => (block, (ChunkId?)null)));
     }
 
     public void SetSnapshot(SnapshotRecord snapshot)
     {
         World = World with { Snapshots = World.Snapshots.SetItem(snapshot.Id, snapshot) };
-        _snapshots[snapshot.Id] = snapshot;
+        if (journal)
+        {
+            _snapshots[snapshot.Id] = snapshot;
+        }
     }
 
     public void RemoveSnapshot(SnapshotId id)
     {
         World = World with { Snapshots = World.Snapshots.Remove(id) };
-        _snapshots[id] = null;
+        if (journal)
+        {
+            _snapshots[id] = null;
+        }
     }
 
     /// <summary>Builds the changes a state store commits: the journal plus the graph's new nodes and counts.</summary>

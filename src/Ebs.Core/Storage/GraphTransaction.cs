@@ -11,11 +11,23 @@ namespace Ebs.Core.Storage;
 internal sealed class GraphTransaction : INodeSource
 {
     private readonly ReferenceGraph _graph;
-    private readonly Dictionary<NodeId, long> _nodeCounts = [];
-    private readonly Dictionary<NodeId, BlockMapNode> _newNodes = [];
-    private readonly Dictionary<ChunkId, long> _chunkCounts = [];
+    // Past this many entries a table is dropped rather than cleared, so that one huge commit
+    // does not make every later one pay for clearing its capacity.
+    private const int KeptCapacity = 1 << 16;
+
+    private Dictionary<NodeId, long> _nodeCounts = [];
+    private Dictionary<NodeId, BlockMapNode> _newNodes = [];
+    private Dictionary<ChunkId, long> _chunkCounts = [];
 
     public GraphTransaction(ReferenceGraph graph) => _graph = graph;
+
+    /// <summary>Empties the transaction for the next commit.</summary>
+    public void Reset()
+    {
+        _nodeCounts = Cleared(_nodeCounts);
+        _newNodes = Cleared(_newNodes);
+        _chunkCounts = Cleared(_chunkCounts);
+    }
 
     /// <summary>Gets the chunks whose count rose from zero: their bytes must be in the chunk store at commit.</summary>
     public IEnumerable<ChunkId> NewlyReferencedChunks
@@ -118,6 +130,18 @@ internal sealed class GraphTransaction : INodeSource
         var freed = new List<ChunkId>();
         _graph.Apply(_nodeCounts, _newNodes, _chunkCounts, freed);
         return freed;
+    }
+
+    private static Dictionary<TKey, TValue> Cleared<TKey, TValue>(Dictionary<TKey, TValue> table)
+        where TKey : notnull
+    {
+        if (table.Capacity > KeptCapacity)
+        {
+            return [];
+        }
+
+        table.Clear();
+        return table;
     }
 
     private long NodeCount(NodeId id) => _nodeCounts.TryGetValue(id, out var count) ? count : _graph.CountOf(id);

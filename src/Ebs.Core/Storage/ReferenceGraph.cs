@@ -35,7 +35,18 @@ internal sealed class ReferenceGraph : INodeSource
 
     public long CountOf(ChunkId id) => _chunkCounts.GetValueOrDefault(id);
 
-    public GraphTransaction Begin() => new(this);
+    private GraphTransaction? _transaction;
+
+    /// <summary>
+    /// Starts the transaction of one commit. Writers are serialized, so one instance is reused
+    /// and its tables keep their capacity: a steady stream of commits allocates no bookkeeping.
+    /// </summary>
+    public GraphTransaction Begin()
+    {
+        _transaction ??= new GraphTransaction(this);
+        _transaction.Reset();
+        return _transaction;
+    }
 
     /// <summary>Applies a transaction's final counts; returns the chunks that are no longer referenced.</summary>
     internal void Apply(
