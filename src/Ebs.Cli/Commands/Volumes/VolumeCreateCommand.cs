@@ -14,7 +14,7 @@ internal sealed class VolumeCreateCommand(IAnsiConsole console) : StoreCommand<V
     {
         var volume = await ec2.CreateVolumeAsync(new CreateVolumeRequest
         {
-            AvailabilityZone = settings.Zone ?? cloud.Regions[settings.Region][0],
+            AvailabilityZone = settings.ZoneIn(cloud),
             SizeGiB = settings.Size,
             SnapshotId = settings.Snapshot is { } s ? SnapshotId.Parse(s) : null,
         }, cancellationToken);
@@ -22,16 +22,8 @@ internal sealed class VolumeCreateCommand(IAnsiConsole console) : StoreCommand<V
         return 0;
     }
 
-    internal sealed class Settings : StoreSettings
+    internal sealed class Settings : NewVolumeSettings
     {
-        [CommandOption("--size <GIB>")]
-        [Description("The size in GiB, 1 to 65536 (default: the snapshot's).")]
-        public int? Size { get; init; }
-
-        [CommandOption("--zone <ZONE>")]
-        [Description("The Availability Zone (default: the Region's first).")]
-        public string? Zone { get; init; }
-
         [CommandOption("--snapshot <ID>")]
         [Description("Create the volume from this snapshot.")]
         public string? Snapshot { get; init; }

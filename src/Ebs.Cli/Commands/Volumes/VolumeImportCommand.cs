@@ -22,7 +22,7 @@ internal sealed class VolumeImportCommand(IAnsiConsole console) : StoreCommand<V
             ? await ec2.DescribeVolumeAsync(VolumeId.Parse(existing), cancellationToken)
             : await ec2.CreateVolumeAsync(new CreateVolumeRequest
             {
-                AvailabilityZone = settings.Zone ?? cloud.Regions[settings.Region][0],
+                AvailabilityZone = settings.ZoneIn(cloud),
                 SizeGiB = settings.Size ?? (int)Math.Max(1, (length + (1L << 30) - 1) >> 30),
             }, cancellationToken);
         if (length > volume.SizeBytes)
@@ -42,7 +42,7 @@ internal sealed class VolumeImportCommand(IAnsiConsole console) : StoreCommand<V
         return 0;
     }
 
-    internal sealed class Settings : StoreSettings
+    internal sealed class Settings : NewVolumeSettings
     {
         [CommandArgument(0, "<FILE>")]
         [Description("The raw disk image.")]
@@ -51,13 +51,5 @@ internal sealed class VolumeImportCommand(IAnsiConsole console) : StoreCommand<V
         [CommandOption("--volume <ID>")]
         [Description("Write into this volume instead of creating one.")]
         public string? Volume { get; init; }
-
-        [CommandOption("--size <GIB>")]
-        [Description("The size of the new volume (default: the image's, rounded up to whole GiB).")]
-        public int? Size { get; init; }
-
-        [CommandOption("--zone <ZONE>")]
-        [Description("The Availability Zone of the new volume.")]
-        public string? Zone { get; init; }
     }
 }
