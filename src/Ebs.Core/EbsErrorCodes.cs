@@ -45,6 +45,24 @@ public static class EbsErrorCodes
     /// <summary>The caller may not perform the operation.</summary>
     public const string UnauthorizedOperation = "UnauthorizedOperation";
 
+    /// <summary>The machine image does not exist (for the caller, in this Region).</summary>
+    public const string InvalidAmiIdNotFound = "InvalidAMIID.NotFound";
+
+    /// <summary>The image id is not of the form <c>ami-</c> followed by hexadecimal digits.</summary>
+    public const string InvalidAmiIdMalformed = "InvalidAMIID.Malformed";
+
+    /// <summary>The machine image is not available for the operation.</summary>
+    public const string InvalidAmiIdUnavailable = "InvalidAMIID.Unavailable";
+
+    /// <summary>The caller already has an image of that name in the Region.</summary>
+    public const string InvalidAmiNameDuplicate = "InvalidAMIName.Duplicate";
+
+    /// <summary>The image name breaks AWS's naming rules.</summary>
+    public const string InvalidAmiNameMalformed = "InvalidAMIName.Malformed";
+
+    /// <summary>A block device mapping is not valid.</summary>
+    public const string InvalidBlockDeviceMapping = "InvalidBlockDeviceMapping";
+
     /// <summary>An EBS direct API resource does not exist.</summary>
     public const string ResourceNotFoundException = "ResourceNotFoundException";
 

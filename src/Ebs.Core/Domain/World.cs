@@ -10,4 +10,6 @@ internal sealed record World
     public ImmutableDictionary<VolumeId, VolumeRecord> Volumes { get; init; } = ImmutableDictionary<VolumeId, VolumeRecord>.Empty;
 
     public ImmutableDictionary<SnapshotId, SnapshotRecord> Snapshots { get; init; } = ImmutableDictionary<SnapshotId, SnapshotRecord>.Empty;
+
+    public ImmutableDictionary<ImageId, ImageRecord> Images { get; init; } = ImmutableDictionary<ImageId, ImageRecord>.Empty;
 }

@@ -188,6 +188,7 @@ internal sealed class CloudEngine : IAsyncDisposable
                 .Select(d => StateCodec.DecodeVolume(d, dirty[VolumeId.Parse(d.Key)].ToImmutableSortedDictionary(b => b.Block, b => b.Chunk)))
                 .ToImmutableDictionary(v => v.Id),
             Snapshots = byKind[StateCodec.SnapshotKind].Select(StateCodec.DecodeSnapshot).ToImmutableDictionary(s => s.Id),
+            Images = byKind[StateCodec.ImageKind].Select(StateCodec.DecodeImage).ToImmutableDictionary(i => i.Id),
         };
     }
 

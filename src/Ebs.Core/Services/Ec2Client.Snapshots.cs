@@ -114,12 +114,17 @@ public sealed partial class Ec2Client
     /// <param name="snapshotId">The snapshot.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>A task that completes when the snapshot is deleted.</returns>
-    /// <exception cref="EbsException"><c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>.</exception>
+    /// <exception cref="EbsException"><c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>; <c>InvalidSnapshot.InUse</c> while a registered image uses it.</exception>
     public async ValueTask DeleteSnapshotAsync(SnapshotId snapshotId, CancellationToken cancellationToken = default)
     {
         await _engine.CommitAsync(nameof(DeleteSnapshotAsync), m =>
         {
             var snapshot = FindSnapshot(m.World, snapshotId);
+            if (ImagesUsing(m.World, snapshotId).FirstOrDefault() is { } image)
+            {
+                throw new EbsException(EbsErrorCodes.InvalidSnapshotInUse, $"The snapshot {snapshotId} is currently in use by {image.Id}.", snapshotId.Value);
+            }
+
             m.Refs.Release(snapshot.Root);
             m.RemoveSnapshot(snapshotId);
             return true;

@@ -13,6 +13,7 @@ internal sealed class Mutation(World world, GraphTransaction refs, DateTimeOffse
 {
     private readonly Dictionary<VolumeId, VolumeRecord?> _volumes = [];
     private readonly Dictionary<SnapshotId, SnapshotRecord?> _snapshots = [];
+    private readonly Dictionary<ImageId, ImageRecord?> _images = [];
     private readonly Dictionary<(VolumeId Volume, long Block), ChunkId?> _blocks = [];
 
     public World World { get; private set; } = world;
@@ -76,6 +77,24 @@ internal sealed class Mutation(World world, GraphTransaction refs, DateTimeOffse
         }
     }
 
+    public void SetImage(ImageRecord image)
+    {
+        World = World with { Images = World.Images.SetItem(image.Id, image) };
+        if (journal)
+        {
+            _images[image.Id] = image;
+        }
+    }
+
+    public void RemoveImage(ImageId id)
+    {
+        World = World with { Images = World.Images.Remove(id) };
+        if (journal)
+        {
+            _images[id] = null;
+        }
+    }
+
     /// <summary>Builds the changes a state store commits: the journal plus the graph's new nodes and counts.</summary>
     public StateChanges ToStateChanges()
     {
@@ -102,6 +121,18 @@ internal sealed class Mutation(World world, GraphTransaction refs, DateTimeOffse
             else
             {
                 upserts.Add(StateCodec.Encode(snapshot));
+            }
+        }
+
+        foreach (var (id, image) in _images)
+        {
+            if (image is null)
+            {
+                deletes.Add((StateCodec.ImageKind, id.Value));
+            }
+            else
+            {
+                upserts.Add(StateCodec.Encode(image));
             }
         }
 

@@ -18,4 +18,9 @@ public static class StateNames
     /// <param name="state">The state.</param>
     /// <returns>The name.</returns>
     public static string Of(SnapshotState state) => state.ToString().ToLowerInvariant();
+
+    /// <summary>Gets AWS's name of an image state, such as <c>available</c>.</summary>
+    /// <param name="state">The state.</param>
+    /// <returns>The name.</returns>
+    public static string Of(ImageState state) => state.ToString().ToLowerInvariant();
 }

@@ -15,6 +15,7 @@ internal static class StateCodec
     public const string VolumeKind = "volume";
     public const string SnapshotKind = "snapshot";
     public const string BlockKind = "block";
+    public const string ImageKind = "image";
 
     private const int NodeHeader = 1 + sizeof(ulong) + sizeof(long);
 
@@ -52,6 +53,52 @@ internal static class StateCodec
             s.ChangedBlockCount,
             new Dictionary<string, string>(s.Tags, StringComparer.Ordinal)),
         StateJsonContext.Default.SnapshotDocument));
+
+    public static StateDocument Encode(ImageRecord image)
+    {
+        var v = image.View;
+        return new(ImageKind, v.Id.Value, JsonSerializer.SerializeToUtf8Bytes(
+            new ImageDocument(
+                v.Id.Value,
+                v.OwnerId,
+                v.Region,
+                v.Name,
+                v.Description,
+                v.Architecture,
+                v.VirtualizationType,
+                v.BootMode,
+                v.RootDeviceName,
+                [.. v.BlockDeviceMappings.Select(m => new BlockDeviceMappingDocument(m.DeviceName, m.SnapshotId.Value, m.VolumeSizeGiB, m.DeleteOnTermination))],
+                v.CreationDate,
+                image.AvailableAt,
+                new Dictionary<string, string>(v.Tags, StringComparer.Ordinal)),
+            StateJsonContext.Default.ImageDocument));
+    }
+
+    public static ImageRecord DecodeImage(StateDocument document)
+    {
+        var d = JsonSerializer.Deserialize(document.Body, StateJsonContext.Default.ImageDocument)!;
+        return new ImageRecord
+        {
+            View = new MachineImage
+            {
+                Id = ImageId.Parse(d.Id),
+                OwnerId = d.OwnerId,
+                Region = d.Region,
+                Name = d.Name,
+                Description = d.Description,
+                State = ImageState.Pending,
+                Architecture = d.Architecture,
+                VirtualizationType = d.VirtualizationType,
+                BootMode = d.BootMode,
+                RootDeviceName = d.RootDeviceName,
+                BlockDeviceMappings = [.. d.BlockDeviceMappings.Select(m => new BlockDeviceMapping(m.DeviceName, SnapshotId.Parse(m.SnapshotId), m.VolumeSizeGiB, m.DeleteOnTermination))],
+                CreationDate = d.CreationDate,
+                Tags = d.Tags.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            },
+            AvailableAt = d.AvailableAt,
+        };
+    }
 
     public static string BlockKey(VolumeId volume, long block) => string.Create(CultureInfo.InvariantCulture, $"{volume.Value}/{block}");
 

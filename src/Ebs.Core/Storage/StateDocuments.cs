@@ -36,7 +36,27 @@ internal sealed record SnapshotDocument(
     long ChangedBlockCount,
     Dictionary<string, string> Tags);
 
+/// <summary>The stored shape of a machine image.</summary>
+internal sealed record ImageDocument(
+    string Id,
+    string OwnerId,
+    string Region,
+    string Name,
+    string Description,
+    string Architecture,
+    string VirtualizationType,
+    string? BootMode,
+    string RootDeviceName,
+    BlockDeviceMappingDocument[] BlockDeviceMappings,
+    DateTimeOffset CreationDate,
+    DateTimeOffset AvailableAt,
+    Dictionary<string, string> Tags);
+
+/// <summary>The stored shape of one block device mapping.</summary>
+internal sealed record BlockDeviceMappingDocument(string DeviceName, string SnapshotId, int? VolumeSizeGiB, bool DeleteOnTermination);
+
 [JsonSourceGenerationOptions(UseStringEnumConverter = true)]
 [JsonSerializable(typeof(VolumeDocument))]
 [JsonSerializable(typeof(SnapshotDocument))]
+[JsonSerializable(typeof(ImageDocument))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;

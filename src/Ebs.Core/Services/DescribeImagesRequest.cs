@@ -1,0 +1,20 @@
+using Ebs.Core.Domain;
+
+namespace Ebs.Core.Services;
+
+/// <summary>
+/// The parameters of DescribeImages. Filters: <c>image-id</c>, <c>name</c>, <c>state</c>,
+/// <c>architecture</c>, <c>virtualization-type</c>, <c>root-device-name</c>,
+/// <c>block-device-mapping.snapshot-id</c>, <c>tag:KEY</c>, <c>tag-key</c>.
+/// </summary>
+public sealed class DescribeImagesRequest
+{
+    /// <summary>Gets the images to describe; each must exist. Empty for all.</summary>
+    public IReadOnlyList<ImageId> ImageIds { get; init; } = [];
+
+    /// <summary>Gets the owners to list (account ids or <c>self</c>). Empty for all the caller can see.</summary>
+    public IReadOnlyList<string> Owners { get; init; } = [];
+
+    /// <summary>Gets the filters, all of which must match.</summary>
+    public IReadOnlyList<Filter> Filters { get; init; } = [];
+}
