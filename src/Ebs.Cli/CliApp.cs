@@ -1,4 +1,5 @@
 using Ebs.Cli.Commands;
+using Ebs.Cli.Commands.Images;
 using Ebs.Cli.Commands.Snapshots;
 using Ebs.Cli.Commands.Volumes;
 using Ebs.Core;
@@ -40,6 +41,13 @@ internal static class CliApp
                 snapshot.AddCommand<SnapshotDeleteCommand>("delete").WithDescription("Delete a snapshot.");
                 snapshot.AddCommand<SnapshotDiffCommand>("diff").WithDescription("List the blocks that differ between two snapshots.");
                 snapshot.AddCommand<SnapshotCopyCommand>("copy").WithDescription("Copy a snapshot to --region.");
+            });
+            config.AddBranch("image", image =>
+            {
+                image.SetDescription("Register, list and deregister machine images.");
+                image.AddCommand<ImageRegisterCommand>("register").WithDescription("Register an image from snapshots (the first is the root volume).");
+                image.AddCommand<ImageListCommand>("list").WithDescription("List images.");
+                image.AddCommand<ImageDeregisterCommand>("deregister").WithDescription("Deregister an image, optionally deleting its snapshots.");
             });
             config.AddCommand<UsageCommand>("usage").WithDescription("Show snapshot storage per Region.");
             config.AddCommand<FsckCommand>("fsck").WithDescription("Check every chunk, node and count; --repair reclaims leaks.");

@@ -50,6 +50,28 @@ public sealed class WorkflowTests
     }
 
     [Fact]
+    public async Task ImageRegisterListDeregister_SnapshotInUseUntilDeregistered()
+    {
+        using var dir = new TempDirectory();
+        var ebs = new CliRunner(Path.Combine(dir.Path, "store"), asProcess: false);
+        var image = Path.Combine(dir.Path, "boot.img");
+        await File.WriteAllBytesAsync(image, Enumerable.Range(0, 3 << 20).Select(i => (byte)(i * 7)).ToArray());
+        var volume = (await ebs.JsonAsync("volume", "import", image)).GetProperty("VolumeId").GetString()!;
+        var snapshot = (await ebs.JsonAsync("snapshot", "create", volume)).GetProperty("SnapshotId").GetString()!;
+
+        var ami = (await ebs.JsonAsync("image", "register", "golden-1", "--snapshot", snapshot)).GetProperty("ImageId").GetString()!;
+        var listed = (await ebs.JsonAsync("image", "list")).EnumerateArray().Single();
+        var (inUse, _, inUseError) = await ebs.RunAsync("snapshot", "delete", snapshot);
+        var deregistered = await ebs.JsonAsync("image", "deregister", ami, "--delete-snapshots");
+
+        Assert.Equal(("golden-1", "/dev/xvda"), (listed.GetProperty("Name").GetString(), listed.GetProperty("RootDeviceName").GetString()));
+        Assert.Equal(1, inUse);
+        Assert.StartsWith("ebs: InvalidSnapshot.InUse:", inUseError, StringComparison.Ordinal);
+        Assert.Equal("success", deregistered.GetProperty("DeleteSnapshotResults")[0].GetProperty("ReturnCode").GetString());
+        Assert.Empty((await ebs.JsonAsync("snapshot", "list")).EnumerateArray());
+    }
+
+    [Fact]
     public async Task ExitCodes_UsageErrorIs2AwsErrorIs1WithCodeOnStderr()
     {
         using var dir = new TempDirectory();

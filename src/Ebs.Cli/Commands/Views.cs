@@ -34,6 +34,34 @@ internal static class Views
         s.Tags,
     };
 
+    public static object Json(MachineImage i) => new
+    {
+        ImageId = i.Id.Value,
+        i.Name,
+        State = StateNames.Of(i.State),
+        i.Architecture,
+        i.RootDeviceName,
+        BlockDeviceMappings = i.BlockDeviceMappings.Select(m => new { m.DeviceName, SnapshotId = m.SnapshotId.Value, m.VolumeSizeGiB, m.DeleteOnTermination }),
+        i.CreationDate,
+        i.Description,
+    };
+
+    public static Table Images(IEnumerable<MachineImage> images)
+    {
+        var table = new Table().Border(TableBorder.Minimal);
+        foreach (var column in new[] { "Image", "Name", "State", "Arch", "Snapshots" })
+        {
+            table.AddColumn(new TableColumn(column).NoWrap());
+        }
+
+        foreach (var i in images)
+        {
+            table.AddRow(i.Id.Value, Markup.Escape(i.Name), StateNames.Of(i.State), i.Architecture, string.Join(' ', i.SnapshotIds.Select(s => s.Value)));
+        }
+
+        return table;
+    }
+
     public static Table Volumes(IEnumerable<Volume> volumes)
     {
         var table = new Table().Border(TableBorder.Minimal);

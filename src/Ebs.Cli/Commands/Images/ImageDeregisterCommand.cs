@@ -1,0 +1,37 @@
+using System.ComponentModel;
+using Ebs.Core;
+using Ebs.Core.Domain;
+using Ebs.Core.Services;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Ebs.Cli.Commands.Images;
+
+/// <summary><c>ebs image deregister ID [--delete-snapshots]</c>.</summary>
+internal sealed class ImageDeregisterCommand(IAnsiConsole console) : StoreCommand<ImageDeregisterCommand.Settings>(console)
+{
+    protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
+    {
+        var id = ImageId.Parse(settings.Id);
+        var results = await ec2.DeregisterImageAsync(id, settings.DeleteSnapshots, cancellationToken);
+        Print(settings, new { ImageId = id.Value, DeleteSnapshotResults = results.Select(r => new { SnapshotId = r.SnapshotId.Value, r.ReturnCode }) }, () =>
+        {
+            var rows = new List<Text> { new($"Deregistered {id}.") };
+            rows.AddRange(results.Select(r => new Text($"  {r.SnapshotId}: {r.ReturnCode}")));
+            rows.Add(new Text(string.Empty));
+            return new Rows(rows);
+        });
+        return 0;
+    }
+
+    internal sealed class Settings : StoreSettings
+    {
+        [CommandArgument(0, "<ID>")]
+        [Description("The image.")]
+        public string Id { get; init; } = string.Empty;
+
+        [CommandOption("--delete-snapshots")]
+        [Description("Also delete the image's snapshots that no other image uses.")]
+        public bool DeleteSnapshots { get; init; }
+    }
+}

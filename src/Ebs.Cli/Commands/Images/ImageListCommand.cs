@@ -1,0 +1,16 @@
+using Ebs.Core;
+using Ebs.Core.Services;
+using Spectre.Console;
+
+namespace Ebs.Cli.Commands.Images;
+
+/// <summary><c>ebs image list</c>.</summary>
+internal sealed class ImageListCommand(IAnsiConsole console) : StoreCommand<StoreSettings>(console)
+{
+    protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, StoreSettings settings, CancellationToken cancellationToken)
+    {
+        var images = await ec2.DescribeImagesAsync(cancellationToken: cancellationToken);
+        Print(settings, images.Select(Views.Json), () => Views.Images(images));
+        return 0;
+    }
+}
