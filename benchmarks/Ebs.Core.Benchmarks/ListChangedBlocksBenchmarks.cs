@@ -1,0 +1,204 @@
+using BenchmarkDotNet.Attributes;
+using Ebs.Core.BlockMaps;
+using Ebs.Core.Chunks;
+using Ebs.Core.Domain;
+using Ebs.Core.Services;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ebs.Core.Benchmarks;
+
+/// <summary>
+/// Target 2: ListChangedBlocks walks both Merkle trees and skips equal subtrees, so it costs
+/// O(changes x depth), not O(volume). Two snapshots of a fully written 1-TiB volume of
+/// 512-KiB blocks (2,097,152 blocks) that differ in <see cref="ChangedBlocks"/> random blocks.
+/// </summary>
+/// <remarks>
+/// Writing 1 TiB of real bytes through the public API would take longer than the whole suite,
+/// so the two maps are built with <see cref="BlockMap.Apply"/> from synthetic chunk ids and
+/// committed as snapshot records through the engine's own commit (over a chunk store that holds
+/// no bytes: listing never reads them). The engine's map has its real shape: sized for 64 TiB,
+/// 5 levels at 512 KiB. The baselines hold the same two maps flat and compare entry by entry.
+/// </remarks>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+public class ListChangedBlocksBenchmarks
+{
+    private const int VolumeBlocks = 2_097_152;
+    private const string AccountId = "111111111111";
+    private const string Region = "us-east-1";
+
+    private EbsCloud _cloud = null!;
+    private EbsDirectClient _ebs = null!;
+    private SnapshotRecord _first = null!;
+    private SnapshotRecord _second = null!;
+    private Dictionary<long, ChunkId> _firstDictionary = [];
+    private Dictionary<long, ChunkId> _secondDictionary = [];
+    private ChunkId[] _firstArray = [];
+    private ChunkId[] _secondArray = [];
+    private int _found;
+    private DiffVisitor _countDifference = null!;
+
+    /// <summary>Gets or sets the number of blocks that differ between the two snapshots.</summary>
+    [Params(10, 1_000, 100_000)]
+    public int ChangedBlocks { get; set; }
+
+    [GlobalSetup]
+    public void GlobalSetup()
+    {
+        _countDifference = (_, _, _) =>
+        {
+            _found++;
+            return true;
+        };
+        _cloud = new EbsCloud(new EbsOptions { IdSeed = 1 }, new FakeTimeProvider(BenchData.Epoch), new PresentChunkStore());
+        _ebs = _cloud.Account(AccountId).EbsDirect(Region);
+
+        _firstArray = new ChunkId[VolumeBlocks];
+        var all = new BlockChange[VolumeBlocks];
+        for (var i = 0; i < VolumeBlocks; i++)
+        {
+            _firstArray[i] = Synthetic(0, i);
+            all[i] = new BlockChange(i, _firstArray[i]);
+        }
+
+        _first = Publish(null, all);
+
+        _secondArray = (ChunkId[])_firstArray.Clone();
+        var changed = BenchData.DistinctSorted(ChangedBlocks, VolumeBlocks, seed: 7);
+        var edits = new BlockChange[changed.Length];
+        for (var i = 0; i < changed.Length; i++)
+        {
+            _secondArray[changed[i]] = Synthetic(1, changed[i]);
+            edits[i] = new BlockChange(changed[i], _secondArray[changed[i]]);
+        }
+
+        _second = Publish(_first, edits);
+
+        _firstDictionary = new Dictionary<long, ChunkId>(VolumeBlocks);
+        _secondDictionary = new Dictionary<long, ChunkId>(VolumeBlocks);
+        for (var i = 0; i < VolumeBlocks; i++)
+        {
+            _firstDictionary.Add(i, _firstArray[i]);
+            _secondDictionary.Add(i, _secondArray[i]);
+        }
+
+        // Every method must find exactly the changed blocks, or the comparison means nothing.
+        var results = new[]
+        {
+            ("dictionaries", NaiveDictionaries()),
+            ("arrays", NaiveArrays()),
+            ("diff", MerkleDiff()),
+            ("ListChangedBlocks", ListChangedBlocksApi().AsTask().GetAwaiter().GetResult()),
+        };
+        foreach (var (name, found) in results)
+        {
+            if (found != ChangedBlocks)
+            {
+                throw new InvalidOperationException($"The {name} comparison found {found} changed blocks, expected {ChangedBlocks}.");
+            }
+        }
+    }
+
+    [GlobalCleanup]
+    public void GlobalCleanup() => _cloud.Dispose();
+
+    /// <summary>Two index-to-chunk dictionaries of every block, compared key by key both ways.</summary>
+    [Benchmark(Baseline = true)]
+    public int NaiveDictionaries()
+    {
+        var changed = 0;
+        foreach (var (index, chunk) in _firstDictionary)
+        {
+            if (!_secondDictionary.TryGetValue(index, out var other) || other != chunk)
+            {
+                changed++;
+            }
+        }
+
+        foreach (var index in _secondDictionary.Keys)
+        {
+            if (!_firstDictionary.ContainsKey(index))
+            {
+                changed++;
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>Two dense arrays of every block's chunk id, compared slot by slot: the fastest naive form.</summary>
+    [Benchmark]
+    public int NaiveArrays()
+    {
+        var changed = 0;
+        var first = _firstArray;
+        var second = _secondArray;
+        for (var i = 0; i < first.Length; i++)
+        {
+            if (first[i] != second[i])
+            {
+                changed++;
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>The library's diff of the two committed Merkle trees, visiting every differing block.</summary>
+    [Benchmark]
+    public int MerkleDiff()
+    {
+        var engine = _cloud.Engine;
+        _found = 0;
+        engine.Map.Diff(engine.Graph, _first.Root, _second.Root, 0, _countDifference);
+        return _found;
+    }
+
+    /// <summary>The public EBS direct API, every page of up to 10,000 indexes.</summary>
+    [Benchmark]
+    public async ValueTask<int> ListChangedBlocksApi()
+    {
+        var changed = 0;
+        string? token = null;
+        do
+        {
+            var page = await _ebs.ListChangedBlocksAsync(_first.Id, _second.Id, token).ConfigureAwait(false);
+            changed += page.BlockIndexes.Count;
+            token = page.NextToken;
+        }
+        while (token is not null);
+
+        return changed;
+    }
+
+    private static ChunkId Synthetic(ulong generation, long index)
+        => new(new UInt128((generation * 0x9E3779B97F4A7C15) ^ 0xC2B2AE3D27D4EB4F, (ulong)index * 0xFF51AFD7ED558CCD));
+
+    /// <summary>Commits a snapshot whose map is <paramref name="parent"/>'s with <paramref name="changes"/> applied.</summary>
+    private SnapshotRecord Publish(SnapshotRecord? parent, BlockChange[] changes)
+    {
+        var engine = _cloud.Engine;
+        return engine.CommitAsync(nameof(GlobalSetup), m =>
+        {
+            var root = engine.Map.Apply(m.Refs, parent?.Root, changes);
+            m.Refs.AddRef(root);
+            var record = new SnapshotRecord
+            {
+                Id = engine.Ids.Next<SnapshotId>(m.World.Snapshots.ContainsKey),
+                OwnerId = AccountId,
+                Region = Region,
+                VolumeId = VolumeId.Parse("vol-0123456789abcdef0"),
+                VolumeSizeGiB = 1024,
+                Description = string.Empty,
+                StartTime = m.Now,
+                CopyStartsAt = m.Now,
+                CompletesAt = m.Now,
+                Root = root,
+                BlockCount = BlockMap.BlockCount(m.Refs, root),
+                ChangedBlockCount = changes.Length,
+            };
+            m.SetSnapshot(record);
+            return record;
+        }, null, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+    }
+}
