@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Ebs.Core.Chunks;
 
 namespace Ebs.Core.BlockMaps;
@@ -197,6 +198,11 @@ internal sealed class BlockMap
 
     private static bool DiffNodes(INodeSource nodes, int level, BlockMapNode? first, BlockMapNode? second, long baseIndex, long fromIndex, DiffVisitor visit)
     {
+        if (first is not null && second is not null && first.Bitmap == second.Bitmap)
+        {
+            return DiffAligned(nodes, level, first, second, baseIndex, fromIndex, visit);
+        }
+
         var span = SpanOf(level);
         var firstBits = first?.Bitmap ?? 0;
         var secondBits = second?.Bitmap ?? 0;
@@ -204,28 +210,17 @@ internal sealed class BlockMap
         for (var bits = firstBits | secondBits; bits != 0; bits &= bits - 1)
         {
             var bit = bits & (0 - bits);
-            var slot = BitOperations.TrailingZeroCount(bits);
             var inFirst = (firstBits & bit) != 0;
             var inSecond = (secondBits & bit) != 0;
             var a = inFirst ? i++ : -1;
             var b = inSecond ? j++ : -1;
-            var start = baseIndex + (slot * span);
+            var start = baseIndex + (BitOperations.TrailingZeroCount(bits) * span);
             if (start + span <= fromIndex || (inFirst && inSecond && first!.Children[a] == second!.Children[b]))
             {
                 continue;
             }
 
-            if (level == 0)
-            {
-                if (!visit(start, inFirst ? new ChunkId(first!.Children[a]) : null, inSecond ? new ChunkId(second!.Children[b]) : null))
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            if (!DiffNodes(nodes, level - 1, inFirst ? first!.ChildAt(a, nodes) : null, inSecond ? second!.ChildAt(b, nodes) : null, start, fromIndex, visit))
+            if (!DiffChild(nodes, level, inFirst ? first : null, a, inSecond ? second : null, b, start, fromIndex, visit))
             {
                 return false;
             }
@@ -233,4 +228,45 @@ internal sealed class BlockMap
 
         return true;
     }
+
+    /// <summary>
+    /// Two nodes with the same occupied slots: their dense child arrays line up, so a
+    /// vectorized compare jumps straight from one differing child to the next.
+    /// </summary>
+    private static bool DiffAligned(INodeSource nodes, int level, BlockMapNode first, BlockMapNode second, long baseIndex, long fromIndex, DiffVisitor visit)
+    {
+        var span = SpanOf(level);
+        var a = MemoryMarshal.AsBytes(first.Children.AsSpan());
+        var b = MemoryMarshal.AsBytes(second.Children.AsSpan());
+        var bits = first.Bitmap;
+        var position = 0;
+        while (true)
+        {
+            var equal = a[(position * 16)..].CommonPrefixLength(b[(position * 16)..]) / 16;
+            for (var skipped = 0; skipped < equal; skipped++)
+            {
+                bits &= bits - 1;
+            }
+
+            position += equal;
+            if (position >= first.Children.Length)
+            {
+                return true;
+            }
+
+            var start = baseIndex + (BitOperations.TrailingZeroCount(bits) * span);
+            if (start + span > fromIndex && !DiffChild(nodes, level, first, position, second, position, start, fromIndex, visit))
+            {
+                return false;
+            }
+
+            bits &= bits - 1;
+            position++;
+        }
+    }
+
+    private static bool DiffChild(INodeSource nodes, int level, BlockMapNode? first, int a, BlockMapNode? second, int b, long start, long fromIndex, DiffVisitor visit)
+        => level == 0
+            ? visit(start, first is null ? null : new ChunkId(first.Children[a]), second is null ? null : new ChunkId(second.Children[b]))
+            : DiffNodes(nodes, level - 1, first?.ChildAt(a, nodes), second?.ChildAt(b, nodes), start, fromIndex, visit);
 }

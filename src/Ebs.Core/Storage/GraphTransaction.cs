@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Ebs.Core.BlockMaps;
 using Ebs.Core.Chunks;
 
@@ -19,6 +20,10 @@ internal sealed class GraphTransaction : INodeSource
     private Dictionary<NodeId, BlockMapNode> _newNodes = [];
     private Dictionary<ChunkId, long> _chunkCounts = [];
 
+    // Chunks that had no reference before this transaction and gained one: usually far fewer
+    // than the chunks touched, which a deletion touches by the thousand.
+    private List<ChunkId> _risen = [];
+
     public GraphTransaction(ReferenceGraph graph) => _graph = graph;
 
     /// <summary>Empties the transaction for the next commit.</summary>
@@ -27,11 +32,12 @@ internal sealed class GraphTransaction : INodeSource
         _nodeCounts = Cleared(_nodeCounts);
         _newNodes = Cleared(_newNodes);
         _chunkCounts = Cleared(_chunkCounts);
+        _risen = _risen.Capacity > KeptCapacity ? [] : _risen;
+        _risen.Clear();
     }
 
     /// <summary>Gets the chunks whose count rose from zero: their bytes must be in the chunk store at commit.</summary>
-    public IEnumerable<ChunkId> NewlyReferencedChunks
-        => _chunkCounts.Where(p => p.Value > 0 && _graph.CountOf(p.Key) == 0).Select(p => p.Key);
+    public IEnumerable<ChunkId> NewlyReferencedChunks => _risen.Where(id => _chunkCounts[id] > 0);
 
     /// <summary>Gets the nodes built by this transaction that end up referenced: the ones a durable store must insert.</summary>
     public IEnumerable<BlockMapNode> NodesToStore
@@ -60,25 +66,9 @@ internal sealed class GraphTransaction : INodeSource
 
     public void AddRef(NodeId? id)
     {
-        if (id is not { } node)
+        if (id is { } node && ++NodeCount(node) == 1)
         {
-            return;
-        }
-
-        var count = NodeCount(node) + 1;
-        _nodeCounts[node] = count;
-        if (count == 1)
-        {
-            var content = Get(node);
-            foreach (var child in content.ChildNodes())
-            {
-                AddRef(child);
-            }
-
-            foreach (var chunk in content.ChildChunks())
-            {
-                AddRef(chunk);
-            }
+            AcquireChildren(Get(node));
         }
     }
 
@@ -89,39 +79,33 @@ internal sealed class GraphTransaction : INodeSource
             return;
         }
 
-        var count = NodeCount(node) - 1;
-        if (count < 0)
+        ref var count = ref NodeCount(node);
+        if (--count < 0)
         {
             throw new InvalidOperationException($"Reference count of node {node} would fall below zero.");
         }
 
-        _nodeCounts[node] = count;
         if (count == 0)
         {
-            var content = Get(node);
-            foreach (var child in content.ChildNodes())
-            {
-                Release(child);
-            }
-
-            foreach (var chunk in content.ChildChunks())
-            {
-                Release(chunk);
-            }
+            ReleaseChildren(Get(node));
         }
     }
 
-    public void AddRef(ChunkId id) => _chunkCounts[id] = CountOf(id) + 1;
+    public void AddRef(ChunkId id)
+    {
+        ref var count = ref ChunkCount(id);
+        if (count++ == 0 && _graph.CountOf(id) == 0)
+        {
+            _risen.Add(id);
+        }
+    }
 
     public void Release(ChunkId id)
     {
-        var count = CountOf(id) - 1;
-        if (count < 0)
+        if (--ChunkCount(id) < 0)
         {
             throw new InvalidOperationException($"Reference count of chunk {id} would fall below zero.");
         }
-
-        _chunkCounts[id] = count;
     }
 
     /// <summary>Applies the counts to the graph and returns the chunks to delete from the store.</summary>
@@ -144,5 +128,55 @@ internal sealed class GraphTransaction : INodeSource
         return table;
     }
 
-    private long NodeCount(NodeId id) => _nodeCounts.TryGetValue(id, out var count) ? count : _graph.CountOf(id);
+    private ref long NodeCount(NodeId id)
+    {
+        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_nodeCounts, id, out var known);
+        if (!known)
+        {
+            count = _graph.CountOf(id);
+        }
+
+        return ref count;
+    }
+
+    private ref long ChunkCount(ChunkId id)
+    {
+        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_chunkCounts, id, out var known);
+        if (!known)
+        {
+            count = _graph.CountOf(id);
+        }
+
+        return ref count;
+    }
+
+    private void AcquireChildren(BlockMapNode node)
+    {
+        foreach (var child in node.Children)
+        {
+            if (node.IsLeaf)
+            {
+                AddRef(new ChunkId(child));
+            }
+            else
+            {
+                AddRef(new NodeId(child));
+            }
+        }
+    }
+
+    private void ReleaseChildren(BlockMapNode node)
+    {
+        foreach (var child in node.Children)
+        {
+            if (node.IsLeaf)
+            {
+                Release(new ChunkId(child));
+            }
+            else
+            {
+                Release(new NodeId(child));
+            }
+        }
+    }
 }

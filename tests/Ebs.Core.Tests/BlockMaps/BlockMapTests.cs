@@ -83,5 +83,50 @@ public sealed class BlockMapTests
         Assert.Equal(5000, Map.Diff(txn, null, first).Count());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Diff_RandomEdits_EqualsDictionaryComparisonFromAnyStart(int seed)
+    {
+        var random = new Random(seed);
+        var txn = new ReferenceGraph().Begin();
+        var range = random.Next(2) == 0 ? 5000L : Map.MaxBlocks;
+        var a = new SortedDictionary<long, ChunkId>();
+        while (a.Count < 3000)
+        {
+            a[random.NextInt64(range)] = Chunk(random.Next(50));
+        }
+
+        var b = new SortedDictionary<long, ChunkId>(a);
+        var edits = new SortedDictionary<long, ChunkId?>();
+        for (var i = 0; i < 200; i++)
+        {
+            var index = random.Next(3) == 0 ? a.Keys.ElementAt(random.Next(a.Count)) : random.NextInt64(range);
+            edits[index] = random.Next(4) == 0 ? null : Chunk(random.Next(60));
+        }
+
+        foreach (var (index, chunk) in edits)
+        {
+            if (chunk is { } c)
+            {
+                b[index] = c;
+            }
+            else
+            {
+                b.Remove(index);
+            }
+        }
+
+        var rootA = Map.Apply(txn, null, [.. a.Select(p => new BlockChange(p.Key, p.Value))]);
+        var rootB = Map.Apply(txn, rootA, [.. edits.Select(p => new BlockChange(p.Key, p.Value))]);
+        var from = random.NextInt64(range / 2);
+
+        var expected = a.Keys.Union(b.Keys).Order()
+            .Where(i => i >= from && a.GetValueOrDefault(i) != b.GetValueOrDefault(i));
+        Assert.Equal(expected, Map.Diff(txn, rootA, rootB, from).Select(d => d.Index));
+    }
+
     private static ChunkId Chunk(int n) => new((UInt128)(uint)n * 0x9E3779B97F4A7C15UL + 1);
 }
