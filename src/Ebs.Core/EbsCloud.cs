@@ -17,16 +17,16 @@ public sealed class EbsCloud : IAsyncDisposable, IDisposable
     /// <summary>Creates a cloud whose state lives in memory, over the given chunk store.</summary>
     /// <param name="options">The settings; validated here.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
-    /// <param name="chunkStore">The chunk store, which the cloud then owns; a new <see cref="InMemoryChunkStore"/> when <see langword="null"/>.</param>
+    /// <param name="chunkStore">The chunk store, which stays the caller's; when <see langword="null"/>, a new <see cref="InMemoryChunkStore"/> that the cloud disposes with itself.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="OptionsValidationException">The options are not valid.</exception>
     public EbsCloud(EbsOptions options, TimeProvider? timeProvider = null, IChunkStore? chunkStore = null)
-        : this(Validated(options), timeProvider, chunkStore ?? new InMemoryChunkStore(options.BlockSize), null)
+        : this(Validated(options), timeProvider, chunkStore ?? new InMemoryChunkStore(options.BlockSize), ownsChunks: chunkStore is null, null)
     {
     }
 
-    private EbsCloud(EbsOptions options, TimeProvider? timeProvider, IChunkStore chunkStore, IStateStore? stateStore)
-        => _engine = new CloudEngine(options, timeProvider ?? TimeProvider.System, chunkStore, stateStore);
+    private EbsCloud(EbsOptions options, TimeProvider? timeProvider, IChunkStore chunkStore, bool ownsChunks, IStateStore? stateStore)
+        => _engine = new CloudEngine(options, timeProvider ?? TimeProvider.System, chunkStore, ownsChunks, stateStore);
 
     /// <summary>Gets the shared core, for tests and benchmarks of the internals.</summary>
     internal CloudEngine Engine => _engine;
@@ -58,7 +58,7 @@ public sealed class EbsCloud : IAsyncDisposable, IDisposable
     /// <summary>
     /// Opens a cloud over durable stores, restoring everything they hold: volumes, snapshots,
     /// block maps and reference counts. Pending time-driven work continues from the clock.
-    /// The cloud owns both stores and disposes them.
+    /// The cloud disposes the state store with itself; the chunk store stays the caller's.
     /// </summary>
     /// <param name="options">The settings; validated here.</param>
     /// <param name="chunkStore">The chunk store.</param>
@@ -78,7 +78,7 @@ public sealed class EbsCloud : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(chunkStore);
         ArgumentNullException.ThrowIfNull(stateStore);
-        var cloud = new EbsCloud(Validated(options), timeProvider, chunkStore, stateStore);
+        var cloud = new EbsCloud(Validated(options), timeProvider, chunkStore, ownsChunks: false, stateStore);
         try
         {
             await cloud._engine.LoadAsync(cancellationToken).ConfigureAwait(false);

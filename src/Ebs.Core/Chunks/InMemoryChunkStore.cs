@@ -9,9 +9,10 @@ namespace Ebs.Core.Chunks;
 /// </summary>
 /// <remarks>
 /// Freed slots are reused. A read that races with the deletion of the same chunk reports the
-/// chunk as missing rather than returning bytes of whatever reuses the slot.
+/// chunk as missing rather than returning bytes of whatever reuses the slot. Disposing the
+/// store drops its chunks and keeps its slabs for the next store in the process.
 /// </remarks>
-public sealed class InMemoryChunkStore : IChunkStore
+public sealed class InMemoryChunkStore : IChunkStore, IDisposable
 {
     private const int MaxSlabBytes = 32 << 20;
     private const int FirstSlabSlots = 16;
@@ -110,6 +111,20 @@ public sealed class InMemoryChunkStore : IChunkStore
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
+    /// <summary>Drops every chunk and gives the memory back for reuse by later stores.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _index.Clear();
+            _free.Clear();
+            foreach (var slab in Interlocked.Exchange(ref _slabs, []))
+            {
+                SlabPool.Return(slab.Bytes);
+            }
+        }
+    }
+
     private Span<byte> SlotSpan(Slot slot) => Volatile.Read(ref _slabs)[slot.Slab].Bytes.AsSpan(slot.Offset * ChunkSize, ChunkSize);
 
     private Slot Rent()
@@ -122,7 +137,7 @@ public sealed class InMemoryChunkStore : IChunkStore
                 var slab = _slabs.Length;
 
                 // Readers index the array without the lock, so it is replaced, never resized in place.
-                Volatile.Write(ref _slabs, [.. _slabs, new Slab(new byte[(long)slots * ChunkSize], new int[slots])]);
+                Volatile.Write(ref _slabs, [.. _slabs, new Slab(SlabPool.Rent((long)slots * ChunkSize), new int[slots])]);
                 for (var offset = slots - 1; offset > 0; offset--)
                 {
                     _free.Push((slab, offset));

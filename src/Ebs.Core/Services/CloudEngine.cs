@@ -22,11 +22,14 @@ internal sealed class CloudEngine : IAsyncDisposable
     private readonly IStateStore? _state;
     private Exception? _stateFailure;
 
-    public CloudEngine(EbsOptions options, TimeProvider time, IChunkStore chunks, IStateStore? state)
+    private readonly bool _ownsChunks;
+
+    public CloudEngine(EbsOptions options, TimeProvider time, IChunkStore chunks, bool ownsChunks, IStateStore? state)
     {
         Options = options;
         Time = time;
         Chunks = chunks;
+        _ownsChunks = ownsChunks;
         _state = state;
         Map = new BlockMap(MaxVolumeBytes / options.BlockSize);
         Ids = new ResourceIdGenerator(options.IdSeed);
@@ -200,14 +203,9 @@ internal sealed class CloudEngine : IAsyncDisposable
             await _state.DisposeAsync().ConfigureAwait(false);
         }
 
-        switch (Chunks)
+        if (_ownsChunks && Chunks is IDisposable disposable)
         {
-            case IAsyncDisposable asyncDisposable:
-                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
-                break;
-            case IDisposable disposable:
-                disposable.Dispose();
-                break;
+            disposable.Dispose();
         }
     }
 

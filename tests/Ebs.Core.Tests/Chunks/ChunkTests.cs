@@ -54,6 +54,23 @@ public sealed class ChunkTests
     }
 
     [Fact]
+    public async Task InMemoryChunkStore_Disposed_EmptyAndANewStoreWorks()
+    {
+        var store = new InMemoryChunkStore(4096);
+        await store.PutAsync(new ChunkId(1), TestCloud.Block(1));
+
+        store.Dispose();
+        using var next = new InMemoryChunkStore(4096);
+        await next.PutAsync(new ChunkId(2), TestCloud.Block(2));
+
+        Assert.Equal(0, store.Count);
+        Assert.False(await store.TryReadAsync(new ChunkId(1), new byte[4096]));
+        var back = new byte[4096];
+        Assert.True(await next.TryReadAsync(new ChunkId(2), back));
+        Assert.Equal(TestCloud.Block(2), back);
+    }
+
+    [Fact]
     public async Task WriteVolume_StoredChunkWithSameIdButOtherBytes_ProbesInsteadOfSharing()
     {
         await using var t = new TestCloud();
