@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using Ebs.Core.Chunks;
 
 namespace Ebs.Core.BlockMaps;
@@ -238,31 +239,39 @@ internal sealed class BlockMap
         var span = SpanOf(level);
         var a = MemoryMarshal.AsBytes(first.Children.AsSpan());
         var b = MemoryMarshal.AsBytes(second.Children.AsSpan());
-        var bits = first.Bitmap;
         var position = 0;
         while (true)
         {
-            var equal = a[(position * 16)..].CommonPrefixLength(b[(position * 16)..]) / 16;
-            for (var skipped = 0; skipped < equal; skipped++)
-            {
-                bits &= bits - 1;
-            }
-
-            position += equal;
+            position += a[(position * 16)..].CommonPrefixLength(b[(position * 16)..]) / 16;
             if (position >= first.Children.Length)
             {
                 return true;
             }
 
-            var start = baseIndex + (BitOperations.TrailingZeroCount(bits) * span);
+            var start = baseIndex + (SlotAt(first.Bitmap, position) * span);
             if (start + span > fromIndex && !DiffChild(nodes, level, first, position, second, position, start, fromIndex, visit))
             {
                 return false;
             }
 
-            bits &= bits - 1;
             position++;
         }
+    }
+
+    /// <summary>Gets the slot of the <paramref name="position"/>-th occupied slot of a bitmap.</summary>
+    private static int SlotAt(ulong bitmap, int position)
+    {
+        if (Bmi2.X64.IsSupported)
+        {
+            return BitOperations.TrailingZeroCount(Bmi2.X64.ParallelBitDeposit(1UL << position, bitmap));
+        }
+
+        for (var k = 0; k < position; k++)
+        {
+            bitmap &= bitmap - 1;
+        }
+
+        return BitOperations.TrailingZeroCount(bitmap);
     }
 
     private static bool DiffChild(INodeSource nodes, int level, BlockMapNode? first, int a, BlockMapNode? second, int b, long start, long fromIndex, DiffVisitor visit)

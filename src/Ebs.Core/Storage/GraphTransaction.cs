@@ -18,7 +18,9 @@ internal sealed class GraphTransaction : INodeSource
 
     private Dictionary<NodeId, long> _nodeCounts = [];
     private Dictionary<NodeId, BlockMapNode> _newNodes = [];
-    private Dictionary<ChunkId, long> _chunkCounts = [];
+    // Chunks keep only the change of their count: a deletion touches thousands of chunks, and
+    // the graph's count is then read and written once, when the transaction is applied.
+    private Dictionary<ChunkId, long> _chunkDeltas = [];
 
     // Chunks that had no reference before this transaction and gained one: usually far fewer
     // than the chunks touched, which a deletion touches by the thousand.
@@ -31,13 +33,13 @@ internal sealed class GraphTransaction : INodeSource
     {
         _nodeCounts = Cleared(_nodeCounts);
         _newNodes = Cleared(_newNodes);
-        _chunkCounts = Cleared(_chunkCounts);
+        _chunkDeltas = Cleared(_chunkDeltas);
         _risen = _risen.Capacity > KeptCapacity ? [] : _risen;
         _risen.Clear();
     }
 
     /// <summary>Gets the chunks whose count rose from zero: their bytes must be in the chunk store at commit.</summary>
-    public IEnumerable<ChunkId> NewlyReferencedChunks => _risen.Where(id => _chunkCounts[id] > 0);
+    public IEnumerable<ChunkId> NewlyReferencedChunks => _risen.Where(id => CountOf(id) > 0);
 
     /// <summary>Gets the nodes built by this transaction that end up referenced: the ones a durable store must insert.</summary>
     public IEnumerable<BlockMapNode> NodesToStore
@@ -47,7 +49,7 @@ internal sealed class GraphTransaction : INodeSource
     public IEnumerable<(NodeId Id, long Count)> NodeCountChanges => _nodeCounts.Select(p => (p.Key, p.Value));
 
     /// <summary>Gets the final counts of every chunk this transaction touched (zero: the chunk goes).</summary>
-    public IEnumerable<(ChunkId Id, long Count)> ChunkCountChanges => _chunkCounts.Select(p => (p.Key, p.Value));
+    public IEnumerable<(ChunkId Id, long Count)> ChunkCountChanges => _chunkDeltas.Where(p => p.Value != 0).Select(p => (p.Key, _graph.CountOf(p.Key) + p.Value));
 
     public BlockMapNode Get(NodeId id) => _newNodes.TryGetValue(id, out var node) ? node : _graph.Get(id);
 
@@ -62,7 +64,7 @@ internal sealed class GraphTransaction : INodeSource
         return node;
     }
 
-    public long CountOf(ChunkId id) => _chunkCounts.TryGetValue(id, out var count) ? count : _graph.CountOf(id);
+    public long CountOf(ChunkId id) => _graph.CountOf(id) + _chunkDeltas.GetValueOrDefault(id);
 
     public void AddRef(NodeId? id)
     {
@@ -93,26 +95,20 @@ internal sealed class GraphTransaction : INodeSource
 
     public void AddRef(ChunkId id)
     {
-        ref var count = ref ChunkCount(id);
-        if (count++ == 0 && _graph.CountOf(id) == 0)
+        if (++CollectionsMarshal.GetValueRefOrAddDefault(_chunkDeltas, id, out _) == 1 && _graph.CountOf(id) == 0)
         {
             _risen.Add(id);
         }
     }
 
-    public void Release(ChunkId id)
-    {
-        if (--ChunkCount(id) < 0)
-        {
-            throw new InvalidOperationException($"Reference count of chunk {id} would fall below zero.");
-        }
-    }
+    /// <summary>Gives back a chunk reference; a count falling below zero is caught when the transaction is applied.</summary>
+    public void Release(ChunkId id) => --CollectionsMarshal.GetValueRefOrAddDefault(_chunkDeltas, id, out _);
 
     /// <summary>Applies the counts to the graph and returns the chunks to delete from the store.</summary>
     public List<ChunkId> Commit()
     {
         var freed = new List<ChunkId>();
-        _graph.Apply(_nodeCounts, _newNodes, _chunkCounts, freed);
+        _graph.Apply(_nodeCounts, _newNodes, _chunkDeltas, freed);
         return freed;
     }
 
@@ -131,17 +127,6 @@ internal sealed class GraphTransaction : INodeSource
     private ref long NodeCount(NodeId id)
     {
         ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_nodeCounts, id, out var known);
-        if (!known)
-        {
-            count = _graph.CountOf(id);
-        }
-
-        return ref count;
-    }
-
-    private ref long ChunkCount(ChunkId id)
-    {
-        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_chunkCounts, id, out var known);
         if (!known)
         {
             count = _graph.CountOf(id);

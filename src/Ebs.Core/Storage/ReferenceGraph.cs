@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using Ebs.Core.BlockMaps;
 using Ebs.Core.Chunks;
 
@@ -48,11 +49,15 @@ internal sealed class ReferenceGraph : INodeSource
         return _transaction;
     }
 
-    /// <summary>Applies a transaction's final counts; returns the chunks that are no longer referenced.</summary>
+    /// <summary>
+    /// Applies a transaction: the final counts of its nodes and the count changes of its
+    /// chunks. Collects the chunks that are no longer referenced.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A chunk count would fall below zero (a bug, never bad input).</exception>
     internal void Apply(
         IReadOnlyDictionary<NodeId, long> nodeCounts,
         IReadOnlyDictionary<NodeId, BlockMapNode> newNodes,
-        IReadOnlyDictionary<ChunkId, long> chunkCounts,
+        IReadOnlyDictionary<ChunkId, long> chunkDeltas,
         List<ChunkId> freedChunks)
     {
         // Nodes are published before anything can point at them and removed only after.
@@ -69,14 +74,23 @@ internal sealed class ReferenceGraph : INodeSource
             }
         }
 
-        foreach (var (id, count) in chunkCounts)
+        foreach (var (id, delta) in chunkDeltas)
         {
-            if (count > 0)
+            if (delta == 0)
             {
-                _chunkCounts[id] = count;
+                continue;
             }
-            else if (_chunkCounts.Remove(id))
+
+            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_chunkCounts, id, out _);
+            count += delta;
+            if (count < 0)
             {
+                throw new InvalidOperationException($"Reference count of chunk {id} fell below zero.");
+            }
+
+            if (count == 0)
+            {
+                _chunkCounts.Remove(id);
                 freedChunks.Add(id);
             }
         }
