@@ -42,6 +42,9 @@ public sealed partial class Ec2Client
     /// <exception cref="EbsException"><c>InvalidVolume.NotFound</c>.</exception>
     public Stream OpenVolume(VolumeId volumeId) => new VolumeStream(this, volumeId, FindVolume(_engine.World, volumeId).View.SizeBytes, _engine.BlockSize);
 
+    /// <summary>How many blocks of one write are stored at once; smaller writes store them in turn.</summary>
+    private static int StoreParallelism => Math.Max(8, Environment.ProcessorCount);
+
     private static void CheckRange(VolumeRecord volume, long offset, int length)
     {
         if (offset < 0 || offset + length > volume.View.SizeBytes)
@@ -118,6 +121,7 @@ public sealed partial class Ec2Client
         var first = offset / blockSize;
         var last = (offset + data.Length - 1) / blockSize;
         var changes = new (long Block, ChunkId Chunk)[last - first + 1];
+        var blocks = new ReadOnlyMemory<byte>[changes.Length];
         var staged = new Dictionary<ChunkId, ReadOnlyMemory<byte>>(changes.Length);
         var rented = new List<byte[]>(2);
         try
@@ -141,9 +145,26 @@ public sealed partial class Ec2Client
                     bytes = buffer.AsMemory(0, blockSize);
                 }
 
-                var id = await ChunkWriter.StoreAsync(_engine.Chunks, _scope, bytes, _engine.Options.VerifyDedupHits, cancellationToken).ConfigureAwait(false);
-                staged.TryAdd(id, bytes);
-                changes[block - first] = (block, id);
+                blocks[block - first] = bytes;
+            }
+
+            // Blocks are hashed and stored concurrently: hashing uses every core, and a durable
+            // store's flushes overlap instead of queueing one behind the other.
+            if (blocks.Length < StoreParallelism)
+            {
+                for (var k = 0; k < blocks.Length; k++)
+                {
+                    changes[k] = (first + k, await ChunkWriter.StoreAsync(_engine.Chunks, _scope, blocks[k], _engine.Options.VerifyDedupHits, cancellationToken).ConfigureAwait(false));
+                }
+            }
+            else
+            {
+                await Parallel.ForAsync(0, blocks.Length, new ParallelOptions { MaxDegreeOfParallelism = StoreParallelism, CancellationToken = cancellationToken }, async (k, token) =>
+                    changes[k] = (first + k, await ChunkWriter.StoreAsync(_engine.Chunks, _scope, blocks[k], _engine.Options.VerifyDedupHits, token).ConfigureAwait(false))).ConfigureAwait(false);
+            }
+            for (var k = 0; k < blocks.Length; k++)
+            {
+                staged.TryAdd(changes[k].Chunk, blocks[k]);
             }
 
             var lazy = await _engine.CommitAsync(nameof(WriteVolumeAsync), m =>

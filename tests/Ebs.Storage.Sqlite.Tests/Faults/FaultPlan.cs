@@ -11,20 +11,21 @@ public enum FaultTiming
 public sealed class FaultPlan(int failAt, FaultTiming timing)
 {
     private int _writes;
+    private volatile bool _fired;
 
     public FaultTiming Timing { get; } = timing;
 
-    public bool Fired { get; private set; }
+    public bool Fired => _fired;
 
-    /// <summary>Runs one store write, failing it when it is the chosen one.</summary>
+    /// <summary>Runs one store write, failing it when it is the chosen one (writes may come from several threads).</summary>
     public async ValueTask<T> WriteAsync<T>(Func<ValueTask<T>> write)
     {
-        if (Fired || ++_writes != failAt)
+        if (Interlocked.Increment(ref _writes) != failAt)
         {
             return await write();
         }
 
-        Fired = true;
+        _fired = true;
         if (Timing == FaultTiming.AfterWrite)
         {
             await write();
