@@ -25,6 +25,13 @@ internal static class BenchData
         return result;
     }
 
+    /// <summary>Returns <paramref name="count"/> indexes in [0, <paramref name="range"/>) as runs of consecutive blocks, ascending.</summary>
+    public static long[] Runs(int count, int runLength, long range, int seed)
+    {
+        var starts = DistinctSorted((count + runLength - 1) / runLength, range / runLength, seed);
+        return [.. starts.SelectMany(s => Enumerable.Range(0, runLength).Select(i => (s * runLength) + i)).Take(count)];
+    }
+
     /// <summary>
     /// Fills one block with bytes unique to (<paramref name="round"/>, <paramref name="index"/>), so
     /// no write is ever a dedup hit unless the same pair is written twice.

@@ -39,6 +39,10 @@ public class CreateSnapshotBenchmarks
     [Params(100, 1_000, 10_000)]
     public int ChangedBlocks { get; set; }
 
+    /// <summary>Gets or sets where the changed blocks lie: one by one at random, or in runs of 100 as files and databases write.</summary>
+    [Params(ChangeLayout.Scattered, ChangeLayout.Clustered)]
+    public ChangeLayout Layout { get; set; }
+
     [GlobalSetup(Target = nameof(Volume1GiB))]
     public void Setup1GiB() => GlobalSetup(1);
 
@@ -76,7 +80,9 @@ public class CreateSnapshotBenchmarks
         _time = new FakeTimeProvider(BenchData.Epoch);
         _cloud = EbsCloud.CreateInMemory(o => { o.BlockSize = BlockSize; o.IdSeed = 1; }, _time);
         _ec2 = _cloud.Account("111111111111").Ec2("us-east-1");
-        _indexes = BenchData.DistinctSorted(ChangedBlocks, BlocksPerGiB, seed: 42);
+        _indexes = Layout == ChangeLayout.Scattered
+            ? BenchData.DistinctSorted(ChangedBlocks, BlocksPerGiB, seed: 42)
+            : BenchData.Runs(ChangedBlocks, runLength: 100, BlocksPerGiB, seed: 42);
         _volumes = [.. Enumerable.Range(0, VolumesPerSize).Select(_ => _ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = sizeGiB }).AsTask().GetAwaiter().GetResult().Id)];
         Prepare();
         SnapshotAll().AsTask().GetAwaiter().GetResult();

@@ -1,3 +1,4 @@
 using BenchmarkDotNet.Running;
+using Ebs.Core.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(BenchData).Assembly).Run(args);

@@ -33,6 +33,10 @@ public sealed class SqliteStateStore : IStateStore
     private readonly IDisposable? _lease;
     private readonly Lock _gate = new();
 
+    // Statements are prepared once per connection: preparing them anew made every commit pay
+    // a fixed cost that dwarfed small changes.
+    private readonly Dictionary<string, (SqliteCommand Command, SqliteParameter[] Parameters)> _prepared = new(StringComparer.Ordinal);
+
     private SqliteStateStore(SqliteConnection connection, IDisposable? lease)
     {
         _connection = connection;
@@ -95,15 +99,15 @@ public sealed class SqliteStateStore : IStateStore
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
-            Run("INSERT INTO documents (kind, key, body) VALUES ($a, $b, $c) ON CONFLICT (kind, key) DO UPDATE SET body = excluded.body",
+            Run(transaction, "INSERT INTO documents (kind, key, body) VALUES ($a, $b, $c) ON CONFLICT (kind, key) DO UPDATE SET body = excluded.body",
                 changes.Upserts.Select(d => (object[])[d.Kind, d.Key, d.Body]));
-            Run("DELETE FROM documents WHERE kind = $a AND key = $b", changes.Deletes.Select(d => (object[])[d.Kind, d.Key]));
-            Run("INSERT OR IGNORE INTO nodes (id, body, count) VALUES ($a, $b, 0)", changes.NewNodes.Select(n => (object[])[Bytes(n.Id.Value), n.Body]));
-            Run("UPDATE nodes SET count = $b WHERE id = $a", changes.NodeCounts.Where(n => n.Count > 0).Select(n => (object[])[Bytes(n.Id.Value), n.Count]));
-            Run("DELETE FROM nodes WHERE id = $a", changes.NodeCounts.Where(n => n.Count == 0).Select(n => (object[])[Bytes(n.Id.Value)]));
-            Run("INSERT INTO chunks (id, count) VALUES ($a, $b) ON CONFLICT (id) DO UPDATE SET count = excluded.count",
+            Run(transaction, "DELETE FROM documents WHERE kind = $a AND key = $b", changes.Deletes.Select(d => (object[])[d.Kind, d.Key]));
+            Run(transaction, "INSERT OR IGNORE INTO nodes (id, body, count) VALUES ($a, $b, 0)", changes.NewNodes.Select(n => (object[])[Bytes(n.Id.Value), n.Body]));
+            Run(transaction, "UPDATE nodes SET count = $b WHERE id = $a", changes.NodeCounts.Where(n => n.Count > 0).Select(n => (object[])[Bytes(n.Id.Value), n.Count]));
+            Run(transaction, "DELETE FROM nodes WHERE id = $a", changes.NodeCounts.Where(n => n.Count == 0).Select(n => (object[])[Bytes(n.Id.Value)]));
+            Run(transaction, "INSERT INTO chunks (id, count) VALUES ($a, $b) ON CONFLICT (id) DO UPDATE SET count = excluded.count",
                 changes.ChunkCounts.Where(c => c.Count > 0).Select(c => (object[])[Bytes(c.Id.Value), c.Count]));
-            Run("DELETE FROM chunks WHERE id = $a", changes.ChunkCounts.Where(c => c.Count == 0).Select(c => (object[])[Bytes(c.Id.Value)]));
+            Run(transaction, "DELETE FROM chunks WHERE id = $a", changes.ChunkCounts.Where(c => c.Count == 0).Select(c => (object[])[Bytes(c.Id.Value)]));
             transaction.Commit();
         }
 
@@ -113,6 +117,11 @@ public sealed class SqliteStateStore : IStateStore
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
+        foreach (var (command, _) in _prepared.Values)
+        {
+            command.Dispose();
+        }
+
         _connection.Dispose();
         _lease?.Dispose();
         return ValueTask.CompletedTask;
@@ -183,25 +192,25 @@ public sealed class SqliteStateStore : IStateStore
         return rows;
     }
 
-    private void Run(string sql, IEnumerable<object[]> rows)
+    private void Run(SqliteTransaction transaction, string sql, IEnumerable<object[]> rows)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        SqliteParameter[]? parameters = null;
         foreach (var row in rows)
         {
-            if (parameters is null)
+            if (!_prepared.TryGetValue(sql, out var statement))
             {
-                parameters = [.. row.Select((_, i) => command.Parameters.Add(new SqliteParameter("$" + (char)('a' + i), null)))];
-                command.Prepare();
+                var command = _connection.CreateCommand();
+                command.CommandText = sql;
+                statement = (command, [.. row.Select((_, i) => command.Parameters.Add(new SqliteParameter("$" + (char)('a' + i), null)))]);
+                _prepared.Add(sql, statement);
             }
 
+            statement.Command.Transaction = transaction;
             for (var i = 0; i < row.Length; i++)
             {
-                parameters[i].Value = row[i];
+                statement.Parameters[i].Value = row[i];
             }
 
-            command.ExecuteNonQuery();
+            statement.Command.ExecuteNonQuery();
         }
     }
 }
