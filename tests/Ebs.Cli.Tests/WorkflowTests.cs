@@ -72,6 +72,30 @@ public sealed class WorkflowTests
     }
 
     [Fact]
+    public async Task SnapshotCopy_ToOtherRegion_ListedThereWithItsOwnId()
+    {
+        using var dir = new TempDirectory();
+        var ebs = new CliRunner(Path.Combine(dir.Path, "store"), asProcess: false);
+        var image = Path.Combine(dir.Path, "data.img");
+        await File.WriteAllBytesAsync(image, Enumerable.Range(0, 2 << 20).Select(i => (byte)(i % 253)).ToArray());
+        var volume = (await ebs.JsonAsync("volume", "import", image)).GetProperty("VolumeId").GetString()!;
+        var snapshot = (await ebs.JsonAsync("snapshot", "create", volume)).GetProperty("SnapshotId").GetString()!;
+        var (pending, _, pendingError) = await ebs.RunAsync("snapshot", "copy", snapshot, "--region", "eu-west-1", "--source-region", "us-east-1");
+        Assert.Equal(1, pending);
+        Assert.StartsWith("ebs: IncorrectState:", pendingError, StringComparison.Ordinal);
+
+        // The store runs on the real clock: wait for the source to complete (5 s setup).
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        var copy = await ebs.JsonAsync("snapshot", "copy", snapshot, "--region", "eu-west-1", "--source-region", "us-east-1", "-d", "DR copy");
+        var listed = (await ebs.JsonAsync("snapshot", "list", "--region", "eu-west-1")).EnumerateArray().Single();
+
+        Assert.NotEqual(snapshot, copy.GetProperty("SnapshotId").GetString());
+        Assert.Equal(copy.GetProperty("SnapshotId").GetString(), listed.GetProperty("SnapshotId").GetString());
+        Assert.Equal("DR copy", listed.GetProperty("Description").GetString());
+        Assert.Equal(4L * 512 * 1024, listed.GetProperty("FullSnapshotSizeInBytes").GetInt64());
+    }
+
+    [Fact]
     public async Task ExitCodes_UsageErrorIs2AwsErrorIs1WithCodeOnStderr()
     {
         using var dir = new TempDirectory();
