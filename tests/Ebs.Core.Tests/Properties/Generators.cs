@@ -27,6 +27,7 @@ public static class Generators
             (2, target.Select(t => new ModelOp(ModelOpKind.CreateVolumeFromSnapshot, t, 0, 0, 0))),
             (1, target.Select(t => new ModelOp(ModelOpKind.DeleteVolume, t, 0, 0, 0))),
             (2, Gen.Choose(1, 120).Select(s => new ModelOp(ModelOpKind.AdvanceTime, 0, 0, 0, s))),
+            (1, target.Select(t => new ModelOp(ModelOpKind.CopySnapshot, t, 0, 0, 0))),
             (1, Gen.Zip(target, Gen.Choose(0, 3)).Select(p => new ModelOp(ModelOpKind.InvalidCall, p.Item1, 0, 0, p.Item2))));
         return Gen.Sized(size => op.ArrayOf(Math.Min(size, 40))).ToArbitrary();
     }

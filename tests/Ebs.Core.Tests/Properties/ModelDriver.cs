@@ -26,7 +26,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
         var data = new byte[op.Length];
         new Random(op.Seed).NextBytes(data);
         var needsVolume = op.Kind is ModelOpKind.Write or ModelOpKind.CreateSnapshot or ModelOpKind.DeleteVolume or ModelOpKind.InvalidCall;
-        var needsSnapshot = op.Kind is ModelOpKind.DeleteSnapshot or ModelOpKind.CreateVolumeFromSnapshot;
+        var needsSnapshot = op.Kind is ModelOpKind.DeleteSnapshot or ModelOpKind.CreateVolumeFromSnapshot or ModelOpKind.CopySnapshot;
         return (needsVolume && volume is null) || (needsSnapshot && snapshot is null) ? null : new PlannedOp(op.Kind, volume, snapshot, op.Offset, data, op.Seed);
     }
 
@@ -66,6 +66,15 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
                 }
 
                 Model.Volumes[(await Ec2.CreateVolumeAsync(request)).Id] = Model.Copy(Model.Snapshots[op.Snapshot.Value]);
+                break;
+            case ModelOpKind.CopySnapshot:
+                if ((await Ec2.DescribeSnapshotAsync(op.Snapshot!.Value)).State != SnapshotState.Completed)
+                {
+                    await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.CopySnapshotAsync(TestCloud.Region, op.Snapshot.Value).AsTask(), EbsErrorCodes.IncorrectState);
+                    break;
+                }
+
+                Model.Snapshots[(await Ec2.CopySnapshotAsync(TestCloud.Region, op.Snapshot.Value)).Id] = Model.Copy(Model.Snapshots[op.Snapshot.Value]);
                 break;
             case ModelOpKind.DeleteVolume:
                 await Ec2.DeleteVolumeAsync(op.Volume!.Value);

@@ -11,6 +11,7 @@ public enum ModelOpKind
     DeleteVolume,
     AdvanceTime,
     InvalidCall,
+    CopySnapshot,
 }
 
 /// <summary>

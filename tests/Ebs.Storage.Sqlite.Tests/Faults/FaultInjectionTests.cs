@@ -100,10 +100,10 @@ public sealed class FaultInjectionTests
                 }
 
                 break;
-            case ModelOpKind.CreateSnapshot:
+            case ModelOpKind.CreateSnapshot or ModelOpKind.CopySnapshot:
                 foreach (var added in snapshots.Where(s => !model.Snapshots.ContainsKey(s)))
                 {
-                    model.Snapshots[added] = Model.Copy(model.Volumes[op.Volume!.Value]);
+                    model.Snapshots[added] = Model.Copy(op.Kind == ModelOpKind.CopySnapshot ? model.Snapshots[op.Snapshot!.Value] : model.Volumes[op.Volume!.Value]);
                 }
 
                 break;
