@@ -197,6 +197,7 @@ internal sealed class CloudEngine : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await SaveLazyLoadProgressAsync().ConfigureAwait(false);
         _writer.Dispose();
         if (_state is not null)
         {
@@ -206,6 +207,32 @@ internal sealed class CloudEngine : IAsyncDisposable
         if (_ownsChunks && Chunks is IDisposable disposable)
         {
             disposable.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Stores how far lazily loaded volumes have been read, which reads alone never commit.
+    /// Best effort: progress since the last save is lost only in a crash.
+    /// </summary>
+    private async ValueTask SaveLazyLoadProgressAsync()
+    {
+        if (_state is null || _stateFailure is not null)
+        {
+            return;
+        }
+
+        await _writer.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var unsaved = World.Volumes.Values.Where(v => v.LazyLoad is { HasUnsavedProgress: true }).Select(StateCodec.Encode).ToList();
+            if (unsaved.Count > 0)
+            {
+                await _state.CommitAsync(new StateChanges { Upserts = unsaved }).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _writer.Release();
         }
     }
 

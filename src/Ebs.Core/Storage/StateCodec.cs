@@ -19,23 +19,29 @@ internal static class StateCodec
 
     private const int NodeHeader = 1 + sizeof(ulong) + sizeof(long);
 
-    public static StateDocument Encode(VolumeRecord v) => new(VolumeKind, v.Id.Value, JsonSerializer.SerializeToUtf8Bytes(
-        new VolumeDocument(
-            v.Id.Value,
-            v.View.OwnerId,
-            v.View.Region,
-            v.View.AvailabilityZone,
-            v.View.SizeGiB,
-            v.View.State,
-            v.View.CreateTime,
-            v.View.SnapshotId?.Value,
-            new Dictionary<string, string>(v.View.Tags, StringComparer.Ordinal),
-            Format(v.BaseRoot),
-            v.LazyLoad is not null,
-            Format(v.LazyLoad?.SourceRoot),
-            v.LazyLoad?.TotalBlocks ?? 0,
-            [.. v.SnapshotCompletions]),
-        StateJsonContext.Default.VolumeDocument));
+    public static StateDocument Encode(VolumeRecord v)
+    {
+        var (coldReads, loadedRuns) = v.LazyLoad?.Save() ?? (0, []);
+        return new(VolumeKind, v.Id.Value, JsonSerializer.SerializeToUtf8Bytes(
+            new VolumeDocument(
+                v.Id.Value,
+                v.View.OwnerId,
+                v.View.Region,
+                v.View.AvailabilityZone,
+                v.View.SizeGiB,
+                v.View.State,
+                v.View.CreateTime,
+                v.View.SnapshotId?.Value,
+                new Dictionary<string, string>(v.View.Tags, StringComparer.Ordinal),
+                Format(v.BaseRoot),
+                v.LazyLoad is not null,
+                Format(v.LazyLoad?.SourceRoot),
+                v.LazyLoad?.TotalBlocks ?? 0,
+                [.. v.SnapshotCompletions],
+                coldReads,
+                loadedRuns),
+            StateJsonContext.Default.VolumeDocument));
+    }
 
     public static StateDocument Encode(SnapshotRecord s) => new(SnapshotKind, s.Id.Value, JsonSerializer.SerializeToUtf8Bytes(
         new SnapshotDocument(
@@ -135,7 +141,7 @@ internal static class StateCodec
             },
             BaseRoot = ParseNode(d.BaseRoot),
             Dirty = dirty,
-            LazyLoad = d.LazyLoad ? new LazyLoad(ParseNode(d.SourceRoot), d.SourceBlocks) : null,
+            LazyLoad = d.LazyLoad ? new LazyLoad(ParseNode(d.SourceRoot), d.SourceBlocks, d.ColdReads, d.LoadedRuns ?? []) : null,
             SnapshotCompletions = [.. d.SnapshotCompletions],
         };
     }

@@ -18,7 +18,9 @@ internal sealed record VolumeDocument(
     bool LazyLoad,
     string? SourceRoot,
     long SourceBlocks,
-    DateTimeOffset[] SnapshotCompletions);
+    DateTimeOffset[] SnapshotCompletions,
+    long ColdReads = 0,
+    long[]? LoadedRuns = null);
 
 /// <summary>The stored shape of a snapshot.</summary>
 internal sealed record SnapshotDocument(
