@@ -31,5 +31,7 @@ public static class EbsTelemetry
 
     internal static Counter<long> ChunkDeleteFailures { get; } = Meter.CreateCounter<long>("ebs.chunks.delete_failures", "{chunk}", "Unreferenced chunks the store failed to delete; scrub reclaims them.");
 
+    internal static Counter<long> ProgressSaveFailures { get; } = Meter.CreateCounter<long>("ebs.volumes.progress_save_failures", "{commit}", "Lazy-load progress that could not be saved when a cloud was disposed.");
+
     internal static Counter<long> ChunksFreed { get; } = Meter.CreateCounter<long>("ebs.chunks.freed", "{chunk}", "Chunks deleted because nothing references them.");
 }

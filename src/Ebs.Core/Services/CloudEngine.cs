@@ -230,6 +230,11 @@ internal sealed class CloudEngine : IAsyncDisposable
                 await _state.CommitAsync(new StateChanges { Upserts = unsaved }).ConfigureAwait(false);
             }
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Disposal must not fail over advisory progress; the volumes keep what was saved last.
+            EbsTelemetry.ProgressSaveFailures.Add(1);
+        }
         finally
         {
             _writer.Release();
