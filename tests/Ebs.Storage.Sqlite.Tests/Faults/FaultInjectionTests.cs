@@ -116,10 +116,18 @@ public sealed class FaultInjectionTests
             case ModelOpKind.Write:
                 var after = Model.Copy(model.Volumes[op.Volume!.Value]);
                 Model.Write(after, op.Offset, op.Data);
+                // Every block the write touched must show its new bytes; one block can match by chance.
                 var first = op.Offset / TestCloud.BlockSize;
+                var last = (op.Offset + op.Data.Length - 1) / TestCloud.BlockSize;
                 var bytes = new byte[TestCloud.BlockSize];
-                await driver.Ec2.ReadVolumeAsync(op.Volume.Value, first * TestCloud.BlockSize, bytes);
-                if (Model.Read(after, first).AsSpan().SequenceEqual(bytes))
+                var landed = true;
+                for (var block = first; block <= last; block++)
+                {
+                    await driver.Ec2.ReadVolumeAsync(op.Volume.Value, block * TestCloud.BlockSize, bytes);
+                    landed &= Model.Read(after, block).AsSpan().SequenceEqual(bytes);
+                }
+
+                if (landed)
                 {
                     model.Volumes[op.Volume.Value] = after;
                 }
