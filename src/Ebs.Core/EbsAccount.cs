@@ -20,19 +20,11 @@ public sealed class EbsAccount
     /// <param name="region">The Region name, such as <c>us-east-1</c>.</param>
     /// <returns>The facade; cheap to get and safe to share.</returns>
     /// <exception cref="EbsException"><c>InvalidParameterValue</c> when the Region is not configured.</exception>
-    public Ec2Client Ec2(string region) => new(_engine, AccountId, CheckRegion(region));
+    public Ec2Client Ec2(string region) => new(_engine, AccountId, _engine.CheckRegion(region));
 
     /// <summary>Gets the EBS direct API facade of this account in a Region.</summary>
     /// <param name="region">The Region name.</param>
     /// <returns>The facade; cheap to get and safe to share.</returns>
     /// <exception cref="EbsException"><c>InvalidParameterValue</c> when the Region is not configured.</exception>
-    public EbsDirectClient EbsDirect(string region) => new(_engine, AccountId, CheckRegion(region));
-
-    private string CheckRegion(string region)
-    {
-        ArgumentNullException.ThrowIfNull(region);
-        return _engine.Regions.ContainsKey(region)
-            ? region
-            : throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Region '{region}' is not configured.", region);
-    }
+    public EbsDirectClient EbsDirect(string region) => new(_engine, AccountId, _engine.CheckRegion(region));
 }

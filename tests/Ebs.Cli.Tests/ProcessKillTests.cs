@@ -2,6 +2,8 @@ using System.IO.Hashing;
 using Ebs.Core;
 using Ebs.Core.Domain;
 using Ebs.Core.Services;
+using Ebs.Core.Tests;
+using Ebs.Core.Tests.Storage;
 using Ebs.Storage.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
@@ -63,14 +65,7 @@ public sealed class ProcessKillTests
         // A clock a day ahead sees every snapshot completed.
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(1));
         await using var cloud = await LocalDirectory.OpenAsync(store, new EbsOptions(), clock);
-        var report = await cloud.ScrubAsync(verifyContents: true);
-        Assert.Empty(report.MissingChunks);
-        Assert.Empty(report.CorruptChunks);
-        Assert.Empty(report.MissingNodes);
-        Assert.Empty(report.MiscountedChunks);
-        Assert.Empty(report.MiscountedNodes);
-        await cloud.ScrubAsync(repair: true);
-        Assert.True((await cloud.ScrubAsync()).IsClean);
+        await CrashChecks.AssertOnlyLeaksThenRepairAsync(cloud);
 
         var ec2 = cloud.Account("111111111111").Ec2("us-east-1");
         var direct = cloud.Account("111111111111").EbsDirect("us-east-1");

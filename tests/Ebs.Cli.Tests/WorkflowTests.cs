@@ -1,3 +1,5 @@
+using Ebs.Core.Tests;
+
 namespace Ebs.Cli.Tests;
 
 public sealed class WorkflowTests

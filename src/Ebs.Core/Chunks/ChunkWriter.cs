@@ -9,7 +9,8 @@ namespace Ebs.Core.Chunks;
 /// </summary>
 internal static class ChunkWriter
 {
-    public static async ValueTask<ChunkId> StoreAsync(IChunkStore store, ChunkScope scope, ReadOnlyMemory<byte> block, bool verify, CancellationToken cancellationToken)
+    /// <returns>The chunk's id, and whether its bytes had to be stored (not a dedup hit).</returns>
+    public static async ValueTask<(ChunkId Id, bool Stored)> StoreAsync(IChunkStore store, ChunkScope scope, ReadOnlyMemory<byte> block, bool verify, CancellationToken cancellationToken)
     {
         for (var probe = 0; ; probe++)
         {
@@ -18,13 +19,13 @@ internal static class ChunkWriter
             {
                 await store.PutAsync(id, block, cancellationToken).ConfigureAwait(false);
                 EbsTelemetry.ChunksWritten.Add(1, scope.Tags);
-                return id;
+                return (id, true);
             }
 
             if (!verify)
             {
                 EbsTelemetry.DedupHits.Add(1, scope.Tags);
-                return id;
+                return (id, false);
             }
 
             var stored = ArrayPool<byte>.Shared.Rent(block.Length);
@@ -35,13 +36,13 @@ internal static class ChunkWriter
                     // Deleted since the lookup: store ours.
                     await store.PutAsync(id, block, cancellationToken).ConfigureAwait(false);
                     EbsTelemetry.ChunksWritten.Add(1, scope.Tags);
-                    return id;
+                    return (id, true);
                 }
 
                 if (stored.AsSpan(0, block.Length).SequenceEqual(block.Span))
                 {
                     EbsTelemetry.DedupHits.Add(1, scope.Tags);
-                    return id;
+                    return (id, false);
                 }
 
                 EbsTelemetry.HashCollisions.Add(1, scope.Tags);

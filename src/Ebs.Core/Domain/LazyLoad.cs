@@ -42,8 +42,6 @@ internal sealed class LazyLoad
 
     public long TotalBlocks { get; }
 
-    public bool IsComplete => _loaded.Count >= TotalBlocks;
-
     /// <summary>Marks a source block as loaded by a read; returns whether this was its cold read.</summary>
     public bool Read(long index)
     {

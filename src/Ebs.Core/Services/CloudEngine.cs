@@ -54,6 +54,16 @@ internal sealed class CloudEngine : IAsyncDisposable
 
     public World World => Volatile.Read(ref _world);
 
+    /// <summary>Returns <paramref name="region"/> when it is configured.</summary>
+    /// <exception cref="EbsException"><c>InvalidParameterValue</c> for an unknown Region.</exception>
+    public string CheckRegion(string region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        return Regions.ContainsKey(region)
+            ? region
+            : throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Region '{region}' is not configured.", region);
+    }
+
     /// <summary>
     /// Runs one state change under the writer lock: <paramref name="apply"/> edits a copy of the
     /// world and the reference counts (and throws to refuse, changing nothing); then the

@@ -26,15 +26,9 @@ public sealed partial class Ec2Client
     /// </exception>
     public ValueTask<Snapshot> CopySnapshotAsync(string sourceRegion, SnapshotId sourceSnapshotId, string? description = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(sourceRegion);
-        var source = new Ec2Client(_engine, AccountId, _engine.Regions.ContainsKey(sourceRegion)
-            ? sourceRegion
-            : throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Region '{sourceRegion}' is not configured.", sourceRegion));
+        var source = new Ec2Client(_engine, AccountId, _engine.CheckRegion(sourceRegion));
         source.FindSnapshot(_engine.World, sourceSnapshotId);
-        if (description is { Length: > 255 })
-        {
-            throw new EbsException(EbsErrorCodes.InvalidParameterValue, "The description must be at most 255 characters.");
-        }
+        CheckDescription(description);
 
         return _engine.CommitAsync(nameof(CopySnapshotAsync), async m =>
         {
@@ -87,11 +81,9 @@ public sealed partial class Ec2Client
                         throw new EbsException(EbsErrorCodes.InternalError, $"Chunk {chunk} of snapshot {original.Id} is not stored.", original.Id.Value);
                     }
 
-                    var block = buffer.AsMemory(0, blockSize);
-                    var known = m.Refs.CountOf(_scope.Hash(block.Span)) > 0;
-                    target = await ChunkWriter.StoreAsync(_engine.Chunks, _scope, block, _engine.Options.VerifyDedupHits, cancellationToken).ConfigureAwait(false);
+                    (target, var stored) = await ChunkWriter.StoreAsync(_engine.Chunks, _scope, buffer.AsMemory(0, blockSize), _engine.Options.VerifyDedupHits, cancellationToken).ConfigureAwait(false);
                     m.StoredChunks.Add(target);
-                    transferred += known ? 0 : 1;
+                    transferred += stored ? 1 : 0;
                     translated[chunk] = target;
                 }
 

@@ -35,10 +35,7 @@ public sealed partial class Ec2Client
             CheckOneOf(bootMode, BootModes, "boot mode");
         }
 
-        if (request.Description is { Length: > 255 })
-        {
-            throw new EbsException(EbsErrorCodes.InvalidParameterValue, "The description must be at most 255 characters.");
-        }
+        CheckDescription(request.Description);
 
         var mappings = request.BlockDeviceMappings ?? [];
         if (mappings.Count == 0 || mappings.Select(m => m.DeviceName).Distinct(StringComparer.Ordinal).Count() != mappings.Count)

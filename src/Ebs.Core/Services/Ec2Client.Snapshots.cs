@@ -31,10 +31,7 @@ public sealed partial class Ec2Client
     public ValueTask<Snapshot> CreateSnapshotAsync(VolumeId volumeId, string? description = null, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default)
     {
         description ??= string.Empty;
-        if (description.Length > 255)
-        {
-            throw new EbsException(EbsErrorCodes.InvalidParameterValue, "The description must be at most 255 characters.");
-        }
+        CheckDescription(description);
 
         var tagSet = TagRules.Merge(ImmutableSortedDictionary<string, string>.Empty, tags);
         return _engine.CommitAsync(nameof(CreateSnapshotAsync), m =>

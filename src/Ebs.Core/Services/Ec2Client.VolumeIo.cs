@@ -154,13 +154,13 @@ public sealed partial class Ec2Client
             {
                 for (var k = 0; k < blocks.Length; k++)
                 {
-                    changes[k] = (first + k, await ChunkWriter.StoreAsync(_engine.Chunks, _scope, blocks[k], _engine.Options.VerifyDedupHits, cancellationToken).ConfigureAwait(false));
+                    changes[k] = (first + k, (await ChunkWriter.StoreAsync(_engine.Chunks, _scope, blocks[k], _engine.Options.VerifyDedupHits, cancellationToken).ConfigureAwait(false)).Id);
                 }
             }
             else
             {
                 await Parallel.ForAsync(0, blocks.Length, new ParallelOptions { MaxDegreeOfParallelism = StoreParallelism, CancellationToken = cancellationToken }, async (k, token) =>
-                    changes[k] = (first + k, await ChunkWriter.StoreAsync(_engine.Chunks, _scope, blocks[k], _engine.Options.VerifyDedupHits, token).ConfigureAwait(false))).ConfigureAwait(false);
+                    changes[k] = (first + k, (await ChunkWriter.StoreAsync(_engine.Chunks, _scope, blocks[k], _engine.Options.VerifyDedupHits, token).ConfigureAwait(false)).Id)).ConfigureAwait(false);
             }
             for (var k = 0; k < blocks.Length; k++)
             {

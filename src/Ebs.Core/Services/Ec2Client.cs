@@ -46,6 +46,14 @@ public sealed partial class Ec2Client
             : throw new EbsException(EbsErrorCodes.InvalidSnapshotNotFound, $"The snapshot '{id}' does not exist.", id.Value);
     }
 
+    private static void CheckDescription(string? description)
+    {
+        if (description is { Length: > 255 })
+        {
+            throw new EbsException(EbsErrorCodes.InvalidParameterValue, "The description must be at most 255 characters.");
+        }
+    }
+
     private static void CheckWellFormed(string? value, string prefix, string errorCode)
     {
         if (value is null)

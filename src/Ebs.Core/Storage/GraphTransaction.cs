@@ -64,7 +64,7 @@ internal sealed class GraphTransaction : INodeSource
         return node;
     }
 
-    public long CountOf(ChunkId id) => _graph.CountOf(id) + _chunkDeltas.GetValueOrDefault(id);
+    private long CountOf(ChunkId id) => _graph.CountOf(id) + _chunkDeltas.GetValueOrDefault(id);
 
     public void AddRef(NodeId? id)
     {

@@ -15,9 +15,6 @@ public sealed class InMemoryStateStore : IStateStore
     private readonly Dictionary<NodeId, (byte[] Body, long Count)> _nodes = [];
     private readonly Dictionary<ChunkId, long> _chunkCounts = [];
 
-    /// <summary>Gets the number of commits applied.</summary>
-    public long Commits { get; private set; }
-
     /// <inheritdoc />
     public ValueTask<StoredState> LoadAsync(CancellationToken cancellationToken = default)
     {
@@ -83,8 +80,6 @@ public sealed class InMemoryStateStore : IStateStore
                     _chunkCounts[id] = count;
                 }
             }
-
-            Commits++;
         }
 
         return ValueTask.CompletedTask;

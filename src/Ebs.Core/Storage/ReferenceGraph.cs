@@ -17,8 +17,6 @@ internal sealed class ReferenceGraph : INodeSource
     private readonly Dictionary<NodeId, long> _nodeCounts = [];
     private readonly Dictionary<ChunkId, long> _chunkCounts = [];
 
-    public int NodeCount => _nodes.Count;
-
     public IReadOnlyDictionary<NodeId, long> NodeCounts => _nodeCounts;
 
     public IReadOnlyDictionary<ChunkId, long> ChunkCounts => _chunkCounts;

@@ -1,6 +1,7 @@
 using Ebs.Core;
 using Ebs.Core.Tests;
 using Ebs.Core.Tests.Properties;
+using Ebs.Core.Tests.Storage;
 using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.Extensions.Time.Testing;
@@ -59,7 +60,7 @@ public sealed class FaultInjectionTests
                     recovered = true;
                     await driver.Cloud.DisposeAsync();
                     driver.Cloud = await LocalDirectory.OpenAsync(dir.Path, Options, time);
-                    await AssertOnlyLeaksThenRepairAsync(driver.Cloud);
+                    Assert.Empty((await CrashChecks.AssertOnlyLeaksThenRepairAsync(driver.Cloud)).LeakedNodes);
                     await ReconcileAsync(driver, planned);
                 }
 
@@ -70,19 +71,6 @@ public sealed class FaultInjectionTests
         {
             await driver.Cloud.DisposeAsync();
         }
-    }
-
-    private static async Task AssertOnlyLeaksThenRepairAsync(EbsCloud cloud)
-    {
-        var report = await cloud.ScrubAsync(verifyContents: true);
-        Assert.Empty(report.MissingChunks);
-        Assert.Empty(report.CorruptChunks);
-        Assert.Empty(report.MissingNodes);
-        Assert.Empty(report.MiscountedChunks);
-        Assert.Empty(report.MiscountedNodes);
-        Assert.Empty(report.LeakedNodes);
-        await cloud.ScrubAsync(repair: true);
-        Assert.True((await cloud.ScrubAsync(verifyContents: true)).IsClean);
     }
 
     /// <summary>Brings the model to whichever side of the interrupted call the store is on.</summary>

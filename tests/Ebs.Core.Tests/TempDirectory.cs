@@ -1,9 +1,9 @@
-namespace Ebs.Cli.Tests;
+namespace Ebs.Core.Tests;
 
 /// <summary>A fresh directory under the system temp folder, deleted on dispose.</summary>
 public sealed class TempDirectory : IDisposable
 {
-    public string Path { get; } = Directory.CreateTempSubdirectory("ebs-cli-").FullName;
+    public string Path { get; } = Directory.CreateTempSubdirectory("ebs-test-").FullName;
 
     public void Dispose()
     {
@@ -13,7 +13,7 @@ public sealed class TempDirectory : IDisposable
         }
         catch (IOException)
         {
-            // A killed child may still hold a file for a moment; the temp folder is cleaned eventually.
+            // A killed child process may still hold a file for a moment; the temp folder is cleaned eventually.
         }
     }
 }
