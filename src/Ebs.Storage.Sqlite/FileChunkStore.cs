@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 using Ebs.Core;
@@ -8,18 +9,31 @@ namespace Ebs.Storage.Sqlite;
 
 /// <summary>
 /// Chunks as content-addressed files under sharded folders (<c>ab/cd/abcd….chunk</c>). A put
-/// writes a temporary file, flushes it to disk and renames it into place, so a chunk file is
-/// either complete or absent. Each file carries a checksum of its bytes, verified on every
-/// read: a corrupt or truncated chunk fails with an error naming it.
+/// writes a temporary file, starts its write-back and renames it into place, so a chunk file is
+/// either complete or absent; <see cref="FlushAsync"/> then waits for every file put since the
+/// last flush, and for the folders naming them, to reach the disk: one wait per commit instead
+/// of one per chunk. Each file carries a checksum of its bytes, verified on every read: a
+/// corrupt or truncated chunk fails with an error naming it.
 /// </summary>
 public sealed class FileChunkStore : IChunkStore
 {
     private const uint Magic = 0x43534245; // "EBSC"
     private const int HeaderSize = 16;
     private const string Extension = ".chunk";
+    private const int FlushParallelism = 8;
 
     private readonly string _root;
     private readonly string _temp;
+
+    // Puts since the last flush: files, and the folders whose entries they added. A put renames
+    // and records under the lock, so a chunk that is visible is either recorded or flushed.
+    private readonly Lock _gate = new();
+    private HashSet<string> _unflushedFiles = new(StringComparer.Ordinal);
+    private HashSet<string> _unflushedFolders = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _flushing = new(1, 1);
+
+    // Shard folders known to exist, so a put creates (and later flushes the parent of) each only once.
+    private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
 
     /// <summary>Opens (or creates) a chunk folder.</summary>
     /// <param name="root">The folder holding the chunks.</param>
@@ -50,21 +64,87 @@ public sealed class FileChunkStore : IChunkStore
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(4), data.Length);
         BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(8), XxHash3.HashToUInt64(data.Span));
         var temp = Path.Combine(_temp, $"{id}.{Guid.NewGuid():N}");
-        await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous))
+        using (var file = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, HeaderSize + data.Length))
         {
-            await file.WriteAsync(header, cancellationToken).ConfigureAwait(false);
-            await file.WriteAsync(data, cancellationToken).ConfigureAwait(false);
-            file.Flush(flushToDisk: true);
+            await RandomAccess.WriteAsync(file, [header, data], 0, cancellationToken).ConfigureAwait(false);
+            FileSync.StartWriteBack(file);
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var folder = Path.GetDirectoryName(path)!;
+        var newFolder = !_folders.ContainsKey(folder);
+        if (newFolder)
+        {
+            Directory.CreateDirectory(folder);
+            _folders.TryAdd(folder, 0);
+        }
+
+        lock (_gate)
+        {
+            try
+            {
+                File.Move(temp, path, overwrite: false);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // The shard folder was removed from outside since this store saw it.
+                Directory.CreateDirectory(folder);
+                File.Move(temp, path, overwrite: false);
+                newFolder = true;
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                File.Delete(temp); // another writer stored the same chunk first, and recorded it
+                return;
+            }
+
+            _unflushedFiles.Add(path);
+            _unflushedFolders.Add(folder);
+            if (newFolder)
+            {
+                // The shard folders may have just been created: their own entries must last too.
+                _unflushedFolders.Add(Path.GetDirectoryName(folder)!);
+                _unflushedFolders.Add(_root);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="IOException">A file or folder could not be flushed; nothing flushed so far is forgotten.</exception>
+    public async ValueTask FlushAsync(CancellationToken cancellationToken = default)
+    {
+        await _flushing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        HashSet<string> files, folders;
+        lock (_gate)
+        {
+            (files, _unflushedFiles) = (_unflushedFiles, new(StringComparer.Ordinal));
+            (folders, _unflushedFolders) = (_unflushedFolders, new(StringComparer.Ordinal));
+        }
+
         try
         {
-            File.Move(temp, path, overwrite: false);
+            await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = FlushParallelism }, (path, _) =>
+            {
+                FlushFile(path);
+                return ValueTask.CompletedTask;
+            }).ConfigureAwait(false);
+            foreach (var folder in folders)
+            {
+                FileSync.FlushDirectory(folder);
+            }
         }
-        catch (IOException) when (File.Exists(path))
+        catch
         {
-            File.Delete(temp); // another writer stored the same chunk first
+            lock (_gate)
+            {
+                _unflushedFiles.UnionWith(files);
+                _unflushedFolders.UnionWith(folders);
+            }
+
+            throw;
+        }
+        finally
+        {
+            _flushing.Release();
         }
     }
 
@@ -135,6 +215,19 @@ public sealed class FileChunkStore : IChunkStore
     {
         var hex = id.ToString();
         return Path.Combine(_root, hex[..2], hex[2..4], hex + Extension);
+    }
+
+    private static void FlushFile(string path)
+    {
+        try
+        {
+            using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read);
+            RandomAccess.FlushToDisk(file);
+        }
+        catch (FileNotFoundException)
+        {
+            // Deleted since it was put: nothing references it.
+        }
     }
 
     private static string? Check(byte[] bytes, int expectedLength)

@@ -15,44 +15,35 @@ internal static class DiskImage
     /// <summary>
     /// Writes <paramref name="source"/> into a volume from offset 0. On a fresh volume zero
     /// blocks are skipped; on a used one a zero block is written only where the volume holds data.
+    /// The next batch is read while the current one is stored.
     /// </summary>
     public static async Task ImportAsync(Stream source, Ec2Client ec2, VolumeId volume, int blockSize, bool fresh, Action<long> progress, CancellationToken cancellationToken)
     {
-        var buffer = new byte[BatchBytes];
-        var current = new byte[blockSize];
-        long offset = 0;
-        int read;
-        while ((read = await source.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken)) > 0)
+        byte[][] buffers = [new byte[BatchBytes], new byte[BatchBytes]];
+        var next = source.ReadAtLeastAsync(buffers[0], BatchBytes, throwOnEndOfStream: false, cancellationToken).AsTask();
+        try
         {
-            var runStart = -1;
-            for (var position = 0; position < read; position += blockSize)
+            long offset = 0;
+            for (var turn = 0; ; turn ^= 1)
             {
-                var block = buffer.AsMemory(position, Math.Min(blockSize, read - position));
-                var keep = block.Span.ContainsAnyExcept((byte)0);
-                if (!keep && !fresh)
+                var read = await next;
+                if (read == 0)
                 {
-                    await ec2.ReadVolumeAsync(volume, offset + position, current.AsMemory(0, block.Length), cancellationToken);
-                    keep = current.AsSpan(0, block.Length).ContainsAnyExcept((byte)0);
+                    return;
                 }
 
-                if (keep && runStart < 0)
-                {
-                    runStart = position;
-                }
-                else if (!keep && runStart >= 0)
-                {
-                    await ec2.WriteVolumeAsync(volume, offset + runStart, buffer.AsMemory(runStart, position - runStart), cancellationToken);
-                    runStart = -1;
-                }
+                next = read < BatchBytes
+                    ? Task.FromResult(0)
+                    : source.ReadAtLeastAsync(buffers[turn ^ 1], BatchBytes, throwOnEndOfStream: false, cancellationToken).AsTask();
+                await ImportBatchAsync(buffers[turn].AsMemory(0, read), offset, ec2, volume, blockSize, fresh, cancellationToken);
+                offset += read;
+                progress(read);
             }
-
-            if (runStart >= 0)
-            {
-                await ec2.WriteVolumeAsync(volume, offset + runStart, buffer.AsMemory(runStart, read - runStart), cancellationToken);
-            }
-
-            offset += read;
-            progress(read);
+        }
+        finally
+        {
+            // A failed batch must not leave a read running into the caller's stream.
+            await next.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 
@@ -76,6 +67,38 @@ internal static class DiskImage
             }
 
             progress(count);
+        }
+    }
+
+    /// <summary>Writes one batch read from offset <paramref name="offset"/>, as runs of blocks to keep.</summary>
+    private static async Task ImportBatchAsync(Memory<byte> batch, long offset, Ec2Client ec2, VolumeId volume, int blockSize, bool fresh, CancellationToken cancellationToken)
+    {
+        var current = fresh ? [] : new byte[blockSize];
+        var runStart = -1;
+        for (var position = 0; position < batch.Length; position += blockSize)
+        {
+            var block = batch.Slice(position, Math.Min(blockSize, batch.Length - position));
+            var keep = block.Span.ContainsAnyExcept((byte)0);
+            if (!keep && !fresh)
+            {
+                await ec2.ReadVolumeAsync(volume, offset + position, current.AsMemory(0, block.Length), cancellationToken);
+                keep = current.AsSpan(0, block.Length).ContainsAnyExcept((byte)0);
+            }
+
+            if (keep && runStart < 0)
+            {
+                runStart = position;
+            }
+            else if (!keep && runStart >= 0)
+            {
+                await ec2.WriteVolumeAsync(volume, offset + runStart, batch[runStart..position], cancellationToken);
+                runStart = -1;
+            }
+        }
+
+        if (runStart >= 0)
+        {
+            await ec2.WriteVolumeAsync(volume, offset + runStart, batch[runStart..], cancellationToken);
         }
     }
 }

@@ -5,8 +5,10 @@ namespace Ebs.Core.Chunks;
 /// Implementations must be safe to call from many threads.
 /// </summary>
 /// <remarks>
-/// The commit protocol relies on two properties: <see cref="PutAsync"/> is idempotent, and a
-/// chunk is only deleted after the state that stopped referencing it has been committed.
+/// The commit protocol relies on three properties: <see cref="PutAsync"/> is idempotent, every
+/// chunk stored before a <see cref="FlushAsync"/> is durable when it returns (the engine
+/// flushes before it commits state that references new chunks), and a chunk is only deleted
+/// after the state that stopped referencing it has been committed.
 /// </remarks>
 public interface IChunkStore
 {
@@ -14,8 +16,20 @@ public interface IChunkStore
     /// <param name="id">The chunk id.</param>
     /// <param name="data">The chunk bytes (one block).</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <returns>A task that completes when the chunk is durable.</returns>
+    /// <returns>
+    /// A task that completes when the chunk is stored: readable, and durable once a later
+    /// <see cref="FlushAsync"/> returns.
+    /// </returns>
     ValueTask PutAsync(ChunkId id, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Makes every chunk whose <see cref="PutAsync"/> completed before this call durable, so
+    /// that state referencing them can be committed. Stores that keep nothing across a crash
+    /// return at once.
+    /// </summary>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>A task that completes when those chunks survive a crash or power loss.</returns>
+    ValueTask FlushAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Copies a chunk into <paramref name="destination"/>.</summary>
     /// <param name="id">The chunk id.</param>

@@ -63,6 +63,10 @@ public sealed class InMemoryChunkStore : IChunkStore, IDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>Memory holds nothing across a crash, so there is nothing to flush.</remarks>
+    public ValueTask FlushAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    /// <inheritdoc />
     public ValueTask<bool> TryReadAsync(ChunkId id, Memory<byte> destination, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

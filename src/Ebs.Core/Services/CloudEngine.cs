@@ -67,7 +67,7 @@ internal sealed class CloudEngine : IAsyncDisposable
     /// <summary>
     /// Runs one state change under the writer lock: <paramref name="apply"/> edits a copy of the
     /// world and the reference counts (and throws to refuse, changing nothing); then the
-    /// chunks it newly references are checked present, counts and world are committed, and
+    /// chunks it newly references are checked present and flushed, counts and world are committed, and
     /// chunks that nothing references any more, including unused <paramref name="staged"/>
     /// ones, are deleted.
     /// </summary>
@@ -110,6 +110,12 @@ internal sealed class CloudEngine : IAsyncDisposable
                             ? bytes
                             : throw new EbsException(EbsErrorCodes.InternalError, $"Chunk {id} is referenced but not stored."), CancellationToken.None).ConfigureAwait(false);
                     }
+                }
+
+                if (_state is not null)
+                {
+                    // Chunks first: state may only reference chunks that survive a crash.
+                    await Chunks.FlushAsync(CancellationToken.None).ConfigureAwait(false);
                 }
             }
             catch

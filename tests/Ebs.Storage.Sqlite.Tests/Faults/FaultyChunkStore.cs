@@ -1,16 +1,52 @@
+using System.Collections.Concurrent;
 using Ebs.Core.Chunks;
 
 namespace Ebs.Storage.Sqlite.Tests.Faults;
 
-/// <summary>A chunk store whose puts and deletes fail when the plan says so; it never disposes the inner store.</summary>
+/// <summary>
+/// A chunk store whose puts, flushes and deletes fail when the plan says so, and which can
+/// lose what a power cut would: every chunk put since the last completed flush. It never
+/// disposes the inner store.
+/// </summary>
 public sealed class FaultyChunkStore(IChunkStore inner, FaultPlan plan) : IChunkStore
 {
+    private readonly ConcurrentDictionary<ChunkId, byte> _unflushed = new();
+
     public ValueTask PutAsync(ChunkId id, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
         => new(plan.WriteAsync(async () =>
         {
-            await inner.PutAsync(id, data, cancellationToken);
+            if (!await inner.ContainsAsync(id, cancellationToken))
+            {
+                await inner.PutAsync(id, data, cancellationToken);
+                _unflushed.TryAdd(id, 0);
+            }
+
             return true;
         }).AsTask());
+
+    public ValueTask FlushAsync(CancellationToken cancellationToken = default)
+        => new(plan.WriteAsync(async () =>
+        {
+            var flushing = _unflushed.Keys.ToList();
+            await inner.FlushAsync(cancellationToken);
+            foreach (var id in flushing)
+            {
+                _unflushed.TryRemove(id, out _);
+            }
+
+            return true;
+        }).AsTask());
+
+    /// <summary>Deletes every chunk not flushed since it was put, as a power cut would.</summary>
+    public async Task LoseUnflushedAsync()
+    {
+        foreach (var id in _unflushed.Keys)
+        {
+            await inner.DeleteAsync(id);
+        }
+
+        _unflushed.Clear();
+    }
 
     public ValueTask<bool> TryReadAsync(ChunkId id, Memory<byte> destination, CancellationToken cancellationToken = default)
         => inner.TryReadAsync(id, destination, cancellationToken);

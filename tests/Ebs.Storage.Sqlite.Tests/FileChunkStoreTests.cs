@@ -1,0 +1,79 @@
+using Ebs.Core.Chunks;
+using Ebs.Core.Tests;
+
+namespace Ebs.Storage.Sqlite.Tests;
+
+public sealed class FileChunkStoreTests
+{
+    private static readonly ChunkId Id = new ChunkScope("111111111111", "us-east-1").Hash([1, 2, 3], 0);
+
+    [Fact]
+    public async Task PutThenFlush_ChunkReadsBackAndNoTemporaryFileRemains()
+    {
+        using var dir = new TempDirectory();
+        var store = new FileChunkStore(dir.Path);
+        var bytes = RandomBytes(4096);
+
+        await store.PutAsync(Id, bytes);
+        await store.FlushAsync();
+        await store.FlushAsync(); // nothing left to flush
+
+        var read = new byte[bytes.Length];
+        Assert.True(await store.TryReadAsync(Id, read));
+        Assert.Equal(bytes, read);
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(dir.Path, "tmp")));
+    }
+
+    [Fact]
+    public async Task FlushAfterDelete_Succeeds()
+    {
+        using var dir = new TempDirectory();
+        var store = new FileChunkStore(dir.Path);
+
+        await store.PutAsync(Id, RandomBytes(4096));
+        Assert.True(await store.DeleteAsync(Id));
+        await store.FlushAsync();
+
+        Assert.False(await store.ContainsAsync(Id));
+    }
+
+    [Fact]
+    public async Task ConcurrentPutsOfOneChunk_StoreOneFile()
+    {
+        using var dir = new TempDirectory();
+        var store = new FileChunkStore(dir.Path);
+        var bytes = RandomBytes(4096);
+
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () => await store.PutAsync(Id, bytes))));
+        await store.FlushAsync();
+
+        Assert.Equal([Id], await store.EnumerateAsync().ToListAsync());
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(dir.Path, "tmp")));
+    }
+
+    [Fact]
+    public async Task ShardFolderRemovedFromOutside_PutRecreatesIt()
+    {
+        using var dir = new TempDirectory();
+        var store = new FileChunkStore(dir.Path);
+        await store.PutAsync(Id, RandomBytes(4096));
+        await store.FlushAsync();
+        Assert.True(await store.DeleteAsync(Id));
+        Directory.Delete(Path.GetDirectoryName(store.PathOf(Id))!);
+
+        var bytes = RandomBytes(4096);
+        await store.PutAsync(Id, bytes);
+        await store.FlushAsync();
+
+        var read = new byte[bytes.Length];
+        Assert.True(await store.TryReadAsync(Id, read));
+        Assert.Equal(bytes, read);
+    }
+
+    private static byte[] RandomBytes(int length)
+    {
+        var bytes = new byte[length];
+        Random.Shared.NextBytes(bytes);
+        return bytes;
+    }
+}
