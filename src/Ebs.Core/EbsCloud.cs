@@ -112,7 +112,7 @@ public sealed class EbsCloud : IAsyncDisposable, IDisposable
     /// snapshots) and compares with the stored counts, nodes and chunks.
     /// </summary>
     /// <param name="repair">When <see langword="true"/>, deletes leaked chunks and nodes and corrects wrong counts.</param>
-    /// <param name="verifyContents">When <see langword="true"/>, reads every stored chunk so the store checks its bytes, and reports corrupt ones.</param>
+    /// <param name="verifyContents">When <see langword="true"/>, reads every stored chunk, so the store checks its bytes, and hashes it against its id; reports corrupt ones.</param>
     /// <param name="cancellationToken">A token to cancel the scrub.</param>
     /// <returns>What was found (and repaired).</returns>
     public ValueTask<ScrubReport> ScrubAsync(bool repair = false, bool verifyContents = false, CancellationToken cancellationToken = default)

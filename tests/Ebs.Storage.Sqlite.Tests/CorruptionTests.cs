@@ -65,4 +65,36 @@ public sealed class CorruptionTests
             Assert.Empty(report.MiscountedChunks);
         }
     }
+
+    [Fact]
+    public async Task ChunkFileReplacedByAnotherIntactChunk_FsckReportsItCorrupt()
+    {
+        using var dir = new TempDirectory();
+        var options = new EbsOptions { BlockSize = B };
+        var scope = new ChunkScope(TestCloud.Account, TestCloud.Region);
+        await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, options))
+        {
+            var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
+            var volume = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id;
+            await ec2.WriteVolumeAsync(volume, 0, TestCloud.Block(1));
+            await ec2.WriteVolumeAsync(volume, B, TestCloud.Block(2));
+            await ec2.CreateSnapshotAsync(volume);
+        }
+
+        // Both files pass their own checksum; only the id says the bytes are wrong.
+        var store = new FileChunkStore(Path.Combine(dir.Path, LocalDirectory.ChunkFolderName));
+        var victim = scope.Hash(TestCloud.Block(2));
+        File.Copy(store.PathOf(scope.Hash(TestCloud.Block(1))), store.PathOf(victim), overwrite: true);
+
+        await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, options))
+        {
+            var quick = await cloud.ScrubAsync();
+            Assert.Empty(quick.CorruptChunks); // contents are only read when asked
+
+            var report = await cloud.ScrubAsync(verifyContents: true);
+            Assert.Equal(victim, Assert.Single(report.CorruptChunks));
+            Assert.Empty(report.MissingChunks);
+            Assert.Empty(report.LeakedChunks);
+        }
+    }
 }

@@ -22,7 +22,10 @@ public sealed record ScrubReport
     /// <summary>Gets the referenced chunks that are not stored.</summary>
     public required ImmutableArray<ChunkId> MissingChunks { get; init; }
 
-    /// <summary>Gets the stored chunks whose bytes fail the store's check (only when contents were verified).</summary>
+    /// <summary>
+    /// Gets the stored chunks whose bytes fail the store's check or do not hash to their id
+    /// (only when contents were verified).
+    /// </summary>
     public ImmutableArray<ChunkId> CorruptChunks { get; init; } = [];
 
     /// <summary>Gets the chunks whose stored reference count differs from the recomputed one.</summary>

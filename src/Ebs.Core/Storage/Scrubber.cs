@@ -1,5 +1,6 @@
 using Ebs.Core.BlockMaps;
 using Ebs.Core.Chunks;
+using Ebs.Core.Domain;
 using Ebs.Core.Services;
 
 namespace Ebs.Core.Storage;
@@ -7,6 +8,9 @@ namespace Ebs.Core.Storage;
 /// <summary>Mark-and-sweep from the live roots: the check behind the fast-path reference counts.</summary>
 internal static class Scrubber
 {
+    /// <summary>Collision probes tried when checking a chunk against its id; a writer needs a second only after a 128-bit hash collision.</summary>
+    private const int MaxCheckedProbe = 3;
+
     public static async ValueTask<ScrubReport> RunAsync(CloudEngine engine, bool repair, bool verifyContents, CancellationToken cancellationToken)
     {
         var world = engine.World;
@@ -72,7 +76,7 @@ internal static class Scrubber
             stored.Add(id);
         }
 
-        var corrupt = verifyContents ? await FindCorruptAsync(engine, stored, cancellationToken).ConfigureAwait(false) : [];
+        var corrupt = verifyContents ? await FindCorruptAsync(engine, stored, ScopesOf(world, graph), cancellationToken).ConfigureAwait(false) : [];
         var leakedChunks = stored.Where(id => !chunkCounts.ContainsKey(id)).Order().ToList();
         var leakedNodes = graph.NodeIds.Where(id => !nodeCounts.ContainsKey(id)).OrderBy(id => id.Value).ToList();
         var report = new ScrubReport
@@ -113,7 +117,11 @@ internal static class Scrubber
         return report;
     }
 
-    private static async ValueTask<List<ChunkId>> FindCorruptAsync(CloudEngine engine, IEnumerable<ChunkId> stored, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads every stored chunk: a chunk is corrupt when the store's own check fails, or when
+    /// its bytes do not hash to its id in any scope whose volumes or snapshots use it.
+    /// </summary>
+    private static async ValueTask<List<ChunkId>> FindCorruptAsync(CloudEngine engine, IEnumerable<ChunkId> stored, Dictionary<ChunkId, List<ChunkScope>> scopes, CancellationToken cancellationToken)
     {
         var corrupt = new List<ChunkId>();
         var buffer = new byte[engine.BlockSize];
@@ -121,7 +129,12 @@ internal static class Scrubber
         {
             try
             {
-                await engine.Chunks.TryReadAsync(id, buffer, cancellationToken).ConfigureAwait(false);
+                if (await engine.Chunks.TryReadAsync(id, buffer, cancellationToken).ConfigureAwait(false)
+                    && scopes.TryGetValue(id, out var users)
+                    && !users.Any(scope => HashesTo(scope, buffer, id)))
+                {
+                    corrupt.Add(id);
+                }
             }
             catch (EbsException e) when (e.ErrorCode == EbsErrorCodes.InternalError)
             {
@@ -130,6 +143,72 @@ internal static class Scrubber
         }
 
         return corrupt;
+    }
+
+    /// <summary>Tells whether <paramref name="bytes"/> hash to <paramref name="id"/> in <paramref name="scope"/>, under any collision probe a writer could have used.</summary>
+    private static bool HashesTo(ChunkScope scope, byte[] bytes, ChunkId id)
+    {
+        for (var probe = 0; probe <= MaxCheckedProbe; probe++)
+        {
+            if (scope.Hash(bytes, probe) == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The scopes whose live volumes and snapshots reference each chunk.</summary>
+    private static Dictionary<ChunkId, List<ChunkScope>> ScopesOf(World world, ReferenceGraph graph)
+    {
+        var scopes = new Dictionary<ChunkId, List<ChunkScope>>();
+        void Use(ChunkId chunk, ChunkScope scope)
+        {
+            if (!scopes.TryGetValue(chunk, out var list))
+            {
+                scopes[chunk] = list = new List<ChunkScope>(1);
+            }
+
+            if (!list.Contains(scope))
+            {
+                list.Add(scope);
+            }
+        }
+
+        var roots = world.Volumes.Values
+            .SelectMany(v => new[] { v.BaseRoot, v.LazyLoad?.SourceRoot }.Select(root => (Scope: new ChunkScope(v.View.OwnerId, v.View.Region), Root: root)))
+            .Concat(world.Snapshots.Values.Select(s => (Scope: new ChunkScope(s.OwnerId, s.Region), Root: s.Root)));
+        foreach (var group in roots.Where(r => r.Root is not null).GroupBy(r => r.Scope, r => r.Root!.Value))
+        {
+            var pending = new Stack<NodeId>(group);
+            var seen = new HashSet<NodeId>();
+            while (pending.TryPop(out var id))
+            {
+                if (seen.Add(id) && graph.TryGet(id, out var node))
+                {
+                    foreach (var child in node!.ChildNodes())
+                    {
+                        pending.Push(child);
+                    }
+
+                    foreach (var chunk in node.ChildChunks())
+                    {
+                        Use(chunk, group.Key);
+                    }
+                }
+            }
+        }
+
+        foreach (var volume in world.Volumes.Values)
+        {
+            foreach (var chunk in volume.Dirty.Values)
+            {
+                Use(chunk, new ChunkScope(volume.View.OwnerId, volume.View.Region));
+            }
+        }
+
+        return scopes;
     }
 
     private static IEnumerable<TId> Miscounted<TId>(Dictionary<TId, long> expected, IReadOnlyDictionary<TId, long> actual)
