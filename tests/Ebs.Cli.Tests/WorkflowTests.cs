@@ -114,4 +114,24 @@ public sealed class WorkflowTests
         Assert.Equal(0, ok);
         Assert.Contains("Volume", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SecondProcessOnOpenStore_ClearErrorAndNothingChanged()
+    {
+        using var dir = new TempDirectory();
+        var store = Path.Combine(dir.Path, "store");
+        var ebs = new CliRunner(store, asProcess: true);
+        await ebs.JsonAsync("volume", "create", "--size", "1");
+
+        int exitCode;
+        string error;
+        await using (await Storage.Sqlite.LocalDirectory.OpenAsync(store, new Core.EbsOptions()))
+        {
+            (exitCode, _, error) = await ebs.RunAsync("volume", "create", "--size", "1");
+        }
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("in use by another process", error, StringComparison.Ordinal);
+        Assert.Single((await ebs.JsonAsync("volume", "list")).EnumerateArray());
+    }
 }
