@@ -9,12 +9,17 @@ namespace Ebs.Storage.Sqlite;
 
 /// <summary>
 /// Chunks as content-addressed files under sharded folders (<c>ab/cd/abcd….chunk</c>). A put
-/// writes a temporary file, starts its write-back and renames it into place, so a chunk file is
-/// either complete or absent; <see cref="FlushAsync"/> then waits for every file put since the
-/// last flush, and for the folders naming them, to reach the disk: one wait per commit instead
-/// of one per chunk. Each file carries a checksum of its bytes, verified on every read: a
+/// writes a temporary file and starts its write-back; <see cref="FlushAsync"/> waits for
+/// every such file to reach the disk, renames it into place and flushes the folders naming
+/// them: one wait per commit instead of one per chunk, and a file under a chunk's name is
+/// always complete. Each file carries a checksum of its bytes, verified on every read: a
 /// corrupt or truncated chunk fails with an error naming it.
 /// </summary>
+/// <remarks>
+/// A chunk put but not yet flushed is visible to this store's readers (from its temporary
+/// file) but not to <see cref="EnumerateAsync"/>; a crash discards it when the folder is
+/// opened next.
+/// </remarks>
 public sealed class FileChunkStore : IChunkStore
 {
     private const uint Magic = 0x43534245; // "EBSC"
@@ -25,14 +30,17 @@ public sealed class FileChunkStore : IChunkStore
     private readonly string _root;
     private readonly string _temp;
 
-    // Puts since the last flush: files, and the folders whose entries they added. A put renames
-    // and records under the lock, so a chunk that is visible is either recorded or flushed.
+    // Chunks put since the last flush, by their temporary file; they stay listed until renamed.
     private readonly Lock _gate = new();
-    private HashSet<string> _unflushedFiles = new(StringComparer.Ordinal);
-    private HashSet<string> _unflushedFolders = new(StringComparer.Ordinal);
+    private readonly Dictionary<ChunkId, string> _unflushed = [];
+
+    // Folders with entries renamed into them that are not yet flushed: shard folders, their
+    // parents and the root (a shard folder may be new).
+    private readonly HashSet<string> _unflushedFolders = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _flushing = new(1, 1);
 
-    // Shard folders known to exist, so a put creates (and later flushes the parent of) each only once.
+    // Shard folders known to exist, so that each is created (and its parent flushed) once.
+    // One removed from outside is created again, with its parent flushed, when a rename misses it.
     private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
 
     /// <summary>Opens (or creates) a chunk folder.</summary>
@@ -46,15 +54,14 @@ public sealed class FileChunkStore : IChunkStore
         Directory.CreateDirectory(_temp);
         foreach (var leftover in Directory.EnumerateFiles(_temp))
         {
-            File.Delete(leftover); // a put interrupted by a crash; its chunk was never referenced
+            File.Delete(leftover); // put but never flushed before a crash: nothing references it
         }
     }
 
     /// <inheritdoc />
     public async ValueTask PutAsync(ChunkId id, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
-        var path = PathOf(id);
-        if (File.Exists(path))
+        if (await ContainsAsync(id, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -70,77 +77,81 @@ public sealed class FileChunkStore : IChunkStore
             FileSync.StartWriteBack(file);
         }
 
-        var folder = Path.GetDirectoryName(path)!;
-        var newFolder = !_folders.ContainsKey(folder);
-        if (newFolder)
-        {
-            Directory.CreateDirectory(folder);
-            _folders.TryAdd(folder, 0);
-        }
-
         lock (_gate)
         {
-            try
+            if (_unflushed.TryAdd(id, temp))
             {
-                File.Move(temp, path, overwrite: false);
-            }
-            catch (DirectoryNotFoundException)
-            {
-                // The shard folder was removed from outside since this store saw it.
-                Directory.CreateDirectory(folder);
-                File.Move(temp, path, overwrite: false);
-                newFolder = true;
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                File.Delete(temp); // another writer stored the same chunk first, and recorded it
                 return;
             }
-
-            _unflushedFiles.Add(path);
-            _unflushedFolders.Add(folder);
-            if (newFolder)
-            {
-                // The shard folders may have just been created: their own entries must last too.
-                _unflushedFolders.Add(Path.GetDirectoryName(folder)!);
-                _unflushedFolders.Add(_root);
-            }
         }
+
+        File.Delete(temp); // another writer put the same chunk meanwhile
     }
 
     /// <inheritdoc />
-    /// <exception cref="IOException">A file or folder could not be flushed; nothing flushed so far is forgotten.</exception>
+    /// <exception cref="IOException">A file or folder could not be flushed; the chunks not yet in place stay pending.</exception>
     public async ValueTask FlushAsync(CancellationToken cancellationToken = default)
     {
         await _flushing.WaitAsync(cancellationToken).ConfigureAwait(false);
-        HashSet<string> files, folders;
-        lock (_gate)
-        {
-            (files, _unflushedFiles) = (_unflushedFiles, new(StringComparer.Ordinal));
-            (folders, _unflushedFolders) = (_unflushedFolders, new(StringComparer.Ordinal));
-        }
-
         try
         {
-            await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = FlushParallelism }, (path, _) =>
+            KeyValuePair<ChunkId, string>[] pending;
+            lock (_gate)
             {
-                FlushFile(path);
+                pending = [.. _unflushed];
+            }
+
+            if (pending.Length == 0)
+            {
+                return;
+            }
+
+            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = FlushParallelism }, (chunk, _) =>
+            {
+                FlushFile(chunk.Value);
                 return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
+
+            foreach (var (id, temp) in pending)
+            {
+                var path = PathOf(id);
+                var folder = Path.GetDirectoryName(path)!;
+                if (_folders.TryAdd(folder, 0))
+                {
+                    Directory.CreateDirectory(folder);
+                    lock (_gate)
+                    {
+                        _unflushedFolders.Add(Path.GetDirectoryName(folder)!);
+                        _unflushedFolders.Add(_root);
+                    }
+                }
+
+                lock (_gate)
+                {
+                    if (_unflushed.TryGetValue(id, out var current) && current == temp)
+                    {
+                        MoveIntoPlace(temp, path, folder);
+                        _unflushed.Remove(id);
+                        _unflushedFolders.Add(folder);
+                    }
+                }
+            }
+
+            // A folder stays listed until flushed, so a failed flush is completed by the next one.
+            string[] folders;
+            lock (_gate)
+            {
+                folders = [.. _unflushedFolders];
+            }
+
             foreach (var folder in folders)
             {
                 FileSync.FlushDirectory(folder);
+                lock (_gate)
+                {
+                    _unflushedFolders.Remove(folder);
+                }
             }
-        }
-        catch
-        {
-            lock (_gate)
-            {
-                _unflushedFiles.UnionWith(files);
-                _unflushedFolders.UnionWith(folders);
-            }
-
-            throw;
         }
         finally
         {
@@ -155,11 +166,19 @@ public sealed class FileChunkStore : IChunkStore
         byte[] bytes;
         try
         {
-            bytes = await File.ReadAllBytesAsync(PathOf(id), cancellationToken).ConfigureAwait(false);
+            bytes = await File.ReadAllBytesAsync(Locate(id), cancellationToken).ConfigureAwait(false);
         }
         catch (FileNotFoundException)
         {
-            return false;
+            // Deleted, or renamed into place by a flush since it was located.
+            try
+            {
+                bytes = await File.ReadAllBytesAsync(PathOf(id), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                return false;
+            }
         }
         catch (DirectoryNotFoundException)
         {
@@ -178,11 +197,30 @@ public sealed class FileChunkStore : IChunkStore
 
     /// <inheritdoc />
     public ValueTask<bool> ContainsAsync(ChunkId id, CancellationToken cancellationToken = default)
-        => ValueTask.FromResult(File.Exists(PathOf(id)));
+    {
+        lock (_gate)
+        {
+            if (_unflushed.ContainsKey(id))
+            {
+                return ValueTask.FromResult(true);
+            }
+        }
+
+        return ValueTask.FromResult(File.Exists(PathOf(id)));
+    }
 
     /// <inheritdoc />
     public ValueTask<bool> DeleteAsync(ChunkId id, CancellationToken cancellationToken = default)
     {
+        lock (_gate)
+        {
+            if (_unflushed.Remove(id, out var temp))
+            {
+                File.Delete(temp);
+                return ValueTask.FromResult(true);
+            }
+        }
+
         var path = PathOf(id);
         if (!File.Exists(path))
         {
@@ -217,6 +255,14 @@ public sealed class FileChunkStore : IChunkStore
         return Path.Combine(_root, hex[..2], hex[2..4], hex + Extension);
     }
 
+    private string Locate(ChunkId id)
+    {
+        lock (_gate)
+        {
+            return _unflushed.TryGetValue(id, out var temp) ? temp : PathOf(id);
+        }
+    }
+
     private static void FlushFile(string path)
     {
         try
@@ -227,6 +273,27 @@ public sealed class FileChunkStore : IChunkStore
         catch (FileNotFoundException)
         {
             // Deleted since it was put: nothing references it.
+        }
+    }
+
+    /// <summary>Renames a flushed chunk file into place; the caller holds the lock.</summary>
+    private void MoveIntoPlace(string temp, string path, string folder)
+    {
+        try
+        {
+            File.Move(temp, path, overwrite: false);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // The shard folder was removed from outside since this store saw it.
+            Directory.CreateDirectory(folder);
+            _unflushedFolders.Add(Path.GetDirectoryName(folder)!);
+            _unflushedFolders.Add(_root);
+            File.Move(temp, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temp); // the same chunk is already in place, complete
         }
     }
 

@@ -18,9 +18,31 @@ public sealed class FileChunkStoreTests
         await store.FlushAsync();
         await store.FlushAsync(); // nothing left to flush
 
+        Assert.True(File.Exists(store.PathOf(Id)));
         var read = new byte[bytes.Length];
         Assert.True(await store.TryReadAsync(Id, read));
         Assert.Equal(bytes, read);
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(dir.Path, "tmp")));
+    }
+
+    [Fact]
+    public async Task PutNotFlushed_ReadableButNotUnderItsNameAndDiscardedOnReopen()
+    {
+        using var dir = new TempDirectory();
+        var store = new FileChunkStore(dir.Path);
+        var bytes = RandomBytes(4096);
+
+        await store.PutAsync(Id, bytes);
+
+        var read = new byte[bytes.Length];
+        Assert.True(await store.ContainsAsync(Id));
+        Assert.True(await store.TryReadAsync(Id, read));
+        Assert.Equal(bytes, read);
+        Assert.False(File.Exists(store.PathOf(Id))); // a crash now leaves no partial file under the chunk's name
+        Assert.Empty(await store.EnumerateAsync().ToListAsync());
+
+        var reopened = new FileChunkStore(dir.Path);
+        Assert.False(await reopened.ContainsAsync(Id));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(dir.Path, "tmp")));
     }
 
