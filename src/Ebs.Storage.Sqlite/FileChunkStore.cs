@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
-using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 using Ebs.Core;
 using Ebs.Core.Chunks;
@@ -22,13 +20,12 @@ namespace Ebs.Storage.Sqlite;
 /// </remarks>
 public sealed class FileChunkStore : IChunkStore
 {
-    private const uint Magic = 0x43534245; // "EBSC"
-    private const int HeaderSize = 16;
     private const string Extension = ".chunk";
     private const int FlushParallelism = 8;
 
     private readonly string _root;
     private readonly string _temp;
+    private volatile bool _direct; // until the file system refuses direct I/O
 
     // Chunks put since the last flush, by their temporary file; they stay listed until renamed.
     private readonly Lock _gate = new();
@@ -47,8 +44,15 @@ public sealed class FileChunkStore : IChunkStore
     /// <param name="root">The folder holding the chunks.</param>
     /// <exception cref="ArgumentNullException"><paramref name="root"/> is <see langword="null"/>.</exception>
     public FileChunkStore(string root)
+        : this(root, directIo: true)
+    {
+    }
+
+    /// <summary>Opens (or creates) a chunk folder, choosing whether to try direct I/O.</summary>
+    internal FileChunkStore(string root, bool directIo)
     {
         ArgumentNullException.ThrowIfNull(root);
+        _direct = directIo;
         _root = Path.GetFullPath(root);
         _temp = Path.Combine(_root, "tmp");
         Directory.CreateDirectory(_temp);
@@ -66,14 +70,14 @@ public sealed class FileChunkStore : IChunkStore
             return;
         }
 
-        var header = new byte[HeaderSize];
-        BinaryPrimitives.WriteUInt32LittleEndian(header, Magic);
-        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(4), data.Length);
-        BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(8), XxHash3.HashToUInt64(data.Span));
+        var trailer = new byte[ChunkFile.TrailerSize];
+        ChunkFile.WriteTrailer(trailer, data.Span);
         var temp = Path.Combine(_temp, $"{id}.{Guid.NewGuid():N}");
-        using (var file = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, HeaderSize + data.Length))
+        if (!_direct || !DirectWrite.TryCreate(temp, data.Span, trailer))
         {
-            await RandomAccess.WriteAsync(file, [header, data], 0, cancellationToken).ConfigureAwait(false);
+            _direct = false;
+            using var file = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, data.Length + trailer.Length);
+            await RandomAccess.WriteAsync(file, [data, trailer], 0, cancellationToken).ConfigureAwait(false);
             FileSync.StartWriteBack(file);
         }
 
@@ -185,13 +189,13 @@ public sealed class FileChunkStore : IChunkStore
             return false;
         }
 
-        var problem = Check(bytes, destination.Length);
+        var problem = ChunkFile.TryGetData(bytes, destination.Length, out var data);
         if (problem is not null)
         {
             throw new EbsException(EbsErrorCodes.InternalError, $"Chunk {id} is corrupt: {problem}.", id.ToString());
         }
 
-        bytes.AsSpan(HeaderSize).CopyTo(destination.Span);
+        data.CopyTo(destination.Span);
         return true;
     }
 
@@ -295,23 +299,5 @@ public sealed class FileChunkStore : IChunkStore
         {
             File.Delete(temp); // the same chunk is already in place, complete
         }
-    }
-
-    private static string? Check(byte[] bytes, int expectedLength)
-    {
-        if (bytes.Length < HeaderSize || BinaryPrimitives.ReadUInt32LittleEndian(bytes) != Magic)
-        {
-            return "the header is damaged";
-        }
-
-        var length = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(4));
-        if (length != bytes.Length - HeaderSize || length != expectedLength)
-        {
-            return $"it holds {bytes.Length - HeaderSize} bytes, expected {expectedLength}";
-        }
-
-        return XxHash3.HashToUInt64(bytes.AsSpan(HeaderSize)) == BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(8))
-            ? null
-            : "its checksum does not match its bytes";
     }
 }

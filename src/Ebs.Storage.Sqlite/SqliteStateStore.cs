@@ -16,7 +16,7 @@ namespace Ebs.Storage.Sqlite;
 public sealed class SqliteStateStore : IStateStore
 {
     /// <summary>The format version this library writes.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private static readonly string[] Migrations =
     [
@@ -27,6 +27,11 @@ public sealed class SqliteStateStore : IStateStore
         CREATE TABLE nodes (id BLOB PRIMARY KEY, body BLOB NOT NULL, count INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE chunks (id BLOB PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
         """,
+
+        // 1 -> 2: chunk files gained a new layout (data, then a trailer). The state is
+        // unchanged and files of the first layout stay readable; the version keeps older
+        // libraries, which cannot read the new files, from opening the directory.
+        "-- nothing to convert",
     ];
 
     private readonly SqliteConnection _connection;

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
 using Ebs.Core.Chunks;
 using Ebs.Core.Tests;
 
@@ -89,6 +91,48 @@ public sealed class FileChunkStoreTests
 
         var read = new byte[bytes.Length];
         Assert.True(await store.TryReadAsync(Id, read));
+        Assert.Equal(bytes, read);
+    }
+
+    [Fact]
+    public async Task FirstFormatFile_HeaderBeforeData_StillRead()
+    {
+        using var dir = new TempDirectory();
+        var store = new FileChunkStore(dir.Path);
+        var bytes = RandomBytes(4096);
+        var file = new byte[16 + bytes.Length];
+        BinaryPrimitives.WriteUInt32LittleEndian(file, 0x43534245); // "EBSC"
+        BinaryPrimitives.WriteInt32LittleEndian(file.AsSpan(4), bytes.Length);
+        BinaryPrimitives.WriteUInt64LittleEndian(file.AsSpan(8), XxHash3.HashToUInt64(bytes));
+        bytes.CopyTo(file, 16);
+        Directory.CreateDirectory(Path.GetDirectoryName(store.PathOf(Id))!);
+        await File.WriteAllBytesAsync(store.PathOf(Id), file);
+
+        var read = new byte[bytes.Length];
+        Assert.True(await store.TryReadAsync(Id, read));
+        Assert.Equal(bytes, read);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ChunkFile_IsDataThenTrailer_WithOrWithoutDirectIo(bool directIo)
+    {
+        using var dir = new TempDirectory();
+        var store = new FileChunkStore(dir.Path, directIo);
+        var bytes = RandomBytes(4096 + 100); // not a multiple of the direct-I/O alignment
+
+        await store.PutAsync(Id, bytes);
+        await store.FlushAsync();
+
+        var file = await File.ReadAllBytesAsync(store.PathOf(Id));
+        Assert.Equal(bytes.Length + 16, file.Length);
+        Assert.Equal(bytes, file[..bytes.Length]);
+        Assert.Equal("EBS2"u8.ToArray(), file[bytes.Length..(bytes.Length + 4)]);
+        Assert.Equal(bytes.Length, BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(bytes.Length + 4)));
+        Assert.Equal(XxHash3.HashToUInt64(bytes), BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(bytes.Length + 8)));
+        var read = new byte[bytes.Length];
+        Assert.True(await new FileChunkStore(dir.Path).TryReadAsync(Id, read));
         Assert.Equal(bytes, read);
     }
 

@@ -81,6 +81,40 @@ public sealed class LocalDirectoryTests
     }
 
     [Fact]
+    public async Task OpenAsync_FormatOneDirectory_MigratedAndItsChunkFilesRead()
+    {
+        using var dir = new TempDirectory();
+        Core.Domain.VolumeId volumeId;
+        await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, Options))
+        {
+            var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
+            volumeId = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id;
+            await ec2.WriteVolumeAsync(volumeId, 0, TestCloud.Block(1));
+            await ec2.WriteVolumeAsync(volumeId, B, TestCloud.Block(2));
+        }
+
+        // Rewrite the directory as format 1 left it: each chunk file a 16-byte header, then the data.
+        foreach (var path in Directory.EnumerateFiles(Path.Combine(dir.Path, LocalDirectory.ChunkFolderName), "*.chunk", SearchOption.AllDirectories))
+        {
+            var file = await File.ReadAllBytesAsync(path);
+            await File.WriteAllBytesAsync(path, [.. file[^16..], .. file[..^16]]);
+            OverwriteStart(path, "EBSC"u8);
+        }
+
+        Execute(dir.Path, "UPDATE meta SET value = '1' WHERE key = 'format_version'");
+
+        await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, Options))
+        {
+            var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
+            Assert.Equal(TestCloud.Block(1), await ReadAsync(ec2, volumeId));
+            Assert.Equal(TestCloud.Block(2), await ReadAsync(ec2, volumeId, block: 1));
+            Assert.True((await cloud.ScrubAsync(verifyContents: true)).IsClean);
+        }
+
+        Assert.Equal("2", Scalar(dir.Path, "SELECT value FROM meta WHERE key = 'format_version'"));
+    }
+
+    [Fact]
     public async Task OpenAsync_OtherBlockSize_Refused()
     {
         using var dir = new TempDirectory();
@@ -96,6 +130,12 @@ public sealed class LocalDirectoryTests
         var buffer = new byte[B];
         await ec2.ReadVolumeAsync(volume, (long)block * B, buffer);
         return buffer;
+    }
+
+    private static void OverwriteStart(string path, ReadOnlySpan<byte> magic)
+    {
+        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Write);
+        RandomAccess.Write(file, magic, 0);
     }
 
     private static void Execute(string dir, string sql)
