@@ -25,7 +25,7 @@ public sealed class FileChunkStore : IChunkStore
 
     private readonly string _root;
     private readonly string _temp;
-    private volatile bool _direct; // until the file system refuses direct I/O
+    private readonly DirectWriter? _direct;
 
     // Chunks put since the last flush, by their temporary file; they stay listed until renamed.
     private readonly Lock _gate = new();
@@ -52,7 +52,7 @@ public sealed class FileChunkStore : IChunkStore
     internal FileChunkStore(string root, bool directIo)
     {
         ArgumentNullException.ThrowIfNull(root);
-        _direct = directIo;
+        _direct = directIo ? new DirectWriter() : null;
         _root = Path.GetFullPath(root);
         _temp = Path.Combine(_root, "tmp");
         Directory.CreateDirectory(_temp);
@@ -73,9 +73,8 @@ public sealed class FileChunkStore : IChunkStore
         var trailer = new byte[ChunkFile.TrailerSize];
         ChunkFile.WriteTrailer(trailer, data.Span);
         var temp = Path.Combine(_temp, $"{id}.{Guid.NewGuid():N}");
-        if (!_direct || !DirectWrite.TryCreate(temp, data.Span, trailer))
+        if (_direct?.TryCreate(temp, data.Span, trailer) != true)
         {
-            _direct = false;
             using var file = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, data.Length + trailer.Length);
             await RandomAccess.WriteAsync(file, [data, trailer], 0, cancellationToken).ConfigureAwait(false);
             FileSync.StartWriteBack(file);
@@ -110,9 +109,9 @@ public sealed class FileChunkStore : IChunkStore
                 return;
             }
 
-            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = FlushParallelism }, (chunk, _) =>
+            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = FlushParallelism }, (chunk, cancel) =>
             {
-                FlushFile(chunk.Value);
+                _ = FileSync.FlushFile(chunk.Value); // false: deleted since it was put
                 return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
 
@@ -264,19 +263,6 @@ public sealed class FileChunkStore : IChunkStore
         lock (_gate)
         {
             return _unflushed.TryGetValue(id, out var temp) ? temp : PathOf(id);
-        }
-    }
-
-    private static void FlushFile(string path)
-    {
-        try
-        {
-            using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read);
-            RandomAccess.FlushToDisk(file);
-        }
-        catch (FileNotFoundException)
-        {
-            // Deleted since it was put: nothing references it.
         }
     }
 

@@ -4,62 +4,72 @@ using Microsoft.Win32.SafeHandles;
 namespace Ebs.Storage.Sqlite;
 
 /// <summary>
-/// The two durability calls .NET does not offer: starting a file's write-back early (Linux
-/// <c>sync_file_range</c>), and flushing a directory so that the names created or renamed in it
-/// survive a crash (POSIX <c>fsync</c> on the directory).
+/// Durability calls: starting a file's write-back early (Linux <c>sync_file_range</c>), and
+/// flushing a file, or a folder so that the names created or renamed in it survive a crash
+/// (<c>fsync</c>, which .NET offers only for files it opened for writing).
 /// </summary>
-internal static partial class FileSync
+internal static class FileSync
 {
-    private const uint SyncFileRangeWrite = 2;
-
     /// <summary>Asks the kernel to start writing a file's dirty pages now, without waiting for them.</summary>
     /// <remarks>An optimization only: a later flush still waits for the data.</remarks>
     public static void StartWriteBack(SafeFileHandle file)
     {
         if (OperatingSystem.IsLinux())
         {
-            _ = SyncFileRange(file, 0, 0, SyncFileRangeWrite);
+            _ = Posix.SyncFileRange(file, 0, 0, Posix.SyncFileRangeWrite);
         }
     }
 
-    /// <summary>Makes a directory's entries durable.</summary>
-    /// <remarks>Windows journals directory changes itself and cannot open a directory for flushing.</remarks>
-    /// <exception cref="IOException">The directory could not be flushed.</exception>
-    public static void FlushDirectory(string path)
+    /// <summary>Makes a file's bytes durable.</summary>
+    /// <returns><see langword="false"/> when the file does not exist.</returns>
+    /// <exception cref="IOException">The file could not be flushed.</exception>
+    public static bool FlushFile(string path)
     {
-        if (OperatingSystem.IsWindows())
+        if (!OperatingSystem.IsWindows())
         {
-            return;
-        }
-
-        var fd = Open(path, 0);
-        if (fd < 0)
-        {
-            throw new IOException($"Cannot open directory '{path}' to flush it (errno {Marshal.GetLastPInvokeError()}).");
+            return FSync(path);
         }
 
         try
         {
-            if (FSync(fd) != 0)
-            {
-                throw new IOException($"Cannot flush directory '{path}' (errno {Marshal.GetLastPInvokeError()}).");
-            }
+            using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Write);
+            RandomAccess.FlushToDisk(file);
+            return true;
         }
-        finally
+        catch (FileNotFoundException)
         {
-            _ = Close(fd);
+            return false;
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "sync_file_range", SetLastError = true)]
-    private static partial int SyncFileRange(SafeFileHandle fd, long offset, long count, uint flags);
+    /// <summary>Makes a folder's entries durable.</summary>
+    /// <remarks>Windows journals folder changes itself and cannot open a folder for flushing.</remarks>
+    /// <exception cref="IOException">The folder could not be flushed.</exception>
+    public static void FlushDirectory(string path)
+    {
+        if (!OperatingSystem.IsWindows() && !FSync(path))
+        {
+            throw new DirectoryNotFoundException($"Cannot flush folder '{path}': it does not exist.");
+        }
+    }
 
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Open(string path, int flags);
+    private static bool FSync(string path)
+    {
+        var fd = Posix.Open(path, Posix.ReadOnly | Posix.CloseOnExec, 0);
+        if (fd < 0)
+        {
+            return Marshal.GetLastPInvokeError() == Posix.NoSuchFile
+                ? false
+                : throw Posix.Failure("open", path);
+        }
 
-    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
-    private static partial int FSync(int fd);
-
-    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static partial int Close(int fd);
+        try
+        {
+            return Posix.FSync(fd) == 0 ? true : throw Posix.Failure("flush", path);
+        }
+        finally
+        {
+            _ = Posix.Close(fd);
+        }
+    }
 }
