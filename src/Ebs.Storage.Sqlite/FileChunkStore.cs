@@ -22,6 +22,7 @@ public sealed class FileChunkStore : IChunkStore
 {
     private const string Extension = ".chunk";
     private const int FlushParallelism = 8;
+    private const int FileSystemFlushThreshold = 8;
 
     private readonly string _root;
     private readonly string _temp;
@@ -109,11 +110,16 @@ public sealed class FileChunkStore : IChunkStore
                 return;
             }
 
-            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = FlushParallelism }, (chunk, cancel) =>
+            // Many files: one flush of the whole file system beats one per file and folder.
+            var wholeFileSystem = pending.Length >= FileSystemFlushThreshold && FileSync.TryFlushFileSystem(_root);
+            if (!wholeFileSystem)
             {
-                _ = FileSync.FlushFile(chunk.Value); // false: deleted since it was put
-                return ValueTask.CompletedTask;
-            }).ConfigureAwait(false);
+                await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = FlushParallelism }, (chunk, cancel) =>
+                {
+                    _ = FileSync.FlushFile(chunk.Value); // false: deleted since it was put
+                    return ValueTask.CompletedTask;
+                }).ConfigureAwait(false);
+            }
 
             foreach (var (id, temp) in pending)
             {
@@ -145,6 +151,15 @@ public sealed class FileChunkStore : IChunkStore
             lock (_gate)
             {
                 folders = [.. _unflushedFolders];
+            }
+
+            if (wholeFileSystem && FileSync.TryFlushFileSystem(_root))
+            {
+                folders = [];
+                lock (_gate)
+                {
+                    _unflushedFolders.Clear();
+                }
             }
 
             foreach (var folder in folders)

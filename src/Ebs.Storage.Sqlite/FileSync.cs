@@ -4,9 +4,10 @@ using Microsoft.Win32.SafeHandles;
 namespace Ebs.Storage.Sqlite;
 
 /// <summary>
-/// Durability calls: starting a file's write-back early (Linux <c>sync_file_range</c>), and
+/// Durability calls: starting a file's write-back early (Linux <c>sync_file_range</c>),
 /// flushing a file, or a folder so that the names created or renamed in it survive a crash
-/// (<c>fsync</c>, which .NET offers only for files it opened for writing).
+/// (<c>fsync</c>, which .NET offers only for files it opened for writing), or a whole file
+/// system at once (Linux <c>syncfs</c>).
 /// </summary>
 internal static class FileSync
 {
@@ -50,6 +51,35 @@ internal static class FileSync
         if (!OperatingSystem.IsWindows() && !FSync(path))
         {
             throw new DirectoryNotFoundException($"Cannot flush folder '{path}': it does not exist.");
+        }
+    }
+
+    /// <summary>
+    /// Makes everything written to the file system holding <paramref name="path"/> durable, file
+    /// data and folder entries alike, in one call (Linux <c>syncfs</c>).
+    /// </summary>
+    /// <returns><see langword="false"/> where the call does not exist: flush files and folders one by one.</returns>
+    /// <exception cref="IOException">The file system reported a write error.</exception>
+    public static bool TryFlushFileSystem(string path)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        var fd = Posix.Open(path, Posix.ReadOnly | Posix.CloseOnExec, 0);
+        if (fd < 0)
+        {
+            throw Posix.Failure("open", path);
+        }
+
+        try
+        {
+            return Posix.SyncFs(fd) == 0 ? true : throw Posix.Failure("flush the file system of", path);
+        }
+        finally
+        {
+            _ = Posix.Close(fd);
         }
     }
 

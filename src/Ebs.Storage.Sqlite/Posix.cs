@@ -31,6 +31,9 @@ internal static unsafe partial class Posix
     [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     public static partial int FSync(int fd);
 
+    [LibraryImport("libc", EntryPoint = "syncfs", SetLastError = true)]
+    public static partial int SyncFs(int fd);
+
     [LibraryImport("libc", EntryPoint = "pwrite", SetLastError = true)]
     public static partial nint PWrite(int fd, byte* buffer, nint count, long offset);
 

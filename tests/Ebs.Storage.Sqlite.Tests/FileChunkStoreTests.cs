@@ -49,6 +49,27 @@ public sealed class FileChunkStoreTests
     }
 
     [Fact]
+    public async Task ManyChunksFlushedAtOnce_AllInPlaceAndReadable()
+    {
+        using var dir = new TempDirectory();
+        var store = new FileChunkStore(dir.Path);
+        var scope = new ChunkScope("111111111111", "us-east-1");
+        var chunks = Enumerable.Range(0, 40).Select(_ => RandomBytes(4096)).ToDictionary(b => scope.Hash(b));
+
+        await Task.WhenAll(chunks.Select(c => store.PutAsync(c.Key, c.Value).AsTask()));
+        await store.FlushAsync();
+
+        var reopened = new FileChunkStore(dir.Path);
+        Assert.Equal(chunks.Keys.Order(), (await reopened.EnumerateAsync().ToListAsync()).Order());
+        var read = new byte[4096];
+        foreach (var (id, bytes) in chunks)
+        {
+            Assert.True(await reopened.TryReadAsync(id, read));
+            Assert.Equal(bytes, read);
+        }
+    }
+
+    [Fact]
     public async Task FlushAfterDelete_Succeeds()
     {
         using var dir = new TempDirectory();
