@@ -6,10 +6,14 @@ namespace Ebs.Storage.Sqlite;
 /// <summary>The few POSIX calls the chunk files need and .NET does not expose (or only with extra system calls).</summary>
 internal static unsafe partial class Posix
 {
-    public const int ReadOnly = 0x0, WriteOnly = 0x1, Create = 0x40, Exclusive = 0x80, CloseOnExec = 0x80000;
+    // Linux values; only ReadOnly and CloseOnExec are used on other systems.
+    public const int ReadOnly = 0x0, WriteOnly = 0x1, Create = 0x40, Exclusive = 0x80;
     public const int GetFlags = 3, SetFlags = 4;
     public const int NoSuchFile = 2, InvalidArgument = 22;
     public const uint SyncFileRangeWrite = 2;
+
+    /// <summary>Gets the <c>O_CLOEXEC</c> flag of this system (Linux, macOS), or 0.</summary>
+    public static int CloseOnExec { get; } = OperatingSystem.IsLinux() ? 0x80000 : OperatingSystem.IsMacOS() ? 0x1000000 : 0;
 
     /// <summary>Gets the <c>O_DIRECT</c> flag of this process's Linux architecture, or 0 where it is not known.</summary>
     public static int DirectFlag { get; } = !OperatingSystem.IsLinux() ? 0 : RuntimeInformation.ProcessArchitecture switch
