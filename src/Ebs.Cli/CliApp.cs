@@ -14,7 +14,7 @@ namespace Ebs.Cli;
 /// </summary>
 internal static class CliApp
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, IAnsiConsole console, TextWriter error)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, IAnsiConsole console, TextWriter error, TimeProvider? time = null)
     {
         var app = new CommandApp();
         app.Configure(config =>
@@ -22,6 +22,7 @@ internal static class CliApp
             config.SetApplicationName("ebs");
             config.Settings.Console = console;
             config.Settings.Registrar.RegisterInstance<IAnsiConsole>(console);
+            config.Settings.Registrar.RegisterInstance(time ?? TimeProvider.System);
             config.PropagateExceptions();
             config.AddCommand<RunDemoCommand>("demo").WithDescription("Walk through EBS snapshot mechanics with a simulated clock.");
             config.AddBranch("volume", volume =>

@@ -4,8 +4,11 @@ using Spectre.Console;
 
 namespace Ebs.Cli.Tests;
 
-/// <summary>Runs <c>ebs</c> in this process (through <see cref="CliApp"/>) or as a child process, and captures its output.</summary>
-public sealed class CliRunner(string store, bool asProcess)
+/// <summary>
+/// Runs <c>ebs</c> in this process (through <see cref="CliApp"/>, on <paramref name="time"/> when
+/// given) or as a child process (on the system clock), and captures its output.
+/// </summary>
+public sealed class CliRunner(string store, bool asProcess, TimeProvider? time = null)
 {
     /// <summary>Gets the built <c>ebs.dll</c>, copied next to the tests.</summary>
     public static string Executable { get; } = Path.Combine(AppContext.BaseDirectory, "ebs.dll");
@@ -36,7 +39,7 @@ public sealed class CliRunner(string store, bool asProcess)
         return Process.Start(info)!;
     }
 
-    private static async Task<(int, string, string)> RunInProcessAsync(string[] args)
+    private async Task<(int, string, string)> RunInProcessAsync(string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -47,7 +50,7 @@ public sealed class CliRunner(string store, bool asProcess)
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(output),
         });
-        var exitCode = await CliApp.RunAsync(args, console, error);
+        var exitCode = await CliApp.RunAsync(args, console, error, time);
         return (exitCode, output.ToString(), error.ToString());
     }
 

@@ -1,4 +1,5 @@
 using Ebs.Core.Tests;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ebs.Cli.Tests;
 
@@ -77,7 +78,8 @@ public sealed class WorkflowTests
     public async Task SnapshotCopy_ToOtherRegion_ListedThereWithItsOwnId()
     {
         using var dir = new TempDirectory();
-        var ebs = new CliRunner(Path.Combine(dir.Path, "store"), asProcess: false);
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var ebs = new CliRunner(Path.Combine(dir.Path, "store"), asProcess: false, time);
         var image = Path.Combine(dir.Path, "data.img");
         await File.WriteAllBytesAsync(image, Enumerable.Range(0, 2 << 20).Select(i => (byte)(i % 253)).ToArray());
         var volume = (await ebs.JsonAsync("volume", "import", image)).GetProperty("VolumeId").GetString()!;
@@ -86,8 +88,7 @@ public sealed class WorkflowTests
         Assert.Equal(1, pending);
         Assert.StartsWith("ebs: IncorrectState:", pendingError, StringComparison.Ordinal);
 
-        // The store runs on the real clock: wait for the source to complete (5 s setup).
-        await Task.Delay(TimeSpan.FromSeconds(6));
+        time.Advance(TimeSpan.FromMinutes(1)); // the source snapshot completes
         var copy = await ebs.JsonAsync("snapshot", "copy", snapshot, "--region", "eu-west-1", "--source-region", "us-east-1", "-d", "DR copy");
         var listed = (await ebs.JsonAsync("snapshot", "list", "--region", "eu-west-1")).EnumerateArray().Single();
 

@@ -10,7 +10,7 @@ namespace Ebs.Cli.Commands;
 /// <c>ebs fsck [--repair]</c>: mark-and-sweep over the store, reading every chunk to check its
 /// bytes. Exit code 1 while anything is missing, corrupt or (without <c>--repair</c>) leaked.
 /// </summary>
-internal sealed class FsckCommand(IAnsiConsole console) : StoreCommand<FsckCommand.Settings>(console)
+internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : StoreCommand<FsckCommand.Settings>(console, time)
 {
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {

@@ -9,7 +9,9 @@ namespace Ebs.Cli.Commands;
 
 /// <summary>A command that works on the local store directory as one account in one Region.</summary>
 /// <typeparam name="TSettings">The command's settings.</typeparam>
-internal abstract class StoreCommand<TSettings>(IAnsiConsole console) : AsyncCommand<TSettings>
+/// <param name="console">Where output goes.</param>
+/// <param name="time">The clock the store runs on (the system clock, unless a test supplies one).</param>
+internal abstract class StoreCommand<TSettings>(IAnsiConsole console, TimeProvider time) : AsyncCommand<TSettings>
     where TSettings : StoreSettings
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
@@ -18,7 +20,7 @@ internal abstract class StoreCommand<TSettings>(IAnsiConsole console) : AsyncCom
 
     public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
-        await using var cloud = await LocalDirectory.OpenAsync(settings.StorePath, new EbsOptions(), cancellationToken: cancellationToken);
+        await using var cloud = await LocalDirectory.OpenAsync(settings.StorePath, new EbsOptions(), time, cancellationToken);
         return await RunAsync(cloud, cloud.Account(settings.Account).Ec2(settings.Region), settings, cancellationToken);
     }
 

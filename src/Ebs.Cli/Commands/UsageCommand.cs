@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Ebs.Cli.Commands;
 
 /// <summary><c>ebs usage</c>: snapshot storage of the account in every Region.</summary>
-internal sealed class UsageCommand(IAnsiConsole console) : StoreCommand<StoreSettings>(console)
+internal sealed class UsageCommand(IAnsiConsole console, TimeProvider time) : StoreCommand<StoreSettings>(console, time)
 {
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, StoreSettings settings, CancellationToken cancellationToken)
     {

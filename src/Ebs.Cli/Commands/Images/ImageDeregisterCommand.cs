@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace Ebs.Cli.Commands.Images;
 
 /// <summary><c>ebs image deregister ID [--delete-snapshots]</c>.</summary>
-internal sealed class ImageDeregisterCommand(IAnsiConsole console) : StoreCommand<ImageDeregisterCommand.Settings>(console)
+internal sealed class ImageDeregisterCommand(IAnsiConsole console, TimeProvider time) : StoreCommand<ImageDeregisterCommand.Settings>(console, time)
 {
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace Ebs.Cli.Commands.Images;
 
 /// <summary><c>ebs image list</c>.</summary>
-internal sealed class ImageListCommand(IAnsiConsole console) : StoreCommand<StoreSettings>(console)
+internal sealed class ImageListCommand(IAnsiConsole console, TimeProvider time) : StoreCommand<StoreSettings>(console, time)
 {
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, StoreSettings settings, CancellationToken cancellationToken)
     {

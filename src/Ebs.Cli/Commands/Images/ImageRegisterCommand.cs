@@ -12,7 +12,7 @@ namespace Ebs.Cli.Commands.Images;
 /// root volume comes from the first snapshot (as <c>/dev/xvda</c>) and data volumes from the
 /// others (<c>/dev/sdb</c>, <c>/dev/sdc</c>, …).
 /// </summary>
-internal sealed class ImageRegisterCommand(IAnsiConsole console) : StoreCommand<ImageRegisterCommand.Settings>(console)
+internal sealed class ImageRegisterCommand(IAnsiConsole console, TimeProvider time) : StoreCommand<ImageRegisterCommand.Settings>(console, time)
 {
     private const string RootDevice = "/dev/xvda";
 

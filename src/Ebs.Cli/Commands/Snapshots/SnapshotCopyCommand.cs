@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace Ebs.Cli.Commands.Snapshots;
 
 /// <summary><c>ebs snapshot copy ID --source-region R</c>: copies a snapshot into <c>--region</c>.</summary>
-internal sealed class SnapshotCopyCommand(IAnsiConsole console) : StoreCommand<SnapshotCopyCommand.Settings>(console)
+internal sealed class SnapshotCopyCommand(IAnsiConsole console, TimeProvider time) : StoreCommand<SnapshotCopyCommand.Settings>(console, time)
 {
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace Ebs.Cli.Commands.Snapshots;
 
 /// <summary><c>ebs snapshot create VOLUME</c>.</summary>
-internal sealed class SnapshotCreateCommand(IAnsiConsole console) : StoreCommand<SnapshotCreateCommand.Settings>(console)
+internal sealed class SnapshotCreateCommand(IAnsiConsole console, TimeProvider time) : StoreCommand<SnapshotCreateCommand.Settings>(console, time)
 {
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace Ebs.Cli.Commands.Snapshots;
 
 /// <summary><c>ebs snapshot diff A B</c>: the blocks whose content differs, as ranges.</summary>
-internal sealed class SnapshotDiffCommand(IAnsiConsole console) : StoreCommand<SnapshotDiffCommand.Settings>(console)
+internal sealed class SnapshotDiffCommand(IAnsiConsole console, TimeProvider time) : StoreCommand<SnapshotDiffCommand.Settings>(console, time)
 {
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace Ebs.Cli.Commands.Snapshots;
 
 /// <summary><c>ebs snapshot list</c>.</summary>
-internal sealed class SnapshotListCommand(IAnsiConsole console) : StoreCommand<SnapshotListCommand.Settings>(console)
+internal sealed class SnapshotListCommand(IAnsiConsole console, TimeProvider time) : StoreCommand<SnapshotListCommand.Settings>(console, time)
 {
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {

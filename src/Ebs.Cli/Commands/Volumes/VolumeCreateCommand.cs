@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace Ebs.Cli.Commands.Volumes;
 
 /// <summary><c>ebs volume create</c>: an empty volume, or one from a snapshot.</summary>
-internal sealed class VolumeCreateCommand(IAnsiConsole console) : StoreCommand<VolumeCreateCommand.Settings>(console)
+internal sealed class VolumeCreateCommand(IAnsiConsole console, TimeProvider time) : StoreCommand<VolumeCreateCommand.Settings>(console, time)
 {
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {

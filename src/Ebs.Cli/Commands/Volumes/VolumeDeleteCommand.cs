@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Ebs.Cli.Commands.Volumes;
 
 /// <summary><c>ebs volume delete ID</c>.</summary>
-internal sealed class VolumeDeleteCommand(IAnsiConsole console) : StoreCommand<IdSettings>(console)
+internal sealed class VolumeDeleteCommand(IAnsiConsole console, TimeProvider time) : StoreCommand<IdSettings>(console, time)
 {
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, IdSettings settings, CancellationToken cancellationToken)
     {

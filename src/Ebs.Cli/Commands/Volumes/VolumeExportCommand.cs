@@ -10,7 +10,7 @@ using Spectre.Console.Cli;
 namespace Ebs.Cli.Commands.Volumes;
 
 /// <summary><c>ebs volume export ID FILE</c>: writes a volume back out as a raw image.</summary>
-internal sealed class VolumeExportCommand(IAnsiConsole console) : StoreCommand<VolumeExportCommand.Settings>(console)
+internal sealed class VolumeExportCommand(IAnsiConsole console, TimeProvider time) : StoreCommand<VolumeExportCommand.Settings>(console, time)
 {
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {

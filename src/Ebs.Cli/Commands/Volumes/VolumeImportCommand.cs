@@ -10,7 +10,7 @@ using Spectre.Console.Cli;
 namespace Ebs.Cli.Commands.Volumes;
 
 /// <summary><c>ebs volume import FILE</c>: streams a raw disk image into a new (or given) volume.</summary>
-internal sealed class VolumeImportCommand(IAnsiConsole console) : StoreCommand<VolumeImportCommand.Settings>(console)
+internal sealed class VolumeImportCommand(IAnsiConsole console, TimeProvider time) : StoreCommand<VolumeImportCommand.Settings>(console, time)
 {
     /// <summary>The tag that records an imported image's length, so that export gives it back exactly.</summary>
     public const string SourceBytesTag = "ebs:source-bytes";

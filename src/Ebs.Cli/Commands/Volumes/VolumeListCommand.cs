@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace Ebs.Cli.Commands.Volumes;
 
 /// <summary><c>ebs volume list</c>.</summary>
-internal sealed class VolumeListCommand(IAnsiConsole console) : StoreCommand<StoreSettings>(console)
+internal sealed class VolumeListCommand(IAnsiConsole console, TimeProvider time) : StoreCommand<StoreSettings>(console, time)
 {
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, StoreSettings settings, CancellationToken cancellationToken)
     {
