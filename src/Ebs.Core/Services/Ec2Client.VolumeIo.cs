@@ -122,82 +122,99 @@ public sealed partial class Ec2Client
         var last = (offset + data.Length - 1) / blockSize;
         var changes = new (long Block, ChunkId Chunk)[last - first + 1];
         var blocks = new ReadOnlyMemory<byte>[changes.Length];
-        var staged = new Dictionary<ChunkId, ReadOnlyMemory<byte>>(changes.Length);
-        var rented = new List<byte[]>(2);
-        try
+        var partial = new List<int>(2);
+        for (var k = 0; k < changes.Length; k++)
         {
-            for (var block = first; block <= last; block++)
+            var start = (first + k) * blockSize;
+            if (start >= offset && start + blockSize <= offset + data.Length)
             {
-                var start = block * blockSize;
-                ReadOnlyMemory<byte> bytes;
-                if (start >= offset && start + blockSize <= offset + data.Length)
-                {
-                    bytes = data.Slice((int)(start - offset), blockSize);
-                }
-                else
-                {
-                    var buffer = ArrayPool<byte>.Shared.Rent(blockSize);
-                    rented.Add(buffer);
-                    await ReadVolumeCoreAsync(volumeId, start, buffer.AsMemory(0, blockSize), cancellationToken).ConfigureAwait(false);
-                    var from = Math.Max(start, offset);
-                    var to = Math.Min(start + blockSize, offset + data.Length);
-                    data.Span.Slice((int)(from - offset), (int)(to - from)).CopyTo(buffer.AsSpan((int)(from - start)));
-                    bytes = buffer.AsMemory(0, blockSize);
-                }
-
-                blocks[block - first] = bytes;
-            }
-
-            // Blocks are hashed and stored concurrently: hashing uses every core, and a durable
-            // store's flushes overlap instead of queueing one behind the other.
-            if (blocks.Length < StoreParallelism)
-            {
-                for (var k = 0; k < blocks.Length; k++)
-                {
-                    changes[k] = (first + k, (await ChunkWriter.StoreAsync(_engine.Chunks, _scope, blocks[k], _engine.Options.VerifyDedupHits, cancellationToken).ConfigureAwait(false)).Id);
-                }
+                blocks[k] = data.Slice((int)(start - offset), blockSize);
             }
             else
             {
-                await Parallel.ForAsync(0, blocks.Length, new ParallelOptions { MaxDegreeOfParallelism = StoreParallelism, CancellationToken = cancellationToken }, async (k, token) =>
-                    changes[k] = (first + k, (await ChunkWriter.StoreAsync(_engine.Chunks, _scope, blocks[k], _engine.Options.VerifyDedupHits, token).ConfigureAwait(false)).Id)).ConfigureAwait(false);
+                partial.Add(k);
             }
-            for (var k = 0; k < blocks.Length; k++)
+        }
+
+        // Whole blocks are hashed and stored before the writer lock, concurrently: hashing uses
+        // every core, and a durable store's writes overlap instead of queueing one behind the other.
+        var whole = Enumerable.Range(0, changes.Length).Where(k => !blocks[k].IsEmpty).ToArray();
+        async ValueTask StoreWholeAsync(int k, CancellationToken token)
+            => changes[k] = (first + k, (await ChunkWriter.StoreAsync(_engine.Chunks, _scope, blocks[k], _engine.Options.VerifyDedupHits, token).ConfigureAwait(false)).Id);
+        if (whole.Length < StoreParallelism)
+        {
+            foreach (var k in whole)
             {
-                staged.TryAdd(changes[k].Chunk, blocks[k]);
+                await StoreWholeAsync(k, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            await Parallel.ForEachAsync(whole, new ParallelOptions { MaxDegreeOfParallelism = StoreParallelism, CancellationToken = cancellationToken }, StoreWholeAsync).ConfigureAwait(false);
+        }
+
+        var staged = new Dictionary<ChunkId, ReadOnlyMemory<byte>>(whole.Length);
+        foreach (var k in whole)
+        {
+            staged.TryAdd(changes[k].Chunk, blocks[k]);
+        }
+
+        var lazy = await _engine.CommitAsync(nameof(WriteVolumeAsync), async m =>
+        {
+            // A block written in part is merged under the writer lock, so two writes to
+            // different parts of one block cannot both start from its old bytes.
+            foreach (var k in partial)
+            {
+                changes[k] = (first + k, await MergeBlockAsync(m, volumeId, first + k, offset, data, cancellationToken).ConfigureAwait(false));
             }
 
-            var lazy = await _engine.CommitAsync(nameof(WriteVolumeAsync), m =>
+            var volume = FindVolume(m.World, volumeId);
+            var dirty = volume.Dirty.ToBuilder();
+            foreach (var (block, chunk) in changes)
             {
-                var volume = FindVolume(m.World, volumeId);
-                var dirty = volume.Dirty.ToBuilder();
-                foreach (var (block, chunk) in changes)
+                if (dirty.TryGetValue(block, out var previous))
                 {
-                    if (dirty.TryGetValue(block, out var previous))
-                    {
-                        m.Refs.Release(previous);
-                    }
-
-                    m.Refs.AddRef(chunk);
-                    dirty[block] = chunk;
+                    m.Refs.Release(previous);
                 }
 
-                m.SetBlocks(volumeId, changes.Select(c => (c.Block, (ChunkId?)c.Chunk)));
-                m.SetVolume(volume with { Dirty = dirty.ToImmutable() });
-                return volume.LazyLoad;
-            }, staged, cancellationToken).ConfigureAwait(false);
-
-            foreach (var (block, _) in changes)
-            {
-                lazy?.Overwritten(block);
+                m.Refs.AddRef(chunk);
+                dirty[block] = chunk;
             }
+
+            m.SetBlocks(volumeId, changes.Select(c => (c.Block, (ChunkId?)c.Chunk)));
+            m.SetVolume(volume with { Dirty = dirty.ToImmutable() });
+            return volume.LazyLoad;
+        }, staged, cancellationToken).ConfigureAwait(false);
+
+        foreach (var (block, _) in changes)
+        {
+            lazy?.Overwritten(block);
+        }
+    }
+
+    /// <summary>Stores one block: its current bytes with the part of <paramref name="data"/> that falls in it.</summary>
+    private async ValueTask<ChunkId> MergeBlockAsync(Mutation m, VolumeId volumeId, long block, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        var blockSize = _engine.BlockSize;
+        var start = block * blockSize;
+        var buffer = ArrayPool<byte>.Shared.Rent(blockSize);
+        try
+        {
+            await ReadVolumeCoreAsync(volumeId, start, buffer.AsMemory(0, blockSize), cancellationToken).ConfigureAwait(false);
+            var from = Math.Max(start, offset);
+            var to = Math.Min(start + blockSize, offset + data.Length);
+            data.Span.Slice((int)(from - offset), (int)(to - from)).CopyTo(buffer.AsSpan((int)(from - start)));
+            var (id, stored) = await ChunkWriter.StoreAsync(_engine.Chunks, _scope, buffer.AsMemory(0, blockSize), _engine.Options.VerifyDedupHits, cancellationToken).ConfigureAwait(false);
+            if (stored)
+            {
+                m.StoredChunks.Add(id);
+            }
+
+            return id;
         }
         finally
         {
-            foreach (var buffer in rented)
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Ebs.Core.Chunks;
 using Ebs.Core.Services;
 
 namespace Ebs.Core.Tests.Services;
@@ -69,5 +70,54 @@ public sealed class ConcurrencyTests
         Assert.Equal(changed.Select(c => (long)c), await direct.ListAllChangedBlocksAsync(a.Id, b.Id).ToListAsync());
         Assert.Equal(B, first.BlockSize);
         Assert.Equal(30, (await direct.ListChangedBlocksAsync(null, a.Id)).BlockIndexes.Count);
+    }
+
+    [Fact]
+    public async Task ConcurrentWritesToPartsOfOneBlock_NoneIsLost()
+    {
+        // Slow puts widen the window between reading a block and committing its merge.
+        using var chunks = new InMemoryChunkStore(B);
+        await using var cloud = new EbsCloud(new EbsOptions { BlockSize = B }, chunkStore: new SlowPuts(chunks));
+        var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
+        var volume = await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 });
+        const int Parts = 16;
+        const int Part = B / Parts;
+
+        // Each writer owns one slice of the same two blocks (the slices straddle no block edge).
+        await Task.WhenAll(Enumerable.Range(0, Parts).Select(part => Task.Run(async () =>
+        {
+            for (var round = 0; round < 5; round++)
+            {
+                await ec2.WriteVolumeAsync(volume.Id, (part * Part) + 1, Enumerable.Repeat((byte)(part + 1), Part - 2).ToArray());
+                await ec2.WriteVolumeAsync(volume.Id, B + (part * Part) + 1, Enumerable.Repeat((byte)(part + 101), Part - 2).ToArray());
+            }
+        })));
+
+        var back = new byte[2 * B];
+        await ec2.ReadVolumeAsync(volume.Id, 0, back);
+        for (var part = 0; part < Parts; part++)
+        {
+            Assert.All(back.AsSpan((part * Part) + 1, Part - 2).ToArray(), b => Assert.Equal(part + 1, b));
+            Assert.All(back.AsSpan(B + (part * Part) + 1, Part - 2).ToArray(), b => Assert.Equal(part + 101, b));
+        }
+    }
+
+    private sealed class SlowPuts(IChunkStore inner) : IChunkStore
+    {
+        public async ValueTask PutAsync(ChunkId id, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(1, cancellationToken);
+            await inner.PutAsync(id, data, cancellationToken);
+        }
+
+        public ValueTask FlushAsync(CancellationToken cancellationToken = default) => inner.FlushAsync(cancellationToken);
+
+        public ValueTask<bool> TryReadAsync(ChunkId id, Memory<byte> destination, CancellationToken cancellationToken = default) => inner.TryReadAsync(id, destination, cancellationToken);
+
+        public ValueTask<bool> ContainsAsync(ChunkId id, CancellationToken cancellationToken = default) => inner.ContainsAsync(id, cancellationToken);
+
+        public ValueTask<bool> DeleteAsync(ChunkId id, CancellationToken cancellationToken = default) => inner.DeleteAsync(id, cancellationToken);
+
+        public IAsyncEnumerable<ChunkId> EnumerateAsync(CancellationToken cancellationToken = default) => inner.EnumerateAsync(cancellationToken);
     }
 }
