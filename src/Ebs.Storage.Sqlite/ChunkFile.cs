@@ -33,39 +33,41 @@ internal static class ChunkFile
     public static string? TryGetData(byte[] file, int expectedLength, out ReadOnlySpan<byte> data)
     {
         data = default;
-        int length;
-        ulong checksum;
-        int offset;
-        if (file.Length >= TrailerSize && BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(file.Length - TrailerSize)) == Magic)
+        var problem = file.Length >= TrailerSize && BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(file.Length - TrailerSize)) == Magic
+            ? Check(file, 0, file.AsSpan(file.Length - TrailerSize), expectedLength)
+            : "its trailer is damaged";
+        if (problem is not null && file.Length >= HeaderSize && BinaryPrimitives.ReadUInt32LittleEndian(file) == HeaderMagic)
         {
-            length = BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(file.Length - TrailerSize + 4));
-            checksum = BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(file.Length - TrailerSize + 8));
-            offset = 0;
-        }
-        else if (file.Length >= HeaderSize && BinaryPrimitives.ReadUInt32LittleEndian(file) == HeaderMagic)
-        {
-            length = BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(4));
-            checksum = BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(8));
-            offset = HeaderSize;
-        }
-        else
-        {
-            return "its trailer is damaged";
+            // A first-format file (whose data may end in what looks like a trailer).
+            problem = Check(file, HeaderSize, file.AsSpan(0, HeaderSize), expectedLength);
+            if (problem is null)
+            {
+                data = file.AsSpan(HeaderSize, expectedLength);
+            }
+
+            return problem;
         }
 
+        if (problem is null)
+        {
+            data = file.AsSpan(0, expectedLength);
+        }
+
+        return problem;
+    }
+
+    /// <summary>Checks the data at <paramref name="offset"/> against a header or trailer (magic, length, checksum).</summary>
+    private static string? Check(byte[] file, int offset, ReadOnlySpan<byte> metadata, int expectedLength)
+    {
+        var length = BinaryPrimitives.ReadInt32LittleEndian(metadata[4..]);
         var held = file.Length - TrailerSize;
         if (length != held || length != expectedLength)
         {
             return $"it holds {held} bytes, expected {expectedLength}";
         }
 
-        var bytes = file.AsSpan(offset, length);
-        if (XxHash3.HashToUInt64(bytes) != checksum)
-        {
-            return "its checksum does not match its bytes";
-        }
-
-        data = bytes;
-        return null;
+        return XxHash3.HashToUInt64(file.AsSpan(offset, length)) == BinaryPrimitives.ReadUInt64LittleEndian(metadata[8..])
+            ? null
+            : "its checksum does not match its bytes";
     }
 }

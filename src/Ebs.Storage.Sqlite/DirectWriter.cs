@@ -54,7 +54,16 @@ internal sealed unsafe class DirectWriter
                 data.CopyTo(span);
                 trailer.CopyTo(span[data.Length..]);
                 var direct = length & ~(Alignment - 1);
-                WriteAll(fd, start, direct, 0, path);
+                if (!TryWriteDirect(fd, start, direct, path))
+                {
+                    // Opened but refused at the first write (a device needing larger alignment, say).
+                    _refused = true;
+                    _ = Posix.Close(fd);
+                    fd = -1;
+                    File.Delete(path);
+                    return false;
+                }
+
                 if (direct < length)
                 {
                     var flags = Posix.Fcntl(fd, Posix.GetFlags, 0);
@@ -71,9 +80,36 @@ internal sealed unsafe class DirectWriter
         }
         finally
         {
-            _ = Posix.Close(fd);
+            if (fd >= 0)
+            {
+                _ = Posix.Close(fd);
+            }
+
             Return(buffer);
         }
+    }
+
+    /// <summary>Writes the aligned part; <see langword="false"/> when the file system refuses the direct write itself.</summary>
+    private static bool TryWriteDirect(int fd, byte* from, int count, string path)
+    {
+        if (count == 0)
+        {
+            return true;
+        }
+
+        var written = Posix.PWrite(fd, from, count, 0);
+        if (written < 0 && Marshal.GetLastPInvokeError() == Posix.InvalidArgument)
+        {
+            return false;
+        }
+
+        if (written <= 0)
+        {
+            throw Posix.Failure("write", path);
+        }
+
+        WriteAll(fd, from + written, count - (int)written, written, path);
+        return true;
     }
 
     private static void WriteAll(int fd, byte* from, int count, long offset, string path)

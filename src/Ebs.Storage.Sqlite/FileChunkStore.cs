@@ -36,9 +36,11 @@ public sealed class FileChunkStore : IChunkStore
     // parents and the root (a shard folder may be new).
     private readonly HashSet<string> _unflushedFolders = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _flushing = new(1, 1);
+    private volatile Exception? _failure;
 
-    // Shard folders known to exist, so that each is created (and its parent flushed) once.
-    // One removed from outside is created again, with its parent flushed, when a rename misses it.
+    // Shard folders this store has flushed, or listed for the next flush, with their parents:
+    // each is created and flushed for its own sake at most once. One removed from outside is
+    // created again, with its parent flushed, when a rename misses it.
     private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
 
     /// <summary>Opens (or creates) a chunk folder.</summary>
@@ -71,14 +73,23 @@ public sealed class FileChunkStore : IChunkStore
             return;
         }
 
+        ThrowIfFailed();
         var trailer = new byte[ChunkFile.TrailerSize];
         ChunkFile.WriteTrailer(trailer, data.Span);
         var temp = Path.Combine(_temp, $"{id}.{Guid.NewGuid():N}");
-        if (_direct?.TryCreate(temp, data.Span, trailer) != true)
+        try
         {
-            using var file = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, data.Length + trailer.Length);
-            await RandomAccess.WriteAsync(file, [data, trailer], 0, cancellationToken).ConfigureAwait(false);
-            FileSync.StartWriteBack(file);
+            if (_direct?.TryCreate(temp, data.Span, trailer) != true)
+            {
+                using var file = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, data.Length + trailer.Length);
+                await RandomAccess.WriteAsync(file, [data, trailer], 0, cancellationToken).ConfigureAwait(false);
+                FileSync.StartWriteBack(file);
+            }
+        }
+        catch
+        {
+            File.Delete(temp); // a full disk, say: leave no partial file behind
+            throw;
         }
 
         lock (_gate)
@@ -93,87 +104,95 @@ public sealed class FileChunkStore : IChunkStore
     }
 
     /// <inheritdoc />
-    /// <exception cref="IOException">A file or folder could not be flushed; the chunks not yet in place stay pending.</exception>
+    /// <exception cref="IOException">
+    /// A file or folder could not be flushed. A failed flush cannot be retried safely (the
+    /// system may have reported and forgotten the lost write), so the store then refuses
+    /// every put and flush until the folder is opened again.
+    /// </exception>
     public async ValueTask FlushAsync(CancellationToken cancellationToken = default)
     {
         await _flushing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            ThrowIfFailed();
             KeyValuePair<ChunkId, string>[] pending;
             lock (_gate)
             {
+                if (_unflushed.Count == 0 && _unflushedFolders.Count == 0)
+                {
+                    return;
+                }
+
                 pending = [.. _unflushed];
             }
 
-            if (pending.Length == 0)
+            try
             {
-                return;
+                await FlushPendingAsync(pending).ConfigureAwait(false);
             }
-
-            // Many files: one flush of the whole file system beats one per file and folder.
-            var wholeFileSystem = pending.Length >= FileSystemFlushThreshold && FileSync.TryFlushFileSystem(_root);
-            if (!wholeFileSystem)
+            catch (Exception e)
             {
-                await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = FlushParallelism }, (chunk, cancel) =>
-                {
-                    _ = FileSync.FlushFile(chunk.Value); // false: deleted since it was put
-                    return ValueTask.CompletedTask;
-                }).ConfigureAwait(false);
-            }
-
-            foreach (var (id, temp) in pending)
-            {
-                var path = PathOf(id);
-                var folder = Path.GetDirectoryName(path)!;
-                if (_folders.TryAdd(folder, 0))
-                {
-                    Directory.CreateDirectory(folder);
-                    lock (_gate)
-                    {
-                        _unflushedFolders.Add(Path.GetDirectoryName(folder)!);
-                        _unflushedFolders.Add(_root);
-                    }
-                }
-
-                lock (_gate)
-                {
-                    if (_unflushed.TryGetValue(id, out var current) && current == temp)
-                    {
-                        MoveIntoPlace(temp, path, folder);
-                        _unflushed.Remove(id);
-                        _unflushedFolders.Add(folder);
-                    }
-                }
-            }
-
-            // A folder stays listed until flushed, so a failed flush is completed by the next one.
-            string[] folders;
-            lock (_gate)
-            {
-                folders = [.. _unflushedFolders];
-            }
-
-            if (wholeFileSystem && FileSync.TryFlushFileSystem(_root))
-            {
-                folders = [];
-                lock (_gate)
-                {
-                    _unflushedFolders.Clear();
-                }
-            }
-
-            foreach (var folder in folders)
-            {
-                FileSync.FlushDirectory(folder);
-                lock (_gate)
-                {
-                    _unflushedFolders.Remove(folder);
-                }
+                _failure = e;
+                throw;
             }
         }
         finally
         {
             _flushing.Release();
+        }
+    }
+
+    private async ValueTask FlushPendingAsync(KeyValuePair<ChunkId, string>[] pending)
+    {
+        // Many files: one flush of the whole file system beats one per file and folder.
+        var wholeFileSystem = pending.Length >= FileSystemFlushThreshold && FileSync.TryFlushFileSystem(_root);
+        if (!wholeFileSystem)
+        {
+            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = FlushParallelism }, (chunk, cancel) =>
+            {
+                _ = FileSync.FlushFile(chunk.Value); // false: deleted since it was put
+                return ValueTask.CompletedTask;
+            }).ConfigureAwait(false);
+        }
+
+        foreach (var (id, temp) in pending)
+        {
+            var path = PathOf(id);
+            var folder = Path.GetDirectoryName(path)!;
+            if (_folders.TryAdd(folder, 0))
+            {
+                Directory.CreateDirectory(folder);
+                MarkFolderCreated(folder);
+            }
+
+            lock (_gate)
+            {
+                if (_unflushed.TryGetValue(id, out var current) && current == temp)
+                {
+                    MoveIntoPlace(temp, path, folder);
+                    _unflushed.Remove(id);
+                    _unflushedFolders.Add(folder);
+                }
+            }
+        }
+
+        string[] folders;
+        lock (_gate)
+        {
+            folders = [.. _unflushedFolders];
+        }
+
+        if (!(wholeFileSystem && FileSync.TryFlushFileSystem(_root)))
+        {
+            foreach (var folder in folders)
+            {
+                _ = FileSync.FlushDirectory(folder); // false: removed from outside, nothing left to keep
+            }
+        }
+
+        lock (_gate)
+        {
+            _unflushedFolders.ExceptWith(folders);
         }
     }
 
@@ -184,14 +203,14 @@ public sealed class FileChunkStore : IChunkStore
         byte[] bytes;
         try
         {
-            bytes = await File.ReadAllBytesAsync(Locate(id), cancellationToken).ConfigureAwait(false);
+            bytes = await ReadFileAsync(Locate(id), cancellationToken).ConfigureAwait(false);
         }
         catch (FileNotFoundException)
         {
             // Deleted, or renamed into place by a flush since it was located.
             try
             {
-                bytes = await File.ReadAllBytesAsync(PathOf(id), cancellationToken).ConfigureAwait(false);
+                bytes = await ReadFileAsync(PathOf(id), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
             {
@@ -224,7 +243,26 @@ public sealed class FileChunkStore : IChunkStore
             }
         }
 
-        return ValueTask.FromResult(File.Exists(PathOf(id)));
+        var path = PathOf(id);
+        if (!File.Exists(path))
+        {
+            return ValueTask.FromResult(false);
+        }
+
+        // Found on disk but not flushed by this store: an earlier process may have crashed
+        // between renaming it into place and flushing its folder. The next flush makes sure.
+        var folder = Path.GetDirectoryName(path)!;
+        if (_folders.TryAdd(folder, 0))
+        {
+            lock (_gate)
+            {
+                _unflushedFolders.Add(folder);
+            }
+
+            MarkFolderCreated(folder);
+        }
+
+        return ValueTask.FromResult(true);
     }
 
     /// <inheritdoc />
@@ -271,6 +309,44 @@ public sealed class FileChunkStore : IChunkStore
     {
         var hex = id.ToString();
         return Path.Combine(_root, hex[..2], hex[2..4], hex + Extension);
+    }
+
+    private static async Task<byte[]> ReadFileAsync(string path, CancellationToken cancellationToken)
+    {
+        // Shared for writing and deleting too, so that a reader never blocks a flush or a delete (Windows).
+        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var bytes = new byte[RandomAccess.GetLength(file)];
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var n = await RandomAccess.ReadAsync(file, bytes.AsMemory(read), read, cancellationToken).ConfigureAwait(false);
+            if (n == 0)
+            {
+                return bytes[..read];
+            }
+
+            read += n;
+        }
+
+        return bytes;
+    }
+
+    private void ThrowIfFailed()
+    {
+        if (_failure is { } failure)
+        {
+            throw new IOException($"An earlier flush of the chunk folder '{_root}' failed ({failure.Message}); open it again to continue.", failure);
+        }
+    }
+
+    /// <summary>A shard folder may be new: its entry in its parent, and the parent's in the root, must last too.</summary>
+    private void MarkFolderCreated(string folder)
+    {
+        lock (_gate)
+        {
+            _unflushedFolders.Add(Path.GetDirectoryName(folder)!);
+            _unflushedFolders.Add(_root);
+        }
     }
 
     private string Locate(ChunkId id)

@@ -15,11 +15,14 @@ internal static unsafe partial class Posix
     /// <summary>Gets the <c>O_CLOEXEC</c> flag of this system (Linux, macOS), or 0.</summary>
     public static int CloseOnExec { get; } = OperatingSystem.IsLinux() ? 0x80000 : OperatingSystem.IsMacOS() ? 0x1000000 : 0;
 
-    /// <summary>Gets the <c>O_DIRECT</c> flag of this process's Linux architecture, or 0 where it is not known.</summary>
+    /// <summary>
+    /// Gets the <c>O_DIRECT</c> flag on 64-bit Linux (x64, Arm64), or 0. Other systems go
+    /// without direct I/O: 32-bit <c>pwrite</c> takes a 32-bit offset.
+    /// </summary>
     public static int DirectFlag { get; } = !OperatingSystem.IsLinux() ? 0 : RuntimeInformation.ProcessArchitecture switch
     {
-        Architecture.X64 or Architecture.X86 => 0x4000,
-        Architecture.Arm64 or Architecture.Arm => 0x10000,
+        Architecture.X64 => 0x4000,
+        Architecture.Arm64 => 0x10000,
         _ => 0,
     };
 

@@ -115,12 +115,19 @@ public sealed class FileChunkStoreTests
         Assert.Equal(bytes, read);
     }
 
-    [Fact]
-    public async Task FirstFormatFile_HeaderBeforeData_StillRead()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task FirstFormatFile_HeaderBeforeData_StillRead(bool dataEndsLikeATrailer)
     {
         using var dir = new TempDirectory();
         var store = new FileChunkStore(dir.Path);
         var bytes = RandomBytes(4096);
+        if (dataEndsLikeATrailer)
+        {
+            "EBS2"u8.CopyTo(bytes.AsSpan(bytes.Length - 16));
+        }
+
         var file = new byte[16 + bytes.Length];
         BinaryPrimitives.WriteUInt32LittleEndian(file, 0x43534245); // "EBSC"
         BinaryPrimitives.WriteInt32LittleEndian(file.AsSpan(4), bytes.Length);
@@ -154,6 +161,34 @@ public sealed class FileChunkStoreTests
         Assert.Equal(XxHash3.HashToUInt64(bytes), BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(bytes.Length + 8)));
         var read = new byte[bytes.Length];
         Assert.True(await new FileChunkStore(dir.Path).TryReadAsync(Id, read));
+        Assert.Equal(bytes, read);
+    }
+
+    [Fact]
+    public async Task FailedFlush_StoreRefusesPutsAndFlushesUntilOpenedAgain()
+    {
+        using var dir = new TempDirectory();
+        var store = new FileChunkStore(dir.Path);
+        await store.PutAsync(Id, RandomBytes(4096));
+
+        // A file where the chunk's shard folder must go makes the flush fail.
+        var folder = Path.GetDirectoryName(store.PathOf(Id))!;
+        Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
+        await File.WriteAllBytesAsync(folder, []);
+        await Assert.ThrowsAnyAsync<IOException>(() => store.FlushAsync().AsTask());
+
+        var other = new ChunkScope("111111111111", "us-east-1").Hash([9], 0);
+        var refused = await Assert.ThrowsAnyAsync<IOException>(() => store.PutAsync(other, RandomBytes(4096)).AsTask());
+        Assert.Contains("open it again", refused.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAnyAsync<IOException>(() => store.FlushAsync().AsTask());
+
+        File.Delete(folder);
+        var reopened = new FileChunkStore(dir.Path);
+        var bytes = RandomBytes(4096);
+        await reopened.PutAsync(Id, bytes);
+        await reopened.FlushAsync();
+        var read = new byte[bytes.Length];
+        Assert.True(await reopened.TryReadAsync(Id, read));
         Assert.Equal(bytes, read);
     }
 

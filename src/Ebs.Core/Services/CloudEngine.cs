@@ -269,8 +269,9 @@ internal sealed class CloudEngine : IAsyncDisposable
                     EbsTelemetry.ChunksFreed.Add(1);
                 }
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
+                // The call has landed; the chunk is a leak for a scrub to reclaim.
                 EbsTelemetry.ChunkDeleteFailures.Add(1);
             }
         }
