@@ -14,6 +14,8 @@ internal sealed class PresentChunkStore : IChunkStore
 
     public ValueTask FlushAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 
+    public ValueTask RepairAsync(ChunkId id, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
     public ValueTask<bool> TryReadAsync(ChunkId id, Memory<byte> destination, CancellationToken cancellationToken = default) => ValueTask.FromResult(false);
 
     public ValueTask<bool> ContainsAsync(ChunkId id, CancellationToken cancellationToken = default) => ValueTask.FromResult(true);

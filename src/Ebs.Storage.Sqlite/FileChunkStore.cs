@@ -35,6 +35,9 @@ public sealed class FileChunkStore : IChunkStore
     // Folders with entries renamed into them that are not yet flushed: shard folders, their
     // parents and the root (a shard folder may be new).
     private readonly HashSet<string> _unflushedFolders = new(StringComparer.Ordinal);
+
+    // Pending chunks that replace a damaged file rather than fill an empty name.
+    private readonly HashSet<ChunkId> _replacing = [];
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private volatile Exception? _failure;
 
@@ -73,6 +76,40 @@ public sealed class FileChunkStore : IChunkStore
             return;
         }
 
+        var temp = await WriteTemporaryAsync(id, data, cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            if (_unflushed.TryAdd(id, temp))
+            {
+                return;
+            }
+        }
+
+        File.Delete(temp); // another writer put the same chunk meanwhile
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The damaged file is replaced, atomically, by the next <see cref="FlushAsync"/>.</remarks>
+    public async ValueTask RepairAsync(ChunkId id, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
+    {
+        var temp = await WriteTemporaryAsync(id, data, cancellationToken).ConfigureAwait(false);
+        string? replaced;
+        lock (_gate)
+        {
+            _unflushed.Remove(id, out replaced);
+            _unflushed[id] = temp;
+            _replacing.Add(id);
+        }
+
+        if (replaced is not null)
+        {
+            File.Delete(replaced);
+        }
+    }
+
+    /// <summary>Writes a chunk file under <c>tmp/</c>, bypassing the page cache where it can.</summary>
+    private async ValueTask<string> WriteTemporaryAsync(ChunkId id, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
         ThrowIfFailed();
         var trailer = new byte[ChunkFile.TrailerSize];
         ChunkFile.WriteTrailer(trailer, data.Span);
@@ -92,15 +129,7 @@ public sealed class FileChunkStore : IChunkStore
             throw;
         }
 
-        lock (_gate)
-        {
-            if (_unflushed.TryAdd(id, temp))
-            {
-                return;
-            }
-        }
-
-        File.Delete(temp); // another writer put the same chunk meanwhile
+        return temp;
     }
 
     /// <inheritdoc />
@@ -169,7 +198,7 @@ public sealed class FileChunkStore : IChunkStore
             {
                 if (_unflushed.TryGetValue(id, out var current) && current == temp)
                 {
-                    MoveIntoPlace(temp, path, folder);
+                    MoveIntoPlace(temp, path, folder, overwrite: _replacing.Remove(id));
                     _unflushed.Remove(id);
                     _unflushedFolders.Add(folder);
                 }
@@ -272,6 +301,7 @@ public sealed class FileChunkStore : IChunkStore
         {
             if (_unflushed.Remove(id, out var temp))
             {
+                _replacing.Remove(id);
                 File.Delete(temp);
                 return ValueTask.FromResult(true);
             }
@@ -357,12 +387,12 @@ public sealed class FileChunkStore : IChunkStore
         }
     }
 
-    /// <summary>Renames a flushed chunk file into place; the caller holds the lock.</summary>
-    private void MoveIntoPlace(string temp, string path, string folder)
+    /// <summary>Renames a flushed chunk file into place (over a damaged one when repairing); the caller holds the lock.</summary>
+    private void MoveIntoPlace(string temp, string path, string folder, bool overwrite)
     {
         try
         {
-            File.Move(temp, path, overwrite: false);
+            File.Move(temp, path, overwrite);
         }
         catch (DirectoryNotFoundException)
         {

@@ -97,4 +97,40 @@ public sealed class CorruptionTests
             Assert.Empty(report.LeakedChunks);
         }
     }
+
+    [Fact]
+    public async Task DamagedChunk_WritingTheSameDataAgain_HealsIt()
+    {
+        using var dir = new TempDirectory();
+        var options = new EbsOptions { BlockSize = B };
+        var victim = new ChunkScope(TestCloud.Account, TestCloud.Region).Hash(TestCloud.Block(2));
+        Core.Domain.VolumeId damaged;
+        await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, options))
+        {
+            var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
+            damaged = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id;
+            await ec2.WriteVolumeAsync(damaged, 0, TestCloud.Block(2));
+        }
+
+        var file = new FileChunkStore(Path.Combine(dir.Path, LocalDirectory.ChunkFolderName)).PathOf(victim);
+        var bytes = await File.ReadAllBytesAsync(file);
+        bytes[10] ^= 0xFF;
+        await File.WriteAllBytesAsync(file, bytes);
+
+        await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, options))
+        {
+            var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
+            var other = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id;
+            await ec2.WriteVolumeAsync(other, 0, TestCloud.Block(2)); // the same bytes: a dedup hit on the damaged chunk
+
+            Assert.Equal(TestCloud.Block(2), await LocalDirectoryTests.ReadAsync(ec2, damaged));
+            Assert.Equal(TestCloud.Block(2), await LocalDirectoryTests.ReadAsync(ec2, other));
+        }
+
+        await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, options))
+        {
+            var report = await cloud.ScrubAsync(verifyContents: true);
+            Assert.True(report.IsClean, report.ToString());
+        }
+    }
 }

@@ -5,7 +5,7 @@ namespace Ebs.Core.Chunks;
 /// <summary>
 /// Stores blocks under their scoped content id: one hash, then either one copy into the store
 /// or, on a dedup hit, a byte comparison that turns a hash collision into a probe for the
-/// next id instead of sharing someone else's bytes.
+/// next id instead of sharing someone else's bytes, and a damaged stored copy into a repair.
 /// </summary>
 internal static class ChunkWriter
 {
@@ -31,7 +31,20 @@ internal static class ChunkWriter
             var stored = ArrayPool<byte>.Shared.Rent(block.Length);
             try
             {
-                if (!await store.TryReadAsync(id, stored.AsMemory(0, block.Length), cancellationToken).ConfigureAwait(false))
+                bool found;
+                try
+                {
+                    found = await store.TryReadAsync(id, stored.AsMemory(0, block.Length), cancellationToken).ConfigureAwait(false);
+                }
+                catch (EbsException e) when (e.ErrorCode == EbsErrorCodes.InternalError)
+                {
+                    // The stored copy is damaged and these bytes hash to its id: heal it.
+                    await store.RepairAsync(id, block, cancellationToken).ConfigureAwait(false);
+                    EbsTelemetry.ChunksWritten.Add(1, scope.Tags);
+                    return (id, true);
+                }
+
+                if (!found)
                 {
                     // Deleted since the lookup: store ours.
                     await store.PutAsync(id, block, cancellationToken).ConfigureAwait(false);

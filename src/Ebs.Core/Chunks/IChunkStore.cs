@@ -31,6 +31,16 @@ public interface IChunkStore
     /// <returns>A task that completes when those chunks survive a crash or power loss.</returns>
     ValueTask FlushAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Replaces a stored chunk whose bytes failed their check with its correct bytes (which
+    /// hash to its id), so that writing the same data again heals a damaged chunk.
+    /// </summary>
+    /// <param name="id">The chunk id.</param>
+    /// <param name="data">The chunk's correct bytes.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>A task that completes when the chunk reads correctly; durable once a later <see cref="FlushAsync"/> returns.</returns>
+    ValueTask RepairAsync(ChunkId id, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default);
+
     /// <summary>Copies a chunk into <paramref name="destination"/>.</summary>
     /// <param name="id">The chunk id.</param>
     /// <param name="destination">A buffer of at least the chunk's length.</param>

@@ -67,6 +67,11 @@ public sealed class InMemoryChunkStore : IChunkStore, IDisposable
     public ValueTask FlushAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 
     /// <inheritdoc />
+    /// <remarks>Chunks in memory are never damaged: this stores the chunk if it is missing.</remarks>
+    public ValueTask RepairAsync(ChunkId id, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
+        => PutAsync(id, data, cancellationToken);
+
+    /// <inheritdoc />
     public ValueTask<bool> TryReadAsync(ChunkId id, Memory<byte> destination, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -112,6 +112,8 @@ public sealed class ConcurrencyTests
 
         public ValueTask FlushAsync(CancellationToken cancellationToken = default) => inner.FlushAsync(cancellationToken);
 
+        public ValueTask RepairAsync(ChunkId id, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default) => inner.RepairAsync(id, data, cancellationToken);
+
         public ValueTask<bool> TryReadAsync(ChunkId id, Memory<byte> destination, CancellationToken cancellationToken = default) => inner.TryReadAsync(id, destination, cancellationToken);
 
         public ValueTask<bool> ContainsAsync(ChunkId id, CancellationToken cancellationToken = default) => inner.ContainsAsync(id, cancellationToken);

@@ -37,6 +37,13 @@ public sealed class FaultyChunkStore(IChunkStore inner, FaultPlan plan) : IChunk
             return true;
         }).AsTask());
 
+    public ValueTask RepairAsync(ChunkId id, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
+        => new(plan.WriteAsync(async () =>
+        {
+            await inner.RepairAsync(id, data, cancellationToken);
+            return true;
+        }).AsTask());
+
     /// <summary>Deletes every chunk not flushed since it was put, as a power cut would.</summary>
     public async Task LoseUnflushedAsync()
     {
