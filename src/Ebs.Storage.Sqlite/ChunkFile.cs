@@ -4,7 +4,7 @@ using System.IO.Hashing;
 namespace Ebs.Storage.Sqlite;
 
 /// <summary>
-/// The layout of one chunk file: the chunk's bytes, then a 16-byte trailer (<c>EBS2</c>, the
+/// One chunk file: how it is written and read, and its layout: the chunk's bytes, then a 16-byte trailer (<c>EBS2</c>, the
 /// data length, an XxHash3 checksum of the data). Data first keeps it aligned for direct
 /// writes. Files of the first format (a 16-byte <c>EBSC</c> header before the data) are still read.
 /// </summary>
@@ -17,8 +17,53 @@ internal static class ChunkFile
     private const uint HeaderMagic = 0x43534245; // "EBSC", the header of the first format
     private const int HeaderSize = 16;
 
+    /// <summary>
+    /// Creates <paramref name="path"/> holding <paramref name="data"/> and its trailer, with
+    /// direct I/O when <paramref name="direct"/> can, else through the page cache with its
+    /// write-back started at once. A failed write leaves no file behind.
+    /// </summary>
+    public static async ValueTask CreateAsync(string path, ReadOnlyMemory<byte> data, DirectWriter? direct, CancellationToken cancellationToken)
+    {
+        var trailer = new byte[TrailerSize];
+        WriteTrailer(trailer, data.Span);
+        try
+        {
+            if (direct?.TryCreate(path, data.Span, trailer) != true)
+            {
+                using var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, data.Length + trailer.Length);
+                await RandomAccess.WriteAsync(file, [data, trailer], 0, cancellationToken).ConfigureAwait(false);
+                FileSync.StartWriteBack(file);
+            }
+        }
+        catch
+        {
+            File.Delete(path); // a full disk, say
+            throw;
+        }
+    }
+
+    /// <summary>Reads a whole file, sharing it for writing and deleting so that a reader never blocks a flush or a delete (Windows).</summary>
+    public static async ValueTask<byte[]> ReadAllAsync(string path, CancellationToken cancellationToken)
+    {
+        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var bytes = new byte[RandomAccess.GetLength(file)];
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var n = await RandomAccess.ReadAsync(file, bytes.AsMemory(read), read, cancellationToken).ConfigureAwait(false);
+            if (n == 0)
+            {
+                return bytes[..read];
+            }
+
+            read += n;
+        }
+
+        return bytes;
+    }
+
     /// <summary>Writes the trailer that describes <paramref name="data"/>.</summary>
-    public static void WriteTrailer(Span<byte> trailer, ReadOnlySpan<byte> data)
+    private static void WriteTrailer(Span<byte> trailer, ReadOnlySpan<byte> data)
     {
         BinaryPrimitives.WriteUInt32LittleEndian(trailer, Magic);
         BinaryPrimitives.WriteInt32LittleEndian(trailer[4..], data.Length);

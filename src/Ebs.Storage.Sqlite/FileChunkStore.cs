@@ -111,24 +111,8 @@ public sealed class FileChunkStore : IChunkStore
     private async ValueTask<string> WriteTemporaryAsync(ChunkId id, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         ThrowIfFailed();
-        var trailer = new byte[ChunkFile.TrailerSize];
-        ChunkFile.WriteTrailer(trailer, data.Span);
         var temp = Path.Combine(_temp, $"{id}.{Guid.NewGuid():N}");
-        try
-        {
-            if (_direct?.TryCreate(temp, data.Span, trailer) != true)
-            {
-                using var file = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, data.Length + trailer.Length);
-                await RandomAccess.WriteAsync(file, [data, trailer], 0, cancellationToken).ConfigureAwait(false);
-                FileSync.StartWriteBack(file);
-            }
-        }
-        catch
-        {
-            File.Delete(temp); // a full disk, say: leave no partial file behind
-            throw;
-        }
-
+        await ChunkFile.CreateAsync(temp, data, _direct, cancellationToken).ConfigureAwait(false);
         return temp;
     }
 
@@ -232,14 +216,14 @@ public sealed class FileChunkStore : IChunkStore
         byte[] bytes;
         try
         {
-            bytes = await ReadFileAsync(Locate(id), cancellationToken).ConfigureAwait(false);
+            bytes = await ChunkFile.ReadAllAsync(Locate(id), cancellationToken).ConfigureAwait(false);
         }
         catch (FileNotFoundException)
         {
             // Deleted, or renamed into place by a flush since it was located.
             try
             {
-                bytes = await ReadFileAsync(PathOf(id), cancellationToken).ConfigureAwait(false);
+                bytes = await ChunkFile.ReadAllAsync(PathOf(id), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
             {
@@ -339,26 +323,6 @@ public sealed class FileChunkStore : IChunkStore
     {
         var hex = id.ToString();
         return Path.Combine(_root, hex[..2], hex[2..4], hex + Extension);
-    }
-
-    private static async Task<byte[]> ReadFileAsync(string path, CancellationToken cancellationToken)
-    {
-        // Shared for writing and deleting too, so that a reader never blocks a flush or a delete (Windows).
-        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var bytes = new byte[RandomAccess.GetLength(file)];
-        var read = 0;
-        while (read < bytes.Length)
-        {
-            var n = await RandomAccess.ReadAsync(file, bytes.AsMemory(read), read, cancellationToken).ConfigureAwait(false);
-            if (n == 0)
-            {
-                return bytes[..read];
-            }
-
-            read += n;
-        }
-
-        return bytes;
     }
 
     private void ThrowIfFailed()
