@@ -192,6 +192,56 @@ public sealed class FileChunkStoreTests
         Assert.Equal(bytes, read);
     }
 
+    [Fact]
+    public async Task ConcurrentPutsReadsDeletesAndFlushes_ReadsNeverWrongAndReopenedStoreIntact()
+    {
+        using var dir = new TempDirectory();
+        var store = new FileChunkStore(dir.Path);
+        var scope = new ChunkScope("111111111111", "us-east-1");
+        var contents = Enumerable.Range(0, 24).Select(_ => RandomBytes(4096 + 16)).ToArray();
+        var ids = contents.Select(c => scope.Hash(c)).ToArray();
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
+        {
+            var random = new Random(worker);
+            var read = new byte[4096 + 16];
+            for (var step = 0; step < 150; step++)
+            {
+                var k = random.Next(contents.Length);
+                switch (random.Next(4))
+                {
+                    case 0:
+                        await store.PutAsync(ids[k], contents[k]);
+                        break;
+                    case 1:
+                        if (await store.TryReadAsync(ids[k], read))
+                        {
+                            Assert.Equal(contents[k], read);
+                        }
+
+                        break;
+                    case 2:
+                        await store.DeleteAsync(ids[k]);
+                        break;
+                    default:
+                        await store.FlushAsync();
+                        break;
+                }
+            }
+        })));
+        await store.FlushAsync();
+
+        var reopened = new FileChunkStore(dir.Path);
+        var buffer = new byte[4096 + 16];
+        foreach (var id in await reopened.EnumerateAsync().ToListAsync())
+        {
+            Assert.True(await reopened.TryReadAsync(id, buffer));
+            Assert.Equal(contents[Array.IndexOf(ids, id)], buffer);
+        }
+
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(dir.Path, "tmp")));
+    }
+
     private static byte[] RandomBytes(int length)
     {
         var bytes = new byte[length];
