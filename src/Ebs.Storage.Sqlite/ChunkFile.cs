@@ -5,8 +5,7 @@ namespace Ebs.Storage.Sqlite;
 
 /// <summary>
 /// One chunk file: how it is written and read, and its layout: the chunk's bytes, then a 16-byte trailer (<c>EBS2</c>, the
-/// data length, an XxHash3 checksum of the data). Data first keeps it aligned for direct
-/// writes. Files of the first format (a 16-byte <c>EBSC</c> header before the data) are still read.
+/// data length, an XxHash3 checksum of the data). Files of the first format (a 16-byte <c>EBSC</c> header before the data) are still read.
 /// </summary>
 internal static class ChunkFile
 {
@@ -18,22 +17,18 @@ internal static class ChunkFile
     private const int HeaderSize = 16;
 
     /// <summary>
-    /// Creates <paramref name="path"/> holding <paramref name="data"/> and its trailer, with
-    /// direct I/O when <paramref name="direct"/> can, else through the page cache with its
-    /// write-back started at once. A failed write leaves no file behind.
+    /// Creates <paramref name="path"/> holding <paramref name="data"/> and its trailer, and
+    /// starts its write-back at once. A failed write leaves no file behind.
     /// </summary>
-    public static async ValueTask CreateAsync(string path, ReadOnlyMemory<byte> data, DirectWriter? direct, CancellationToken cancellationToken)
+    public static async ValueTask CreateAsync(string path, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         var trailer = new byte[TrailerSize];
         WriteTrailer(trailer, data.Span);
         try
         {
-            if (direct?.TryCreate(path, data.Span, trailer) != true)
-            {
-                using var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, data.Length + trailer.Length);
-                await RandomAccess.WriteAsync(file, [data, trailer], 0, cancellationToken).ConfigureAwait(false);
-                FileSync.StartWriteBack(file);
-            }
+            using var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, data.Length + trailer.Length);
+            await RandomAccess.WriteAsync(file, [data, trailer], 0, cancellationToken).ConfigureAwait(false);
+            FileSync.StartWriteBack(file);
         }
         catch
         {

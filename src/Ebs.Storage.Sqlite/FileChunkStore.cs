@@ -26,7 +26,6 @@ public sealed class FileChunkStore : IChunkStore
 
     private readonly string _root;
     private readonly string _temp;
-    private readonly DirectWriter? _direct;
 
     // Chunks put since the last flush, by their temporary file; they stay listed until renamed.
     private readonly Lock _gate = new();
@@ -50,15 +49,8 @@ public sealed class FileChunkStore : IChunkStore
     /// <param name="root">The folder holding the chunks.</param>
     /// <exception cref="ArgumentNullException"><paramref name="root"/> is <see langword="null"/>.</exception>
     public FileChunkStore(string root)
-        : this(root, directIo: true)
-    {
-    }
-
-    /// <summary>Opens (or creates) a chunk folder, choosing whether to try direct I/O.</summary>
-    internal FileChunkStore(string root, bool directIo)
     {
         ArgumentNullException.ThrowIfNull(root);
-        _direct = directIo ? new DirectWriter() : null;
         _root = Path.GetFullPath(root);
         _temp = Path.Combine(_root, "tmp");
         Directory.CreateDirectory(_temp);
@@ -112,7 +104,7 @@ public sealed class FileChunkStore : IChunkStore
     {
         ThrowIfFailed();
         var temp = Path.Combine(_temp, $"{id}.{Guid.NewGuid():N}");
-        await ChunkFile.CreateAsync(temp, data, _direct, cancellationToken).ConfigureAwait(false);
+        await ChunkFile.CreateAsync(temp, data, cancellationToken).ConfigureAwait(false);
         return temp;
     }
 
