@@ -11,6 +11,8 @@ namespace Ebs.Storage.Sqlite;
 /// </summary>
 internal static class FileSync
 {
+    private static readonly bool SyncFsReportsErrors = OperatingSystem.IsLinux() && Environment.OSVersion.Version >= new Version(5, 8);
+
     /// <summary>Asks the kernel to start writing a file's dirty pages now, without waiting for them.</summary>
     /// <remarks>An optimization only: a later flush still waits for the data.</remarks>
     public static void StartWriteBack(SafeFileHandle file)
@@ -57,11 +59,14 @@ internal static class FileSync
     /// Makes everything written to the file system holding <paramref name="path"/> durable, file
     /// data and folder entries alike, in one call (Linux <c>syncfs</c>).
     /// </summary>
-    /// <returns><see langword="false"/> where the call does not exist: flush files and folders one by one.</returns>
+    /// <returns>
+    /// <see langword="false"/> where the call does not exist, or (Linux before 5.8) does not
+    /// report write errors: flush files and folders one by one.
+    /// </returns>
     /// <exception cref="IOException">The file system reported a write error.</exception>
     public static bool TryFlushFileSystem(string path)
     {
-        if (!OperatingSystem.IsLinux())
+        if (!SyncFsReportsErrors)
         {
             return false;
         }
