@@ -70,10 +70,11 @@ internal static class DiskImage
         }
     }
 
-    /// <summary>Writes one batch read from offset <paramref name="offset"/>, as runs of blocks to keep.</summary>
+    /// <summary>Writes one batch read from offset <paramref name="offset"/>: its runs of blocks to keep, in one call.</summary>
     private static async Task ImportBatchAsync(Memory<byte> batch, long offset, Ec2Client ec2, VolumeId volume, int blockSize, bool fresh, CancellationToken cancellationToken)
     {
         var current = fresh ? [] : new byte[blockSize];
+        var runs = new List<VolumeWrite>();
         var runStart = -1;
         for (var position = 0; position < batch.Length; position += blockSize)
         {
@@ -91,14 +92,16 @@ internal static class DiskImage
             }
             else if (!keep && runStart >= 0)
             {
-                await ec2.WriteVolumeAsync(volume, offset + runStart, batch[runStart..position], cancellationToken);
+                runs.Add(new VolumeWrite(offset + runStart, batch[runStart..position]));
                 runStart = -1;
             }
         }
 
         if (runStart >= 0)
         {
-            await ec2.WriteVolumeAsync(volume, offset + runStart, batch[runStart..], cancellationToken);
+            runs.Add(new VolumeWrite(offset + runStart, batch[runStart..]));
         }
+
+        await ec2.WriteVolumeAsync(volume, runs, cancellationToken);
     }
 }
