@@ -70,7 +70,7 @@ public sealed partial class Ec2Client
 
     /// <summary>Opens a seekable stream over a volume's bytes, to copy a disk image in or out.</summary>
     /// <param name="volumeId">The volume.</param>
-    /// <returns>The stream; its length is the volume size. Writes are buffered per block and stored on flush.</returns>
+    /// <returns>The stream; its length is the volume size. Sequential writes are gathered (up to 16 MiB) and stored when the run is full, on a seek elsewhere, a read, a flush or disposal.</returns>
     /// <exception cref="EbsException"><c>InvalidVolume.NotFound</c>.</exception>
     public Stream OpenVolume(VolumeId volumeId) => new VolumeStream(this, volumeId, FindVolume(_engine.World, volumeId).View.SizeBytes, _engine.BlockSize);
 

@@ -3,14 +3,20 @@ using Ebs.Core.Domain;
 namespace Ebs.Core.Services;
 
 /// <summary>
-/// A seekable stream over a volume. Sequential writes are gathered into whole blocks so that
-/// copying a disk image stores each block once, without read-modify-write.
+/// A seekable stream over a volume. Sequential writes are gathered into runs of whole blocks
+/// so that copying a disk image stores each block once, without read-modify-write, and
+/// commits once per run rather than once per block.
 /// </summary>
 internal sealed class VolumeStream : Stream
 {
+    /// <summary>Sequential writes are stored 16 MiB at a time: one commit each, not one per block.</summary>
+    private const int GatherBytes = 16 << 20;
+
     private readonly Ec2Client _client;
     private readonly VolumeId _volumeId;
-    private readonly byte[] _pending;
+    private readonly int _blockSize;
+    private readonly int _capacity;
+    private byte[]? _pending; // allocated by the first write
     private long _pendingOffset = -1;
     private int _pendingLength;
     private long _position;
@@ -20,7 +26,8 @@ internal sealed class VolumeStream : Stream
         _client = client;
         _volumeId = volumeId;
         Length = length;
-        _pending = new byte[blockSize];
+        _blockSize = blockSize;
+        _capacity = Math.Max(1, GatherBytes / blockSize) * blockSize;
     }
 
     public override bool CanRead => true;
@@ -64,17 +71,17 @@ internal sealed class VolumeStream : Stream
             throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Writing {buffer.Length} bytes at {_position} would pass the end of volume {_volumeId}.", _volumeId.Value);
         }
 
-        var blockSize = _pending.Length;
+        _pending ??= new byte[_capacity];
         while (!buffer.IsEmpty)
         {
-            var blockStart = _position - (_position % blockSize);
-            if (_pendingOffset >= 0 && (blockStart != _pendingOffset || _position != _pendingOffset + _pendingLength))
+            if (_pendingOffset >= 0 && _position != _pendingOffset + _pendingLength)
             {
                 await FlushAsync(cancellationToken).ConfigureAwait(false);
             }
 
             if (_pendingOffset < 0)
             {
+                var blockStart = _position - (_position % _blockSize);
                 _pendingOffset = blockStart;
                 _pendingLength = (int)(_position - blockStart);
                 if (_pendingLength > 0)
@@ -83,12 +90,12 @@ internal sealed class VolumeStream : Stream
                 }
             }
 
-            var take = Math.Min(blockSize - _pendingLength, buffer.Length);
+            var take = Math.Min(_pending.Length - _pendingLength, buffer.Length);
             buffer.Span[..take].CopyTo(_pending.AsSpan(_pendingLength));
             _pendingLength += take;
             _position += take;
             buffer = buffer[take..];
-            if (_pendingLength == blockSize)
+            if (_pendingLength == _pending.Length)
             {
                 await FlushAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -111,7 +118,7 @@ internal sealed class VolumeStream : Stream
         var length = _pendingLength;
         _pendingOffset = -1;
         _pendingLength = 0;
-        await _client.WriteVolumeAsync(_volumeId, offset, _pending.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+        await _client.WriteVolumeAsync(_volumeId, offset, _pending!.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
     }
 
     public override long Seek(long offset, SeekOrigin origin) => Position = origin switch

@@ -53,6 +53,39 @@ public sealed class VolumeTests
     }
 
     [Fact]
+    public async Task OpenVolume_LongRunsSeeksAndReadsBetweenWrites_MatchPlainByteArray()
+    {
+        await using var t = new TestCloud();
+        var volume = await t.CreateVolumeAsync();
+        var model = new byte[20 << 20]; // longer than one gathered run of writes
+        var random = new Random(11);
+
+        await using (var disk = t.Ec2.OpenVolume(volume.Id))
+        {
+            foreach (var (at, length) in new[] { (100L, 18 << 20), (5000L, 3000), (17L << 20, 2 << 20), (0L, 1) })
+            {
+                var data = new byte[length];
+                random.NextBytes(data);
+                disk.Position = at;
+                for (var done = 0; done < length; done += 65536)
+                {
+                    await disk.WriteAsync(data.AsMemory(done, Math.Min(65536, length - done)));
+                }
+
+                data.CopyTo(model, at);
+
+                // A read in the middle of pending writes sees them.
+                var probe = new byte[10];
+                disk.Position = at;
+                await disk.ReadExactlyAsync(probe);
+                Assert.Equal(model.AsSpan((int)at, 10).ToArray(), probe);
+            }
+        }
+
+        Assert.Equal(model, await t.ReadAsync(volume.Id, 0, model.Length));
+    }
+
+    [Fact]
     public async Task OpenVolume_CopyImageInAndOut_ByteExact()
     {
         await using var t = new TestCloud();
