@@ -74,12 +74,12 @@ internal static class ChunkFile
     {
         data = default;
         var problem = file.Length >= TrailerSize && BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(file.Length - TrailerSize)) == Magic
-            ? Check(file, 0, file.AsSpan(file.Length - TrailerSize), expectedLength)
+            ? Check(file, 0, TrailerSize, file.AsSpan(file.Length - TrailerSize), expectedLength)
             : "its trailer is damaged";
         if (problem is not null && file.Length >= HeaderSize && BinaryPrimitives.ReadUInt32LittleEndian(file) == HeaderMagic)
         {
             // A first-format file (whose data may end in what looks like a trailer).
-            problem = Check(file, HeaderSize, file.AsSpan(0, HeaderSize), expectedLength);
+            problem = Check(file, HeaderSize, HeaderSize, file.AsSpan(0, HeaderSize), expectedLength);
             if (problem is null)
             {
                 data = file.AsSpan(HeaderSize, expectedLength);
@@ -97,10 +97,10 @@ internal static class ChunkFile
     }
 
     /// <summary>Checks the data at <paramref name="offset"/> against a header or trailer (magic, length, checksum).</summary>
-    private static string? Check(byte[] file, int offset, ReadOnlySpan<byte> metadata, int expectedLength)
+    private static string? Check(byte[] file, int offset, int metadataSize, ReadOnlySpan<byte> metadata, int expectedLength)
     {
         var length = BinaryPrimitives.ReadInt32LittleEndian(metadata[4..]);
-        var held = file.Length - TrailerSize;
+        var held = file.Length - metadataSize;
         if (length != held || length != expectedLength)
         {
             return $"it holds {held} bytes, expected {expectedLength}";

@@ -273,24 +273,29 @@ public sealed class FileChunkStore : IChunkStore
     /// <inheritdoc />
     public ValueTask<bool> DeleteAsync(ChunkId id, CancellationToken cancellationToken = default)
     {
+        var deleted = false;
         lock (_gate)
         {
             if (_unflushed.Remove(id, out var temp))
             {
-                _replacing.Remove(id);
                 File.Delete(temp);
-                return ValueTask.FromResult(true);
+                deleted = true;
+                if (!_replacing.Remove(id))
+                {
+                    return ValueTask.FromResult(true); // only the pending file existed
+                }
             }
         }
 
+        // A chunk in place, or the damaged file a pending repair was to replace.
         var path = PathOf(id);
-        if (!File.Exists(path))
+        if (File.Exists(path))
         {
-            return ValueTask.FromResult(false);
+            File.Delete(path);
+            deleted = true;
         }
 
-        File.Delete(path);
-        return ValueTask.FromResult(true);
+        return ValueTask.FromResult(deleted);
     }
 
     /// <inheritdoc />
@@ -358,7 +363,7 @@ public sealed class FileChunkStore : IChunkStore
             _unflushedFolders.Add(_root);
             File.Move(temp, path, overwrite: false);
         }
-        catch (IOException) when (File.Exists(path))
+        catch (IOException) when (!overwrite && File.Exists(path))
         {
             File.Delete(temp); // the same chunk is already in place, complete
         }

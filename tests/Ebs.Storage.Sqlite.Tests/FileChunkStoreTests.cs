@@ -240,6 +240,29 @@ public sealed class FileChunkStoreTests
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(dir.Path, "tmp")));
     }
 
+    [Fact]
+    public async Task RepairThenDelete_RemovesTheDamagedFileToo()
+    {
+        using var dir = new TempDirectory();
+        var store = new FileChunkStore(dir.Path);
+        var bytes = RandomBytes(4096);
+        await store.PutAsync(Id, bytes);
+        await store.FlushAsync();
+        var file = await File.ReadAllBytesAsync(store.PathOf(Id));
+        file[5] ^= 0xFF;
+        await File.WriteAllBytesAsync(store.PathOf(Id), file);
+
+        await store.RepairAsync(Id, bytes);
+        Assert.True(await store.DeleteAsync(Id));
+
+        Assert.False(await store.ContainsAsync(Id));
+        await store.PutAsync(Id, bytes);
+        await store.FlushAsync();
+        var read = new byte[bytes.Length];
+        Assert.True(await store.TryReadAsync(Id, read));
+        Assert.Equal(bytes, read);
+    }
+
     private static byte[] RandomBytes(int length)
     {
         var bytes = new byte[length];

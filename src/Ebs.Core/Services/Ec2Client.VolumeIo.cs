@@ -62,7 +62,10 @@ public sealed partial class Ec2Client
                 throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"The write at offset {offset} overlaps or precedes the one before it; give ranges in ascending order without overlap.", volumeId.Value);
             }
 
-            end = offset + data.Length;
+            if (!data.IsEmpty)
+            {
+                end = offset + data.Length;
+            }
         }
 
         return writes.All(w => w.Data.IsEmpty) ? ValueTask.CompletedTask : WriteVolumeCoreAsync(volumeId, writes, cancellationToken);

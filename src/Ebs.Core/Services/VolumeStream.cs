@@ -19,6 +19,8 @@ internal sealed class VolumeStream : Stream
     private byte[]? _pending; // allocated by the first write
     private long _pendingOffset = -1;
     private int _pendingLength;
+    private int _pendingLimit;
+    private bool _disposed;
     private long _position;
 
     public VolumeStream(Ec2Client client, VolumeId volumeId, long length, int blockSize)
@@ -48,6 +50,7 @@ internal sealed class VolumeStream : Stream
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         await FlushAsync(cancellationToken).ConfigureAwait(false);
         var count = (int)Math.Clamp(Length - _position, 0, buffer.Length);
         if (count > 0)
@@ -66,6 +69,12 @@ internal sealed class VolumeStream : Stream
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (buffer.IsEmpty)
+        {
+            return;
+        }
+
         if (_position + buffer.Length > Length)
         {
             throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Writing {buffer.Length} bytes at {_position} would pass the end of volume {_volumeId}.", _volumeId.Value);
@@ -81,21 +90,18 @@ internal sealed class VolumeStream : Stream
 
             if (_pendingOffset < 0)
             {
-                var blockStart = _position - (_position % _blockSize);
-                _pendingOffset = blockStart;
-                _pendingLength = (int)(_position - blockStart);
-                if (_pendingLength > 0)
-                {
-                    await _client.ReadVolumeAsync(_volumeId, blockStart, _pending.AsMemory(0, _pendingLength), cancellationToken).ConfigureAwait(false);
-                }
+                // A run ends on a block boundary; one that starts inside a block leaves that
+                // block's other bytes to the write, which merges them under the writer lock.
+                _pendingOffset = _position;
+                _pendingLimit = _capacity - (int)(_position % _blockSize);
             }
 
-            var take = Math.Min(_pending.Length - _pendingLength, buffer.Length);
+            var take = Math.Min(_pendingLimit - _pendingLength, buffer.Length);
             buffer.Span[..take].CopyTo(_pending.AsSpan(_pendingLength));
             _pendingLength += take;
             _position += take;
             buffer = buffer[take..];
-            if (_pendingLength == _pending.Length)
+            if (_pendingLength == _pendingLimit)
             {
                 await FlushAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -114,11 +120,10 @@ internal sealed class VolumeStream : Stream
             return;
         }
 
-        var offset = _pendingOffset;
-        var length = _pendingLength;
+        // The run is dropped only once stored: a failed flush can be retried.
+        await _client.WriteVolumeAsync(_volumeId, _pendingOffset, _pending!.AsMemory(0, _pendingLength), cancellationToken).ConfigureAwait(false);
         _pendingOffset = -1;
         _pendingLength = 0;
-        await _client.WriteVolumeAsync(_volumeId, offset, _pending!.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
     }
 
     public override long Seek(long offset, SeekOrigin origin) => Position = origin switch
@@ -133,9 +138,10 @@ internal sealed class VolumeStream : Stream
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !_disposed)
         {
             Flush();
+            _disposed = true;
         }
 
         base.Dispose(disposing);
@@ -143,7 +149,11 @@ internal sealed class VolumeStream : Stream
 
     public override async ValueTask DisposeAsync()
     {
-        await FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        if (!_disposed)
+        {
+            await FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
         await base.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -86,6 +86,23 @@ public sealed class VolumeTests
     }
 
     [Fact]
+    public async Task OpenVolume_RunStartingInsideABlock_KeepsAConcurrentWriteToTheRestOfIt()
+    {
+        await using var t = new TestCloud();
+        var volume = await t.CreateVolumeAsync();
+
+        await using (var disk = t.Ec2.OpenVolume(volume.Id))
+        {
+            disk.Position = 100;
+            await disk.WriteAsync(new byte[] { 1, 2, 3 }); // gathered, not yet stored
+            await t.Ec2.WriteVolumeAsync(volume.Id, 0, Enumerable.Repeat((byte)9, 100).ToArray());
+        }
+
+        var back = await t.ReadAsync(volume.Id, 0, 103);
+        Assert.Equal([.. Enumerable.Repeat((byte)9, 100), 1, 2, 3], back);
+    }
+
+    [Fact]
     public async Task OpenVolume_CopyImageInAndOut_ByteExact()
     {
         await using var t = new TestCloud();
