@@ -150,6 +150,23 @@ internal sealed class CloudEngine : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Deletes chunks a call stored before failing (or being cancelled) ahead of its commit,
+    /// unless something references them by now.
+    /// </summary>
+    public async ValueTask DiscardAsync(IEnumerable<ChunkId> stored)
+    {
+        await _writer.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await DeleteUnreferencedAsync(stored).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
     /// <summary>Runs <paramref name="action"/> while no writer can commit.</summary>
     public async ValueTask<T> ExclusiveAsync<T>(Func<ValueTask<T>> action, CancellationToken cancellationToken)
     {

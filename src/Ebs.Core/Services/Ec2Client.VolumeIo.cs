@@ -183,18 +183,33 @@ public sealed partial class Ec2Client
         // Whole blocks are hashed and stored before the writer lock, concurrently: hashing uses
         // every core, and a durable store's writes overlap instead of queueing one behind the other.
         var changes = new (long Block, ChunkId Chunk)[whole.Count + partial.Count];
+        var stored = new bool[whole.Count];
         async ValueTask StoreWholeAsync(int k, CancellationToken token)
-            => changes[k] = (whole[k].Block, (await ChunkWriter.StoreAsync(_engine.Chunks, _scope, whole[k].Bytes, _engine.Options.VerifyDedupHits, token).ConfigureAwait(false)).Id);
-        if (whole.Count < StoreParallelism)
         {
-            for (var k = 0; k < whole.Count; k++)
+            var (id, isNew) = await ChunkWriter.StoreAsync(_engine.Chunks, _scope, whole[k].Bytes, _engine.Options.VerifyDedupHits, token).ConfigureAwait(false);
+            changes[k] = (whole[k].Block, id);
+            stored[k] = isNew;
+        }
+
+        try
+        {
+            if (whole.Count < StoreParallelism)
             {
-                await StoreWholeAsync(k, cancellationToken).ConfigureAwait(false);
+                for (var k = 0; k < whole.Count; k++)
+                {
+                    await StoreWholeAsync(k, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                await Parallel.ForAsync(0, whole.Count, new ParallelOptions { MaxDegreeOfParallelism = StoreParallelism, CancellationToken = cancellationToken }, StoreWholeAsync).ConfigureAwait(false);
             }
         }
-        else
+        catch
         {
-            await Parallel.ForAsync(0, whole.Count, new ParallelOptions { MaxDegreeOfParallelism = StoreParallelism, CancellationToken = cancellationToken }, StoreWholeAsync).ConfigureAwait(false);
+            // A failed or cancelled write leaves nothing behind: not even the blocks it stored.
+            await _engine.DiscardAsync(Enumerable.Range(0, whole.Count).Where(k => stored[k]).Select(k => changes[k].Chunk)).ConfigureAwait(false);
+            throw;
         }
 
         var staged = new Dictionary<ChunkId, ReadOnlyMemory<byte>>(whole.Count);

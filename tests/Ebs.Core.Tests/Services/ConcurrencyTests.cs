@@ -102,11 +102,34 @@ public sealed class ConcurrencyTests
         }
     }
 
-    private sealed class SlowPuts(IChunkStore inner) : IChunkStore
+    [Fact]
+    public async Task WriteWhoseStoreFailsPartWay_LeavesNoChunkBehind()
     {
+        using var chunks = new InMemoryChunkStore(B);
+        await using var cloud = new EbsCloud(new EbsOptions { BlockSize = B }, chunkStore: new SlowPuts(chunks, failAt: 20));
+        var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
+        var volume = await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 });
+        var data = new byte[32 * B]; // stored in parallel; the 20th put fails
+        new Random(3).NextBytes(data);
+
+        await Assert.ThrowsAsync<IOException>(() => ec2.WriteVolumeAsync(volume.Id, 0, data).AsTask());
+
+        Assert.Equal(0, chunks.Count);
+        Assert.True((await cloud.ScrubAsync()).IsClean);
+    }
+
+    private sealed class SlowPuts(IChunkStore inner, int failAt = 0) : IChunkStore
+    {
+        private int _puts;
+
         public async ValueTask PutAsync(ChunkId id, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
         {
             await Task.Delay(1, cancellationToken);
+            if (Interlocked.Increment(ref _puts) == failAt)
+            {
+                throw new IOException("Injected put failure.");
+            }
+
             await inner.PutAsync(id, data, cancellationToken);
         }
 
