@@ -82,7 +82,7 @@ public sealed partial class Ec2Client
 
     private static void CheckRange(VolumeRecord volume, long offset, int length)
     {
-        if (offset < 0 || offset + length > volume.View.SizeBytes)
+        if (offset < 0 || length > volume.View.SizeBytes - offset)
         {
             throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"The range [{offset}, {offset + length}) is outside volume {volume.Id} of {volume.View.SizeBytes} bytes.", volume.Id.Value);
         }

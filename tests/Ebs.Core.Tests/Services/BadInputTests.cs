@@ -23,6 +23,8 @@ public sealed class BadInputTests
         { EbsErrorCodes.InvalidParameterValue, (t, _, _) => t.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a" }).AsTask() },
         { EbsErrorCodes.InvalidParameterValue, (t, s, _) => t.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SnapshotId = s.Id, SizeGiB = 1 }).AsTask() },
         { EbsErrorCodes.InvalidParameterValue, (t, _, v) => t.Ec2.WriteVolumeAsync(v.Id, v.SizeBytes - 1, new byte[2]).AsTask() },
+        { EbsErrorCodes.InvalidParameterValue, (t, _, v) => t.Ec2.WriteVolumeAsync(v.Id, long.MaxValue - 1, new byte[B]).AsTask() },
+        { EbsErrorCodes.InvalidParameterValue, (t, _, v) => t.Ec2.ReadVolumeAsync(v.Id, long.MaxValue - 1, new byte[B]).AsTask() },
         { EbsErrorCodes.InvalidParameterValue, (t, _, v) => t.Ec2.CreateSnapshotAsync(v.Id, new string('x', 256)).AsTask() },
         { EbsErrorCodes.InvalidParameterValue, (t, _, v) => t.Ec2.CreateTagsAsync([v.Id.Value], new Dictionary<string, string> { ["aws:x"] = "y" }).AsTask() },
         { EbsErrorCodes.TagLimitExceeded, (t, _, v) => t.Ec2.CreateTagsAsync([v.Id.Value], Enumerable.Range(0, 51).ToDictionary(i => $"k{i}", i => "v")).AsTask() },
