@@ -335,9 +335,15 @@ public sealed class FileChunkStore : IChunkStore
     {
         lock (_gate)
         {
-            _unflushedFolders.Add(Path.GetDirectoryName(folder)!);
-            _unflushedFolders.Add(_root);
+            ListParentsOf(folder);
         }
+    }
+
+    /// <summary>Lists a shard folder's parent and the root for the next flush; the caller holds the lock.</summary>
+    private void ListParentsOf(string folder)
+    {
+        _unflushedFolders.Add(Path.GetDirectoryName(folder)!);
+        _unflushedFolders.Add(_root);
     }
 
     private string Locate(ChunkId id)
@@ -359,9 +365,8 @@ public sealed class FileChunkStore : IChunkStore
         {
             // The shard folder was removed from outside since this store saw it.
             Directory.CreateDirectory(folder);
-            _unflushedFolders.Add(Path.GetDirectoryName(folder)!);
-            _unflushedFolders.Add(_root);
-            File.Move(temp, path, overwrite: false);
+            ListParentsOf(folder);
+            File.Move(temp, path, overwrite);
         }
         catch (IOException) when (!overwrite && File.Exists(path))
         {

@@ -71,23 +71,14 @@ internal static class FileSync
             return false;
         }
 
-        var fd = Posix.Open(path, Posix.ReadOnly | Posix.CloseOnExec, 0);
-        if (fd < 0)
-        {
-            throw Posix.Failure("open", path);
-        }
-
-        try
-        {
-            return Posix.SyncFs(fd) == 0 ? true : throw Posix.Failure("flush the file system of", path);
-        }
-        finally
-        {
-            _ = Posix.Close(fd);
-        }
+        return Flush(path, Posix.SyncFs, "flush the file system of") ? true : throw Posix.Failure("open", path);
     }
 
-    private static bool FSync(string path)
+    private static bool FSync(string path) => Flush(path, Posix.FSync, "flush");
+
+    /// <summary>Opens <paramref name="path"/> and makes <paramref name="flush"/> on it.</summary>
+    /// <returns><see langword="false"/> when the path does not exist.</returns>
+    private static bool Flush(string path, Func<int, int> flush, string what)
     {
         var fd = Posix.Open(path, Posix.ReadOnly | Posix.CloseOnExec, 0);
         if (fd < 0)
@@ -99,7 +90,7 @@ internal static class FileSync
 
         try
         {
-            return Posix.FSync(fd) == 0 ? true : throw Posix.Failure("flush", path);
+            return flush(fd) == 0 ? true : throw Posix.Failure(what, path);
         }
         finally
         {

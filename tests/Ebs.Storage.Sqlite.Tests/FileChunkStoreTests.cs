@@ -21,9 +21,7 @@ public sealed class FileChunkStoreTests
         await store.FlushAsync(); // nothing left to flush
 
         Assert.True(File.Exists(store.PathOf(Id)));
-        var read = new byte[bytes.Length];
-        Assert.True(await store.TryReadAsync(Id, read));
-        Assert.Equal(bytes, read);
+        await AssertReadsBackAsync(store, Id, bytes);
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(dir.Path, "tmp")));
     }
 
@@ -36,10 +34,8 @@ public sealed class FileChunkStoreTests
 
         await store.PutAsync(Id, bytes);
 
-        var read = new byte[bytes.Length];
         Assert.True(await store.ContainsAsync(Id));
-        Assert.True(await store.TryReadAsync(Id, read));
-        Assert.Equal(bytes, read);
+        await AssertReadsBackAsync(store, Id, bytes);
         Assert.False(File.Exists(store.PathOf(Id))); // a crash now leaves no partial file under the chunk's name
         Assert.Empty(await store.EnumerateAsync().ToListAsync());
 
@@ -61,11 +57,9 @@ public sealed class FileChunkStoreTests
 
         var reopened = new FileChunkStore(dir.Path);
         Assert.Equal(chunks.Keys.Order(), (await reopened.EnumerateAsync().ToListAsync()).Order());
-        var read = new byte[4096];
         foreach (var (id, bytes) in chunks)
         {
-            Assert.True(await reopened.TryReadAsync(id, read));
-            Assert.Equal(bytes, read);
+            await AssertReadsBackAsync(reopened, id, bytes);
         }
     }
 
@@ -110,9 +104,7 @@ public sealed class FileChunkStoreTests
         await store.PutAsync(Id, bytes);
         await store.FlushAsync();
 
-        var read = new byte[bytes.Length];
-        Assert.True(await store.TryReadAsync(Id, read));
-        Assert.Equal(bytes, read);
+        await AssertReadsBackAsync(store, Id, bytes);
     }
 
     [Theory]
@@ -136,9 +128,7 @@ public sealed class FileChunkStoreTests
         Directory.CreateDirectory(Path.GetDirectoryName(store.PathOf(Id))!);
         await File.WriteAllBytesAsync(store.PathOf(Id), file);
 
-        var read = new byte[bytes.Length];
-        Assert.True(await store.TryReadAsync(Id, read));
-        Assert.Equal(bytes, read);
+        await AssertReadsBackAsync(store, Id, bytes);
     }
 
     [Fact]
@@ -157,9 +147,7 @@ public sealed class FileChunkStoreTests
         Assert.Equal("EBS2"u8.ToArray(), file[bytes.Length..(bytes.Length + 4)]);
         Assert.Equal(bytes.Length, BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(bytes.Length + 4)));
         Assert.Equal(XxHash3.HashToUInt64(bytes), BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(bytes.Length + 8)));
-        var read = new byte[bytes.Length];
-        Assert.True(await new FileChunkStore(dir.Path).TryReadAsync(Id, read));
-        Assert.Equal(bytes, read);
+        await AssertReadsBackAsync(new FileChunkStore(dir.Path), Id, bytes);
     }
 
     [Fact]
@@ -185,9 +173,7 @@ public sealed class FileChunkStoreTests
         var bytes = RandomBytes(4096);
         await reopened.PutAsync(Id, bytes);
         await reopened.FlushAsync();
-        var read = new byte[bytes.Length];
-        Assert.True(await reopened.TryReadAsync(Id, read));
-        Assert.Equal(bytes, read);
+        await AssertReadsBackAsync(reopened, Id, bytes);
     }
 
     [Fact]
@@ -230,11 +216,9 @@ public sealed class FileChunkStoreTests
         await store.FlushAsync();
 
         var reopened = new FileChunkStore(dir.Path);
-        var buffer = new byte[4096 + 16];
         foreach (var id in await reopened.EnumerateAsync().ToListAsync())
         {
-            Assert.True(await reopened.TryReadAsync(id, buffer));
-            Assert.Equal(contents[Array.IndexOf(ids, id)], buffer);
+            await AssertReadsBackAsync(reopened, id, contents[Array.IndexOf(ids, id)]);
         }
 
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(dir.Path, "tmp")));
@@ -258,8 +242,13 @@ public sealed class FileChunkStoreTests
         Assert.False(await store.ContainsAsync(Id));
         await store.PutAsync(Id, bytes);
         await store.FlushAsync();
+        await AssertReadsBackAsync(store, Id, bytes);
+    }
+
+    private static async Task AssertReadsBackAsync(FileChunkStore store, ChunkId id, byte[] bytes)
+    {
         var read = new byte[bytes.Length];
-        Assert.True(await store.TryReadAsync(Id, read));
+        Assert.True(await store.TryReadAsync(id, read));
         Assert.Equal(bytes, read);
     }
 

@@ -155,17 +155,11 @@ internal sealed class CloudEngine : IAsyncDisposable
     /// unless something references them by now.
     /// </summary>
     public async ValueTask DiscardAsync(IEnumerable<ChunkId> stored)
-    {
-        await _writer.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-        try
+        => await ExclusiveAsync(async () =>
         {
             await DeleteUnreferencedAsync(stored).ConfigureAwait(false);
-        }
-        finally
-        {
-            _writer.Release();
-        }
-    }
+            return stored;
+        }, CancellationToken.None).ConfigureAwait(false);
 
     /// <summary>Runs <paramref name="action"/> while no writer can commit.</summary>
     public async ValueTask<T> ExclusiveAsync<T>(Func<ValueTask<T>> action, CancellationToken cancellationToken)
