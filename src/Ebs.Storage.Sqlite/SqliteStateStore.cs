@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using Ebs.Core.BlockMaps;
-using Ebs.Core.Chunks;
 using Ebs.Core.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -9,14 +8,14 @@ namespace Ebs.Storage.Sqlite;
 
 /// <summary>
 /// An <see cref="IStateStore"/> on SQLite in WAL mode with full synchronous commits: one
-/// transaction per service call, holding its documents, nodes and reference counts. The file
+/// transaction per service call, holding its documents and block-map nodes. The file
 /// records its format version (newer formats are refused, older ones migrated) and the block
 /// size it was created with.
 /// </summary>
 public sealed class SqliteStateStore : IStateStore
 {
     /// <summary>The format version this library writes.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     private static readonly string[] Migrations =
     [
@@ -32,6 +31,13 @@ public sealed class SqliteStateStore : IStateStore
         // unchanged and files of the first layout stay readable; the version keeps older
         // libraries, which cannot read the new files, from opening the directory.
         "-- nothing to convert",
+
+        // 2 -> 3: reference counts are no longer stored; a cloud recounts them from its live
+        // roots when it opens, so that a commit writes only what its call changed.
+        """
+        DROP TABLE chunks;
+        ALTER TABLE nodes DROP COLUMN count;
+        """,
     ];
 
     private readonly SqliteConnection _connection;
@@ -40,12 +46,19 @@ public sealed class SqliteStateStore : IStateStore
 
     // Statements are prepared once per connection: preparing them anew made every commit pay
     // a fixed cost that dwarfed small changes.
-    private readonly Dictionary<string, (SqliteCommand Command, SqliteParameter[] Parameters)> _prepared = new(StringComparer.Ordinal);
+    private readonly PreparedStatement _upsertDocument;
+    private readonly PreparedStatement _deleteDocument;
+    private readonly PreparedStatement _insertNode;
+    private readonly PreparedStatement _deleteNode;
 
     private SqliteStateStore(SqliteConnection connection, IDisposable? lease)
     {
         _connection = connection;
         _lease = lease;
+        _upsertDocument = new(connection, "INSERT INTO documents (kind, key, body) VALUES (?1, ?2, ?3) ON CONFLICT (kind, key) DO UPDATE SET body = excluded.body");
+        _deleteDocument = new(connection, "DELETE FROM documents WHERE kind = ?1 AND key = ?2");
+        _insertNode = new(connection, "INSERT OR IGNORE INTO nodes (id, body) VALUES (?1, ?2)");
+        _deleteNode = new(connection, "DELETE FROM nodes WHERE id = ?1");
     }
 
     /// <summary>Opens (or creates) a state file, migrating an older format.</summary>
@@ -84,8 +97,7 @@ public sealed class SqliteStateStore : IStateStore
             return ValueTask.FromResult(new StoredState
             {
                 Documents = Query("SELECT kind, key, body FROM documents", r => new StateDocument(r.GetString(0), r.GetString(1), (byte[])r[2])),
-                Nodes = Query("SELECT id, body, count FROM nodes", r => new StoredNode(new NodeId(ReadId(r, 0)), (byte[])r[1], r.GetInt64(2))),
-                ChunkCounts = Query("SELECT id, count FROM chunks", r => (new ChunkId(ReadId(r, 0)), r.GetInt64(1))),
+                Nodes = Query("SELECT id, body FROM nodes", r => new StoredNode(new NodeId(ReadId(r, 0)), (byte[])r[1])),
             });
         }
     }
@@ -104,15 +116,29 @@ public sealed class SqliteStateStore : IStateStore
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
-            Run(transaction, "INSERT INTO documents (kind, key, body) VALUES ($a, $b, $c) ON CONFLICT (kind, key) DO UPDATE SET body = excluded.body",
-                changes.Upserts.Select(d => (object[])[d.Kind, d.Key, d.Body]));
-            Run(transaction, "DELETE FROM documents WHERE kind = $a AND key = $b", changes.Deletes.Select(d => (object[])[d.Kind, d.Key]));
-            Run(transaction, "INSERT OR IGNORE INTO nodes (id, body, count) VALUES ($a, $b, 0)", changes.NewNodes.Select(n => (object[])[Bytes(n.Id.Value), n.Body]));
-            Run(transaction, "UPDATE nodes SET count = $b WHERE id = $a", changes.NodeCounts.Where(n => n.Count > 0).Select(n => (object[])[Bytes(n.Id.Value), n.Count]));
-            Run(transaction, "DELETE FROM nodes WHERE id = $a", changes.NodeCounts.Where(n => n.Count == 0).Select(n => (object[])[Bytes(n.Id.Value)]));
-            Run(transaction, "INSERT INTO chunks (id, count) VALUES ($a, $b) ON CONFLICT (id) DO UPDATE SET count = excluded.count",
-                changes.ChunkCounts.Where(c => c.Count > 0).Select(c => (object[])[Bytes(c.Id.Value), c.Count]));
-            Run(transaction, "DELETE FROM chunks WHERE id = $a", changes.ChunkCounts.Where(c => c.Count == 0).Select(c => (object[])[Bytes(c.Id.Value)]));
+            foreach (var document in changes.Upserts)
+            {
+                _upsertDocument.Text(1, document.Kind).Text(2, document.Key).Blob(3, document.Body).Run();
+            }
+
+            foreach (var (kind, key) in changes.Deletes)
+            {
+                _deleteDocument.Text(1, kind).Text(2, key).Run();
+            }
+
+            Span<byte> id = stackalloc byte[16];
+            foreach (var (node, body) in changes.NewNodes)
+            {
+                BinaryPrimitives.WriteUInt128LittleEndian(id, node.Value);
+                _insertNode.Blob(1, id).Blob(2, body).Run();
+            }
+
+            foreach (var node in changes.DeletedNodes)
+            {
+                BinaryPrimitives.WriteUInt128LittleEndian(id, node.Value);
+                _deleteNode.Blob(1, id).Run();
+            }
+
             transaction.Commit();
         }
 
@@ -122,9 +148,9 @@ public sealed class SqliteStateStore : IStateStore
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
-        foreach (var (command, _) in _prepared.Values)
+        foreach (var statement in (ReadOnlySpan<PreparedStatement>)[_upsertDocument, _deleteDocument, _insertNode, _deleteNode])
         {
-            command.Dispose();
+            statement.Dispose();
         }
 
         _connection.Dispose();
@@ -174,13 +200,6 @@ public sealed class SqliteStateStore : IStateStore
         return command.ExecuteScalar();
     }
 
-    private static byte[] Bytes(UInt128 value)
-    {
-        var bytes = new byte[16];
-        BinaryPrimitives.WriteUInt128LittleEndian(bytes, value);
-        return bytes;
-    }
-
     private static UInt128 ReadId(SqliteDataReader reader, int ordinal) => BinaryPrimitives.ReadUInt128LittleEndian((byte[])reader[ordinal]);
 
     private List<T> Query<T>(string sql, Func<SqliteDataReader, T> read)
@@ -195,27 +214,5 @@ public sealed class SqliteStateStore : IStateStore
         }
 
         return rows;
-    }
-
-    private void Run(SqliteTransaction transaction, string sql, IEnumerable<object[]> rows)
-    {
-        foreach (var row in rows)
-        {
-            if (!_prepared.TryGetValue(sql, out var statement))
-            {
-                var command = _connection.CreateCommand();
-                command.CommandText = sql;
-                statement = (command, [.. row.Select((_, i) => command.Parameters.Add(new SqliteParameter("$" + (char)('a' + i), null)))]);
-                _prepared.Add(sql, statement);
-            }
-
-            statement.Command.Transaction = transaction;
-            for (var i = 0; i < row.Length; i++)
-            {
-                statement.Parameters[i].Value = row[i];
-            }
-
-            statement.Command.ExecuteNonQuery();
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ebs.Core;
 using Ebs.Core.Services;
 using Ebs.Core.Tests;
@@ -65,7 +66,7 @@ public sealed class LocalDirectoryTests
 
         Assert.Contains("format version 99", error.Message, StringComparison.Ordinal);
         await (await LocalDirectory.OpenAsync(Path.Combine(dir.Path, "fresh"), Options)).DisposeAsync(); // a refused open released the lock
-        Execute(dir.Path, "UPDATE meta SET value = '1' WHERE key = 'format_version'");
+        Execute(dir.Path, $"UPDATE meta SET value = '{SqliteStateStore.FormatVersion}' WHERE key = 'format_version'");
         await (await LocalDirectory.OpenAsync(dir.Path, Options)).DisposeAsync();
     }
 
@@ -77,7 +78,7 @@ public sealed class LocalDirectoryTests
 
         await (await LocalDirectory.OpenAsync(dir.Path, Options)).DisposeAsync();
 
-        Assert.Equal(SqliteStateStore.FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), Scalar(dir.Path, "SELECT value FROM meta WHERE key = 'format_version'"));
+        Assert.Equal(SqliteStateStore.FormatVersion.ToString(CultureInfo.InvariantCulture), Scalar(dir.Path, "SELECT value FROM meta WHERE key = 'format_version'"));
     }
 
     [Fact]
@@ -101,7 +102,7 @@ public sealed class LocalDirectoryTests
             OverwriteStart(path, "EBSC"u8);
         }
 
-        Execute(dir.Path, "UPDATE meta SET value = '1' WHERE key = 'format_version'");
+        StoreCountsAsFormatsOneAndTwoDid(dir.Path, version: 1);
 
         await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, Options))
         {
@@ -111,7 +112,76 @@ public sealed class LocalDirectoryTests
             Assert.True((await cloud.ScrubAsync(verifyContents: true)).IsClean);
         }
 
-        Assert.Equal("2", Scalar(dir.Path, "SELECT value FROM meta WHERE key = 'format_version'"));
+        Assert.Equal(CurrentVersion, Scalar(dir.Path, "SELECT value FROM meta WHERE key = 'format_version'"));
+    }
+
+    [Fact]
+    public async Task OpenAsync_FormatTwoDirectory_DropsStoredCountsAndRecountsThem()
+    {
+        using var dir = new TempDirectory();
+        Core.Domain.VolumeId volumeId;
+        Core.Storage.ScrubReport before;
+        await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, Options))
+        {
+            var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
+            volumeId = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id;
+            await ec2.WriteVolumeAsync(volumeId, 0, TestCloud.Block(1));
+            await ec2.CreateSnapshotAsync(volumeId);
+            await ec2.WriteVolumeAsync(volumeId, 0, TestCloud.Block(2));
+            await ec2.WriteVolumeAsync(volumeId, B, TestCloud.Block(1));
+            before = await cloud.ScrubAsync();
+        }
+
+        StoreCountsAsFormatsOneAndTwoDid(dir.Path, version: 2);
+
+        await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, Options))
+        {
+            var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
+            Assert.Equal(TestCloud.Block(2), await ReadAsync(ec2, volumeId));
+            var after = await cloud.ScrubAsync();
+            Assert.True(after.IsClean);
+            Assert.Equal((before.ReachableNodes, before.ReachableChunks), (after.ReachableNodes, after.ReachableChunks));
+        }
+
+        Assert.Equal(CurrentVersion, Scalar(dir.Path, "SELECT value FROM meta WHERE key = 'format_version'"));
+        Assert.Equal("0", Scalar(dir.Path, "SELECT CAST(count(*) AS TEXT) FROM sqlite_master WHERE name = 'chunks'"));
+        Assert.Equal("0", Scalar(dir.Path, "SELECT CAST(count(*) AS TEXT) FROM pragma_table_info('nodes') WHERE name = 'count'"));
+    }
+
+    [Fact]
+    public async Task Fsck_StoredNodesNothingReferences_ReportedAndRemovedByRepair()
+    {
+        using var dir = new TempDirectory();
+        string orphan;
+        await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, Options))
+        {
+            var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
+            var volume = await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 });
+            await ec2.WriteVolumeAsync(volume.Id, 0, TestCloud.Block(1));
+            orphan = (await ec2.CreateSnapshotAsync(volume.Id)).Id.Value;
+            await ec2.WriteVolumeAsync(volume.Id, 0, TestCloud.Block(2));
+            await ec2.CreateSnapshotAsync(volume.Id);
+        }
+
+        // The first snapshot's record goes, as if lost: its map and its chunk now have no root.
+        var nodes = Scalar(dir.Path, "SELECT CAST(count(*) AS TEXT) FROM nodes");
+        Execute(dir.Path, $"DELETE FROM documents WHERE key = '{orphan}'");
+
+        int leaked;
+        await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, Options))
+        {
+            var report = await cloud.ScrubAsync(repair: true);
+            leaked = report.LeakedNodes.Length;
+            Assert.NotEqual(0, leaked);
+            Assert.Single(report.LeakedChunks);
+            Assert.Empty(report.MiscountedChunks); // unreachable nodes hold nothing
+        }
+
+        Assert.Equal(int.Parse(nodes!, CultureInfo.InvariantCulture) - leaked, int.Parse(Scalar(dir.Path, "SELECT CAST(count(*) AS TEXT) FROM nodes")!, CultureInfo.InvariantCulture));
+        await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, Options))
+        {
+            Assert.True((await cloud.ScrubAsync()).IsClean);
+        }
     }
 
     [Fact]
@@ -137,6 +207,16 @@ public sealed class LocalDirectoryTests
         using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Write);
         RandomAccess.Write(file, magic, 0);
     }
+
+    private static string CurrentVersion => SqliteStateStore.FormatVersion.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Gives a state file the tables of formats 1 and 2, which stored every count (here a wrong one, which the migration must not trust).</summary>
+    private static void StoreCountsAsFormatsOneAndTwoDid(string dir, int version) => Execute(dir, $"""
+        CREATE TABLE chunks (id BLOB PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT INTO chunks (id, count) VALUES (zeroblob(16), 7);
+        ALTER TABLE nodes ADD COLUMN count INTEGER NOT NULL DEFAULT 5;
+        UPDATE meta SET value = '{version}' WHERE key = 'format_version';
+        """);
 
     private static void Execute(string dir, string sql)
     {

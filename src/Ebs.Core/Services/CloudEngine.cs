@@ -200,7 +200,11 @@ internal sealed class CloudEngine : IAsyncDisposable
     public ValueTask CommitRepairAsync(StateChanges changes)
         => _state is null || changes.IsEmpty ? ValueTask.CompletedTask : _state.CommitAsync(changes, CancellationToken.None);
 
-    /// <summary>Rebuilds the world and the reference graph from the state store.</summary>
+    /// <summary>
+    /// Rebuilds the world and the reference graph from the state store. Counts are not stored:
+    /// they are recounted from the live roots, once, so that a commit writes only what its
+    /// call changed.
+    /// </summary>
     public async ValueTask LoadAsync(CancellationToken cancellationToken)
     {
         if (_state is null)
@@ -209,7 +213,7 @@ internal sealed class CloudEngine : IAsyncDisposable
         }
 
         var stored = await _state.LoadAsync(cancellationToken).ConfigureAwait(false);
-        Graph.Load(stored.Nodes.Select(n => (StateCodec.DecodeNode(n.Id, n.Body), n.Count)), stored.ChunkCounts);
+        Graph.Load(stored.Nodes.Select(n => StateCodec.DecodeNode(n.Id, n.Body)));
         var byKind = stored.Documents.ToLookup(d => d.Kind, StringComparer.Ordinal);
         var dirty = byKind[StateCodec.BlockKind].Select(StateCodec.DecodeBlock).ToLookup(b => b.Volume);
         _world = new World
@@ -220,6 +224,8 @@ internal sealed class CloudEngine : IAsyncDisposable
             Snapshots = byKind[StateCodec.SnapshotKind].Select(StateCodec.DecodeSnapshot).ToImmutableDictionary(s => s.Id),
             Images = byKind[StateCodec.ImageKind].Select(StateCodec.DecodeImage).ToImmutableDictionary(i => i.Id),
         };
+        var counted = ReferenceCount.Of(_world, Graph);
+        Graph.ResetCounts(counted.NodeCounts, counted.ChunkCounts);
     }
 
     public async ValueTask DisposeAsync()

@@ -153,8 +153,7 @@ internal sealed class Mutation(World world, GraphTransaction refs, DateTimeOffse
             Upserts = upserts,
             Deletes = deletes,
             NewNodes = [.. Refs.NodesToStore.Select(n => (n.Id, StateCodec.Encode(n)))],
-            NodeCounts = [.. Refs.NodeCountChanges],
-            ChunkCounts = [.. Refs.ChunkCountChanges],
+            DeletedNodes = [.. Refs.NodesToDelete],
         };
     }
 }

@@ -45,11 +45,8 @@ internal sealed class GraphTransaction : INodeSource
     public IEnumerable<BlockMapNode> NodesToStore
         => _newNodes.Values.Where(n => _nodeCounts.GetValueOrDefault(n.Id) > 0 && !_graph.TryGet(n.Id, out _));
 
-    /// <summary>Gets the final counts of every node this transaction touched (zero: the node goes).</summary>
-    public IEnumerable<(NodeId Id, long Count)> NodeCountChanges => _nodeCounts.Select(p => (p.Key, p.Value));
-
-    /// <summary>Gets the final counts of every chunk this transaction touched (zero: the chunk goes).</summary>
-    public IEnumerable<(ChunkId Id, long Count)> ChunkCountChanges => _chunkDeltas.Where(p => p.Value != 0).Select(p => (p.Key, _graph.CountOf(p.Key) + p.Value));
+    /// <summary>Gets the stored nodes whose count this transaction brings to zero: the ones a durable store must delete.</summary>
+    public IEnumerable<NodeId> NodesToDelete => _nodeCounts.Where(p => p.Value == 0 && _graph.TryGet(p.Key, out _)).Select(p => p.Key);
 
     public BlockMapNode Get(NodeId id) => _newNodes.TryGetValue(id, out var node) ? node : _graph.Get(id);
 

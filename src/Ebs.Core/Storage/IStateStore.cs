@@ -2,13 +2,15 @@ namespace Ebs.Core.Storage;
 
 /// <summary>
 /// The port for durable state: the documents of the world (volumes, snapshots, written
-/// blocks), the block-map nodes and the reference counts, committed atomically, one
-/// transaction per service call. Without one, a cloud keeps its state in memory only.
+/// blocks) and the live block-map nodes, committed atomically, one transaction per service
+/// call. Without one, a cloud keeps its state in memory only.
 /// </summary>
 /// <remarks>
 /// The commit protocol: chunks are stored before <see cref="CommitAsync"/>, and chunks whose
 /// count falls to zero are deleted only after it returns. A store must therefore make each
-/// commit all-or-nothing; a crash can then leave only unreferenced chunks.
+/// commit all-or-nothing; a crash can then leave only unreferenced chunks. Reference counts
+/// are not stored: a cloud recounts them from the documents and nodes when it opens, so a
+/// commit holds only what its call changed.
 /// </remarks>
 public interface IStateStore : IAsyncDisposable
 {

@@ -103,25 +103,19 @@ internal sealed class ReferenceGraph : INodeSource
         }
     }
 
-    /// <summary>Fills an empty graph with what a state store holds.</summary>
-    internal void Load(IEnumerable<(BlockMapNode Node, long Count)> nodes, IEnumerable<(ChunkId Id, long Count)> chunks)
+    /// <summary>Fills an empty graph with the nodes a state store holds; their counts come from <see cref="ResetCounts"/>.</summary>
+    internal void Load(IEnumerable<BlockMapNode> nodes)
     {
-        foreach (var (node, count) in nodes)
+        foreach (var node in nodes)
         {
             _nodes[node.Id] = node;
-            _nodeCounts[node.Id] = count;
-        }
-
-        foreach (var (id, count) in chunks)
-        {
-            _chunkCounts[id] = count;
         }
     }
 
     /// <summary>Drops nodes that nothing references (scrub repair of leaks).</summary>
     internal bool RemoveUnreferencedNode(NodeId id) => !_nodeCounts.ContainsKey(id) && _nodes.TryRemove(id, out _);
 
-    /// <summary>Overwrites counts with recomputed ones (scrub repair).</summary>
+    /// <summary>Overwrites counts with recomputed ones (on open, and scrub repair).</summary>
     internal void ResetCounts(IReadOnlyDictionary<NodeId, long> nodeCounts, IReadOnlyDictionary<ChunkId, long> chunkCounts)
     {
         _nodeCounts.Clear();

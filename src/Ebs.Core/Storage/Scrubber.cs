@@ -15,60 +15,7 @@ internal static class Scrubber
     {
         var world = engine.World;
         var graph = engine.Graph;
-        var nodeCounts = new Dictionary<NodeId, long>();
-        var chunkCounts = new Dictionary<ChunkId, long>();
-        var missingNodes = new List<NodeId>();
-
-        void Hold(NodeId? root)
-        {
-            if (root is { } id)
-            {
-                nodeCounts[id] = nodeCounts.GetValueOrDefault(id) + 1;
-            }
-        }
-
-        foreach (var volume in world.Volumes.Values)
-        {
-            Hold(volume.BaseRoot);
-            Hold(volume.LazyLoad?.SourceRoot);
-            foreach (var chunk in volume.Dirty.Values)
-            {
-                chunkCounts[chunk] = chunkCounts.GetValueOrDefault(chunk) + 1;
-            }
-        }
-
-        foreach (var snapshot in world.Snapshots.Values)
-        {
-            Hold(snapshot.Root);
-        }
-
-        // Each reachable node is expanded once; its children gain one reference per occurrence.
-        var pending = new Stack<NodeId>(nodeCounts.Keys);
-        var expanded = new HashSet<NodeId>();
-        while (pending.TryPop(out var id))
-        {
-            if (!expanded.Add(id))
-            {
-                continue;
-            }
-
-            if (!graph.TryGet(id, out var node))
-            {
-                missingNodes.Add(id);
-                continue;
-            }
-
-            foreach (var child in node!.ChildNodes())
-            {
-                nodeCounts[child] = nodeCounts.GetValueOrDefault(child) + 1;
-                pending.Push(child);
-            }
-
-            foreach (var chunk in node.ChildChunks())
-            {
-                chunkCounts[chunk] = chunkCounts.GetValueOrDefault(chunk) + 1;
-            }
-        }
+        var (nodeCounts, chunkCounts, reachableNodes, missingNodes) = ReferenceCount.Of(world, graph);
 
         var stored = new HashSet<ChunkId>();
         await foreach (var id in engine.Chunks.EnumerateAsync(cancellationToken).ConfigureAwait(false))
@@ -81,7 +28,7 @@ internal static class Scrubber
         var leakedNodes = graph.NodeIds.Where(id => !nodeCounts.ContainsKey(id)).OrderBy(id => id.Value).ToList();
         var report = new ScrubReport
         {
-            ReachableNodes = expanded.Count - missingNodes.Count,
+            ReachableNodes = reachableNodes,
             ReachableChunks = chunkCounts.Count,
             StoredChunks = stored.Count,
             LeakedChunks = [.. leakedChunks],
@@ -96,12 +43,10 @@ internal static class Scrubber
 
         if (repair)
         {
-            // Same order as any commit: durable counts first, then memory, then chunk deletion.
-            await engine.CommitRepairAsync(new StateChanges
-            {
-                NodeCounts = [.. report.MiscountedNodes.Concat(report.LeakedNodes).Distinct().Select(id => (id, nodeCounts.GetValueOrDefault(id)))],
-                ChunkCounts = [.. report.MiscountedChunks.Select(id => (id, chunkCounts.GetValueOrDefault(id)))],
-            }).ConfigureAwait(false);
+            // Same order as any commit: the durable state first, then memory, then chunk
+            // deletion. Counts are not stored (a cloud recounts them when it opens), so only
+            // leaked nodes have something durable to remove.
+            await engine.CommitRepairAsync(new StateChanges { DeletedNodes = [.. leakedNodes] }).ConfigureAwait(false);
             graph.ResetCounts(nodeCounts, chunkCounts);
             foreach (var id in leakedNodes)
             {

@@ -1,5 +1,4 @@
 using Ebs.Core.BlockMaps;
-using Ebs.Core.Chunks;
 
 namespace Ebs.Core.Storage;
 
@@ -15,12 +14,9 @@ public sealed record StateChanges
     /// <summary>Gets the nodes to insert, with their encoded content.</summary>
     public IReadOnlyList<(NodeId Id, byte[] Body)> NewNodes { get; init; } = [];
 
-    /// <summary>Gets the new reference counts of nodes; a count of zero deletes the node.</summary>
-    public IReadOnlyList<(NodeId Id, long Count)> NodeCounts { get; init; } = [];
-
-    /// <summary>Gets the new reference counts of chunks; a count of zero drops the entry.</summary>
-    public IReadOnlyList<(ChunkId Id, long Count)> ChunkCounts { get; init; } = [];
+    /// <summary>Gets the nodes nothing references any more, to delete.</summary>
+    public IReadOnlyList<NodeId> DeletedNodes { get; init; } = [];
 
     /// <summary>Gets a value indicating whether there is nothing to commit.</summary>
-    public bool IsEmpty => Upserts.Count == 0 && Deletes.Count == 0 && NewNodes.Count == 0 && NodeCounts.Count == 0 && ChunkCounts.Count == 0;
+    public bool IsEmpty => Upserts.Count == 0 && Deletes.Count == 0 && NewNodes.Count == 0 && DeletedNodes.Count == 0;
 }

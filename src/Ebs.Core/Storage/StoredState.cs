@@ -1,5 +1,3 @@
-using Ebs.Core.Chunks;
-
 namespace Ebs.Core.Storage;
 
 /// <summary>Everything an <see cref="IStateStore"/> holds, as loaded when a cloud opens.</summary>
@@ -11,9 +9,6 @@ public sealed record StoredState
     /// <summary>Gets every document.</summary>
     public IReadOnlyList<StateDocument> Documents { get; init; } = [];
 
-    /// <summary>Gets every node with its count.</summary>
+    /// <summary>Gets every block-map node.</summary>
     public IReadOnlyList<StoredNode> Nodes { get; init; } = [];
-
-    /// <summary>Gets every chunk reference count.</summary>
-    public IReadOnlyList<(ChunkId Id, long Count)> ChunkCounts { get; init; } = [];
 }

@@ -1,0 +1,82 @@
+using Ebs.Core.BlockMaps;
+using Ebs.Core.Chunks;
+using Ebs.Core.Domain;
+
+namespace Ebs.Core.Storage;
+
+/// <summary>
+/// Reference counts recomputed from the live roots: every volume's base map, lazy-load
+/// source and written blocks, and every snapshot's map. Each reachable node is expanded once
+/// and gives one reference per occurrence to each child. These are the counts a cloud opens
+/// with, and the ones a scrub checks the running counts against.
+/// </summary>
+/// <param name="NodeCounts">The count of every reachable node.</param>
+/// <param name="ChunkCounts">The count of every reachable chunk.</param>
+/// <param name="ExpandedNodes">The number of reachable nodes that were found.</param>
+/// <param name="MissingNodes">Reachable nodes that the graph does not hold.</param>
+internal sealed record ReferenceCount(
+    Dictionary<NodeId, long> NodeCounts,
+    Dictionary<ChunkId, long> ChunkCounts,
+    int ExpandedNodes,
+    List<NodeId> MissingNodes)
+{
+    /// <summary>Counts the references of <paramref name="world"/>'s roots through the nodes of <paramref name="graph"/>.</summary>
+    public static ReferenceCount Of(World world, ReferenceGraph graph)
+    {
+        var nodeCounts = new Dictionary<NodeId, long>();
+        var chunkCounts = new Dictionary<ChunkId, long>();
+        var missing = new List<NodeId>();
+
+        void Hold(NodeId? root)
+        {
+            if (root is { } id)
+            {
+                nodeCounts[id] = nodeCounts.GetValueOrDefault(id) + 1;
+            }
+        }
+
+        foreach (var volume in world.Volumes.Values)
+        {
+            Hold(volume.BaseRoot);
+            Hold(volume.LazyLoad?.SourceRoot);
+            foreach (var chunk in volume.Dirty.Values)
+            {
+                chunkCounts[chunk] = chunkCounts.GetValueOrDefault(chunk) + 1;
+            }
+        }
+
+        foreach (var snapshot in world.Snapshots.Values)
+        {
+            Hold(snapshot.Root);
+        }
+
+        var pending = new Stack<NodeId>(nodeCounts.Keys);
+        var expanded = new HashSet<NodeId>();
+        while (pending.TryPop(out var id))
+        {
+            if (!expanded.Add(id))
+            {
+                continue;
+            }
+
+            if (!graph.TryGet(id, out var node))
+            {
+                missing.Add(id);
+                continue;
+            }
+
+            foreach (var child in node!.ChildNodes())
+            {
+                nodeCounts[child] = nodeCounts.GetValueOrDefault(child) + 1;
+                pending.Push(child);
+            }
+
+            foreach (var chunk in node.ChildChunks())
+            {
+                chunkCounts[chunk] = chunkCounts.GetValueOrDefault(chunk) + 1;
+            }
+        }
+
+        return new ReferenceCount(nodeCounts, chunkCounts, expanded.Count - missing.Count, missing);
+    }
+}
