@@ -8,8 +8,10 @@ namespace Ebs.Core.Benchmarks;
 /// <summary>
 /// Importing a raw disk image into the durable local directory (one commit per 16-MiB batch,
 /// each made durable before its state) against copying the same file on the same disk
-/// (which stays in the page cache), and against the copy flushed to disk. Images of random
-/// bytes, fully written or with half their blocks zero, as disk images usually have.
+/// (which stays in the page cache), against the copy flushed to disk, and against writing
+/// the image's blocks into one new file each with nothing else (no hash, flush or rename):
+/// the floor of any store that keeps a file per chunk. Images of random bytes, fully written
+/// or with half their blocks zero, as disk images usually have.
 /// Target: at least 50% of the copy's throughput.
 /// </summary>
 [MemoryDiagnoser]
@@ -17,6 +19,8 @@ namespace Ebs.Core.Benchmarks;
 [InvocationCount(1)]
 public class ImportBenchmarks
 {
+    private const int BlockBytes = 512 << 10;
+
     private string _root = string.Empty;
     private string _image = string.Empty;
 
@@ -74,6 +78,31 @@ public class ImportBenchmarks
         File.Copy(_image, copy);
         using var file = new FileStream(copy, FileMode.Open, FileAccess.ReadWrite);
         file.Flush(flushToDisk: true);
+    }
+
+    /// <summary>Each 512-KiB block of the image written to a new file of its own, unflushed: what one file per chunk costs before anything else.</summary>
+    [Benchmark]
+    public void WriteFilePerBlock()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_root, "store")).FullName;
+        var buffer = new byte[16 << 20];
+        using var source = File.OpenHandle(_image, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        long offset = 0;
+        int read;
+        while ((read = RandomAccess.Read(source, buffer, offset)) > 0)
+        {
+            for (var position = 0; position < read; position += BlockBytes)
+            {
+                var block = buffer.AsSpan(position, Math.Min(BlockBytes, read - position));
+                if (ZeroPercent == 0 || block.ContainsAnyExcept((byte)0))
+                {
+                    using var file = File.OpenHandle(Path.Combine(folder, $"{offset + position:x12}"), FileMode.CreateNew, FileAccess.Write);
+                    RandomAccess.Write(file, block, 0);
+                }
+            }
+
+            offset += read;
+        }
     }
 
     [Benchmark]
