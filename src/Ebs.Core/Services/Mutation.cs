@@ -95,47 +95,31 @@ internal sealed class Mutation(World world, GraphTransaction refs, DateTimeOffse
         }
     }
 
-    /// <summary>Builds the changes a state store commits: the journal plus the graph's new nodes and counts.</summary>
+    /// <summary>Builds the changes a state store commits: the journal plus the graph's new and deleted nodes.</summary>
     public StateChanges ToStateChanges()
     {
         var upserts = new List<StateDocument>();
         var deletes = new List<(string Kind, string Key)>();
-        foreach (var (id, volume) in _volumes)
+        void Journal<TId, TRecord>(Dictionary<TId, TRecord?> changed, string kind, Func<TId, string> key, Func<TRecord, StateDocument> encode)
+            where TId : notnull
+            where TRecord : class
         {
-            if (volume is null)
+            foreach (var (id, record) in changed)
             {
-                deletes.Add((StateCodec.VolumeKind, id.Value));
-            }
-            else
-            {
-                upserts.Add(StateCodec.Encode(volume));
+                if (record is null)
+                {
+                    deletes.Add((kind, key(id)));
+                }
+                else
+                {
+                    upserts.Add(encode(record));
+                }
             }
         }
 
-        foreach (var (id, snapshot) in _snapshots)
-        {
-            if (snapshot is null)
-            {
-                deletes.Add((StateCodec.SnapshotKind, id.Value));
-            }
-            else
-            {
-                upserts.Add(StateCodec.Encode(snapshot));
-            }
-        }
-
-        foreach (var (id, image) in _images)
-        {
-            if (image is null)
-            {
-                deletes.Add((StateCodec.ImageKind, id.Value));
-            }
-            else
-            {
-                upserts.Add(StateCodec.Encode(image));
-            }
-        }
-
+        Journal(_volumes, StateCodec.VolumeKind, id => id.Value, StateCodec.Encode);
+        Journal(_snapshots, StateCodec.SnapshotKind, id => id.Value, StateCodec.Encode);
+        Journal(_images, StateCodec.ImageKind, id => id.Value, StateCodec.Encode);
         foreach (var ((volume, block), chunk) in _blocks)
         {
             if (chunk is { } c)

@@ -50,25 +50,13 @@ internal sealed record ReferenceCount(
             Hold(snapshot.Root);
         }
 
-        var pending = new Stack<NodeId>(nodeCounts.Keys);
-        var expanded = new HashSet<NodeId>();
-        while (pending.TryPop(out var id))
+        var expanded = 0;
+        foreach (var node in graph.Reachable([.. nodeCounts.Keys], missing))
         {
-            if (!expanded.Add(id))
-            {
-                continue;
-            }
-
-            if (!graph.TryGet(id, out var node))
-            {
-                missing.Add(id);
-                continue;
-            }
-
-            foreach (var child in node!.ChildNodes())
+            expanded++;
+            foreach (var child in node.ChildNodes())
             {
                 nodeCounts[child] = nodeCounts.GetValueOrDefault(child) + 1;
-                pending.Push(child);
             }
 
             foreach (var chunk in node.ChildChunks())
@@ -77,6 +65,6 @@ internal sealed record ReferenceCount(
             }
         }
 
-        return new ReferenceCount(nodeCounts, chunkCounts, expanded.Count - missing.Count, missing);
+        return new ReferenceCount(nodeCounts, chunkCounts, expanded, missing);
     }
 }

@@ -32,6 +32,36 @@ internal sealed class ReferenceGraph : INodeSource
 
     public long CountOf(NodeId id) => _nodeCounts.GetValueOrDefault(id);
 
+    /// <summary>
+    /// Yields every node reachable from <paramref name="roots"/>, each once; a reachable node
+    /// the graph does not hold is added to <paramref name="missing"/> instead.
+    /// </summary>
+    public IEnumerable<BlockMapNode> Reachable(IEnumerable<NodeId> roots, List<NodeId>? missing = null)
+    {
+        var pending = new Stack<NodeId>(roots);
+        var seen = new HashSet<NodeId>();
+        while (pending.TryPop(out var id))
+        {
+            if (!seen.Add(id))
+            {
+                continue;
+            }
+
+            if (!TryGet(id, out var node))
+            {
+                missing?.Add(id);
+                continue;
+            }
+
+            foreach (var child in node!.ChildNodes())
+            {
+                pending.Push(child);
+            }
+
+            yield return node;
+        }
+    }
+
     public long CountOf(ChunkId id) => _chunkCounts.GetValueOrDefault(id);
 
     private GraphTransaction? _transaction;

@@ -126,22 +126,9 @@ internal static class Scrubber
             .Concat(world.Snapshots.Values.Select(s => (Scope: new ChunkScope(s.OwnerId, s.Region), Root: s.Root)));
         foreach (var group in roots.Where(r => r.Root is not null).GroupBy(r => r.Scope, r => r.Root!.Value))
         {
-            var pending = new Stack<NodeId>(group);
-            var seen = new HashSet<NodeId>();
-            while (pending.TryPop(out var id))
+            foreach (var chunk in graph.Reachable(group).SelectMany(node => node.ChildChunks()))
             {
-                if (seen.Add(id) && graph.TryGet(id, out var node))
-                {
-                    foreach (var child in node!.ChildNodes())
-                    {
-                        pending.Push(child);
-                    }
-
-                    foreach (var chunk in node.ChildChunks())
-                    {
-                        Use(chunk, group.Key);
-                    }
-                }
+                Use(chunk, group.Key);
             }
         }
 
