@@ -1,77 +1,100 @@
+using System.Reflection;
 using Ebs.Cli.Commands;
 using Ebs.Cli.Commands.Images;
 using Ebs.Cli.Commands.Snapshots;
 using Ebs.Cli.Commands.Volumes;
-using Ebs.Core;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Ebs.Cli;
 
 /// <summary>
-/// The <c>ebs</c> command line. Exit codes: 0 success; 1 an AWS-style error (code and message
-/// on standard error), a store error or a failed check; 2 a usage error.
+/// The <c>ebs</c> command line. Exit codes: 0 success; 1 an error (one line on standard error:
+/// <c>ebs: CODE: message</c> for an AWS-style error, <c>ebs: message</c> otherwise), a missing
+/// store or a failed check; 2 a usage error; 130 interrupted (Ctrl-C or SIGTERM).
 /// </summary>
 internal static class CliApp
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, IAnsiConsole console, TextWriter error, TimeProvider? time = null)
+    /// <summary>Gets the version <c>ebs --version</c> prints.</summary>
+    public static string Version { get; } = typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+
+    /// <summary>Runs one command line.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="console">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="time">The clock stores run on; the system clock when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancelled on Ctrl-C or SIGTERM.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, IAnsiConsole console, TextWriter error, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
+        var invocation = new Invocation();
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("ebs");
+            config.SetApplicationVersion(Version);
             config.Settings.Console = console;
             config.Settings.Registrar.RegisterInstance<IAnsiConsole>(console);
             config.Settings.Registrar.RegisterInstance(time ?? TimeProvider.System);
+            config.SetInterceptor(invocation);
             config.PropagateExceptions();
-            config.AddCommand<RunDemoCommand>("demo").WithDescription("Walk through EBS snapshot mechanics with a simulated clock.");
-            config.AddBranch("volume", volume =>
-            {
-                volume.SetDescription("Create, list, delete, import and export volumes.");
-                volume.AddCommand<VolumeCreateCommand>("create").WithDescription("Create a volume, empty or from a snapshot.");
-                volume.AddCommand<VolumeListCommand>("list").WithDescription("List volumes.");
-                volume.AddCommand<VolumeDeleteCommand>("delete").WithDescription("Delete a volume.");
-                volume.AddCommand<VolumeImportCommand>("import").WithDescription("Stream a raw disk image into a volume (zero blocks are skipped).");
-                volume.AddCommand<VolumeExportCommand>("export").WithDescription("Write a volume back out as a raw image.");
-            });
-            config.AddBranch("snapshot", snapshot =>
-            {
-                snapshot.SetDescription("Create, list, delete, compare and copy snapshots.");
-                snapshot.AddCommand<SnapshotCreateCommand>("create").WithDescription("Snapshot a volume.");
-                snapshot.AddCommand<SnapshotListCommand>("list").WithDescription("List snapshots.");
-                snapshot.AddCommand<SnapshotDeleteCommand>("delete").WithDescription("Delete a snapshot.");
-                snapshot.AddCommand<SnapshotDiffCommand>("diff").WithDescription("List the blocks that differ between two snapshots.");
-                snapshot.AddCommand<SnapshotCopyCommand>("copy").WithDescription("Copy a snapshot to --region.");
-            });
-            config.AddBranch("image", image =>
-            {
-                image.SetDescription("Register, list and deregister machine images.");
-                image.AddCommand<ImageRegisterCommand>("register").WithDescription("Register an image from snapshots (the first is the root volume).");
-                image.AddCommand<ImageListCommand>("list").WithDescription("List images.");
-                image.AddCommand<ImageDeregisterCommand>("deregister").WithDescription("Deregister an image, optionally deleting its snapshots.");
-            });
-            config.AddCommand<UsageCommand>("usage").WithDescription("Show snapshot storage per Region.");
-            config.AddCommand<FsckCommand>("fsck").WithDescription("Check every chunk, node and count; --repair reclaims leaks.");
+            AddCommands(config);
         });
 
         try
         {
-            return await app.RunAsync(args);
+            return await app.RunAsync(args, cancellationToken);
         }
-        catch (EbsException e)
+        catch (Exception e)
         {
-            await error.WriteLineAsync($"ebs: {e.ErrorCode}: {e.Message}");
-            return 1;
+            return await ErrorReport.WriteAsync(error, e, invocation.Verbose, interrupted: cancellationToken.IsCancellationRequested);
         }
-        catch (CommandAppException e)
+    }
+
+    private static void AddCommands(IConfigurator config)
+    {
+        config.AddCommand<RunDemoCommand>("demo").WithDescription("Walk through EBS snapshot mechanics with a simulated clock.");
+        config.AddBranch("volume", volume =>
         {
-            await error.WriteLineAsync($"ebs: {e.Message} (see 'ebs --help')");
-            return 2;
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or UnauthorizedAccessException)
+            volume.SetDescription("Create, list, delete, import and export volumes.");
+            volume.AddCommand<VolumeCreateCommand>("create").WithDescription("Create a volume, empty or from a snapshot.");
+            volume.AddCommand<VolumeListCommand>("list").WithDescription("List volumes.").RequiresExistingStore();
+            volume.AddCommand<VolumeDeleteCommand>("delete").WithDescription(
+                "Delete a volume; blocks only it holds are freed, its snapshots are kept whole. Refused (VolumeInUse) unless the volume is available, as AWS refuses an attached one.");
+            volume.AddCommand<VolumeImportCommand>("import").WithDescription("Stream a raw disk image into a volume (zero blocks are skipped).");
+            volume.AddCommand<VolumeExportCommand>("export").WithDescription("Write a volume back out as a raw image.").RequiresExistingStore();
+        });
+        config.AddBranch("snapshot", snapshot =>
         {
-            await error.WriteLineAsync($"ebs: {e.Message}");
-            return 1;
+            snapshot.SetDescription("Create, list, delete, compare and copy snapshots.");
+            snapshot.AddCommand<SnapshotCreateCommand>("create").WithDescription("Snapshot a volume.");
+            snapshot.AddCommand<SnapshotListCommand>("list").WithDescription("List snapshots.").RequiresExistingStore();
+            snapshot.AddCommand<SnapshotDeleteCommand>("delete").WithDescription(
+                "Delete a snapshot; no other snapshot changes (shared blocks stay, blocks only it holds are freed). Refused (InvalidSnapshot.InUse) while a registered image uses it: deregister the image first, or use 'image deregister --delete-snapshots'.");
+            snapshot.AddCommand<SnapshotDiffCommand>("diff").WithDescription("List the blocks that differ between two snapshots.").RequiresExistingStore();
+            snapshot.AddCommand<SnapshotCopyCommand>("copy").WithDescription("Copy a snapshot to --region.");
+        });
+        config.AddBranch("image", image =>
+        {
+            image.SetDescription("Register, list and deregister machine images.");
+            image.AddCommand<ImageRegisterCommand>("register").WithDescription("Register an image from snapshots (the first is the root volume).");
+            image.AddCommand<ImageListCommand>("list").WithDescription("List images.").RequiresExistingStore();
+            image.AddCommand<ImageDeregisterCommand>("deregister").WithDescription("Deregister an image; its snapshots are kept unless --delete-snapshots is given.");
+        });
+        config.AddCommand<UsageCommand>("usage").WithDescription("Show the account's snapshot storage in every Region, or only in --region.").RequiresExistingStore();
+        config.AddCommand<FsckCommand>("fsck").WithDescription(
+            "Check the whole store, every account and Region: verify every chunk's bytes, walk every block map, recount every reference. Exit code 1 while anything is missing, corrupt, mis-counted or leaked; --repair reclaims leaks and corrects counts first.").RequiresExistingStore();
+    }
+
+    /// <summary>Remembers the options of the command that runs, for the error report.</summary>
+    private sealed class Invocation : ICommandInterceptor
+    {
+        public bool Verbose { get; private set; }
+
+        public void Intercept(CommandContext context, CommandSettings settings) => Verbose = settings is GlobalSettings { Verbose: true };
+
+        public void InterceptResult(CommandContext context, CommandSettings settings, ref int result)
+        {
         }
     }
 }

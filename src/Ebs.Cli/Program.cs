@@ -1,4 +1,5 @@
 using Ebs.Cli;
 using Spectre.Console;
 
-return await CliApp.RunAsync(args, AnsiConsole.Console, Console.Error);
+using var interrupt = new InterruptSignals();
+return await CliApp.RunAsync(args, AnsiConsole.Console, Console.Error, cancellationToken: interrupt.Token);

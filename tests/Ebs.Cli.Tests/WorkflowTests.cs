@@ -39,15 +39,15 @@ public sealed class WorkflowTests
         var second = (await ebs.JsonAsync("snapshot", "create", volume)).GetProperty("SnapshotId").GetString()!;
 
         var diff = await ebs.JsonAsync("snapshot", "diff", first, second);
-        Assert.Equal(modified.Select(b => (long)b), diff.GetProperty("ChangedBlocks").EnumerateArray().Select(e => e.GetInt64()));
+        Assert.Equal(modified.Select(b => (long)b), diff.GetProperty("ChangedBlocks").EnumerateArray().Select(e => e.GetProperty("BlockIndex").GetInt64()));
         var exported = Path.Combine(dir.Path, "out.img");
         await ebs.JsonAsync("volume", "export", volume, exported);
         var back = await File.ReadAllBytesAsync(exported);
         Assert.True(bytes.AsSpan().SequenceEqual(back), "the export differs from the image");
-        await ebs.JsonAsync("snapshot", "delete", first);
+        Assert.Equal(0, (await ebs.RunAsync("snapshot", "delete", first)).ExitCode);
         var fsck = await ebs.JsonAsync("fsck");
         Assert.True(fsck.GetProperty("Clean").GetBoolean());
-        var usage = (await ebs.JsonAsync("usage")).EnumerateArray().Single(r => r.GetProperty("Region").GetString() == "us-east-1");
+        var usage = (await ebs.JsonAsync("usage", "--region", "us-east-1")).GetProperty("Regions").EnumerateArray().Single();
         var written = (ImageBytes / BlockSize) - ((ImageBytes / BlockSize + 2) / 3);
         Assert.Equal((long)written * BlockSize, usage.GetProperty("StoredBytes").GetInt64());
     }
@@ -63,7 +63,7 @@ public sealed class WorkflowTests
         var snapshot = (await ebs.JsonAsync("snapshot", "create", volume)).GetProperty("SnapshotId").GetString()!;
 
         var ami = (await ebs.JsonAsync("image", "register", "golden-1", "--snapshot", snapshot)).GetProperty("ImageId").GetString()!;
-        var listed = (await ebs.JsonAsync("image", "list")).EnumerateArray().Single();
+        var listed = (await ebs.JsonAsync("image", "list")).GetProperty("Images").EnumerateArray().Single();
         var (inUse, _, inUseError) = await ebs.RunAsync("snapshot", "delete", snapshot);
         var deregistered = await ebs.JsonAsync("image", "deregister", ami, "--delete-snapshots");
 
@@ -71,7 +71,7 @@ public sealed class WorkflowTests
         Assert.Equal(1, inUse);
         Assert.StartsWith("ebs: InvalidSnapshot.InUse:", inUseError, StringComparison.Ordinal);
         Assert.Equal("success", deregistered.GetProperty("DeleteSnapshotResults")[0].GetProperty("ReturnCode").GetString());
-        Assert.Empty((await ebs.JsonAsync("snapshot", "list")).EnumerateArray());
+        Assert.Empty((await ebs.JsonAsync("snapshot", "list")).GetProperty("Snapshots").EnumerateArray());
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class WorkflowTests
 
         time.Advance(TimeSpan.FromMinutes(1)); // the source snapshot completes
         var copy = await ebs.JsonAsync("snapshot", "copy", snapshot, "--region", "eu-west-1", "--source-region", "us-east-1", "-d", "DR copy");
-        var listed = (await ebs.JsonAsync("snapshot", "list", "--region", "eu-west-1")).EnumerateArray().Single();
+        var listed = (await ebs.JsonAsync("snapshot", "list", "--region", "eu-west-1")).GetProperty("Snapshots").EnumerateArray().Single();
 
         Assert.NotEqual(snapshot, copy.GetProperty("SnapshotId").GetString());
         Assert.Equal(copy.GetProperty("SnapshotId").GetString(), listed.GetProperty("SnapshotId").GetString());
@@ -133,6 +133,6 @@ public sealed class WorkflowTests
 
         Assert.Equal(1, exitCode);
         Assert.Contains("in use by another process", error, StringComparison.Ordinal);
-        Assert.Single((await ebs.JsonAsync("volume", "list")).EnumerateArray());
+        Assert.Single((await ebs.JsonAsync("volume", "list")).GetProperty("Volumes").EnumerateArray());
     }
 }

@@ -11,10 +11,13 @@ internal sealed class RunDemoCommand(IAnsiConsole console) : AsyncCommand<RunDem
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
         => await new DemoCommand(console, settings.Store).RunAsync() ? 0 : 1;
 
-    internal sealed class Settings : CommandSettings
+    internal sealed class Settings : GlobalSettings
     {
         [CommandOption("--store <PATH>")]
         [Description("Run on this empty store directory instead of in memory.")]
         public string? Store { get; init; }
+
+        /// <inheritdoc/>
+        public override ValidationResult Validate() => StoreSettings.ValidateStoreOption(Store);
     }
 }

@@ -1,9 +1,10 @@
-using System.Text.Json;
+using Ebs.Cli.Formatting;
 using Ebs.Core;
 using Ebs.Core.Services;
 using Ebs.Storage.Sqlite;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console.Rendering;
 
 namespace Ebs.Cli.Commands;
 
@@ -14,28 +15,29 @@ namespace Ebs.Cli.Commands;
 internal abstract class StoreCommand<TSettings>(IAnsiConsole console, TimeProvider time) : AsyncCommand<TSettings>
     where TSettings : StoreSettings
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
-
     protected IAnsiConsole Console { get; } = console;
 
     public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
-        await using var cloud = await LocalDirectory.OpenAsync(settings.StorePath, new EbsOptions(), time, cancellationToken);
-        return await RunAsync(cloud, cloud.Account(settings.Account).Ec2(settings.Region), settings, cancellationToken);
+        var path = Path.GetFullPath(settings.StorePath);
+        if (context.RequiresExistingStore() && !HoldsStore(path))
+        {
+            throw new DirectoryNotFoundException($"no store at {path}");
+        }
+
+        // Commands without --account and --region (fsck) see the whole store; they get the default caller.
+        var (account, region) = settings is AccountSettings caller ? (caller.Account, caller.Region) : (StoreSettings.DefaultAccount, StoreSettings.DefaultRegion);
+        await using var cloud = await LocalDirectory.OpenAsync(path, new EbsOptions(), time, cancellationToken);
+        return await RunAsync(cloud, cloud.Account(account).Ec2(region), settings, cancellationToken);
     }
 
     protected abstract Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, TSettings settings, CancellationToken cancellationToken);
 
-    /// <summary>Prints <paramref name="value"/> as JSON when asked to, else <paramref name="human"/>.</summary>
-    protected void Print(TSettings settings, object value, Func<Spectre.Console.Rendering.IRenderable> human)
-    {
-        if (settings.Json)
-        {
-            Console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
-        }
-        else
-        {
-            Console.Write(human());
-        }
-    }
+    /// <summary>Prints <paramref name="value"/> when JSON is asked for, else <paramref name="human"/> in the chosen format.</summary>
+    protected void Print(TSettings settings, object? value, Func<IRenderable> human) => Output.Write(Console, settings.Format, value, human);
+
+    // A directory is a store once it has its state or its chunk folder; anything else is a
+    // mistyped path or an unrelated folder, which a command that only reads must not populate.
+    private static bool HoldsStore(string path)
+        => File.Exists(Path.Combine(path, LocalDirectory.StateFileName)) || Directory.Exists(Path.Combine(path, LocalDirectory.ChunkFolderName));
 }

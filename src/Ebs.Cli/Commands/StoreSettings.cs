@@ -1,10 +1,12 @@
 using System.ComponentModel;
+using Ebs.Cli.Formatting;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Ebs.Cli.Commands;
 
-/// <summary>The options every store command takes.</summary>
-internal class StoreSettings : CommandSettings
+/// <summary>The options of every command that works on the store: where it is and how to print.</summary>
+internal class StoreSettings : GlobalSettings
 {
     /// <summary>The account the default <c>--account</c> names.</summary>
     public const string DefaultAccount = "111111111111";
@@ -12,24 +14,58 @@ internal class StoreSettings : CommandSettings
     /// <summary>The Region the default <c>--region</c> names.</summary>
     public const string DefaultRegion = "us-east-1";
 
+    /// <summary>The environment variable that names the store when <c>--store</c> does not.</summary>
+    public const string StoreVariable = "EBS_STORE";
+
     [CommandOption("--store <PATH>")]
     [Description("The store directory (default: $EBS_STORE, else ./.ebs).")]
     public string? Store { get; init; }
 
-    [CommandOption("--account <ID>")]
-    [Description("The caller's 12-digit account id.")]
-    [DefaultValue(DefaultAccount)]
-    public string Account { get; init; } = DefaultAccount;
-
-    [CommandOption("--region <REGION>")]
-    [Description("The Region.")]
-    [DefaultValue(DefaultRegion)]
-    public string Region { get; init; } = DefaultRegion;
+    [CommandOption("--output <FORMAT>")]
+    [Description("table, text (tab-separated rows, no header) or json (default: table; printed as aligned plain text when standard output is not a terminal).")]
+    public string? Output { get; init; }
 
     [CommandOption("--json")]
-    [Description("Print JSON for scripts instead of tables.")]
-    public bool Json { get; init; }
+    [Description("Short for --output json.")]
+    public bool JsonShorthand { get; init; }
+
+    /// <summary>Gets how to print the result.</summary>
+    public OutputFormat Format => JsonShorthand ? OutputFormat.Json : Parse(Output) ?? OutputFormat.Table;
+
+    /// <summary>Gets a value indicating whether the result is printed as JSON, for scripts.</summary>
+    public bool Json => Format == OutputFormat.Json;
 
     /// <summary>Gets the store directory to open.</summary>
-    public string StorePath => Store ?? Environment.GetEnvironmentVariable("EBS_STORE") ?? ".ebs";
+    public string StorePath => Store ?? Environment.GetEnvironmentVariable(StoreVariable) ?? ".ebs";
+
+    /// <summary>Refuses an empty <c>--store</c>: an empty path would mean the current directory to some calls and an error to others.</summary>
+    /// <param name="store">The <c>--store</c> value, or <see langword="null"/> when not given.</param>
+    /// <returns>The result.</returns>
+    public static ValidationResult ValidateStoreOption(string? store)
+        => store is { Length: 0 } ? ValidationResult.Error("--store is empty: give a directory, or leave the option out.") : ValidationResult.Success();
+
+    /// <inheritdoc/>
+    public override ValidationResult Validate()
+    {
+        if (Output is not null && Parse(Output) is null)
+        {
+            return ValidationResult.Error($"--output must be table, text or json, not '{Output}'.");
+        }
+
+        if (JsonShorthand && Output is not null && Parse(Output) != OutputFormat.Json)
+        {
+            return ValidationResult.Error($"--json and --output {Output} contradict each other.");
+        }
+
+        if (Store is null && Environment.GetEnvironmentVariable(StoreVariable) is { Length: 0 })
+        {
+            return ValidationResult.Error($"{StoreVariable} is set but empty: set it to a directory, or unset it.");
+        }
+
+        return ValidateStoreOption(Store);
+    }
+
+    // By name only: Enum.Parse would also take "1".
+    private static OutputFormat? Parse(string? text)
+        => Enum.GetValues<OutputFormat>().Cast<OutputFormat?>().FirstOrDefault(f => string.Equals(f.ToString(), text, StringComparison.OrdinalIgnoreCase));
 }

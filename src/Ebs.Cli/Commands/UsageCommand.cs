@@ -1,31 +1,48 @@
+using System.ComponentModel;
+using System.Globalization;
 using Ebs.Cli.Formatting;
 using Ebs.Core;
+using Ebs.Core.Domain;
 using Ebs.Core.Services;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Ebs.Cli.Commands;
 
-/// <summary><c>ebs usage</c>: snapshot storage of the account in every Region.</summary>
-internal sealed class UsageCommand(IAnsiConsole console, TimeProvider time) : StoreCommand<StoreSettings>(console, time)
+/// <summary><c>ebs usage [--region R]</c>: snapshot storage of the account in every Region, or in one.</summary>
+internal sealed class UsageCommand(IAnsiConsole console, TimeProvider time) : StoreCommand<UsageCommand.Settings>(console, time)
 {
-    protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, StoreSettings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {
-        var rows = new List<(string Region, Core.Domain.StorageUsage Usage)>();
-        foreach (var region in cloud.Regions.Keys.Order(StringComparer.Ordinal))
+        IEnumerable<string> regions = settings.Region is { } only ? [only] : cloud.Regions.Keys.Order(StringComparer.Ordinal);
+        var rows = new List<(string Region, StorageUsage Usage)>();
+        foreach (var region in regions)
         {
             rows.Add((region, await cloud.Account(settings.Account).Ec2(region).GetStorageUsageAsync(cancellationToken)));
         }
 
-        Print(settings, rows.Select(r => new { r.Region, r.Usage.SnapshotCount, r.Usage.StoredBytes, r.Usage.FullSizeBytes }), () =>
+        Print(settings, new { Regions = rows.Select(r => new { r.Region, r.Usage.SnapshotCount, r.Usage.StoredBytes, r.Usage.FullSizeBytes }) }, () =>
         {
             var table = new Table().AddColumns("Region", "Snapshots", "Stored (each block once)", "Sum of full sizes");
             foreach (var (region, usage) in rows)
             {
-                table.AddRow(region, usage.SnapshotCount.ToString(System.Globalization.CultureInfo.InvariantCulture), ByteText.Size(usage.StoredBytes), ByteText.Size(usage.FullSizeBytes));
+                table.AddRow(region, usage.SnapshotCount.ToString(CultureInfo.InvariantCulture), ByteText.Size(usage.StoredBytes), ByteText.Size(usage.FullSizeBytes));
             }
 
             return table;
         });
         return 0;
+    }
+
+    // Not AccountSettings: here --region narrows the report instead of defaulting to one Region.
+    internal sealed class Settings : StoreSettings
+    {
+        [CommandOption("--account <ID>")]
+        [Description("The caller's 12-digit account id (default: 111111111111).")]
+        public string Account { get; init; } = DefaultAccount;
+
+        [CommandOption("--region <REGION>")]
+        [Description("Only this Region (default: every Region).")]
+        public string? Region { get; init; }
     }
 }

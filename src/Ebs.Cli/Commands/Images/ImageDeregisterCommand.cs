@@ -14,7 +14,7 @@ internal sealed class ImageDeregisterCommand(IAnsiConsole console, TimeProvider 
     {
         var id = ImageId.Parse(settings.Id);
         var results = await ec2.DeregisterImageAsync(id, settings.DeleteSnapshots, cancellationToken);
-        Print(settings, new { ImageId = id.Value, DeleteSnapshotResults = results.Select(r => new { SnapshotId = r.SnapshotId.Value, r.ReturnCode }) }, () =>
+        Print(settings, new { Return = true, DeleteSnapshotResults = results.Select(r => new { SnapshotId = r.SnapshotId.Value, r.ReturnCode }) }, () =>
         {
             var rows = new List<Text> { new($"Deregistered {id}.") };
             rows.AddRange(results.Select(r => new Text($"  {r.SnapshotId}: {r.ReturnCode}")));
@@ -24,14 +24,14 @@ internal sealed class ImageDeregisterCommand(IAnsiConsole console, TimeProvider 
         return 0;
     }
 
-    internal sealed class Settings : StoreSettings
+    internal sealed class Settings : AccountSettings
     {
         [CommandArgument(0, "<ID>")]
         [Description("The image.")]
         public string Id { get; init; } = string.Empty;
 
         [CommandOption("--delete-snapshots")]
-        [Description("Also delete the image's snapshots that no other image uses.")]
+        [Description("Also delete the image's snapshots; a snapshot another image uses is skipped (ReturnCode skipped) and kept.")]
         public bool DeleteSnapshots { get; init; }
     }
 }

@@ -31,7 +31,7 @@ internal sealed class ImageRegisterCommand(IAnsiConsole console, TimeProvider ti
         return 0;
     }
 
-    internal sealed class Settings : StoreSettings
+    internal sealed class Settings : AccountSettings
     {
         [CommandArgument(0, "<NAME>")]
         [Description("The image name, unique in the Region.")]

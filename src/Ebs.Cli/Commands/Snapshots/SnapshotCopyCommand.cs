@@ -17,7 +17,7 @@ internal sealed class SnapshotCopyCommand(IAnsiConsole console, TimeProvider tim
         return 0;
     }
 
-    internal sealed class Settings : StoreSettings
+    internal sealed class Settings : AccountSettings
     {
         [CommandArgument(0, "<ID>")]
         [Description("The snapshot to copy.")]

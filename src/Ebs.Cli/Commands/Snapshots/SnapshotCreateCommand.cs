@@ -17,7 +17,7 @@ internal sealed class SnapshotCreateCommand(IAnsiConsole console, TimeProvider t
         return 0;
     }
 
-    internal sealed class Settings : StoreSettings
+    internal sealed class Settings : AccountSettings
     {
         [CommandArgument(0, "<VOLUME>")]
         [Description("The volume to snapshot.")]

@@ -8,21 +8,21 @@ using Spectre.Console.Cli;
 
 namespace Ebs.Cli.Commands.Snapshots;
 
-/// <summary><c>ebs snapshot diff A B</c>: the blocks whose content differs, as ranges.</summary>
+/// <summary><c>ebs snapshot diff A B</c>: the blocks whose content differs, as ranges for people and, as JSON, shaped like the EBS direct API's ListChangedBlocks.</summary>
 internal sealed class SnapshotDiffCommand(IAnsiConsole console, TimeProvider time) : StoreCommand<SnapshotDiffCommand.Settings>(console, time)
 {
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {
         var direct = cloud.Account(settings.Account).EbsDirect(settings.Region);
         var changed = await direct.ListAllChangedBlocksAsync(SnapshotId.Parse(settings.First), SnapshotId.Parse(settings.Second), cancellationToken).ToListAsync(cancellationToken);
-        Print(settings, new { BlockSize = cloud.BlockSize, ChangedBlocks = changed }, () => new Rows(
+        Print(settings, new { ChangedBlocks = changed.Select(index => new { BlockIndex = index }), BlockSize = cloud.BlockSize }, () => new Rows(
             new Text($"{changed.Count:N0} changed blocks of {cloud.BlockSize / 1024} KiB:"),
             new Text(BlockRanges.Format(changed)),
             new Text(string.Empty)));
         return 0;
     }
 
-    internal sealed class Settings : StoreSettings
+    internal sealed class Settings : AccountSettings
     {
         [CommandArgument(0, "<FIRST>")]
         [Description("The older snapshot.")]

@@ -14,11 +14,11 @@ internal sealed class SnapshotListCommand(IAnsiConsole console, TimeProvider tim
         var snapshots = await ec2.DescribeSnapshotsAsync(
             new DescribeSnapshotsRequest { Filters = settings.Volume is { } v ? [new Filter("volume-id", v)] : [] },
             cancellationToken);
-        Print(settings, snapshots.Select(Views.Json), () => Views.Snapshots(snapshots));
+        Print(settings, Views.Json(snapshots), () => Views.Snapshots(snapshots));
         return 0;
     }
 
-    internal sealed class Settings : StoreSettings
+    internal sealed class Settings : AccountSettings
     {
         [CommandOption("--volume <ID>")]
         [Description("Only the snapshots of this volume.")]

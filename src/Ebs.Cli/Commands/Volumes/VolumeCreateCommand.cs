@@ -24,6 +24,10 @@ internal sealed class VolumeCreateCommand(IAnsiConsole console, TimeProvider tim
 
     internal sealed class Settings : NewVolumeSettings
     {
+        [CommandOption("--size <GIB>")]
+        [Description("The size in GiB, 1 to 65536; with --snapshot at least the snapshot's volume size (default: that size). Required without --snapshot.")]
+        public int? Size { get; init; }
+
         [CommandOption("--snapshot <ID>")]
         [Description("Create the volume from this snapshot.")]
         public string? Snapshot { get; init; }

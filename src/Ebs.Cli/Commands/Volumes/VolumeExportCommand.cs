@@ -32,7 +32,7 @@ internal sealed class VolumeExportCommand(IAnsiConsole console, TimeProvider tim
         return 0;
     }
 
-    internal sealed class Settings : StoreSettings
+    internal sealed class Settings : AccountSettings
     {
         [CommandArgument(0, "<ID>")]
         [Description("The volume.")]

@@ -44,6 +44,10 @@ internal sealed class VolumeImportCommand(IAnsiConsole console, TimeProvider tim
 
     internal sealed class Settings : NewVolumeSettings
     {
+        [CommandOption("--size <GIB>")]
+        [Description("The new volume's size in GiB, 1 to 65536, at least the image's length (default: the image's length rounded up to whole GiB). Not used with --volume.")]
+        public int? Size { get; init; }
+
         [CommandArgument(0, "<FILE>")]
         [Description("The raw disk image.")]
         public string File { get; init; } = string.Empty;

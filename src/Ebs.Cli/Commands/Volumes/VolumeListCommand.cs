@@ -5,12 +5,12 @@ using Spectre.Console;
 namespace Ebs.Cli.Commands.Volumes;
 
 /// <summary><c>ebs volume list</c>.</summary>
-internal sealed class VolumeListCommand(IAnsiConsole console, TimeProvider time) : StoreCommand<StoreSettings>(console, time)
+internal sealed class VolumeListCommand(IAnsiConsole console, TimeProvider time) : StoreCommand<AccountSettings>(console, time)
 {
-    protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, StoreSettings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, AccountSettings settings, CancellationToken cancellationToken)
     {
         var volumes = await ec2.DescribeVolumesAsync(cancellationToken: cancellationToken);
-        Print(settings, volumes.Select(Views.Json), () => Views.Volumes(volumes));
+        Print(settings, Views.Json(volumes), () => Views.Volumes(volumes));
         return 0;
     }
 }

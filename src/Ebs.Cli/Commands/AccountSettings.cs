@@ -1,0 +1,16 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace Ebs.Cli.Commands;
+
+/// <summary>The options of a command that acts as one account in one Region.</summary>
+internal class AccountSettings : StoreSettings
+{
+    [CommandOption("--account <ID>")]
+    [Description("The caller's 12-digit account id (default: 111111111111).")]
+    public string Account { get; init; } = DefaultAccount;
+
+    [CommandOption("--region <REGION>")]
+    [Description("The Region (default: us-east-1).")]
+    public string Region { get; init; } = DefaultRegion;
+}

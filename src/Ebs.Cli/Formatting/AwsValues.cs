@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace Ebs.Cli.Formatting;
+
+/// <summary>Values written the way the AWS CLI writes them in its JSON output.</summary>
+internal static class AwsValues
+{
+    /// <summary>The prefix of the tags the CLI keeps for itself, never shown to users.</summary>
+    public const string InternalTagPrefix = "ebs:";
+
+    /// <summary>Formats an instant as EC2 returns it: UTC with milliseconds, such as <c>2026-01-01T00:00:00.000Z</c>.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns>The text.</returns>
+    public static string Time(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>Lists the user's tags as AWS's <c>[{"Key": …, "Value": …}]</c>, or <see langword="null"/> when there are none, as AWS leaves the field out.</summary>
+    /// <param name="tags">The tags, internal ones included.</param>
+    /// <returns>The tags to show, or <see langword="null"/>.</returns>
+    public static IReadOnlyList<Tag>? Tags(ImmutableSortedDictionary<string, string> tags)
+    {
+        List<Tag> shown = [.. tags.Where(t => !t.Key.StartsWith(InternalTagPrefix, StringComparison.Ordinal)).Select(t => new Tag(t.Key, t.Value))];
+        return shown.Count == 0 ? null : shown;
+    }
+
+    /// <summary>One tag as AWS writes it.</summary>
+    /// <param name="Key">The key.</param>
+    /// <param name="Value">The value.</param>
+    internal sealed record Tag(string Key, string Value);
+}

@@ -1,0 +1,55 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Ebs.Cli.Formatting;
+
+/// <summary>Writes a command's result to standard output in the format the user chose.</summary>
+internal static class Output
+{
+    // As the AWS CLI prints: four-space indents, absent values left out, text left readable.
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        IndentSize = 4,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Writes <paramref name="value"/> as JSON, or <paramref name="human"/> as a table or text.</summary>
+    /// <param name="console">The console whose standard output is written.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="value">The result as the AWS CLI would shape it; <see langword="null"/> prints nothing as JSON, as for AWS's delete calls.</param>
+    /// <param name="human">The result for people; tables in it follow the format.</param>
+    public static void Write(IAnsiConsole console, OutputFormat format, object? value, Func<IRenderable> human)
+    {
+        var writer = console.Profile.Out.Writer;
+        if (format == OutputFormat.Json)
+        {
+            if (value is not null)
+            {
+                writer.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+            }
+
+            return;
+        }
+
+        switch (human())
+        {
+            case Table table when format == OutputFormat.Text:
+                PlainTable.WriteTabSeparated(console, table, writer);
+                break;
+            case Table table when !console.Profile.Out.IsTerminal:
+                PlainTable.WriteAligned(console, table, writer);
+                break;
+            case Table table:
+                console.Write(new NaturalWidth(table));
+                break;
+            case var other:
+                console.Write(other);
+                break;
+        }
+    }
+}

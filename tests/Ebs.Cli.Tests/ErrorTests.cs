@@ -1,0 +1,123 @@
+using Ebs.Core.Tests;
+using Ebs.Storage.Sqlite;
+
+namespace Ebs.Cli.Tests;
+
+/// <summary>Every error is one <c>ebs: …</c> line on standard error and an exit code by kind, whatever threw it.</summary>
+public sealed class ErrorTests
+{
+    [Fact]
+    public async Task UnexpectedExceptionType_OneLineExit1()
+    {
+        // A NUL in a path makes .NET throw ArgumentException, a type no command expects.
+        var (exitCode, output, error) = await CliRunner.RunInProcessAsync(["volume", "create", "--size", "1", "--store", "a\0b"]);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith("ebs: ", Assert.Single(Lines(error)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnexpectedExceptionWithVerbose_LineThenTrace()
+    {
+        var (exitCode, _, error) = await CliRunner.RunInProcessAsync(["volume", "create", "--size", "1", "--store", "a\0b", "--verbose"]);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("ebs: ", Lines(error)[0], StringComparison.Ordinal);
+        Assert.Contains(Lines(error), line => line.StartsWith("System.ArgumentException: ", StringComparison.Ordinal));
+        Assert.Contains(Lines(error), line => line.TrimStart().StartsWith("at Ebs.Cli.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task EbsExceptionWithVerbose_CodeLineThenTrace()
+    {
+        using var dir = new TempDirectory();
+
+        var (exitCode, _, error) = await new CliRunner(dir.Path, asProcess: false).RunAsync("volume", "delete", "vol-0123456789abcdef0", "--verbose");
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("ebs: InvalidVolume.NotFound: ", Lines(error)[0], StringComparison.Ordinal);
+        Assert.Contains(Lines(error), line => line.TrimStart().StartsWith("at Ebs.Core.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DamagedStateAsProcess_OneLineExit1NoTrace()
+    {
+        using var dir = new TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(dir.Path, LocalDirectory.StateFileName), "not a database, not even close to one");
+
+        var (exitCode, _, error) = await new CliRunner(dir.Path, asProcess: true).RunAsync("volume", "list");
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("ebs: ", Assert.Single(Lines(error)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("volume", "list", "--output", "xml")]
+    [InlineData("volume", "list", "--output", "1")]
+    [InlineData("volume", "list", "--json", "--output", "text")]
+    [InlineData("volume", "create", "--size", "one")]
+    [InlineData("volume", "frobnicate")]
+    [InlineData("snapshot", "diff", "snap-0123456789abcdef0")]
+    public async Task UsageError_OneLineExit2(params string[] args)
+    {
+        using var dir = new TempDirectory();
+
+        var (exitCode, _, error) = await new CliRunner(dir.Path, asProcess: false).RunAsync(args);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("ebs: ", Assert.Single(Lines(error)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task EmptyStoreOption_UsageErrorExit2(bool asProcess)
+    {
+        string[] args = ["volume", "create", "--size", "1", "--store", string.Empty];
+
+        var (exitCode, _, error) = asProcess ? await CliRunner.RunProcessAsync(args) : await CliRunner.RunInProcessAsync(args);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("ebs: --store is empty", Assert.Single(Lines(error)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EmptyStoreOptionOnDemo_UsageErrorExit2()
+    {
+        var (exitCode, _, error) = await CliRunner.RunInProcessAsync(["demo", "--store", string.Empty]);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("ebs: --store is empty", Assert.Single(Lines(error)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EmptyStoreVariableAsProcess_UsageErrorExit2()
+    {
+        var (exitCode, _, error) = await CliRunner.RunProcessAsync(["volume", "create", "--size", "1"], new Dictionary<string, string?> { ["EBS_STORE"] = string.Empty });
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("ebs: EBS_STORE is set but empty", Assert.Single(Lines(error)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Version_PrintsInformationalVersionExit0()
+    {
+        var (exitCode, output, _) = await CliRunner.RunInProcessAsync(["--version"]);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(CliApp.Version, output.Trim());
+        Assert.Matches(@"^\d+\.\d+\.\d+", CliApp.Version);
+    }
+
+    [Fact]
+    public async Task Demo_InMemory_Exit0()
+    {
+        var (exitCode, output, error) = await CliRunner.RunInProcessAsync(["demo"]);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("snap-", output, StringComparison.Ordinal);
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+
+namespace Ebs.Cli.Tests;
+
+/// <summary>The help says what each command refuses and what each option does.</summary>
+public sealed partial class HelpTests
+{
+    [Fact]
+    public async Task VolumeDeleteHelp_SaysWhatItRefusesAndKeeps()
+    {
+        var help = await HelpAsync("volume", "delete");
+
+        Assert.Contains("Refused (VolumeInUse) unless the volume is available", help, StringComparison.Ordinal);
+        Assert.Contains("its snapshots are kept whole", help, StringComparison.Ordinal);
+        Assert.Contains("<ID> The volume to delete", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SnapshotDeleteHelp_SaysWhatItRefusesAndTheWayOut()
+    {
+        var help = await HelpAsync("snapshot", "delete");
+
+        Assert.Contains("Refused (InvalidSnapshot.InUse) while a registered image uses it", help, StringComparison.Ordinal);
+        Assert.Contains("'image deregister --delete-snapshots'", help, StringComparison.Ordinal);
+        Assert.Contains("<ID> The snapshot to delete", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportHelp_SizeDefaultIsTheImageLength()
+    {
+        var help = await HelpAsync("volume", "import");
+
+        Assert.Contains("--size <GIB> The new volume's size in GiB, 1 to 65536, at least the image's length (default: the image's length rounded up to whole GiB). Not used with --volume", help, StringComparison.Ordinal);
+        Assert.DoesNotContain("snapshot's", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FsckHelp_OnlyOptionsItHonours()
+    {
+        var help = await HelpAsync("fsck");
+
+        Assert.Contains("--repair", help, StringComparison.Ordinal);
+        Assert.Contains("Check the whole store, every account and Region", help, StringComparison.Ordinal);
+        Assert.DoesNotContain("--account", help, StringComparison.Ordinal);
+        Assert.DoesNotContain("--region", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UsageHelp_RegionNarrows()
+    {
+        var help = await HelpAsync("usage");
+
+        Assert.Contains("--region <REGION> Only this Region (default: every Region)", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListHelp_OutputFormatsAndGlobalOptions()
+    {
+        var help = await HelpAsync("volume", "list");
+
+        Assert.Contains("--output <FORMAT> table, text", help, StringComparison.Ordinal);
+        Assert.Contains("--json Short for --output json", help, StringComparison.Ordinal);
+        Assert.Contains("--verbose", help, StringComparison.Ordinal);
+    }
+
+    /// <summary>Gets a command's help with every run of white space made one space, so that wrapping does not matter.</summary>
+    private static async Task<string> HelpAsync(params string[] command)
+    {
+        var (exitCode, output, _) = await CliRunner.RunInProcessAsync([.. command, "--help"]);
+        Assert.Equal(0, exitCode);
+        return WhiteSpace().Replace(output, " ");
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+}
