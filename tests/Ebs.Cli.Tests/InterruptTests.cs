@@ -4,7 +4,7 @@ using Ebs.Storage.Sqlite;
 
 namespace Ebs.Cli.Tests;
 
-/// <summary>Ctrl-C and SIGTERM cancel the running command: <c>ebs: interrupted</c> and exit code 130.</summary>
+/// <summary>Ctrl-C (SIGINT) and SIGTERM cancel the running command: <c>ebs: interrupted</c> and exit code 130.</summary>
 public sealed class InterruptTests
 {
     [Fact]
@@ -20,8 +20,10 @@ public sealed class InterruptTests
         Assert.Equal("ebs: interrupted", error.TrimEnd());
     }
 
-    [Fact]
-    public async Task SigtermDuringLongImport_InterruptedExit130()
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task SignalDuringLongImport_InterruptedExit130(string signal)
     {
         using var dir = new TempDirectory();
         var store = Directory.CreateDirectory(Path.Combine(dir.Path, "store")).FullName;
@@ -40,7 +42,7 @@ public sealed class InterruptTests
 
         // The signal handlers are in place before the store is opened.
         await storeOpen.Task.WaitAsync(TimeSpan.FromMinutes(1));
-        using (var kill = Process.Start("kill", ["-TERM", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = Process.Start("kill", [$"-{signal}", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }
