@@ -152,6 +152,24 @@ public sealed class OutputTests : IDisposable
     }
 
     [Fact]
+    public async Task SnapshotDiffTable_CountLineThenRanges()
+    {
+        var (volume, first, _) = await SeedAsync();
+        SnapshotId second;
+        await using (var cloud = await LocalDirectory.OpenAsync(_dir.Path, new EbsOptions(), _time))
+        {
+            var ec2 = cloud.Account("111111111111").Ec2("us-east-1");
+            await ec2.WriteVolumeAsync(volume, 5L * EbsOptions.DefaultBlockSize, new byte[2 * EbsOptions.DefaultBlockSize].Select(_ => (byte)7).ToArray());
+            second = (await ec2.CreateSnapshotAsync(volume)).Id;
+        }
+
+        var (exitCode, output, _) = await Ebs().RunAsync("snapshot", "diff", first.Value, second.Value);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(["2 changed blocks of 512 KiB:", "5–6"], Lines(output));
+    }
+
+    [Fact]
     public async Task UsageWithRegion_OnlyThatRegion()
     {
         await SeedAsync();

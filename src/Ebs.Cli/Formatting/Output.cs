@@ -18,12 +18,12 @@ internal static class Output
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Writes <paramref name="value"/> as JSON, or <paramref name="human"/> as a table or text.</summary>
+    /// <summary>Writes <paramref name="value"/> as JSON, or the parts of <paramref name="human"/> one after the other as tables or text.</summary>
     /// <param name="console">The console whose standard output is written.</param>
     /// <param name="format">The format.</param>
     /// <param name="value">The result as the AWS CLI would shape it; <see langword="null"/> prints nothing as JSON, as for AWS's delete calls.</param>
-    /// <param name="human">The result for people; tables in it follow the format.</param>
-    public static void Write(IAnsiConsole console, OutputFormat format, object? value, Func<IRenderable> human)
+    /// <param name="human">The result for people; each table in it follows the format.</param>
+    public static void Write(IAnsiConsole console, OutputFormat format, object? value, Func<IEnumerable<IRenderable>> human)
     {
         var writer = console.Profile.Out.Writer;
         if (format == OutputFormat.Json)
@@ -36,20 +36,23 @@ internal static class Output
             return;
         }
 
-        switch (human())
+        foreach (var part in human())
         {
-            case Table table when format == OutputFormat.Text:
-                PlainTable.WriteTabSeparated(console, table, writer);
-                break;
-            case Table table when !console.Profile.Out.IsTerminal:
-                PlainTable.WriteAligned(console, table, writer);
-                break;
-            case Table table:
-                console.Write(new NaturalWidth(table));
-                break;
-            case var other:
-                console.Write(other);
-                break;
+            switch (part)
+            {
+                case Table table when format == OutputFormat.Text:
+                    PlainTable.WriteTabSeparated(console, table, writer);
+                    break;
+                case Table table when !console.Profile.Out.IsTerminal:
+                    PlainTable.WriteAligned(console, table, writer);
+                    break;
+                case Table table:
+                    console.Write(new NaturalWidth(table));
+                    break;
+                default:
+                    console.Write(part);
+                    break;
+            }
         }
     }
 }

@@ -15,12 +15,7 @@ internal sealed class ImageDeregisterCommand(IAnsiConsole console, TimeProvider 
         var id = ImageId.Parse(settings.Id);
         var results = await ec2.DeregisterImageAsync(id, settings.DeleteSnapshots, cancellationToken);
         Print(settings, new { Return = true, DeleteSnapshotResults = results.Select(r => new { SnapshotId = r.SnapshotId.Value, r.ReturnCode }) }, () =>
-        {
-            var rows = new List<Text> { new($"Deregistered {id}.") };
-            rows.AddRange(results.Select(r => new Text($"  {r.SnapshotId}: {r.ReturnCode}")));
-            rows.Add(new Text(string.Empty));
-            return new Rows(rows);
-        });
+            [new Text($"Deregistered {id}.\n"), .. results.Select(r => new Text($"  {r.SnapshotId}: {r.ReturnCode}\n"))]);
         return 0;
     }
 

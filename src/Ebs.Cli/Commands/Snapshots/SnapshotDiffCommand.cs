@@ -15,10 +15,9 @@ internal sealed class SnapshotDiffCommand(IAnsiConsole console, TimeProvider tim
     {
         var direct = cloud.Account(settings.Account).EbsDirect(settings.Region);
         var changed = await direct.ListAllChangedBlocksAsync(SnapshotId.Parse(settings.First), SnapshotId.Parse(settings.Second), cancellationToken).ToListAsync(cancellationToken);
-        Print(settings, new { ChangedBlocks = changed.Select(index => new { BlockIndex = index }), BlockSize = cloud.BlockSize }, () => new Rows(
-            new Text($"{changed.Count:N0} changed blocks of {cloud.BlockSize / 1024} KiB:"),
-            new Text(BlockRanges.Format(changed)),
-            new Text(string.Empty)));
+        Print(settings, new { ChangedBlocks = changed.Select(index => new { BlockIndex = index }), BlockSize = cloud.BlockSize }, () => [
+            new Text($"{changed.Count:N0} changed blocks of {cloud.BlockSize / 1024} KiB:\n"),
+            new Text($"{BlockRanges.Format(changed)}\n")]);
         return 0;
     }
 
