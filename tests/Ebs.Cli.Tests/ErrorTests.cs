@@ -58,6 +58,7 @@ public sealed class ErrorTests
     [InlineData("volume", "list", "--json", "--output", "text")]
     [InlineData("volume", "create", "--size", "one")]
     [InlineData("volume", "frobnicate")]
+    [InlineData("volume", "create", "--siz", "1")]
     [InlineData("snapshot", "diff", "snap-0123456789abcdef0")]
     public async Task UsageError_OneLineExit2(params string[] args)
     {
