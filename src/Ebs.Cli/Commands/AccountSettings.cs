@@ -7,10 +7,10 @@ namespace Ebs.Cli.Commands;
 internal class AccountSettings : StoreSettings
 {
     [CommandOption("--account <ID>")]
-    [Description("The caller's 12-digit account id (default: 111111111111).")]
+    [Description("The caller's 12-digit account id (default: " + DefaultAccount + ").")]
     public string Account { get; init; } = DefaultAccount;
 
     [CommandOption("--region <REGION>")]
-    [Description("The Region (default: us-east-1).")]
+    [Description("The Region (default: " + DefaultRegion + ").")]
     public string Region { get; init; } = DefaultRegion;
 }

@@ -38,7 +38,7 @@ internal sealed class UsageCommand(IAnsiConsole console, TimeProvider time) : St
     internal sealed class Settings : StoreSettings
     {
         [CommandOption("--account <ID>")]
-        [Description("The caller's 12-digit account id (default: 111111111111).")]
+        [Description("The caller's 12-digit account id (default: " + DefaultAccount + ").")]
         public string Account { get; init; } = DefaultAccount;
 
         [CommandOption("--region <REGION>")]
