@@ -9,6 +9,31 @@ public sealed class Model
 
     public Dictionary<SnapshotId, Dictionary<long, byte[]>> Snapshots { get; } = [];
 
+    /// <summary>Gets, per volume, its source snapshot (if any) and then its own snapshots, oldest first.</summary>
+    public Dictionary<VolumeId, List<SnapshotId>> Lineages { get; } = [];
+
+    /// <summary>Gets, per volume, the blocks written since its last snapshot.</summary>
+    public Dictionary<VolumeId, HashSet<long>> Written { get; } = [];
+
+    /// <summary>
+    /// The blocks a snapshot of <paramref name="volume"/> taken now may copy: at least those whose
+    /// bytes differ from its newest surviving predecessor's (every block without one), at most
+    /// those plus the blocks written since its last snapshot (a write of the bytes already there
+    /// may or may not count as a change).
+    /// </summary>
+    public (int Least, int Most) IncrementalBlocks(VolumeId volume)
+    {
+        var blocks = Volumes[volume];
+        if (Lineages[volume].LastOrDefault(Snapshots.ContainsKey) is not { Value: not null } predecessor)
+        {
+            return (blocks.Count, blocks.Count);
+        }
+
+        var before = Snapshots[predecessor];
+        var changed = blocks.Keys.Union(before.Keys).Where(b => !Read(blocks, b).AsSpan().SequenceEqual(Read(before, b)) || blocks.ContainsKey(b) != before.ContainsKey(b)).ToHashSet();
+        return (changed.Count, changed.Union(Written[volume]).Count());
+    }
+
     public static Dictionary<long, byte[]> Copy(Dictionary<long, byte[]> blocks) => blocks.ToDictionary(p => p.Key, p => p.Value.ToArray());
 
     public static void Write(Dictionary<long, byte[]> blocks, long offset, byte[] data)

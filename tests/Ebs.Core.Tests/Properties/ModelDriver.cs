@@ -35,17 +35,23 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
         switch (op.Kind)
         {
             case ModelOpKind.CreateVolume:
-                Model.Volumes[(await Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id] = [];
+                Track((await Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id, [], null);
                 break;
             case ModelOpKind.Write:
                 await Ec2.WriteVolumeAsync(op.Volume!.Value, op.Offset, op.Data);
                 Model.Write(Model.Volumes[op.Volume.Value], op.Offset, op.Data);
+                Model.Written[op.Volume.Value].UnionWith(Enumerable.Range(0, op.Data.Length).Select(i => (op.Offset + i) / TestCloud.BlockSize));
                 break;
             case ModelOpKind.CreateSnapshot:
                 var before = await StateFingerprint.TakeAsync(Cloud);
                 try
                 {
-                    Model.Snapshots[(await Ec2.CreateSnapshotAsync(op.Volume!.Value)).Id] = Model.Copy(Model.Volumes[op.Volume.Value]);
+                    var (least, most) = Model.IncrementalBlocks(op.Volume!.Value);
+                    var snapshot = await Ec2.CreateSnapshotAsync(op.Volume.Value);
+                    Assert.InRange(snapshot.IncrementalSizeInBytes / TestCloud.BlockSize, least, most);
+                    Model.Snapshots[snapshot.Id] = Model.Copy(Model.Volumes[op.Volume.Value]);
+                    Model.Lineages[op.Volume.Value].Add(snapshot.Id);
+                    Model.Written[op.Volume.Value].Clear();
                 }
                 catch (EbsException e) when (e.ErrorCode == EbsErrorCodes.ConcurrentSnapshotLimitExceeded)
                 {
@@ -65,7 +71,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
                     break;
                 }
 
-                Model.Volumes[(await Ec2.CreateVolumeAsync(request)).Id] = Model.Copy(Model.Snapshots[op.Snapshot.Value]);
+                Track((await Ec2.CreateVolumeAsync(request)).Id, Model.Copy(Model.Snapshots[op.Snapshot.Value]), op.Snapshot);
                 break;
             case ModelOpKind.CopySnapshot:
                 if ((await Ec2.DescribeSnapshotAsync(op.Snapshot!.Value)).State != SnapshotState.Completed)
@@ -79,6 +85,8 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
             case ModelOpKind.DeleteVolume:
                 await Ec2.DeleteVolumeAsync(op.Volume!.Value);
                 Model.Volumes.Remove(op.Volume.Value);
+                Model.Lineages.Remove(op.Volume.Value);
+                Model.Written.Remove(op.Volume.Value);
                 break;
             case ModelOpKind.AdvanceTime:
                 time.Advance(TimeSpan.FromSeconds(op.Seed));
@@ -96,6 +104,13 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
                 await StateFingerprint.AssertUnchangedAsync(Cloud, call, code);
                 break;
         }
+    }
+
+    private void Track(VolumeId volume, Dictionary<long, byte[]> blocks, SnapshotId? source)
+    {
+        Model.Volumes[volume] = blocks;
+        Model.Lineages[volume] = source is { } id ? [id] : [];
+        Model.Written[volume] = [];
     }
 
     /// <summary>
