@@ -55,13 +55,13 @@ internal sealed class CloudEngine : IAsyncDisposable
     public World World => Volatile.Read(ref _world);
 
     /// <summary>Returns <paramref name="region"/> when it is configured.</summary>
-    /// <exception cref="EbsException"><c>InvalidParameterValue</c> for an unknown Region.</exception>
+    /// <exception cref="EbsException"><c>InvalidRegion</c> for an unknown Region.</exception>
     public string CheckRegion(string region)
     {
         ArgumentNullException.ThrowIfNull(region);
         return Regions.ContainsKey(region)
             ? region
-            : throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Region '{region}' is not configured.", region);
+            : throw new EbsException(EbsErrorCodes.InvalidRegion, $"Region '{region}' is not configured.", region);
     }
 
     /// <summary>

@@ -20,7 +20,8 @@ public sealed class BadInputTests
         { EbsErrorCodes.InvalidZoneNotFound, (t, _, _) => t.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "eu-west-1a", SizeGiB = 1 }).AsTask() },
         { EbsErrorCodes.InvalidParameterValue, (t, _, _) => t.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 0 }).AsTask() },
         { EbsErrorCodes.InvalidParameterValue, (t, _, _) => t.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 65537 }).AsTask() },
-        { EbsErrorCodes.InvalidParameterValue, (t, _, _) => t.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a" }).AsTask() },
+        { EbsErrorCodes.MissingParameter, (t, _, _) => t.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a" }).AsTask() },
+        { EbsErrorCodes.MissingParameter, (t, _, _) => t.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = null!, SizeGiB = 1 }).AsTask() },
         { EbsErrorCodes.InvalidParameterValue, (t, s, _) => t.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SnapshotId = s.Id, SizeGiB = 1 }).AsTask() },
         { EbsErrorCodes.InvalidParameterValue, (t, _, v) => t.Ec2.WriteVolumeAsync(v.Id, v.SizeBytes - 1, new byte[2]).AsTask() },
         { EbsErrorCodes.InvalidParameterValue, (t, _, v) => t.Ec2.WriteVolumeAsync(v.Id, long.MaxValue - 1, new byte[B]).AsTask() },
@@ -37,8 +38,17 @@ public sealed class BadInputTests
         { EbsErrorCodes.ResourceNotFoundException, (t, s, _) => t.Cloud.Account("222222222222").EbsDirect(TestCloud.Region).ListChangedBlocksAsync(null, s.Id).AsTask() },
         { EbsErrorCodes.ValidationException, (t, s, _) => t.Cloud.Account(TestCloud.Account).EbsDirect(TestCloud.Region).ListChangedBlocksAsync(null, s.Id, nextToken: "%%").AsTask() },
         { EbsErrorCodes.ValidationException, (t, s, _) => t.Cloud.Account(TestCloud.Account).EbsDirect(TestCloud.Region).ListChangedBlocksAsync(null, s.Id, maxResults: 0).AsTask() },
+        { EbsErrorCodes.ValidationException, (t, s, _) => t.Cloud.Account(TestCloud.Account).EbsDirect(TestCloud.Region).ListChangedBlocksAsync(null, s.Id, maxResults: 99).AsTask() },
+        { EbsErrorCodes.ValidationException, (t, s, _) => t.Cloud.Account(TestCloud.Account).EbsDirect(TestCloud.Region).ListChangedBlocksAsync(null, s.Id, maxResults: 10001).AsTask() },
+        { EbsErrorCodes.ValidationException, (t, s, _) => t.Cloud.Account(TestCloud.Account).EbsDirect(TestCloud.Region).ListChangedBlocksAsync(s.Id, default).AsTask() },
+        { EbsErrorCodes.ValidationException, (t, s, _) => t.Cloud.Account(TestCloud.Account).EbsDirect(TestCloud.Region).ListChangedBlocksAsync(null, s.Id, startingBlockIndex: -1).AsTask() },
+        { EbsErrorCodes.ResourceNotFoundException, (t, s, _) => t.Cloud.Account(TestCloud.Account).EbsDirect(TestCloud.Region).ListChangedBlocksAsync(SnapshotId.Parse("snap-0123456789abcdef0"), s.Id).AsTask() },
         { EbsErrorCodes.InvalidParameterValue, (t, _, _) => Task.FromResult(t.Cloud.Account("12345")) },
-        { EbsErrorCodes.InvalidParameterValue, (t, _, _) => Task.FromResult(t.Cloud.Account(TestCloud.Account).Ec2("mars-north-1")) },
+        { EbsErrorCodes.InvalidRegion, (t, _, _) => Task.FromResult(t.Cloud.Account(TestCloud.Account).Ec2("mars-north-1")) },
+        { EbsErrorCodes.InvalidRegion, (t, s, _) => t.Ec2.CopySnapshotAsync("mars-north-1", s.Id).AsTask() },
+        { EbsErrorCodes.InvalidSnapshotIdMalformed, (t, _, _) => t.Ec2.DeleteSnapshotAsync(default).AsTask() },
+        { EbsErrorCodes.InvalidAmiIdMalformed, (t, _, _) => t.Ec2.DeregisterImageAsync(default).AsTask() },
+        { EbsErrorCodes.InvalidParameterValue, (t, s, _) => t.Ec2.CopySnapshotAsync(TestCloud.Region, s.Id, new string('x', 256)).AsTask() },
     };
 
     [Theory]
