@@ -43,7 +43,6 @@ public sealed partial class Ec2Client
                 throw new EbsException(EbsErrorCodes.ConcurrentSnapshotLimitExceeded, $"Volume {volumeId} already has {MaxPendingSnapshotsPerVolume} pending snapshots.", volumeId.Value);
             }
 
-            // Measured before freezing: freezing releases the base map, which may be all that holds it.
             var predecessor = SnapshotLineage.Predecessor(m.World, volume);
             var changed = predecessor is null ? (long?)null : SnapshotLineage.ChangedBlocks(_engine.Map, m.Refs, predecessor.Root, volume);
             var root = Freeze(m.Refs, volume);
