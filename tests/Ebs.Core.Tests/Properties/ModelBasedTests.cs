@@ -24,7 +24,7 @@ public sealed class ModelBasedTests
     private static async Task RunAsync(ModelOp[] ops)
     {
         await using var t = new TestCloud();
-        var driver = new ModelDriver(t.Cloud, t.Time, new Model());
+        var driver = new ModelDriver(t.Cloud, t.Time, new Model()) { ChecksIncrementalSize = true };
         foreach (var op in ops)
         {
             if (driver.Plan(op) is { } planned)
