@@ -99,7 +99,7 @@ public sealed class EbsCloud : IAsyncDisposable, IDisposable
     public EbsAccount Account(string accountId)
     {
         ArgumentNullException.ThrowIfNull(accountId);
-        if (accountId.Length != 12 || accountId.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        if (!Domain.AccountIdFormat.IsValid(accountId))
         {
             throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Account id '{accountId}' is not 12 digits.", accountId);
         }

@@ -41,6 +41,9 @@ public static class EbsErrorCodes
     /// <summary>The Availability Zone does not exist in the Region.</summary>
     public const string InvalidZoneNotFound = "InvalidZone.NotFound";
 
+    /// <summary>An owner given to a describe call is neither an account id nor an owner alias.</summary>
+    public const string InvalidUserIdMalformed = "InvalidUserID.Malformed";
+
     /// <summary>The id does not name a resource that can be tagged.</summary>
     public const string InvalidId = "InvalidID";
 

@@ -88,14 +88,17 @@ public sealed partial class Ec2Client
     /// <param name="request">Ids, owners and filters, or <see langword="null"/> for all.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The matching snapshots, oldest first.</returns>
-    /// <exception cref="EbsException"><c>InvalidSnapshot.NotFound</c> for a listed id that does not exist; <c>InvalidParameterValue</c> for an unknown filter.</exception>
+    /// <exception cref="EbsException">
+    /// <c>InvalidSnapshot.NotFound</c> for a listed id that does not exist; <c>InvalidParameterValue</c> for an unknown filter;
+    /// <c>InvalidUserID.Malformed</c> for an owner that is neither an account id nor <c>self</c> or <c>amazon</c>.
+    /// </exception>
     public ValueTask<IReadOnlyList<Snapshot>> DescribeSnapshotsAsync(DescribeSnapshotsRequest? request = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var world = _engine.World;
         var now = _engine.Time.GetUtcNow();
         Filter.Validate(request?.Filters, name => SnapshotFilterValues(name, null));
-        var owners = (request?.OwnerIds ?? []).Select(o => o == "self" ? AccountId : o).ToHashSet(StringComparer.Ordinal);
+        var owners = ResolveOwners(request?.OwnerIds, SnapshotOwnerAliases);
         var ids = request?.SnapshotIds ?? [];
         var candidates = ids.Count > 0
             ? ids.Distinct().Select(id => FindSnapshot(world, id))

@@ -32,6 +32,8 @@ public sealed class BadInputTests
         { EbsErrorCodes.InvalidSnapshotNotFound, (t, _, v) => t.Ec2.CreateTagsAsync([v.Id.Value, "snap-0123456789abcdef0"], new Dictionary<string, string> { ["a"] = "b" }).AsTask() },
         { EbsErrorCodes.InvalidId, (t, _, _) => t.Ec2.CreateTagsAsync(["i-0123456789abcdef0"], new Dictionary<string, string> { ["a"] = "b" }).AsTask() },
         { EbsErrorCodes.InvalidParameterValue, (t, _, _) => t.Ec2.DescribeVolumesAsync(new() { Filters = [new Filter("no-such-filter", "x")] }).AsTask() },
+        { EbsErrorCodes.InvalidUserIdMalformed, (t, _, _) => t.Ec2.DescribeSnapshotsAsync(new() { OwnerIds = ["self", "aws-marketplace"] }).AsTask() },
+        { EbsErrorCodes.InvalidUserIdMalformed, (t, _, _) => t.Ec2.DescribeImagesAsync(new() { Owners = ["12345678901"] }).AsTask() },
         { EbsErrorCodes.InvalidVolumeNotFound, (t, _, v) => t.Cloud.Account("222222222222").Ec2(TestCloud.Region).DeleteVolumeAsync(v.Id).AsTask() },
         { EbsErrorCodes.InvalidVolumeNotFound, (t, _, v) => t.Cloud.Account(TestCloud.Account).Ec2("eu-west-1").WriteVolumeAsync(v.Id, 0, new byte[1]).AsTask() },
         { EbsErrorCodes.InvalidSnapshotNotFound, (t, s, _) => t.Cloud.Account("222222222222").Ec2(TestCloud.Region).DeleteSnapshotAsync(s.Id).AsTask() },
