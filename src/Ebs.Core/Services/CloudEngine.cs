@@ -215,11 +215,11 @@ internal sealed class CloudEngine : IAsyncDisposable
         var stored = await _state.LoadAsync(cancellationToken).ConfigureAwait(false);
         Graph.Load(stored.Nodes.Select(n => StateCodec.DecodeNode(n.Id, n.Body)));
         var byKind = stored.Documents.ToLookup(d => d.Kind, StringComparer.Ordinal);
-        var dirty = byKind[StateCodec.BlockKind].Select(StateCodec.DecodeBlock).ToLookup(b => b.Volume);
+        var dirty = byKind[StateCodec.BlockKind].Select(StateCodec.DecodeBlock).ToLookup(b => b.Volume.Value, StringComparer.Ordinal);
         _world = new World
         {
             Volumes = byKind[StateCodec.VolumeKind]
-                .Select(d => StateCodec.DecodeVolume(d, dirty[VolumeId.Parse(d.Key)].ToImmutableSortedDictionary(b => b.Block, b => b.Chunk)))
+                .Select(d => StateCodec.DecodeVolume(d, dirty[d.Key].ToImmutableSortedDictionary(b => b.Block, b => b.Chunk)))
                 .ToImmutableDictionary(v => v.Id),
             Snapshots = byKind[StateCodec.SnapshotKind].Select(StateCodec.DecodeSnapshot).ToImmutableDictionary(s => s.Id),
             Images = byKind[StateCodec.ImageKind].Select(StateCodec.DecodeImage).ToImmutableDictionary(i => i.Id),
