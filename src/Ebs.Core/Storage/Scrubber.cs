@@ -80,7 +80,7 @@ internal static class Scrubber
         static bool TooMany(int leaked, int stored) => leaked > 0 && leaked > stored * ScrubReport.RepairLimit;
 
         return TooMany(leakedChunks, storedChunks) || TooMany(leakedNodes, storedNodes)
-            ? $"repair would reclaim {leakedChunks} of {storedChunks} stored chunks and {leakedNodes} of {storedNodes} block-map nodes, more than {ScrubReport.RepairLimit:P0} of either; "
+            ? $"it would reclaim {leakedChunks} of {storedChunks} stored chunks and {leakedNodes} of {storedNodes} block-map nodes, more than {(int)(ScrubReport.RepairLimit * 100)}% of either; "
                 + "the state may have lost the records that use them, so nothing was deleted (repair with force once sure they are unreferenced)"
             : null;
     }
