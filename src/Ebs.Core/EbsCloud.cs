@@ -68,7 +68,7 @@ public sealed class EbsCloud : IAsyncDisposable, IDisposable
     /// <returns>The opened cloud.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="OptionsValidationException">The options are not valid.</exception>
-    /// <exception cref="EbsException"><c>InternalError</c> when a stored node is corrupt.</exception>
+    /// <exception cref="EbsException"><c>InternalError</c> naming the first stored record or node that cannot be decoded (see <see cref="StoredStateCheck"/>).</exception>
     public static async ValueTask<EbsCloud> OpenAsync(
         EbsOptions options,
         IChunkStore chunkStore,
