@@ -1,8 +1,8 @@
 namespace Ebs.Storage.Sqlite;
 
 /// <summary>
-/// The error codes of <see cref="Core.EbsException"/> when a local store cannot be opened. A
-/// store that fails to open with any of them was left exactly as it was found.
+/// The error codes of <see cref="Core.EbsException"/> when a local store cannot be opened. An
+/// open refused with any of them deletes nothing the store holds and releases the directory.
 /// </summary>
 public static class LocalStoreErrorCodes
 {
@@ -23,9 +23,4 @@ public static class LocalStoreErrorCodes
 
     /// <summary>There is no store at the path (opening only an existing store).</summary>
     public const string StoreNotFound = "LocalStore.NotFound";
-
-    /// <summary>Tells whether <paramref name="errorCode"/> is one of these codes.</summary>
-    /// <param name="errorCode">An error code.</param>
-    /// <returns><see langword="true"/> for a local store code.</returns>
-    public static bool IsLocalStoreCode(string? errorCode) => errorCode?.StartsWith("LocalStore.", StringComparison.Ordinal) == true;
 }

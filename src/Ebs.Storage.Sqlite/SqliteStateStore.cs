@@ -88,7 +88,7 @@ public sealed class SqliteStateStore : IStateStore
             var tables = TablesOf(connection);
             if (tables.Count == 0 && !mayCreate)
             {
-                throw new EbsException(LocalStoreErrorCodes.StateMissing, $"The state database '{path}' is empty, but its store holds chunk files; without it nothing tells which volumes and snapshots use them. Restore it from a backup; nothing was changed.", path);
+                throw StateMissing(path, "empty");
             }
 
             Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
@@ -98,7 +98,7 @@ public sealed class SqliteStateStore : IStateStore
         catch (SqliteException e) when (!mayCreate && e.SqliteErrorCode == SQLitePCL.raw.SQLITE_CANTOPEN)
         {
             connection.Dispose();
-            throw new EbsException(LocalStoreErrorCodes.StateMissing, $"The state database '{path}' is missing, but its store holds chunk files; without it nothing tells which volumes and snapshots use them. Restore it from a backup; nothing was changed.", path);
+            throw StateMissing(path, "missing");
         }
         catch (SqliteException e)
         {
@@ -112,11 +112,15 @@ public sealed class SqliteStateStore : IStateStore
         }
     }
 
+    /// <summary>The error of a state file missing beside the chunk files it describes.</summary>
+    private static EbsException StateMissing(string path, string condition)
+        => new(LocalStoreErrorCodes.StateMissing, $"The state database '{path}' is {condition}, but its store holds chunk files; without it nothing tells which volumes and snapshots use them. Restore it from a backup; nothing was changed.", path);
+
     /// <summary>The error of a state file that cannot be read as one.</summary>
     internal static EbsException Damaged(string path, string problem)
-        => new(LocalStoreErrorCodes.StoreDamaged, $"The state database '{path}' is damaged: {problem.TrimEnd('.')}. Nothing was changed; restore it from a backup (fsck lists what is still readable).", path);
+        => new(LocalStoreErrorCodes.StoreDamaged, $"The state database '{path}' is damaged: {problem.TrimEnd('.')}. Restore it from a backup; fsck lists what is still readable.", path);
 
-    private static EbsException Damaged(string path, SqliteException e) => Damaged(path, e.Message.Replace("SQLite Error ", "SQLite error ", StringComparison.Ordinal));
+    private static EbsException Damaged(string path, SqliteException e) => Damaged(path, e.Message);
 
     /// <summary>A connection to a state file, unpooled so that closing it releases the file.</summary>
     internal static SqliteConnection Connect(string path, SqliteOpenMode mode)
