@@ -72,12 +72,13 @@ internal static class Scrubber
     /// Why a repair must not run without force: it would reclaim more than
     /// <see cref="ScrubReport.RepairLimit"/> of the stored chunks or nodes. That is what a
     /// state that lost its records (emptied, replaced by an older copy) looks like, and deleting
-    /// the chunks would make the loss final; a crash leaves far fewer leaks.
+    /// the chunks would make the loss final. A crash leaks only what the calls it interrupted
+    /// had stored, which outgrows the rest only in a store that holds little else.
     /// </summary>
     /// <returns><see langword="null"/> when the repair may run.</returns>
     private static string? RepairRefusal(int leakedChunks, int storedChunks, int leakedNodes, int storedNodes)
     {
-        static bool TooMany(int leaked, int stored) => leaked > 0 && leaked > stored * ScrubReport.RepairLimit;
+        static bool TooMany(int leaked, int stored) => leaked > stored * ScrubReport.RepairLimit;
 
         return TooMany(leakedChunks, storedChunks) || TooMany(leakedNodes, storedNodes)
             ? $"it would reclaim {leakedChunks} of {storedChunks} stored chunks and {leakedNodes} of {storedNodes} block-map nodes, more than {(int)(ScrubReport.RepairLimit * 100)}% of either; "
