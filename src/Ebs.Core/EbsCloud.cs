@@ -113,12 +113,13 @@ public sealed class EbsCloud : IAsyncDisposable, IDisposable
     /// </summary>
     /// <param name="repair">
     /// When <see langword="true"/>, deletes leaked chunks and nodes and corrects wrong counts,
-    /// unless that would reclaim more than <see cref="ScrubReport.RepairLimit"/> of the stored
-    /// chunks or nodes and <paramref name="force"/> is not set: then nothing is deleted and
+    /// unless a referenced node is missing or that would reclaim more than
+    /// <see cref="ScrubReport.RepairLimit"/> of the stored chunks or nodes, and
+    /// <paramref name="force"/> is not set: then nothing is deleted and
     /// <see cref="ScrubReport.RepairRefusal"/> says why.
     /// </param>
     /// <param name="verifyContents">When <see langword="true"/>, reads every stored chunk, so the store checks its bytes, and hashes it against its id; reports corrupt ones.</param>
-    /// <param name="force">When <see langword="true"/>, repairs whatever share of the store is leaked; for a state known to be complete.</param>
+    /// <param name="force">When <see langword="true"/>, repairs whatever looks leaked; for a state known to be complete.</param>
     /// <param name="cancellationToken">A token to cancel the scrub.</param>
     /// <returns>What was found (and repaired).</returns>
     public ValueTask<ScrubReport> ScrubAsync(bool repair = false, bool verifyContents = false, bool force = false, CancellationToken cancellationToken = default)

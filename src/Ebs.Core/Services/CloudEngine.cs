@@ -101,7 +101,7 @@ internal sealed class CloudEngine : IAsyncDisposable
             T result;
             try
             {
-                result = await apply(mutation).ConfigureAwait(false);
+                result = await UnderWriterLockAsync(() => apply(mutation)).ConfigureAwait(false);
                 foreach (var id in mutation.Refs.NewlyReferencedChunks.ToList())
                 {
                     if (!await Chunks.ContainsAsync(id, CancellationToken.None).ConfigureAwait(false))
@@ -167,11 +167,27 @@ internal sealed class CloudEngine : IAsyncDisposable
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await action().ConfigureAwait(false);
+            return await UnderWriterLockAsync(action).ConfigureAwait(false);
         }
         finally
         {
             _writer.Release();
+        }
+    }
+
+    /// <summary>
+    /// Runs work that holds the writer lock, when nothing can be freed concurrently: a node it
+    /// finds missing is not stale but lost from the store, which callers learn as <c>InternalError</c>.
+    /// </summary>
+    private static async ValueTask<T> UnderWriterLockAsync<T>(Func<ValueTask<T>> work)
+    {
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        catch (StaleReadException e)
+        {
+            throw new EbsException(EbsErrorCodes.InternalError, e.Message);
         }
     }
 

@@ -52,9 +52,9 @@ public sealed record ScrubReport
     public required bool Repaired { get; init; }
 
     /// <summary>
-    /// Gets why a requested repair was refused (it would have reclaimed more than
-    /// <see cref="RepairLimit"/> of the stored chunks or nodes, and was not forced), or
-    /// <see langword="null"/>. A refused repair deleted and corrected nothing.
+    /// Gets why a requested repair was refused (a referenced node is missing, or it would have
+    /// reclaimed more than <see cref="RepairLimit"/> of the stored chunks or nodes, and it was
+    /// not forced), or <see langword="null"/>. A refused repair deleted and corrected nothing.
     /// </summary>
     public string? RepairRefusal { get; init; }
 

@@ -28,7 +28,7 @@ internal static class Scrubber
         var storedNodes = graph.NodeIds.ToList();
         var leakedNodes = storedNodes.Where(id => !nodeCounts.ContainsKey(id)).OrderBy(id => id.Value).ToList();
         var missingChunks = chunkCounts.Keys.Where(id => !stored.Contains(id)).Order().ToList();
-        var refusal = repair && !force ? RepairRefusal(leakedChunks.Count, stored.Count, leakedNodes.Count, storedNodes.Count) : null;
+        var refusal = repair && !force ? RepairRefusal(leakedChunks.Count, stored.Count, leakedNodes.Count, storedNodes.Count, missingNodes.Count) : null;
         repair &= refusal is null;
         var report = new ScrubReport
         {
@@ -69,20 +69,27 @@ internal static class Scrubber
     }
 
     /// <summary>
-    /// Why a repair must not run without force: it would reclaim more than
-    /// <see cref="ScrubReport.RepairLimit"/> of the stored chunks or nodes. That is what a
-    /// state that lost its records (emptied, replaced by an older copy) looks like, and deleting
-    /// the chunks would make the loss final. A crash leaks only what the calls it interrupted
-    /// had stored, which outgrows the rest only in a store that holds little else.
+    /// Why a repair must not run without force: a referenced node is missing, so the chunks and
+    /// nodes under it look leaked; or it would reclaim more than
+    /// <see cref="ScrubReport.RepairLimit"/> of the stored chunks or nodes, which is what a state
+    /// that lost its records (emptied, replaced by an older copy) looks like. Deleting them would
+    /// make the loss final. A crash leaks only what the calls it interrupted had stored, which
+    /// outgrows the rest only in a store that holds little else.
     /// </summary>
     /// <returns><see langword="null"/> when the repair may run.</returns>
-    private static string? RepairRefusal(int leakedChunks, int storedChunks, int leakedNodes, int storedNodes)
+    private static string? RepairRefusal(int leakedChunks, int storedChunks, int leakedNodes, int storedNodes, int missingNodes)
     {
+        const string Kept = "so nothing was deleted (repair with force once sure they are unreferenced)";
         static bool TooMany(int leaked, int stored) => leaked > stored * ScrubReport.RepairLimit;
+
+        if (missingNodes > 0)
+        {
+            return $"{missingNodes} referenced block-map nodes are missing, and the chunks and nodes under them would look leaked; {Kept}";
+        }
 
         return TooMany(leakedChunks, storedChunks) || TooMany(leakedNodes, storedNodes)
             ? $"it would reclaim {leakedChunks} of {storedChunks} stored chunks and {leakedNodes} of {storedNodes} block-map nodes, more than {(int)(ScrubReport.RepairLimit * 100)}% of either; "
-                + "the state may have lost the records that use them, so nothing was deleted (repair with force once sure they are unreferenced)"
+                + $"the state may have lost the records that use them, {Kept}"
             : null;
     }
 
