@@ -158,7 +158,7 @@ public sealed class StoreDamageTests : IClassFixture<StoreDamageTests.SeededStor
     };
 
     /// <summary>A store seeded once, with the default block size the <c>ebs</c> command opens with, and a small disk image to import.</summary>
-    public sealed class SeededStore : IAsyncLifetime, IDisposable
+    public sealed class SeededStore : IAsyncLifetime
     {
         private readonly TempDirectory _dir = new();
 
@@ -193,8 +193,10 @@ public sealed class StoreDamageTests : IClassFixture<StoreDamageTests.SeededStor
             return copy;
         }
 
-        public Task DisposeAsync() => Task.CompletedTask;
-
-        public void Dispose() => _dir.Dispose();
+        public Task DisposeAsync()
+        {
+            _dir.Dispose();
+            return Task.CompletedTask;
+        }
     }
 }
