@@ -100,6 +100,25 @@ public sealed class StoreDamageTests : IClassFixture<StoreDamageTests.SeededStor
     }
 
     [Fact]
+    public async Task FsckRepair_CorruptChunk_StillNotCleanSinceRepairCannotRestoreBytes()
+    {
+        using var dir = new TempDirectory();
+        var store = _seed.CopyTo(dir.Path);
+        var chunk = Directory.EnumerateFiles(Path.Combine(store, LocalDirectory.ChunkFolderName), "*.chunk", SearchOption.AllDirectories).First();
+        var bytes = await File.ReadAllBytesAsync(chunk);
+        bytes[100] ^= 0xFF;
+        await File.WriteAllBytesAsync(chunk, bytes);
+
+        var (exitCode, output, _) = await new CliRunner(store, asProcess: false).RunAsync("fsck", "--repair", "--json");
+
+        Assert.Equal(1, exitCode);
+        var report = System.Text.Json.JsonDocument.Parse(output).RootElement;
+        Assert.False(report.GetProperty("Clean").GetBoolean());
+        Assert.Equal(3, report.GetProperty("DamagedUses").GetArrayLength()); // the volume, the snapshot, the image
+        Assert.True(File.Exists(chunk));
+    }
+
+    [Fact]
     public async Task FsckRepair_EveryRecordLost_RefusedUnlessForced()
     {
         using var dir = new TempDirectory();

@@ -63,11 +63,11 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
             repaired.Repaired,
             repaired.RepairRefusal,
             Clean = clean,
-        }, () => Describe(report, repaired, settings.Repair, clean));
+        }, () => Describe(report, repaired, clean));
         return clean ? 0 : 1;
     }
 
-    private static Rows Describe(ScrubReport report, ScrubReport repaired, bool repair, bool clean)
+    private static Rows Describe(ScrubReport report, ScrubReport repaired, bool clean)
     {
         var done = repaired.Repaired;
         var table = new Table().AddColumns("Check", "Chunks", "Block-map nodes");
@@ -96,7 +96,7 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
             parts.Add(uses);
         }
 
-        if (repair && repaired.RepairRefusal is { } refusal)
+        if (repaired.RepairRefusal is { } refusal)
         {
             parts.Add(new Markup($"[red]Repair refused:[/] {Markup.Escape(refusal)}. Use --repair --force to reclaim them anyway."));
         }
