@@ -18,7 +18,7 @@ internal abstract class StoreCommand<TSettings>(IAnsiConsole console, TimeProvid
 
     protected IAnsiConsole Console { get; } = console;
 
-    public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
         await using var cloud = await LocalDirectory.OpenAsync(settings.StorePath, new EbsOptions(), time, cancellationToken);
         return await RunAsync(cloud, cloud.Account(settings.Account).Ec2(settings.Region), settings, cancellationToken);
