@@ -68,7 +68,7 @@ public sealed class EbsCloud : IAsyncDisposable, IDisposable
     /// <returns>The opened cloud.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="OptionsValidationException">The options are not valid.</exception>
-    /// <exception cref="EbsException"><c>InternalError</c> when a stored node is corrupt.</exception>
+    /// <exception cref="EbsException"><c>InternalError</c> naming the first stored record or node that cannot be decoded (see <see cref="StoredStateCheck"/>).</exception>
     public static async ValueTask<EbsCloud> OpenAsync(
         EbsOptions options,
         IChunkStore chunkStore,
@@ -99,7 +99,7 @@ public sealed class EbsCloud : IAsyncDisposable, IDisposable
     public EbsAccount Account(string accountId)
     {
         ArgumentNullException.ThrowIfNull(accountId);
-        if (accountId.Length != 12 || accountId.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        if (!Domain.AccountIdFormat.IsValid(accountId))
         {
             throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Account id '{accountId}' is not 12 digits.", accountId);
         }
@@ -111,12 +111,19 @@ public sealed class EbsCloud : IAsyncDisposable, IDisposable
     /// Recomputes every reference count by mark-and-sweep from the live roots (volumes,
     /// snapshots) and compares with the stored counts, nodes and chunks.
     /// </summary>
-    /// <param name="repair">When <see langword="true"/>, deletes leaked chunks and nodes and corrects wrong counts.</param>
+    /// <param name="repair">
+    /// When <see langword="true"/>, deletes leaked chunks and nodes and corrects wrong counts,
+    /// unless a referenced node is missing or that would reclaim more than
+    /// <see cref="ScrubReport.RepairLimit"/> of the stored chunks or nodes, and
+    /// <paramref name="force"/> is not set: then nothing is deleted and
+    /// <see cref="ScrubReport.RepairRefusal"/> says why.
+    /// </param>
     /// <param name="verifyContents">When <see langword="true"/>, reads every stored chunk, so the store checks its bytes, and hashes it against its id; reports corrupt ones.</param>
+    /// <param name="force">When <see langword="true"/>, repairs whatever looks leaked; for a state known to be complete.</param>
     /// <param name="cancellationToken">A token to cancel the scrub.</param>
     /// <returns>What was found (and repaired).</returns>
-    public ValueTask<ScrubReport> ScrubAsync(bool repair = false, bool verifyContents = false, CancellationToken cancellationToken = default)
-        => _engine.ExclusiveAsync(() => Scrubber.RunAsync(_engine, repair, verifyContents, cancellationToken), cancellationToken);
+    public ValueTask<ScrubReport> ScrubAsync(bool repair = false, bool verifyContents = false, bool force = false, CancellationToken cancellationToken = default)
+        => _engine.ExclusiveAsync(() => Scrubber.RunAsync(_engine, repair, verifyContents, force, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -1,13 +1,21 @@
 namespace Ebs.Core;
 
-/// <summary>The AWS error codes this library raises, spelled exactly as AWS spells them.</summary>
+/// <summary>
+/// The AWS error codes this library raises, spelled exactly as AWS spells them: EC2's (from
+/// "Error codes for the Amazon EC2 API") for <see cref="Services.Ec2Client"/>, and the EBS direct
+/// APIs' exception names for <see cref="Services.EbsDirectClient"/>. docs/errors.md lists when
+/// each is raised.
+/// </summary>
 public static class EbsErrorCodes
 {
-    /// <summary>A parameter is outside its allowed values.</summary>
+    /// <summary>A value given for a parameter is not valid, is unsupported, or cannot be used.</summary>
     public const string InvalidParameterValue = "InvalidParameterValue";
 
-    /// <summary>The combination of parameters is not valid.</summary>
-    public const string InvalidParameterCombination = "InvalidParameterCombination";
+    /// <summary>The request is missing a required parameter.</summary>
+    public const string MissingParameter = "MissingParameter";
+
+    /// <summary>The Region is not valid, such as the source Region of a copy.</summary>
+    public const string InvalidRegion = "InvalidRegion";
 
     /// <summary>The volume does not exist (for the caller, in this Region).</summary>
     public const string InvalidVolumeNotFound = "InvalidVolume.NotFound";
@@ -15,7 +23,7 @@ public static class EbsErrorCodes
     /// <summary>The volume id is not of the form <c>vol-</c> followed by hexadecimal digits.</summary>
     public const string InvalidVolumeIdMalformed = "InvalidVolumeID.Malformed";
 
-    /// <summary>The volume is in use and cannot be deleted.</summary>
+    /// <summary>The volume is not in the <c>available</c> state.</summary>
     public const string VolumeInUse = "VolumeInUse";
 
     /// <summary>The snapshot does not exist (for the caller, in this Region).</summary>
@@ -24,16 +32,19 @@ public static class EbsErrorCodes
     /// <summary>The snapshot id is not of the form <c>snap-</c> followed by hexadecimal digits.</summary>
     public const string InvalidSnapshotIdMalformed = "InvalidSnapshotID.Malformed";
 
-    /// <summary>The snapshot is in use and cannot be deleted.</summary>
+    /// <summary>The snapshot to delete is in use by one or more images.</summary>
     public const string InvalidSnapshotInUse = "InvalidSnapshot.InUse";
 
-    /// <summary>The resource is not in a state that allows the operation.</summary>
+    /// <summary>The resource is not in a state that allows the operation, such as a snapshot still pending.</summary>
     public const string IncorrectState = "IncorrectState";
 
     /// <summary>The Availability Zone does not exist in the Region.</summary>
     public const string InvalidZoneNotFound = "InvalidZone.NotFound";
 
-    /// <summary>The id does not name a resource type that can be tagged.</summary>
+    /// <summary>An owner given to a describe call is neither an account id nor an owner alias.</summary>
+    public const string InvalidUserIdMalformed = "InvalidUserID.Malformed";
+
+    /// <summary>The id does not name a resource that can be tagged.</summary>
     public const string InvalidId = "InvalidID";
 
     /// <summary>The resource would carry more than 50 tags.</summary>
@@ -42,17 +53,11 @@ public static class EbsErrorCodes
     /// <summary>The volume already has the maximum number of pending snapshots.</summary>
     public const string ConcurrentSnapshotLimitExceeded = "ConcurrentSnapshotLimitExceeded";
 
-    /// <summary>The caller may not perform the operation.</summary>
-    public const string UnauthorizedOperation = "UnauthorizedOperation";
-
     /// <summary>The machine image does not exist (for the caller, in this Region).</summary>
     public const string InvalidAmiIdNotFound = "InvalidAMIID.NotFound";
 
     /// <summary>The image id is not of the form <c>ami-</c> followed by hexadecimal digits.</summary>
     public const string InvalidAmiIdMalformed = "InvalidAMIID.Malformed";
-
-    /// <summary>The machine image is not available for the operation.</summary>
-    public const string InvalidAmiIdUnavailable = "InvalidAMIID.Unavailable";
 
     /// <summary>The caller already has an image of that name in the Region.</summary>
     public const string InvalidAmiNameDuplicate = "InvalidAMIName.Duplicate";
@@ -63,12 +68,15 @@ public static class EbsErrorCodes
     /// <summary>A block device mapping is not valid.</summary>
     public const string InvalidBlockDeviceMapping = "InvalidBlockDeviceMapping";
 
-    /// <summary>An EBS direct API resource does not exist.</summary>
+    /// <summary>Stored data is missing or corrupt; the message names the chunk or node (an EC2 server error).</summary>
+    public const string InternalError = "InternalError";
+
+    /// <summary>An EBS direct API resource, such as a snapshot, does not exist.</summary>
     public const string ResourceNotFoundException = "ResourceNotFoundException";
 
-    /// <summary>An EBS direct API request is not valid.</summary>
+    /// <summary>An EBS direct API request does not satisfy the API's constraints.</summary>
     public const string ValidationException = "ValidationException";
 
-    /// <summary>Stored data is missing or corrupt; the message names the chunk or node.</summary>
-    public const string InternalError = "InternalError";
+    /// <summary>An EBS direct API call failed on stored data that is missing or corrupt (a server error).</summary>
+    public const string InternalServerException = "InternalServerException";
 }

@@ -1,3 +1,5 @@
+using Ebs.Core;
+
 namespace Ebs.Storage.Sqlite;
 
 /// <summary>
@@ -13,6 +15,7 @@ internal sealed class DirectoryLock : IDisposable
 
     private DirectoryLock(FileStream file) => _file = file;
 
+    /// <exception cref="EbsException"><see cref="LocalStoreErrorCodes.StoreInUse"/> when another holds it.</exception>
     public static DirectoryLock Acquire(string directory)
     {
         var path = Path.Combine(directory, FileName);
@@ -28,9 +31,9 @@ internal sealed class DirectoryLock : IDisposable
             file.Flush();
             return new DirectoryLock(file);
         }
-        catch (IOException e)
+        catch (IOException)
         {
-            throw new IOException($"The store '{directory}' is in use by another process (lock file {path}).", e);
+            throw new EbsException(LocalStoreErrorCodes.StoreInUse, $"The store '{directory}' is in use by another process (lock file {path}).", directory);
         }
     }
 

@@ -301,7 +301,7 @@ public sealed class FileChunkStore : IChunkStore
     /// <inheritdoc />
     public async IAsyncEnumerable<ChunkId> EnumerateAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        foreach (var path in Directory.EnumerateFiles(_root, "*" + Extension, SearchOption.AllDirectories))
+        foreach (var path in FilesUnder(_root))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (ChunkId.TryParse(Path.GetFileNameWithoutExtension(path), out var id))
@@ -312,6 +312,10 @@ public sealed class FileChunkStore : IChunkStore
 
         await Task.CompletedTask.ConfigureAwait(false);
     }
+
+    /// <summary>Lists the chunk files under a chunk folder (not the temporary ones), touching nothing; none when it does not exist.</summary>
+    internal static IEnumerable<string> FilesUnder(string root)
+        => Directory.Exists(root) ? Directory.EnumerateFiles(root, "*" + Extension, SearchOption.AllDirectories) : [];
 
     /// <summary>Gets the file that holds a chunk.</summary>
     /// <param name="id">The chunk id.</param>

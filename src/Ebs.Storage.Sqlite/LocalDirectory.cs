@@ -1,10 +1,14 @@
 using Ebs.Core;
+using Microsoft.Extensions.Options;
 
 namespace Ebs.Storage.Sqlite;
 
 /// <summary>
 /// A local directory that holds a whole cloud durably: <c>state.db</c> (SQLite) for the
 /// state, <c>chunks/</c> for the block bytes, and <c>ebs.lock</c> while a process has it open.
+/// A directory that cannot be opened safely (damaged state, chunks without their state, in
+/// use, too new) is refused with an <see cref="EbsException"/> carrying one of
+/// <see cref="LocalStoreErrorCodes"/>, and left as it was.
 /// </summary>
 public static class LocalDirectory
 {
@@ -15,9 +19,9 @@ public static class LocalDirectory
     public const string ChunkFolderName = "chunks";
 
     /// <summary>
-    /// Opens the cloud stored in <paramref name="path"/> (creating an empty one if needed),
-    /// restoring every volume, snapshot, block map and count. Dispose the cloud to release
-    /// the directory.
+    /// Opens the cloud stored in <paramref name="path"/> (creating an empty one if there is
+    /// none), restoring every volume, snapshot, block map and count. Dispose the cloud to
+    /// release the directory.
     /// </summary>
     /// <param name="path">The directory.</param>
     /// <param name="options">The settings; the block size must match the one the directory was created with.</param>
@@ -25,21 +29,89 @@ public static class LocalDirectory
     /// <param name="cancellationToken">A token to cancel the load.</param>
     /// <returns>The opened cloud.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="IOException">Another process has the directory open.</exception>
-    /// <exception cref="InvalidDataException">The directory has a newer format, or another block size.</exception>
-    public static async ValueTask<EbsCloud> OpenAsync(string path, EbsOptions options, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    /// <exception cref="OptionsValidationException">The options are not valid.</exception>
+    /// <exception cref="EbsException">
+    /// <see cref="LocalStoreErrorCodes.StoreDamaged"/> when the state cannot be read or decoded;
+    /// <see cref="LocalStoreErrorCodes.StateMissing"/> when chunk files exist without their state;
+    /// <see cref="LocalStoreErrorCodes.StoreInUse"/> when another process has the directory open;
+    /// <see cref="LocalStoreErrorCodes.FormatTooNew"/> or <see cref="LocalStoreErrorCodes.BlockSizeMismatch"/>
+    /// when it has a newer format or another block size.
+    /// </exception>
+    public static ValueTask<EbsCloud> OpenAsync(string path, EbsOptions options, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        return OpenCoreAsync(Path.GetFullPath(path), options, timeProvider, existingOnly: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens the cloud stored in <paramref name="path"/>, which must exist: nothing is created
+    /// when there is no store there. For tools that only read or check a store.
+    /// </summary>
+    /// <param name="path">The directory.</param>
+    /// <param name="options">The settings; the block size must match the one the directory was created with.</param>
+    /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">A token to cancel the load.</param>
+    /// <returns>The opened cloud.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="OptionsValidationException">The options are not valid.</exception>
+    /// <exception cref="EbsException">
+    /// <see cref="LocalStoreErrorCodes.StoreNotFound"/> when there is no store at <paramref name="path"/>;
+    /// otherwise as <see cref="OpenAsync"/>.
+    /// </exception>
+    public static ValueTask<EbsCloud> OpenExistingAsync(string path, EbsOptions options, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        return OpenCoreAsync(Path.GetFullPath(path), options, timeProvider, existingOnly: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Examines a store without opening a cloud on it, reporting everything that can still be
+    /// read: for a store that <see cref="OpenAsync"/> refuses as damaged. Nothing is changed.
+    /// </summary>
+    /// <param name="path">The directory.</param>
+    /// <param name="options">The settings; their block size is the one chunk files are checked against when the state does not record it.</param>
+    /// <param name="cancellationToken">A token to cancel the inspection.</param>
+    /// <returns>What was found.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="EbsException">
+    /// <see cref="LocalStoreErrorCodes.StoreNotFound"/> when there is no store at <paramref name="path"/>;
+    /// <see cref="LocalStoreErrorCodes.StoreInUse"/> when another process has it open.
+    /// </exception>
+    public static async ValueTask<LocalStoreInspection> InspectAsync(string path, EbsOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
         var root = Path.GetFullPath(path);
+        ThrowIfNoStore(root);
+        using var lease = DirectoryLock.Acquire(root);
+        return await StoreInspector.InspectAsync(Path.Combine(root, StateFileName), Path.Combine(root, ChunkFolderName), options.BlockSize, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async ValueTask<EbsCloud> OpenCoreAsync(string root, EbsOptions options, TimeProvider? timeProvider, bool existingOnly, CancellationToken cancellationToken)
+    {
+        // Before anything is written: a new state records the block size.
+        var validation = new EbsOptionsValidator().Validate(Options.DefaultName, options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(EbsOptions), validation.Failures);
+        }
+
+        if (existingOnly)
+        {
+            ThrowIfNoStore(root);
+        }
+
         Directory.CreateDirectory(root);
+        var statePath = Path.Combine(root, StateFileName);
+        var chunkRoot = Path.Combine(root, ChunkFolderName);
         var lease = DirectoryLock.Acquire(root);
         SqliteStateStore state;
-        FileChunkStore chunks;
         try
         {
-            chunks = new FileChunkStore(Path.Combine(root, ChunkFolderName));
-            state = SqliteStateStore.Open(Path.Combine(root, StateFileName), options.BlockSize, lease);
+            // Chunks without their state: a new state would call every one of them a leak.
+            state = SqliteStateStore.Open(statePath, options.BlockSize, lease, mayCreate: !FileChunkStore.FilesUnder(chunkRoot).Any());
         }
         catch
         {
@@ -47,6 +119,35 @@ public static class LocalDirectory
             throw;
         }
 
-        return await EbsCloud.OpenAsync(options, chunks, state, timeProvider, cancellationToken).ConfigureAwait(false);
+        FileChunkStore chunks;
+        try
+        {
+            chunks = new FileChunkStore(chunkRoot);
+        }
+        catch
+        {
+            await state.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        try
+        {
+            return await EbsCloud.OpenAsync(options, chunks, state, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EbsException e) when (e.ErrorCode == EbsErrorCodes.InternalError)
+        {
+            // A record or node that cannot be decoded; the cloud has released the state.
+            throw SqliteStateStore.Damaged(statePath, e.Message);
+        }
+    }
+
+    /// <summary>Refuses a directory that holds neither a state database nor chunk files.</summary>
+    private static void ThrowIfNoStore(string root)
+    {
+        var state = new FileInfo(Path.Combine(root, StateFileName));
+        if (!(state.Exists && state.Length > 0) && !FileChunkStore.FilesUnder(Path.Combine(root, ChunkFolderName)).Any())
+        {
+            throw new EbsException(LocalStoreErrorCodes.StoreNotFound, $"There is no store at '{root}' (no {StateFileName} and no chunk files); create one first.", root);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using Ebs.Core;
 using Ebs.Core.BlockMaps;
 using Ebs.Core.Storage;
 using Microsoft.Data.Sqlite;
@@ -66,20 +67,43 @@ public sealed class SqliteStateStore : IStateStore
     /// <param name="blockSize">The block size of the cloud; must match the one the file was created with.</param>
     /// <returns>The store.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
-    /// <exception cref="InvalidDataException">The file has a newer format, or another block size.</exception>
-    public static SqliteStateStore Open(string path, int blockSize) => Open(path, blockSize, null);
+    /// <exception cref="EbsException">
+    /// <see cref="LocalStoreErrorCodes.StoreDamaged"/> when the file cannot be read as a state
+    /// database, <see cref="LocalStoreErrorCodes.FormatTooNew"/> for a newer format,
+    /// <see cref="LocalStoreErrorCodes.BlockSizeMismatch"/> for another block size.
+    /// </exception>
+    public static SqliteStateStore Open(string path, int blockSize) => Open(path, blockSize, null, mayCreate: true);
 
-    /// <summary>Opens a state file, holding <paramref name="lease"/> (the directory lock) until disposed.</summary>
-    internal static SqliteStateStore Open(string path, int blockSize, IDisposable? lease)
+    /// <summary>
+    /// Opens a state file, holding <paramref name="lease"/> (the directory lock) until disposed.
+    /// Unless <paramref name="mayCreate"/>, a missing or blank file is refused and left as it is.
+    /// </summary>
+    internal static SqliteStateStore Open(string path, int blockSize, IDisposable? lease, bool mayCreate)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        var connection = Connect(path, mayCreate ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite);
         try
         {
             connection.Open();
+            var tables = TablesOf(connection);
+            if (tables.Count == 0 && !mayCreate)
+            {
+                throw StateMissing(path, "empty");
+            }
+
             Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
-            Migrate(connection, blockSize);
+            Migrate(connection, path, tables, blockSize);
             return new SqliteStateStore(connection, lease);
+        }
+        catch (SqliteException e) when (!mayCreate && e.SqliteErrorCode == SQLitePCL.raw.SQLITE_CANTOPEN)
+        {
+            connection.Dispose();
+            throw StateMissing(path, "missing");
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw Damaged(path, e);
         }
         catch
         {
@@ -88,19 +112,70 @@ public sealed class SqliteStateStore : IStateStore
         }
     }
 
+    /// <summary>The error of a state file missing beside the chunk files it describes.</summary>
+    private static EbsException StateMissing(string path, string condition)
+        => new(LocalStoreErrorCodes.StateMissing, $"The state database '{path}' is {condition}, but its store holds chunk files; without it nothing tells which volumes and snapshots use them. Restore it from a backup; nothing was changed.", path);
+
+    /// <summary>The error of a state file that cannot be read as one.</summary>
+    internal static EbsException Damaged(string path, string problem)
+        => new(LocalStoreErrorCodes.StoreDamaged, $"The state database '{path}' is damaged: {problem.TrimEnd('.')}. Restore it from a backup; fsck lists what is still readable.", path);
+
+    private static EbsException Damaged(string path, SqliteException e) => Damaged(path, e.Message);
+
+    /// <summary>A connection to a state file, unpooled so that closing it releases the file.</summary>
+    internal static SqliteConnection Connect(string path, SqliteOpenMode mode)
+        => new(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = mode }.ToString());
+
+    /// <summary>The names of the tables of the open database.</summary>
+    internal static HashSet<string> TablesOf(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+        using var reader = command.ExecuteReader();
+        var tables = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        return tables;
+    }
+
     /// <inheritdoc />
+    /// <exception cref="EbsException"><see cref="LocalStoreErrorCodes.StoreDamaged"/> when a table or row cannot be read.</exception>
     public ValueTask<StoredState> LoadAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            return ValueTask.FromResult(new StoredState
+            try
             {
-                Documents = Query("SELECT kind, key, body FROM documents", r => new StateDocument(r.GetString(0), r.GetString(1), (byte[])r[2])),
-                Nodes = Query("SELECT id, body FROM nodes", r => new StoredNode(new NodeId(ReadId(r, 0)), (byte[])r[1])),
-            });
+                return ValueTask.FromResult(new StoredState
+                {
+                    Documents = Query(_connection, SelectDocuments, ReadDocument),
+                    Nodes = Query(_connection, SelectNodes, ReadNode),
+                });
+            }
+            catch (SqliteException e)
+            {
+                throw Damaged(_connection.DataSource, e);
+            }
+            catch (Exception e) when (e is InvalidCastException or ArgumentException)
+            {
+                throw Damaged(_connection.DataSource, $"a row does not hold what its table should ({e.Message})");
+            }
         }
     }
+
+    /// <summary>Selects every document, for <see cref="ReadDocument"/>.</summary>
+    internal const string SelectDocuments = "SELECT kind, key, body FROM documents";
+
+    /// <summary>Selects every node, for <see cref="ReadNode"/>.</summary>
+    internal const string SelectNodes = "SELECT id, body FROM nodes";
+
+    internal static StateDocument ReadDocument(SqliteDataReader row) => new(row.GetString(0), row.GetString(1), (byte[])row[2]);
+
+    internal static StoredNode ReadNode(SqliteDataReader row) => new(new NodeId(BinaryPrimitives.ReadUInt128LittleEndian((byte[])row[0])), (byte[])row[1]);
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="changes"/> is <see langword="null"/>.</exception>
@@ -158,13 +233,30 @@ public sealed class SqliteStateStore : IStateStore
         return ValueTask.CompletedTask;
     }
 
-    private static void Migrate(SqliteConnection connection, int blockSize)
+    private static void Migrate(SqliteConnection connection, string path, HashSet<string> tables, int blockSize)
     {
-        var hasMeta = Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'") is long n && n > 0;
-        var version = hasMeta ? int.Parse((string)Scalar(connection, "SELECT value FROM meta WHERE key = 'format_version'")!, CultureInfo.InvariantCulture) : 0;
+        var version = 0;
+        if (tables.Contains("meta"))
+        {
+            var text = Scalar(connection, "SELECT value FROM meta WHERE key = 'format_version'") as string;
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out version) || version < 1)
+            {
+                throw Damaged(path, text is null ? "its format version is missing" : $"its format version is '{text}', not a version number");
+            }
+        }
+        else if (tables.Contains("documents") || tables.Contains("nodes"))
+        {
+            throw Damaged(path, "its meta table is missing");
+        }
+
         if (version > FormatVersion)
         {
-            throw new InvalidDataException($"The state file has format version {version}, newer than the {FormatVersion} this library reads; upgrade Ebs.Storage.Sqlite.");
+            throw new EbsException(LocalStoreErrorCodes.FormatTooNew, $"The state database '{path}' has format version {version}, newer than the {FormatVersion} this library reads; upgrade Ebs.Storage.Sqlite.", path);
+        }
+
+        if (version > 0 && Array.Find(["documents", "nodes"], table => !tables.Contains(table)) is { } lost)
+        {
+            throw Damaged(path, $"its {lost} table is missing");
         }
 
         for (; version < FormatVersion; version++)
@@ -180,9 +272,13 @@ public sealed class SqliteStateStore : IStateStore
         {
             Execute(connection, string.Create(CultureInfo.InvariantCulture, $"INSERT INTO meta (key, value) VALUES ('block_size', '{blockSize}')"));
         }
-        else if (int.Parse(stored, CultureInfo.InvariantCulture) != blockSize)
+        else if (!int.TryParse(stored, NumberStyles.None, CultureInfo.InvariantCulture, out var created))
         {
-            throw new InvalidDataException($"The store was created with {stored}-byte blocks; it cannot be opened with {blockSize}-byte blocks.");
+            throw Damaged(path, $"its block size is '{stored}', not a number");
+        }
+        else if (created != blockSize)
+        {
+            throw new EbsException(LocalStoreErrorCodes.BlockSizeMismatch, $"The store '{Path.GetDirectoryName(path)}' was created with {created}-byte blocks; it cannot be opened with {blockSize}-byte blocks.", path);
         }
     }
 
@@ -200,11 +296,10 @@ public sealed class SqliteStateStore : IStateStore
         return command.ExecuteScalar();
     }
 
-    private static UInt128 ReadId(SqliteDataReader reader, int ordinal) => BinaryPrimitives.ReadUInt128LittleEndian((byte[])reader[ordinal]);
-
-    private List<T> Query<T>(string sql, Func<SqliteDataReader, T> read)
+    /// <summary>Reads every row of <paramref name="sql"/>.</summary>
+    internal static List<T> Query<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read)
     {
-        using var command = _connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
         var rows = new List<T>();

@@ -44,13 +44,14 @@ public sealed class LocalDirectoryTests
     }
 
     [Fact]
-    public async Task OpenAsync_AlreadyOpen_ClearIOExceptionAndFirstStillWorks()
+    public async Task OpenAsync_AlreadyOpen_StoreInUseAndFirstStillWorks()
     {
         using var dir = new TempDirectory();
         await using var first = await LocalDirectory.OpenAsync(dir.Path, Options);
 
-        var error = await Assert.ThrowsAsync<IOException>(() => LocalDirectory.OpenAsync(dir.Path, Options).AsTask());
+        var error = await Assert.ThrowsAsync<EbsException>(() => LocalDirectory.OpenAsync(dir.Path, Options).AsTask());
 
+        Assert.Equal(LocalStoreErrorCodes.StoreInUse, error.ErrorCode);
         Assert.Contains("in use by another process", error.Message, StringComparison.Ordinal);
         await first.Account(TestCloud.Account).Ec2(TestCloud.Region).CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 });
     }
@@ -62,8 +63,9 @@ public sealed class LocalDirectoryTests
         await (await LocalDirectory.OpenAsync(dir.Path, Options)).DisposeAsync();
         Execute(dir.Path, "UPDATE meta SET value = '99' WHERE key = 'format_version'");
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => LocalDirectory.OpenAsync(dir.Path, Options).AsTask());
+        var error = await Assert.ThrowsAsync<EbsException>(() => LocalDirectory.OpenAsync(dir.Path, Options).AsTask());
 
+        Assert.Equal(LocalStoreErrorCodes.FormatTooNew, error.ErrorCode);
         Assert.Contains("format version 99", error.Message, StringComparison.Ordinal);
         await (await LocalDirectory.OpenAsync(Path.Combine(dir.Path, "fresh"), Options)).DisposeAsync(); // a refused open released the lock
         Execute(dir.Path, $"UPDATE meta SET value = '{SqliteStateStore.FormatVersion}' WHERE key = 'format_version'");
@@ -190,8 +192,9 @@ public sealed class LocalDirectoryTests
         using var dir = new TempDirectory();
         await (await LocalDirectory.OpenAsync(dir.Path, Options)).DisposeAsync();
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => LocalDirectory.OpenAsync(dir.Path, new EbsOptions { BlockSize = 8192 }).AsTask());
+        var error = await Assert.ThrowsAsync<EbsException>(() => LocalDirectory.OpenAsync(dir.Path, new EbsOptions { BlockSize = 8192 }).AsTask());
 
+        Assert.Equal(LocalStoreErrorCodes.BlockSizeMismatch, error.ErrorCode);
         Assert.Contains("4096-byte blocks", error.Message, StringComparison.Ordinal);
     }
 

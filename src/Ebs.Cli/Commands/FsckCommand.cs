@@ -1,21 +1,46 @@
 using System.ComponentModel;
+using System.Globalization;
 using Ebs.Core;
 using Ebs.Core.Services;
+using Ebs.Core.Storage;
+using Ebs.Storage.Sqlite;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console.Rendering;
 
 namespace Ebs.Cli.Commands;
 
 /// <summary>
-/// <c>ebs fsck [--repair]</c>: mark-and-sweep over the store, reading every chunk to check its
-/// bytes. Exit code 1 while anything is missing, corrupt or (without <c>--repair</c>) leaked.
+/// <c>ebs fsck [--repair [--force]]</c>: mark-and-sweep over the store, reading every chunk to
+/// check its bytes, and naming the volumes, snapshots and images each damaged chunk costs.
+/// A store whose state cannot be opened is inspected instead: what SQLite, the tables, the
+/// records and the chunk files still hold. Exit code 1 while anything is damaged, missing,
+/// corrupt or (without <c>--repair</c>) leaked.
 /// </summary>
 internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : StoreCommand<FsckCommand.Settings>(console, time)
 {
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await base.ExecuteAsync(context, settings, cancellationToken);
+        }
+        catch (EbsException e) when (e.ErrorCode is LocalStoreErrorCodes.StoreDamaged or LocalStoreErrorCodes.StateMissing)
+        {
+            // Report what is left, then fail with the one-line reason the store cannot be opened.
+            PrintInspection(settings, await LocalDirectory.InspectAsync(settings.StorePath, new EbsOptions(), cancellationToken));
+            throw;
+        }
+    }
+
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {
-        var report = await cloud.ScrubAsync(settings.Repair, verifyContents: true, cancellationToken);
-        var clean = settings.Repair ? (await cloud.ScrubAsync(cancellationToken: cancellationToken)).IsClean : report.IsClean;
+        var report = await cloud.ScrubAsync(verifyContents: true, cancellationToken: cancellationToken);
+        var repaired = settings.Repair ? await cloud.ScrubAsync(repair: true, force: settings.Force, cancellationToken: cancellationToken) : report;
+
+        // Repair cannot restore damaged bytes; only the corrupt chunks it reclaimed as leaks are gone.
+        var clean = (settings.Repair ? (await cloud.ScrubAsync(cancellationToken: cancellationToken)).IsClean : report.IsClean)
+            && !report.CorruptChunks.Except(repaired.Repaired ? report.LeakedChunks : []).Any();
         Print(settings, new
         {
             report.ReachableNodes,
@@ -28,32 +53,104 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
             LeakedNodes = report.LeakedNodes.Length,
             MissingNodes = report.MissingNodes.Length,
             MiscountedNodes = report.MiscountedNodes.Length,
-            report.Repaired,
-            Clean = clean,
-        }, () =>
-        {
-            var table = new Table().AddColumns("Check", "Chunks", "Block-map nodes");
-            table.AddRow("reachable", $"{report.ReachableChunks}", $"{report.ReachableNodes}");
-            table.AddRow("stored", $"{report.StoredChunks}", string.Empty);
-            table.AddRow("leaked" + (settings.Repair ? " (reclaimed)" : string.Empty), $"{report.LeakedChunks.Length}", $"{report.LeakedNodes.Length}");
-            table.AddRow("missing", $"{report.MissingChunks.Length}", $"{report.MissingNodes.Length}");
-            table.AddRow("corrupt", $"{report.CorruptChunks.Length}", string.Empty);
-            table.AddRow("mis-counted" + (settings.Repair ? " (corrected)" : string.Empty), $"{report.MiscountedChunks.Length}", $"{report.MiscountedNodes.Length}");
-            foreach (var chunk in report.MissingChunks.Concat(report.CorruptChunks))
+            DamagedUses = report.DamagedUses.Select(u => new
             {
-                table.AddRow($"[red]damaged chunk[/] {chunk}", string.Empty, string.Empty);
-            }
-
-            table.Caption(clean ? "[green]clean[/]" : "[red]not clean[/]");
-            return table;
-        });
+                Chunk = u.Chunk.ToString(),
+                u.ResourceId,
+                u.SnapshotId,
+                Ranges = u.Ranges.Select(r => new { r.Offset, r.Length }),
+            }),
+            repaired.Repaired,
+            repaired.RepairRefusal,
+            Clean = clean,
+        }, () => Describe(report, repaired, clean));
         return clean ? 0 : 1;
     }
+
+    private static Rows Describe(ScrubReport report, ScrubReport repaired, bool clean)
+    {
+        var done = repaired.Repaired;
+        var table = new Table().AddColumns("Check", "Chunks", "Block-map nodes");
+        table.AddRow("reachable", Count(report.ReachableChunks), Count(report.ReachableNodes));
+        table.AddRow("stored", Count(report.StoredChunks), string.Empty);
+        table.AddRow("leaked" + (done ? " (reclaimed)" : string.Empty), Count(report.LeakedChunks.Length), Count(report.LeakedNodes.Length));
+        table.AddRow("missing", Count(report.MissingChunks.Length), Count(report.MissingNodes.Length));
+        table.AddRow("corrupt", Count(report.CorruptChunks.Length), string.Empty);
+        table.AddRow("mis-counted" + (done ? " (corrected)" : string.Empty), Count(report.MiscountedChunks.Length), Count(report.MiscountedNodes.Length));
+        foreach (var chunk in report.MissingChunks.Concat(report.CorruptChunks))
+        {
+            table.AddRow($"[red]damaged chunk[/] {chunk}", string.Empty, string.Empty);
+        }
+
+        table.Caption(clean ? "[green]clean[/]" : "[red]not clean[/]");
+        List<IRenderable> parts = [table];
+        if (!report.DamagedUses.IsEmpty)
+        {
+            var uses = new Table().AddColumns("Damaged chunk", "Used by", "Bytes lost");
+            foreach (var use in report.DamagedUses)
+            {
+                var user = use.SnapshotId is null ? use.ResourceId : $"{use.ResourceId} (through {use.SnapshotId})";
+                uses.AddRow(use.Chunk.ToString(), Markup.Escape(user), Markup.Escape(string.Join(' ', use.Ranges)));
+            }
+
+            parts.Add(uses);
+        }
+
+        if (repaired.RepairRefusal is { } refusal)
+        {
+            parts.Add(new Markup($"[red]Repair refused:[/] {Markup.Escape(refusal)}. Use --repair --force to reclaim them anyway."));
+        }
+
+        return new Rows(parts);
+    }
+
+    private void PrintInspection(Settings settings, LocalStoreInspection inspection) => Print(settings, new
+    {
+        inspection.StatePath,
+        inspection.IntegrityProblems,
+        Tables = inspection.Tables.Select(t => new { t.Name, t.Rows, t.Problem }),
+        UndecodableEntries = inspection.UndecodableEntries.Select(e => new { e.Kind, e.Key, e.Problem }),
+        inspection.ChunkFiles,
+        DamagedChunkFiles = inspection.DamagedChunkFiles.Select(f => new { f.Path, f.Problem }),
+        Clean = false,
+    }, () =>
+    {
+        var table = new Table().AddColumns("Check", "Found");
+        table.AddRow("state database", Markup.Escape(inspection.StatePath));
+        table.AddRow("integrity", inspection.IntegrityProblems.IsEmpty ? "ok" : $"[red]{Markup.Escape(string.Join("; ", inspection.IntegrityProblems))}[/]");
+        foreach (var t in inspection.Tables)
+        {
+            var rows = $"{Count(t.Rows)} rows";
+            table.AddRow($"table {t.Name}", t.Problem is null ? rows : $"[red]{rows} read, then: {Markup.Escape(t.Problem)}[/]");
+        }
+
+        foreach (var entry in inspection.UndecodableEntries)
+        {
+            table.AddRow($"[red]undecodable {Markup.Escape(entry.Kind)}[/] {Markup.Escape(entry.Key)}", Markup.Escape(entry.Problem));
+        }
+
+        table.AddRow("chunk files", Count(inspection.ChunkFiles));
+        foreach (var file in inspection.DamagedChunkFiles)
+        {
+            table.AddRow("[red]damaged chunk file[/]", Markup.Escape($"{file.Path}: {file.Problem}"));
+        }
+
+        table.Caption("[red]the state cannot be opened; nothing was changed[/]");
+        return table;
+    });
+
+    private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     internal sealed class Settings : StoreSettings
     {
         [CommandOption("--repair")]
         [Description("Reclaim leaked chunks and nodes and correct reference counts.")]
         public bool Repair { get; init; }
+
+        [CommandOption("--force")]
+        [Description("With --repair: reclaim leaks even when they are more than half of the stored chunks or nodes, which is what a state that lost its records looks like.")]
+        public bool Force { get; init; }
+
+        public override ValidationResult Validate() => Force && !Repair ? ValidationResult.Error("--force only applies to --repair.") : ValidationResult.Success();
     }
 }

@@ -17,7 +17,7 @@ internal abstract class StoreCommand<TSettings>(IAnsiConsole console, TimeProvid
 {
     protected IAnsiConsole Console { get; } = console;
 
-    public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
         var path = Path.GetFullPath(settings.StorePath);
         if (context.RequiresExistingStore() && !HoldsStore(path))

@@ -42,7 +42,7 @@ public sealed record Snapshot
     /// <summary>Gets the full size: the bytes of every written block it holds (used data, not allocated size).</summary>
     public required long FullSnapshotSizeInBytes { get; init; }
 
-    /// <summary>Gets the bytes this snapshot copied: the blocks changed since the volume's previous snapshot.</summary>
+    /// <summary>Gets the bytes this snapshot copied: the blocks changed since the newest snapshot of the volume that still existed when it was taken (or since the snapshot the volume was created from), or every used block when there was none.</summary>
     public required long IncrementalSizeInBytes { get; init; }
 
     /// <summary>Gets the tags.</summary>

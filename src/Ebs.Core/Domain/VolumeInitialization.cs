@@ -5,7 +5,7 @@ namespace Ebs.Core.Domain;
 /// first read of each block that came from the snapshot is a cold read.
 /// </summary>
 /// <param name="TotalBlocks">The blocks the snapshot held, which must each be loaded once.</param>
-/// <param name="InitializedBlocks">The blocks loaded so far (read or overwritten).</param>
+/// <param name="InitializedBlocks">The snapshot's blocks loaded so far (read, or overwritten whole); never more than <paramref name="TotalBlocks"/>.</param>
 /// <param name="ColdReads">The number of cold block reads served so far.</param>
 public sealed record VolumeInitialization(long TotalBlocks, long InitializedBlocks, long ColdReads)
 {

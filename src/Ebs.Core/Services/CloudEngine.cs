@@ -55,13 +55,13 @@ internal sealed class CloudEngine : IAsyncDisposable
     public World World => Volatile.Read(ref _world);
 
     /// <summary>Returns <paramref name="region"/> when it is configured.</summary>
-    /// <exception cref="EbsException"><c>InvalidParameterValue</c> for an unknown Region.</exception>
+    /// <exception cref="EbsException"><c>InvalidRegion</c> for an unknown Region.</exception>
     public string CheckRegion(string region)
     {
         ArgumentNullException.ThrowIfNull(region);
         return Regions.ContainsKey(region)
             ? region
-            : throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Region '{region}' is not configured.", region);
+            : throw new EbsException(EbsErrorCodes.InvalidRegion, $"Region '{region}' is not configured.", region);
     }
 
     /// <summary>
@@ -101,7 +101,7 @@ internal sealed class CloudEngine : IAsyncDisposable
             T result;
             try
             {
-                result = await apply(mutation).ConfigureAwait(false);
+                result = await UnderWriterLockAsync(() => apply(mutation)).ConfigureAwait(false);
                 foreach (var id in mutation.Refs.NewlyReferencedChunks.ToList())
                 {
                     if (!await Chunks.ContainsAsync(id, CancellationToken.None).ConfigureAwait(false))
@@ -167,11 +167,27 @@ internal sealed class CloudEngine : IAsyncDisposable
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await action().ConfigureAwait(false);
+            return await UnderWriterLockAsync(action).ConfigureAwait(false);
         }
         finally
         {
             _writer.Release();
+        }
+    }
+
+    /// <summary>
+    /// Runs work that holds the writer lock, when nothing can be freed concurrently: a node it
+    /// finds missing is not stale but lost from the store, which callers learn as <c>InternalError</c>.
+    /// </summary>
+    private static async ValueTask<T> UnderWriterLockAsync<T>(Func<ValueTask<T>> work)
+    {
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        catch (StaleReadException e)
+        {
+            throw new EbsException(EbsErrorCodes.InternalError, e.Message);
         }
     }
 
@@ -215,11 +231,11 @@ internal sealed class CloudEngine : IAsyncDisposable
         var stored = await _state.LoadAsync(cancellationToken).ConfigureAwait(false);
         Graph.Load(stored.Nodes.Select(n => StateCodec.DecodeNode(n.Id, n.Body)));
         var byKind = stored.Documents.ToLookup(d => d.Kind, StringComparer.Ordinal);
-        var dirty = byKind[StateCodec.BlockKind].Select(StateCodec.DecodeBlock).ToLookup(b => b.Volume);
+        var dirty = byKind[StateCodec.BlockKind].Select(StateCodec.DecodeBlock).ToLookup(b => b.Volume.Value, StringComparer.Ordinal);
         _world = new World
         {
             Volumes = byKind[StateCodec.VolumeKind]
-                .Select(d => StateCodec.DecodeVolume(d, dirty[VolumeId.Parse(d.Key)].ToImmutableSortedDictionary(b => b.Block, b => b.Chunk)))
+                .Select(d => StateCodec.DecodeVolume(d, dirty[d.Key].ToImmutableSortedDictionary(b => b.Block, b => b.Chunk)))
                 .ToImmutableDictionary(v => v.Id),
             Snapshots = byKind[StateCodec.SnapshotKind].Select(StateCodec.DecodeSnapshot).ToImmutableDictionary(s => s.Id),
             Images = byKind[StateCodec.ImageKind].Select(StateCodec.DecodeImage).ToImmutableDictionary(i => i.Id),

@@ -12,7 +12,7 @@ public sealed class DescribeImagesRequest
     /// <summary>Gets the images to describe; each must exist. Empty for all.</summary>
     public IReadOnlyList<ImageId> ImageIds { get; init; } = [];
 
-    /// <summary>Gets the owners to list (account ids or <c>self</c>). Empty for all the caller can see.</summary>
+    /// <summary>Gets the owners to list (account ids, <c>self</c>, <c>amazon</c>, <c>aws-backup-vault</c> or <c>aws-marketplace</c>). Empty for all the caller can see.</summary>
     public IReadOnlyList<string> Owners { get; init; } = [];
 
     /// <summary>Gets the filters, all of which must match.</summary>

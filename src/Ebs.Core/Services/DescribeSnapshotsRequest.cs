@@ -11,7 +11,7 @@ public sealed class DescribeSnapshotsRequest
     /// <summary>Gets the snapshots to describe; each must exist. Empty for all.</summary>
     public IReadOnlyList<SnapshotId> SnapshotIds { get; init; } = [];
 
-    /// <summary>Gets the owners to list (account ids or <c>self</c>). Empty for all the caller can see.</summary>
+    /// <summary>Gets the owners to list (account ids, <c>self</c> or <c>amazon</c>). Empty for all the caller can see.</summary>
     public IReadOnlyList<string> OwnerIds { get; init; } = [];
 
     /// <summary>Gets the filters, all of which must match.</summary>

@@ -8,12 +8,15 @@ namespace Ebs.Core.Services;
 /// <summary>
 /// The EBS direct APIs of one caller account in one Region, over the same chunk store as EC2
 /// snapshots. Errors use the EBS service's codes (<c>ResourceNotFoundException</c>,
-/// <c>ValidationException</c>).
+/// <c>ValidationException</c>, <c>InternalServerException</c>), not EC2's.
 /// </summary>
 public sealed class EbsDirectClient
 {
     /// <summary>The most results ListChangedBlocks returns per page.</summary>
     public const int MaxResultsLimit = 10000;
+
+    /// <summary>The smallest page size ListChangedBlocks accepts.</summary>
+    public const int MinResultsLimit = 100;
 
     private readonly CloudEngine _engine;
 
@@ -39,11 +42,14 @@ public sealed class EbsDirectClient
     /// <param name="firstSnapshotId">The older snapshot, or <see langword="null"/>.</param>
     /// <param name="secondSnapshotId">The newer snapshot.</param>
     /// <param name="nextToken">The token from the previous page, or <see langword="null"/>.</param>
-    /// <param name="maxResults">The page size, 1 to 10,000.</param>
+    /// <param name="maxResults">The page size, 100 to 10,000.</param>
     /// <param name="startingBlockIndex">The first block index to consider.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>One page.</returns>
-    /// <exception cref="EbsException"><c>ResourceNotFoundException</c> for an unknown snapshot; <c>ValidationException</c> for a bad token, page size or index.</exception>
+    /// <exception cref="EbsException">
+    /// <c>ResourceNotFoundException</c> for an unknown snapshot; <c>ValidationException</c> for a snapshot id without
+    /// text, or a bad token, page size or index; <c>InternalServerException</c> when a block map is not stored.
+    /// </exception>
     public ValueTask<ChangedBlocksPage> ListChangedBlocksAsync(
         SnapshotId? firstSnapshotId,
         SnapshotId secondSnapshotId,
@@ -52,10 +58,13 @@ public sealed class EbsDirectClient
         long startingBlockIndex = 0,
         CancellationToken cancellationToken = default)
     {
-        if (maxResults is < 1 or > MaxResultsLimit)
+        if (maxResults is < MinResultsLimit or > MaxResultsLimit)
         {
-            throw new EbsException(EbsErrorCodes.ValidationException, $"MaxResults must be 1 to {MaxResultsLimit}.");
+            throw new EbsException(EbsErrorCodes.ValidationException, $"MaxResults must be {MinResultsLimit} to {MaxResultsLimit}.");
         }
+
+        CheckWellFormed(firstSnapshotId);
+        CheckWellFormed(secondSnapshotId);
 
         if (startingBlockIndex < 0)
         {
@@ -63,27 +72,7 @@ public sealed class EbsDirectClient
         }
 
         var from = nextToken is null ? startingBlockIndex : ParseToken(nextToken);
-        return _engine.ReadAsync(world =>
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var first = firstSnapshotId is { } f ? Find(world, f) : null;
-            var second = Find(world, secondSnapshotId);
-            var indexes = new List<long>(Math.Min(maxResults, 1024));
-            string? token = null;
-            _engine.Map.Diff(_engine.Graph, first?.Root, second.Root, from, (index, _, _) =>
-            {
-                if (indexes.Count == maxResults)
-                {
-                    token = MakeToken(index);
-                    return false;
-                }
-
-                indexes.Add(index);
-                return true;
-            });
-
-            return ValueTask.FromResult(new ChangedBlocksPage(indexes, token, _engine.BlockSize, second.VolumeSizeGiB));
-        });
+        return ListChangedBlocksCoreAsync(firstSnapshotId, secondSnapshotId, maxResults, from, cancellationToken);
     }
 
     /// <summary>Lists every changed block between two snapshots, page by page.</summary>
@@ -91,7 +80,10 @@ public sealed class EbsDirectClient
     /// <param name="secondSnapshotId">The newer snapshot.</param>
     /// <param name="cancellationToken">A token to cancel the enumeration.</param>
     /// <returns>The changed block indexes, ascending.</returns>
-    /// <exception cref="EbsException"><c>ResourceNotFoundException</c> for an unknown snapshot.</exception>
+    /// <exception cref="EbsException">
+    /// <c>ResourceNotFoundException</c> for an unknown snapshot; <c>ValidationException</c> for a snapshot id without
+    /// text; <c>InternalServerException</c> when a block map is not stored.
+    /// </exception>
     public async IAsyncEnumerable<long> ListAllChangedBlocksAsync(SnapshotId? firstSnapshotId, SnapshotId secondSnapshotId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         string? token = null;
@@ -106,6 +98,47 @@ public sealed class EbsDirectClient
             token = page.NextToken;
         }
         while (token is not null);
+    }
+
+    private async ValueTask<ChangedBlocksPage> ListChangedBlocksCoreAsync(SnapshotId? firstSnapshotId, SnapshotId secondSnapshotId, int maxResults, long from, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _engine.ReadAsync(world =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var first = firstSnapshotId is { } f ? Find(world, f) : null;
+                var second = Find(world, secondSnapshotId);
+                var indexes = new List<long>(Math.Min(maxResults, 1024));
+                string? token = null;
+                _engine.Map.Diff(_engine.Graph, first?.Root, second.Root, from, (index, _, _) =>
+                {
+                    if (indexes.Count == maxResults)
+                    {
+                        token = MakeToken(index);
+                        return false;
+                    }
+
+                    indexes.Add(index);
+                    return true;
+                });
+
+                return ValueTask.FromResult(new ChangedBlocksPage(indexes, token, _engine.BlockSize, second.VolumeSizeGiB));
+            }).ConfigureAwait(false);
+        }
+        catch (EbsException e) when (e.ErrorCode == EbsErrorCodes.InternalError)
+        {
+            // The engine speaks EC2; the EBS direct APIs name the same server fault differently.
+            throw new EbsException(EbsErrorCodes.InternalServerException, e.Message, e.ResourceId);
+        }
+    }
+
+    private static void CheckWellFormed(SnapshotId? id)
+    {
+        if (id is { Value: null })
+        {
+            throw new EbsException(EbsErrorCodes.ValidationException, "The snapshot id is not valid (expecting \"snap-...\").");
+        }
     }
 
     private static string MakeToken(long index) => Convert.ToBase64String(Encoding.ASCII.GetBytes(index.ToString(CultureInfo.InvariantCulture)));
@@ -127,7 +160,7 @@ public sealed class EbsDirectClient
     }
 
     private SnapshotRecord Find(World world, SnapshotId id)
-        => id.Value is not null && world.Snapshots.TryGetValue(id, out var snapshot) && snapshot.OwnerId == AccountId && snapshot.Region == Region
+        => world.Snapshots.TryGetValue(id, out var snapshot) && snapshot.OwnerId == AccountId && snapshot.Region == Region
             ? snapshot
             : throw new EbsException(EbsErrorCodes.ResourceNotFoundException, $"The snapshot '{id}' does not exist.", id.Value);
 }

@@ -21,8 +21,8 @@ public sealed partial class Ec2Client
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The new snapshot.</returns>
     /// <exception cref="EbsException">
-    /// <c>InvalidParameterValue</c> for an unknown Region; <c>InvalidSnapshot.NotFound</c>;
-    /// <c>IncorrectState</c> when the source is not completed.
+    /// <c>InvalidRegion</c> for an unknown source Region; <c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>;
+    /// <c>InvalidParameterValue</c> for a description over 255 characters; <c>IncorrectState</c> when the source is not completed.
     /// </exception>
     public ValueTask<Snapshot> CopySnapshotAsync(string sourceRegion, SnapshotId sourceSnapshotId, string? description = null, CancellationToken cancellationToken = default)
     {

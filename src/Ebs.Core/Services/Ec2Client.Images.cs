@@ -108,14 +108,17 @@ public sealed partial class Ec2Client
     /// <param name="request">Ids, owners and filters, or <see langword="null"/> for all.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The matching images, by id.</returns>
-    /// <exception cref="EbsException"><c>InvalidAMIID.NotFound</c> for a listed id that does not exist; <c>InvalidParameterValue</c> for an unknown filter.</exception>
+    /// <exception cref="EbsException">
+    /// <c>InvalidAMIID.NotFound</c> for a listed id that does not exist; <c>InvalidParameterValue</c> for an unknown filter;
+    /// <c>InvalidUserID.Malformed</c> for an owner that is neither an account id nor an owner alias.
+    /// </exception>
     public ValueTask<IReadOnlyList<MachineImage>> DescribeImagesAsync(DescribeImagesRequest? request = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var world = _engine.World;
         var now = _engine.Time.GetUtcNow();
         Filter.Validate(request?.Filters, name => ImageFilterValues(name, null));
-        var owners = (request?.Owners ?? []).Select(o => o == "self" ? AccountId : o).ToHashSet(StringComparer.Ordinal);
+        var owners = ResolveOwners(request?.Owners, ImageOwnerAliases);
         var ids = request?.ImageIds ?? [];
         var candidates = ids.Count > 0
             ? ids.Distinct().Select(id => FindImage(world, id))

@@ -12,7 +12,8 @@ public sealed partial class Ec2Client
     /// <summary>
     /// Creates a point-in-time snapshot of a volume. Its contents are fixed when this returns
     /// (later writes are not in it); it is <see cref="SnapshotState.Pending"/> while the blocks
-    /// changed since the volume's previous snapshot are copied, for
+    /// changed since the newest surviving snapshot of the volume (or, failing that, the snapshot
+    /// the volume was created from; failing both, every used block) are copied, for
     /// <see cref="EbsOptions.SnapshotSetupTime"/> plus their bytes over
     /// <see cref="EbsOptions.SnapshotThroughputBytesPerSecond"/>, then completed. As in AWS, the
     /// snapshots of one volume copy one after another, at most
@@ -42,9 +43,13 @@ public sealed partial class Ec2Client
                 throw new EbsException(EbsErrorCodes.ConcurrentSnapshotLimitExceeded, $"Volume {volumeId} already has {MaxPendingSnapshotsPerVolume} pending snapshots.", volumeId.Value);
             }
 
+            var predecessor = SnapshotLineage.Predecessor(m.World, volume);
+            var changed = predecessor is null ? (long?)null : SnapshotLineage.ChangedBlocks(_engine.Map, m.Refs, predecessor.Root, volume);
             var root = Freeze(m.Refs, volume);
             m.Refs.AddRef(root);
-            var (copyStartsAt, completesAt, queue) = SnapshotQueue.Enqueue(volume.SnapshotCompletions, m.Now, CopyTime(volume.Dirty.Count));
+            var blockCount = BlockMap.BlockCount(m.Refs, root);
+            var copied = changed ?? blockCount;
+            var (copyStartsAt, completesAt, queue) = SnapshotQueue.Enqueue(volume.SnapshotCompletions, m.Now, CopyTime(copied));
             var record = new SnapshotRecord
             {
                 Id = _engine.Ids.Next<SnapshotId>(m.World.Snapshots.ContainsKey),
@@ -57,8 +62,8 @@ public sealed partial class Ec2Client
                 CopyStartsAt = copyStartsAt,
                 CompletesAt = completesAt,
                 Root = root,
-                BlockCount = BlockMap.BlockCount(m.Refs, root),
-                ChangedBlockCount = volume.Dirty.Count,
+                BlockCount = blockCount,
+                ChangedBlockCount = copied,
                 Tags = tagSet,
             };
             m.SetBlocks(volumeId, volume.Dirty.Keys.Select(block => (block, (Chunks.ChunkId?)null)));
@@ -83,14 +88,17 @@ public sealed partial class Ec2Client
     /// <param name="request">Ids, owners and filters, or <see langword="null"/> for all.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The matching snapshots, oldest first.</returns>
-    /// <exception cref="EbsException"><c>InvalidSnapshot.NotFound</c> for a listed id that does not exist; <c>InvalidParameterValue</c> for an unknown filter.</exception>
+    /// <exception cref="EbsException">
+    /// <c>InvalidSnapshot.NotFound</c> for a listed id that does not exist; <c>InvalidParameterValue</c> for an unknown filter;
+    /// <c>InvalidUserID.Malformed</c> for an owner that is neither an account id nor <c>self</c> or <c>amazon</c>.
+    /// </exception>
     public ValueTask<IReadOnlyList<Snapshot>> DescribeSnapshotsAsync(DescribeSnapshotsRequest? request = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var world = _engine.World;
         var now = _engine.Time.GetUtcNow();
         Filter.Validate(request?.Filters, name => SnapshotFilterValues(name, null));
-        var owners = (request?.OwnerIds ?? []).Select(o => o == "self" ? AccountId : o).ToHashSet(StringComparer.Ordinal);
+        var owners = ResolveOwners(request?.OwnerIds, SnapshotOwnerAliases);
         var ids = request?.SnapshotIds ?? [];
         var candidates = ids.Count > 0
             ? ids.Distinct().Select(id => FindSnapshot(world, id))

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Ebs.Core.BlockMaps;
 using Ebs.Core.Chunks;
 using Ebs.Core.Domain;
 using Ebs.Core.Storage;
@@ -112,7 +113,7 @@ public sealed partial class Ec2Client
     {
         var chunk = volume.Dirty.TryGetValue(block, out var written) ? written : _engine.Map.Lookup(_engine.Graph, volume.BaseRoot, block);
         if (volume.LazyLoad is { } lazy && !volume.Dirty.ContainsKey(block) && !lazy.IsLoaded(block)
-            && _engine.Map.Lookup(_engine.Graph, lazy.SourceRoot, block) is not null && lazy.Read(block))
+            && IsSourceBlock(_engine.Graph, lazy, block) && lazy.Read(block))
         {
             EbsTelemetry.ColdReads.Add(1, _scope.Tags);
         }
@@ -218,7 +219,7 @@ public sealed partial class Ec2Client
             staged.TryAdd(changes[k].Chunk, whole[k].Bytes);
         }
 
-        var lazy = await _engine.CommitAsync(nameof(WriteVolumeAsync), async m =>
+        var (lazy, overwritten) = await _engine.CommitAsync(nameof(WriteVolumeAsync), async m =>
         {
             // A block written in part is merged under the writer lock, so two writes to
             // different parts of one block cannot both start from its old bytes.
@@ -242,14 +243,20 @@ public sealed partial class Ec2Client
 
             m.SetBlocks(volumeId, changes.Select(c => (c.Block, (ChunkId?)c.Chunk)));
             m.SetVolume(volume with { Dirty = dirty.ToImmutable() });
-            return volume.LazyLoad;
+
+            // A block the source snapshot never held has nothing to load: writing it is no progress.
+            var source = volume.LazyLoad;
+            long[] loaded = source is null ? [] : [.. changes.Select(c => c.Block).Where(block => IsSourceBlock(m.Refs, source, block))];
+            return (source, loaded);
         }, staged, cancellationToken).ConfigureAwait(false);
 
-        foreach (var (block, _) in changes)
+        foreach (var block in overwritten)
         {
-            lazy?.Overwritten(block);
+            lazy!.Overwritten(block);
         }
     }
+
+    private bool IsSourceBlock(INodeSource nodes, LazyLoad lazy, long block) => _engine.Map.Lookup(nodes, lazy.SourceRoot, block) is not null;
 
     /// <summary>Stores one block: its current bytes with <paramref name="parts"/> written over them.</summary>
     private async ValueTask<ChunkId> MergeBlockAsync(Mutation m, VolumeId volumeId, long block, List<(int Within, ReadOnlyMemory<byte> Bytes)> parts, CancellationToken cancellationToken)

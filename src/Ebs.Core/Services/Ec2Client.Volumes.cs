@@ -14,16 +14,21 @@ public sealed partial class Ec2Client
     /// <returns>The new volume, <see cref="VolumeState.Available"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     /// <exception cref="EbsException">
-    /// <c>InvalidZone.NotFound</c> for a zone outside the Region; <c>InvalidParameterValue</c> for a size outside
-    /// 1–65,536 GiB or below the snapshot's; <c>MissingParameter</c>-style <c>InvalidParameterValue</c> when neither
-    /// size nor snapshot is given; <c>InvalidSnapshot.NotFound</c>; <c>IncorrectState</c> for a pending snapshot.
+    /// <c>MissingParameter</c> without a zone, or with neither size nor snapshot; <c>InvalidZone.NotFound</c> for a
+    /// zone outside the Region; <c>InvalidParameterValue</c> for a size outside 1–65,536 GiB or below the snapshot's;
+    /// <c>InvalidSnapshot.NotFound</c>; <c>IncorrectState</c> for a pending snapshot.
     /// </exception>
     public ValueTask<Volume> CreateVolumeAsync(CreateVolumeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.AvailabilityZone is null || !_engine.Regions[Region].Contains(request.AvailabilityZone))
+        if (request.AvailabilityZone is null)
         {
-            throw new EbsException(EbsErrorCodes.InvalidZoneNotFound, $"The zone '{request.AvailabilityZone}' does not exist in {Region}.", request.AvailabilityZone);
+            throw new EbsException(EbsErrorCodes.MissingParameter, "The request must contain the parameter AvailabilityZone.");
+        }
+
+        if (!_engine.Regions[Region].Contains(request.AvailabilityZone))
+        {
+            throw new EbsException(EbsErrorCodes.InvalidZoneNotFound, $"The zone '{request.AvailabilityZone}' does not exist.", request.AvailabilityZone);
         }
 
         if (request.SizeGiB is { } size && size is < 1 or > MaxVolumeSizeGiB)
@@ -33,7 +38,7 @@ public sealed partial class Ec2Client
 
         if (request.SizeGiB is null && request.SnapshotId is null)
         {
-            throw new EbsException(EbsErrorCodes.InvalidParameterValue, "The request must contain either a size or a snapshot id.");
+            throw new EbsException(EbsErrorCodes.MissingParameter, "The request must contain the parameter Size or SnapshotId.");
         }
 
         var tags = TagRules.Merge(ImmutableSortedDictionary<string, string>.Empty, request.Tags);

@@ -7,6 +7,14 @@ namespace Ebs.Core.Storage;
 /// <summary>What a mark-and-sweep scrub found: the live set, and everything that disagrees with it.</summary>
 public sealed record ScrubReport
 {
+    /// <summary>
+    /// The largest share of the stored chunks, and of the stored block-map nodes, that a repair
+    /// reclaims without being forced: 0.5. A crash leaks the chunks of the calls it interrupted;
+    /// a state that lost its records leaks nearly everything, and reclaiming that would destroy
+    /// the data the state forgot.
+    /// </summary>
+    public const double RepairLimit = 0.5;
+
     /// <summary>Gets the number of block-map nodes reachable from live roots.</summary>
     public required int ReachableNodes { get; init; }
 
@@ -42,6 +50,19 @@ public sealed record ScrubReport
 
     /// <summary>Gets a value indicating whether leaks were reclaimed and counts corrected.</summary>
     public required bool Repaired { get; init; }
+
+    /// <summary>
+    /// Gets why a requested repair was refused (a referenced node is missing, or it would have
+    /// reclaimed more than <see cref="RepairLimit"/> of the stored chunks or nodes, and it was
+    /// not forced), or <see langword="null"/>. A refused repair deleted and corrected nothing.
+    /// </summary>
+    public string? RepairRefusal { get; init; }
+
+    /// <summary>
+    /// Gets, for each missing or corrupt chunk, the volumes, snapshots and images that use it
+    /// and the byte ranges they lose: volumes first, then snapshots, then images, each by id.
+    /// </summary>
+    public ImmutableArray<DamagedUse> DamagedUses { get; init; } = [];
 
     /// <summary>Gets a value indicating whether nothing was leaked, missing or mis-counted.</summary>
     public bool IsClean => LeakedChunks.IsEmpty && MissingChunks.IsEmpty && CorruptChunks.IsEmpty && MiscountedChunks.IsEmpty

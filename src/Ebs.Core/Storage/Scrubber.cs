@@ -11,7 +11,7 @@ internal static class Scrubber
     /// <summary>Collision probes tried when checking a chunk against its id; a writer needs a second only after a 128-bit hash collision.</summary>
     private const int MaxCheckedProbe = 3;
 
-    public static async ValueTask<ScrubReport> RunAsync(CloudEngine engine, bool repair, bool verifyContents, CancellationToken cancellationToken)
+    public static async ValueTask<ScrubReport> RunAsync(CloudEngine engine, bool repair, bool verifyContents, bool force, CancellationToken cancellationToken)
     {
         var world = engine.World;
         var graph = engine.Graph;
@@ -25,20 +25,26 @@ internal static class Scrubber
 
         var corrupt = verifyContents ? await FindCorruptAsync(engine, stored, ScopesOf(world, graph), cancellationToken).ConfigureAwait(false) : [];
         var leakedChunks = stored.Where(id => !chunkCounts.ContainsKey(id)).Order().ToList();
-        var leakedNodes = graph.NodeIds.Where(id => !nodeCounts.ContainsKey(id)).OrderBy(id => id.Value).ToList();
+        var storedNodes = graph.NodeIds.ToList();
+        var leakedNodes = storedNodes.Where(id => !nodeCounts.ContainsKey(id)).OrderBy(id => id.Value).ToList();
+        var missingChunks = chunkCounts.Keys.Where(id => !stored.Contains(id)).Order().ToList();
+        var refusal = repair && !force ? RepairRefusal(leakedChunks.Count, stored.Count, leakedNodes.Count, storedNodes.Count, missingNodes.Count) : null;
+        repair &= refusal is null;
         var report = new ScrubReport
         {
             ReachableNodes = reachableNodes,
             ReachableChunks = chunkCounts.Count,
             StoredChunks = stored.Count,
             LeakedChunks = [.. leakedChunks],
-            MissingChunks = [.. chunkCounts.Keys.Where(id => !stored.Contains(id)).Order()],
+            MissingChunks = [.. missingChunks],
             CorruptChunks = [.. corrupt.Order()],
             MiscountedChunks = [.. Miscounted(chunkCounts, graph.ChunkCounts).Order()],
             LeakedNodes = [.. leakedNodes],
             MissingNodes = [.. missingNodes.OrderBy(id => id.Value)],
             MiscountedNodes = [.. Miscounted(nodeCounts, graph.NodeCounts).OrderBy(id => id.Value)],
             Repaired = repair,
+            RepairRefusal = refusal,
+            DamagedUses = DamageTracer.Trace(world, graph, new HashSet<ChunkId>(missingChunks.Concat(corrupt)), engine.BlockSize),
         };
 
         if (repair)
@@ -60,6 +66,31 @@ internal static class Scrubber
         }
 
         return report;
+    }
+
+    /// <summary>
+    /// Why a repair must not run without force: a referenced node is missing, so the chunks and
+    /// nodes under it look leaked; or it would reclaim more than
+    /// <see cref="ScrubReport.RepairLimit"/> of the stored chunks or nodes, which is what a state
+    /// that lost its records (emptied, replaced by an older copy) looks like. Deleting them would
+    /// make the loss final. A crash leaks only what the calls it interrupted had stored, which
+    /// outgrows the rest only in a store that holds little else.
+    /// </summary>
+    /// <returns><see langword="null"/> when the repair may run.</returns>
+    private static string? RepairRefusal(int leakedChunks, int storedChunks, int leakedNodes, int storedNodes, int missingNodes)
+    {
+        const string Kept = "so nothing was deleted (repair with force once sure they are unreferenced)";
+        static bool TooMany(int leaked, int stored) => leaked > stored * ScrubReport.RepairLimit;
+
+        if (missingNodes > 0)
+        {
+            return $"{missingNodes} referenced block-map nodes are missing, and the chunks and nodes under them would look leaked; {Kept}";
+        }
+
+        return TooMany(leakedChunks, storedChunks) || TooMany(leakedNodes, storedNodes)
+            ? $"it would reclaim {leakedChunks} of {storedChunks} stored chunks and {leakedNodes} of {storedNodes} block-map nodes, more than {(int)(ScrubReport.RepairLimit * 100)}% of either; "
+                + $"the state may have lost the records that use them, {Kept}"
+            : null;
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Ebs.Core.BlockMaps;
 using Ebs.Core.Chunks;
 using Ebs.Core.Domain;
@@ -18,6 +19,9 @@ internal static class StateCodec
     public const string ImageKind = "image";
 
     private const int NodeHeader = 1 + sizeof(ulong) + sizeof(long);
+
+    // A 64-bit block index needs at most 11 levels of 6 bits.
+    private const int MaxLevels = 11;
 
     public static StateDocument Encode(VolumeRecord v)
     {
@@ -81,9 +85,10 @@ internal static class StateCodec
             StateJsonContext.Default.ImageDocument));
     }
 
-    public static ImageRecord DecodeImage(StateDocument document)
+    /// <exception cref="EbsException"><c>InternalError</c> naming the document when it cannot be decoded.</exception>
+    public static ImageRecord DecodeImage(StateDocument document) => Decoding(document.Kind, document.Key, () =>
     {
-        var d = JsonSerializer.Deserialize(document.Body, StateJsonContext.Default.ImageDocument)!;
+        var d = Deserialize(document, StateJsonContext.Default.ImageDocument, x => x.Id);
         return new ImageRecord
         {
             View = new MachineImage
@@ -104,7 +109,7 @@ internal static class StateCodec
             },
             AvailableAt = d.AvailableAt,
         };
-    }
+    });
 
     public static string BlockKey(VolumeId volume, long block) => string.Create(CultureInfo.InvariantCulture, $"{volume.Value}/{block}");
 
@@ -115,16 +120,23 @@ internal static class StateCodec
         return new StateDocument(BlockKind, BlockKey(volume, block), body);
     }
 
-    public static (VolumeId Volume, long Block, ChunkId Chunk) DecodeBlock(StateDocument document)
+    /// <exception cref="EbsException"><c>InternalError</c> naming the document when it cannot be decoded.</exception>
+    public static (VolumeId Volume, long Block, ChunkId Chunk) DecodeBlock(StateDocument document) => Decoding(document.Kind, document.Key, () =>
     {
         var slash = document.Key.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0 || document.Body.Length != 16)
+        {
+            throw new FormatException("it is not a volume id and block index with a 16-byte chunk id");
+        }
+
         return (VolumeId.Parse(document.Key[..slash]), long.Parse(document.Key.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture),
             new ChunkId(BinaryPrimitives.ReadUInt128LittleEndian(document.Body)));
-    }
+    });
 
-    public static VolumeRecord DecodeVolume(StateDocument document, ImmutableSortedDictionary<long, ChunkId> dirty)
+    /// <exception cref="EbsException"><c>InternalError</c> naming the document when it cannot be decoded.</exception>
+    public static VolumeRecord DecodeVolume(StateDocument document, ImmutableSortedDictionary<long, ChunkId> dirty) => Decoding(document.Kind, document.Key, () =>
     {
-        var d = JsonSerializer.Deserialize(document.Body, StateJsonContext.Default.VolumeDocument)!;
+        var d = Deserialize(document, StateJsonContext.Default.VolumeDocument, x => x.Id);
         return new VolumeRecord
         {
             View = new Volume
@@ -144,11 +156,12 @@ internal static class StateCodec
             LazyLoad = d.LazyLoad ? new LazyLoad(ParseNode(d.SourceRoot), d.SourceBlocks, d.ColdReads, d.LoadedRuns ?? []) : null,
             SnapshotCompletions = [.. d.SnapshotCompletions],
         };
-    }
+    });
 
-    public static SnapshotRecord DecodeSnapshot(StateDocument document)
+    /// <exception cref="EbsException"><c>InternalError</c> naming the document when it cannot be decoded.</exception>
+    public static SnapshotRecord DecodeSnapshot(StateDocument document) => Decoding(document.Kind, document.Key, () =>
     {
-        var d = JsonSerializer.Deserialize(document.Body, StateJsonContext.Default.SnapshotDocument)!;
+        var d = Deserialize(document, StateJsonContext.Default.SnapshotDocument, x => x.Id);
         return new SnapshotRecord
         {
             Id = SnapshotId.Parse(d.Id),
@@ -165,7 +178,7 @@ internal static class StateCodec
             ChangedBlockCount = d.ChangedBlockCount,
             Tags = d.Tags.ToImmutableSortedDictionary(StringComparer.Ordinal),
         };
-    }
+    });
 
     public static byte[] Encode(BlockMapNode node)
     {
@@ -179,13 +192,43 @@ internal static class StateCodec
     }
 
     /// <summary>Decodes a node and checks that its content hashes to <paramref name="id"/>.</summary>
+    /// <exception cref="EbsException"><c>InternalError</c> naming the node when it is malformed or does not hash to its id.</exception>
     public static BlockMapNode DecodeNode(NodeId id, byte[] body)
     {
+        if (body.Length < NodeHeader || (body.Length - NodeHeader) % 16 != 0 || body[0] >= MaxLevels)
+        {
+            throw new EbsException(EbsErrorCodes.InternalError, $"Block-map node {id} is corrupt: it is not a node ({body.Length} bytes).", id.ToString());
+        }
+
         var children = MemoryMarshal.Cast<byte, UInt128>(body.AsSpan(NodeHeader)).ToArray();
         var node = BlockMapNode.Create(body[0], BinaryPrimitives.ReadUInt64LittleEndian(body.AsSpan(1)), children, BinaryPrimitives.ReadInt64LittleEndian(body.AsSpan(9)));
         return node.Id == id
             ? node
-            : throw new EbsException(EbsErrorCodes.InternalError, $"Block-map node {id} is corrupt: its content hashes to {node.Id}.");
+            : throw new EbsException(EbsErrorCodes.InternalError, $"Block-map node {id} is corrupt: its content hashes to {node.Id}.", id.ToString());
+    }
+
+    /// <summary>
+    /// Runs one document's decoding, turning whatever stored bytes make it throw (cut-short
+    /// JSON, a missing field, a malformed id) into one error naming the document, so that a
+    /// damaged state is reported as such rather than as the failure of some parser.
+    /// </summary>
+    private static T Decoding<T>(string kind, string key, Func<T> decode)
+    {
+        try
+        {
+            return decode();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new EbsException(EbsErrorCodes.InternalError, $"The stored {kind} '{key}' cannot be decoded: {e.Message.TrimEnd('.')}.", key);
+        }
+    }
+
+    /// <summary>Deserializes a document that must hold an object whose id is the document's key.</summary>
+    private static TDocument Deserialize<TDocument>(StateDocument document, JsonTypeInfo<TDocument> type, Func<TDocument, string> idOf)
+    {
+        var d = JsonSerializer.Deserialize(document.Body, type) ?? throw new FormatException("it is null");
+        return idOf(d) == document.Key ? d : throw new FormatException($"it holds the record of '{idOf(d)}'");
     }
 
     private static string? Format(NodeId? id) => id?.ToString();

@@ -8,7 +8,8 @@ namespace Ebs.Core.Tests.Properties;
 /// Random sequences of volume and snapshot operations, checked after every step against the
 /// dictionary model: every live volume and snapshot reads back exactly (so a deletion changed
 /// no other), the stored chunks are exactly those reachable from live roots, every reference
-/// count equals the one scrub recomputes, and refused calls change nothing.
+/// count equals the one scrub recomputes, each new snapshot copies what differs from its newest
+/// surviving predecessor, and refused calls change nothing.
 /// </summary>
 public sealed class ModelBasedTests
 {
@@ -23,7 +24,7 @@ public sealed class ModelBasedTests
     private static async Task RunAsync(ModelOp[] ops)
     {
         await using var t = new TestCloud();
-        var driver = new ModelDriver(t.Cloud, t.Time, new Model());
+        var driver = new ModelDriver(t.Cloud, t.Time, new Model()) { ChecksIncrementalSize = true };
         foreach (var op in ops)
         {
             if (driver.Plan(op) is { } planned)

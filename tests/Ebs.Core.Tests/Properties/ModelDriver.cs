@@ -14,6 +14,12 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
 
     public Model Model { get; } = model;
 
+    /// <summary>
+    /// Gets a value indicating whether each new snapshot's incremental size is checked against
+    /// the model; not when the model is patched from the cloud after a fault, which loses the lineage.
+    /// </summary>
+    public bool ChecksIncrementalSize { get; init; }
+
     public Ec2Client Ec2 => Cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
 
     /// <summary>Resolves an operation's targets, or returns <see langword="null"/> when it has none.</summary>
@@ -35,17 +41,24 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
         switch (op.Kind)
         {
             case ModelOpKind.CreateVolume:
-                Model.Volumes[(await Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id] = [];
+                Model.AddVolume((await Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id, [], null);
                 break;
             case ModelOpKind.Write:
                 await Ec2.WriteVolumeAsync(op.Volume!.Value, op.Offset, op.Data);
-                Model.Write(Model.Volumes[op.Volume.Value], op.Offset, op.Data);
+                Model.WriteVolume(op.Volume.Value, op.Offset, op.Data);
                 break;
             case ModelOpKind.CreateSnapshot:
                 var before = await StateFingerprint.TakeAsync(Cloud);
                 try
                 {
-                    Model.Snapshots[(await Ec2.CreateSnapshotAsync(op.Volume!.Value)).Id] = Model.Copy(Model.Volumes[op.Volume.Value]);
+                    var expected = ChecksIncrementalSize ? Model.IncrementalBlocks(op.Volume!.Value) : ((int Least, int Most)?)null;
+                    var snapshot = await Ec2.CreateSnapshotAsync(op.Volume!.Value);
+                    if (expected is var (least, most))
+                    {
+                        Assert.InRange(snapshot.IncrementalSizeInBytes / TestCloud.BlockSize, least, most);
+                    }
+
+                    Model.AddSnapshot(snapshot.Id, op.Volume.Value);
                 }
                 catch (EbsException e) when (e.ErrorCode == EbsErrorCodes.ConcurrentSnapshotLimitExceeded)
                 {
@@ -65,7 +78,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
                     break;
                 }
 
-                Model.Volumes[(await Ec2.CreateVolumeAsync(request)).Id] = Model.Copy(Model.Snapshots[op.Snapshot.Value]);
+                Model.AddVolume((await Ec2.CreateVolumeAsync(request)).Id, Model.Copy(Model.Snapshots[op.Snapshot.Value]), op.Snapshot);
                 break;
             case ModelOpKind.CopySnapshot:
                 if ((await Ec2.DescribeSnapshotAsync(op.Snapshot!.Value)).State != SnapshotState.Completed)
@@ -78,7 +91,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
                 break;
             case ModelOpKind.DeleteVolume:
                 await Ec2.DeleteVolumeAsync(op.Volume!.Value);
-                Model.Volumes.Remove(op.Volume.Value);
+                Model.RemoveVolume(op.Volume.Value);
                 break;
             case ModelOpKind.AdvanceTime:
                 time.Advance(TimeSpan.FromSeconds(op.Seed));

@@ -54,20 +54,20 @@ public sealed class ConcurrencyTests
         var volume = await t.CreateVolumeAsync();
         await t.WriteBlocksAsync(volume.Id, Enumerable.Range(0, 30), seedBase: 0);
         var a = await t.Ec2.CreateSnapshotAsync(volume.Id);
-        int[] changed = [1, 4, 5, 17, 29, 100, 200];
-        await t.WriteBlocksAsync(volume.Id, changed, seedBase: 500);
+        long[] changed = [.. Enumerable.Range(0, 250).Select(i => (7L * i) + 1)]; // within A's blocks and past them
+        await t.WriteBlocksAsync(volume.Id, changed.Select(c => (int)c), seedBase: 500);
         var b = await t.Ec2.CreateSnapshotAsync(volume.Id);
         var direct = t.Cloud.Account(TestCloud.Account).EbsDirect(TestCloud.Region);
 
-        var first = await direct.ListChangedBlocksAsync(a.Id, b.Id, maxResults: 3);
-        var second = await direct.ListChangedBlocksAsync(a.Id, b.Id, first.NextToken, maxResults: 3);
-        var third = await direct.ListChangedBlocksAsync(a.Id, b.Id, second.NextToken, maxResults: 3);
+        var first = await direct.ListChangedBlocksAsync(a.Id, b.Id, maxResults: EbsDirectClient.MinResultsLimit);
+        var second = await direct.ListChangedBlocksAsync(a.Id, b.Id, first.NextToken, maxResults: EbsDirectClient.MinResultsLimit);
+        var third = await direct.ListChangedBlocksAsync(a.Id, b.Id, second.NextToken, maxResults: EbsDirectClient.MinResultsLimit);
 
-        Assert.Equal([1L, 4, 5], first.BlockIndexes);
-        Assert.Equal([17L, 29, 100], second.BlockIndexes);
-        Assert.Equal([200L], third.BlockIndexes);
+        Assert.Equal(changed[..100], first.BlockIndexes);
+        Assert.Equal(changed[100..200], second.BlockIndexes);
+        Assert.Equal(changed[200..], third.BlockIndexes);
         Assert.Null(third.NextToken);
-        Assert.Equal(changed.Select(c => (long)c), await direct.ListAllChangedBlocksAsync(a.Id, b.Id).ToListAsync());
+        Assert.Equal(changed, await direct.ListAllChangedBlocksAsync(a.Id, b.Id).ToListAsync());
         Assert.Equal(B, first.BlockSize);
         Assert.Equal(30, (await direct.ListChangedBlocksAsync(null, a.Id)).BlockIndexes.Count);
     }

@@ -56,7 +56,7 @@ public sealed class CopySnapshotTests
 
         await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => dr.CopySnapshotAsync(TestCloud.Region, pending.Id).AsTask(), EbsErrorCodes.IncorrectState);
         await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => dr.CopySnapshotAsync("eu-west-1", pending.Id).AsTask(), EbsErrorCodes.InvalidSnapshotNotFound);
-        await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => dr.CopySnapshotAsync("moon-1", pending.Id).AsTask(), EbsErrorCodes.InvalidParameterValue);
+        await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => dr.CopySnapshotAsync("moon-1", pending.Id).AsTask(), EbsErrorCodes.InvalidRegion);
         var stranger = t.Cloud.Account("222222222222").Ec2("eu-west-1");
         t.Time.Advance(TimeSpan.FromHours(1));
         await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => stranger.CopySnapshotAsync(TestCloud.Region, pending.Id).AsTask(), EbsErrorCodes.InvalidSnapshotNotFound);

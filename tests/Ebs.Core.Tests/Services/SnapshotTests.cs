@@ -239,7 +239,7 @@ public sealed class SnapshotTests
         Assert.Equal([s2.Id], (await t.Ec2.DescribeSnapshotsAsync(new() { Filters = [new Filter("volume-id", v2.Id.Value)] })).Select(s => s.Id));
         Assert.Equal([s1.Id, s2.Id], (await t.Ec2.DescribeSnapshotsAsync(new() { OwnerIds = ["self"], Filters = [new Filter("tag-key", "env")] })).Select(s => s.Id));
         Assert.Equal([s1.Id], (await t.Ec2.DescribeSnapshotsAsync(new() { Filters = [new Filter("description", "night*")] })).Select(s => s.Id));
-        Assert.Empty(await t.Ec2.DescribeSnapshotsAsync(new() { OwnerIds = ["222222222222"] }));
+        Assert.Empty(await t.Ec2.DescribeSnapshotsAsync(new() { OwnerIds = ["222222222222", "amazon"] }));
         Assert.Empty(await t.Cloud.Account("222222222222").Ec2(TestCloud.Region).DescribeSnapshotsAsync());
     }
 

@@ -4,6 +4,8 @@ namespace Ebs.Core.Tests.Storage;
 
 public sealed class ScrubTests
 {
+    private const int B = TestCloud.BlockSize;
+
     [Fact]
     public async Task Scrub_AfterOperations_CleanAndCountsMatch()
     {
@@ -44,6 +46,76 @@ public sealed class ScrubTests
         var error = await Assert.ThrowsAsync<EbsException>(() => t.ReadAsync(volume.Id, 0, 8 * TestCloud.BlockSize));
         Assert.Equal(EbsErrorCodes.InternalError, error.ErrorCode);
         Assert.Contains(victim.ToString(), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scrub_RepairOfMoreThanHalfTheChunks_RefusedAndNothingDeleted()
+    {
+        await using var t = await PopulatedAsync();
+        var strays = Enumerable.Range(1, 10).Select(i => new ChunkId((UInt128)i)).ToList();
+        foreach (var stray in strays)
+        {
+            await t.Cloud.ChunkStore.PutAsync(stray, new byte[TestCloud.BlockSize]);
+        }
+
+        var report = await t.Cloud.ScrubAsync(repair: true);
+
+        Assert.False(report.Repaired);
+        Assert.Contains("10 of 19 stored chunks", report.RepairRefusal, StringComparison.Ordinal);
+        Assert.Equal(19, t.StoredChunks);
+    }
+
+    [Fact]
+    public async Task Scrub_RepairOfMoreThanHalfTheChunksForced_ReclaimsThem()
+    {
+        await using var t = await PopulatedAsync();
+        foreach (var i in Enumerable.Range(1, 10))
+        {
+            await t.Cloud.ChunkStore.PutAsync(new ChunkId((UInt128)i), new byte[TestCloud.BlockSize]);
+        }
+
+        var report = await t.Cloud.ScrubAsync(repair: true, force: true);
+
+        Assert.True(report.Repaired);
+        Assert.Null(report.RepairRefusal);
+        Assert.Equal(9, t.StoredChunks);
+    }
+
+    [Fact]
+    public async Task Scrub_DeletedChunk_DamagedUsesNameVolumesSnapshotsAndImagesWithByteRanges()
+    {
+        await using var t = new TestCloud();
+        var volume = await t.CreateVolumeAsync();
+        foreach (var (block, seed) in new[] { (0, 1), (3, 7), (4, 7), (6, 7), (8, 2) })
+        {
+            await t.Ec2.WriteVolumeAsync(volume.Id, (long)block * B, TestCloud.Block(seed));
+        }
+
+        var snapshot = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
+        var image = await t.Ec2.RegisterImageAsync(Services.ImageTests.Request("golden", snapshot.Id));
+        await t.Ec2.WriteVolumeAsync(volume.Id, 4 * B, TestCloud.Block(9)); // the volume no longer uses block 4's old bytes
+        await t.Ec2.WriteVolumeAsync(volume.Id, 8 * B, TestCloud.Block(7)); // but uses them at block 8, written back
+        var victim = new ChunkScope(TestCloud.Account, TestCloud.Region).Hash(TestCloud.Block(7));
+        await t.Cloud.ChunkStore.DeleteAsync(victim);
+
+        var uses = (await t.Cloud.ScrubAsync()).DamagedUses;
+
+        Assert.All(uses, use => Assert.Equal(victim, use.Chunk));
+        Assert.Equal(
+            [
+                (volume.Id.Value, null, "[12288, 16384) [24576, 28672) [32768, 36864)"),
+                (snapshot.Id.Value, null, "[12288, 20480) [24576, 28672)"),
+                (image.Id.Value, snapshot.Id.Value, "[12288, 20480) [24576, 28672)"),
+            ],
+            uses.Select(use => (use.ResourceId, use.SnapshotId, string.Join(' ', use.Ranges))));
+    }
+
+    [Fact]
+    public async Task Scrub_NothingDamaged_NoDamagedUses()
+    {
+        await using var t = await PopulatedAsync();
+
+        Assert.Empty((await t.Cloud.ScrubAsync(verifyContents: true)).DamagedUses);
     }
 
     private static async Task<TestCloud> PopulatedAsync()

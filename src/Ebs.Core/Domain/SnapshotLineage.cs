@@ -1,0 +1,41 @@
+using Ebs.Core.BlockMaps;
+
+namespace Ebs.Core.Domain;
+
+/// <summary>
+/// What a new snapshot of a volume is incremental to. As in AWS, that is the newest snapshot
+/// of the volume that still exists or, when none does, the snapshot the volume was created
+/// from ("Snapshot D is created from EBS volume 1. Snapshot D is an incremental snapshot of
+/// A"); with neither, the snapshot is full. Deleting a snapshot therefore makes the next one
+/// copy what the deleted one had copied.
+/// </summary>
+internal static class SnapshotLineage
+{
+    /// <summary>Finds the snapshot a new snapshot of <paramref name="volume"/> would be incremental to.</summary>
+    public static SnapshotRecord? Predecessor(World world, VolumeRecord volume)
+    {
+        // A volume's snapshots complete in the order they were taken (SnapshotQueue), so the
+        // latest completion is the newest; two that tie have equal contents.
+        var newest = world.Snapshots.Values
+            .Where(s => s.VolumeId == volume.Id && s.OwnerId == volume.View.OwnerId && s.Region == volume.View.Region)
+            .MaxBy(s => s.CompletesAt);
+        return newest ?? (volume.View.SnapshotId is { } source ? world.Snapshots.GetValueOrDefault(source) : null);
+    }
+
+    /// <summary>
+    /// Counts the blocks a snapshot of <paramref name="volume"/> taken now changes relative to
+    /// <paramref name="predecessorRoot"/>: those written since the volume's base map was frozen,
+    /// and those where the base map differs from the predecessor's (a deleted snapshot's changes).
+    /// The maps are diffed by subtree id, so the cost follows the changes, not the volume size.
+    /// </summary>
+    public static long ChangedBlocks(BlockMap map, INodeSource nodes, NodeId? predecessorRoot, VolumeRecord volume)
+    {
+        var changed = (long)volume.Dirty.Count;
+        map.Diff(nodes, predecessorRoot, volume.BaseRoot, 0, (index, _, _) =>
+        {
+            changed += volume.Dirty.ContainsKey(index) ? 0 : 1;
+            return true;
+        });
+        return changed;
+    }
+}

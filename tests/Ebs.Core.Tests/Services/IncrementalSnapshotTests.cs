@@ -1,0 +1,97 @@
+using Ebs.Core.Services;
+
+namespace Ebs.Core.Tests.Services;
+
+/// <summary>What a snapshot copies when snapshots of its volume were deleted before it was taken.</summary>
+public sealed class IncrementalSnapshotTests
+{
+    private const int B = TestCloud.BlockSize;
+
+    [Fact]
+    public async Task CreateSnapshot_AfterThePreviousWasDeleted_IncrementalAndCopyTimeAgainstTheNewestSurvivor()
+    {
+        await using var t = OneBlockPerSecond();
+        var volume = await t.CreateVolumeAsync();
+        await t.WriteBlocksAsync(volume.Id, Enumerable.Range(0, 10), seedBase: 0);
+        var a = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
+        await t.WriteBlocksAsync(volume.Id, Enumerable.Range(0, 4), seedBase: 100);
+        var b = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
+        await t.Ec2.DeleteSnapshotAsync(b.Id);
+        await t.WriteBlocksAsync(volume.Id, [3, 5, 6], seedBase: 200);
+
+        var c = await t.Ec2.CreateSnapshotAsync(volume.Id);
+
+        // Blocks 0..3 (B's changes, which C must now copy) and 5, 6; block 3 once.
+        Assert.Equal(6L * B, c.IncrementalSizeInBytes);
+        Assert.Equal(10L * B, c.FullSnapshotSizeInBytes);
+        t.Time.Advance(TimeSpan.FromSeconds(11));
+        Assert.Equal(c.StartTime + TimeSpan.FromSeconds(5 + 6), (await t.Ec2.DescribeSnapshotAsync(c.Id)).CompletionTime);
+        var direct = t.Cloud.Account(TestCloud.Account).EbsDirect(TestCloud.Region);
+        Assert.Equal(6, await direct.ListAllChangedBlocksAsync(a.Id, c.Id).CountAsync());
+    }
+
+    [Fact]
+    public async Task CreateSnapshot_AfterEverySnapshotOfTheVolumeWasDeleted_IsFull()
+    {
+        await using var t = OneBlockPerSecond();
+        var volume = await t.CreateVolumeAsync();
+        await t.WriteBlocksAsync(volume.Id, Enumerable.Range(0, 10), seedBase: 0);
+        var a = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
+        await t.WriteBlocksAsync(volume.Id, [0, 1], seedBase: 100);
+        var b = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
+        await t.Ec2.DeleteSnapshotAsync(a.Id);
+        await t.Ec2.DeleteSnapshotAsync(b.Id);
+        await t.WriteBlocksAsync(volume.Id, [20], seedBase: 0);
+
+        var c = await t.Ec2.CreateSnapshotAsync(volume.Id);
+
+        Assert.Equal(11L * B, c.IncrementalSizeInBytes);
+        Assert.Equal(c.FullSnapshotSizeInBytes, c.IncrementalSizeInBytes);
+        Assert.Equal(c.StartTime + TimeSpan.FromSeconds(5 + 11), (await t.CompleteAsync(c)).CompletionTime);
+    }
+
+    [Fact]
+    public async Task CreateSnapshot_OlderSnapshotDeleted_StillIncrementalToTheNewest()
+    {
+        await using var t = OneBlockPerSecond();
+        var volume = await t.CreateVolumeAsync();
+        await t.WriteBlocksAsync(volume.Id, Enumerable.Range(0, 10), seedBase: 0);
+        var a = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
+        await t.WriteBlocksAsync(volume.Id, [0, 1], seedBase: 100);
+        await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
+        await t.Ec2.DeleteSnapshotAsync(a.Id);
+        await t.WriteBlocksAsync(volume.Id, [7], seedBase: 200);
+
+        Assert.Equal(1L * B, (await t.Ec2.CreateSnapshotAsync(volume.Id)).IncrementalSizeInBytes);
+    }
+
+    [Fact]
+    public async Task CreateSnapshot_VolumeFromSnapshot_IncrementalToItsSourceUntilThatIsDeletedToo()
+    {
+        await using var t = OneBlockPerSecond();
+        var origin = await t.CreateVolumeAsync();
+        await t.WriteBlocksAsync(origin.Id, Enumerable.Range(0, 10), seedBase: 0);
+        var source = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(origin.Id));
+        var volume = await t.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1b", SnapshotId = source.Id });
+
+        await t.WriteBlocksAsync(volume.Id, [0, 1], seedBase: 100);
+        var first = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
+        await t.Ec2.DeleteSnapshotAsync(first.Id);
+        await t.WriteBlocksAsync(volume.Id, [2], seedBase: 100);
+        var second = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
+        await t.Ec2.DeleteSnapshotAsync(second.Id);
+        await t.Ec2.DeleteSnapshotAsync(source.Id);
+        var third = await t.Ec2.CreateSnapshotAsync(volume.Id);
+
+        Assert.Equal(2L * B, first.IncrementalSizeInBytes);
+        Assert.Equal(3L * B, second.IncrementalSizeInBytes);
+        Assert.Equal(10L * B, third.IncrementalSizeInBytes);
+    }
+
+    /// <summary>A cloud whose snapshots take 5 seconds plus one second per copied block.</summary>
+    private static TestCloud OneBlockPerSecond() => new(o =>
+    {
+        o.SnapshotSetupTime = TimeSpan.FromSeconds(5);
+        o.SnapshotThroughputBytesPerSecond = B;
+    });
+}

@@ -1,0 +1,68 @@
+using Ebs.Core.Chunks;
+using Ebs.Core.Services;
+using Ebs.Core.Storage;
+
+namespace Ebs.Core.Tests.Storage;
+
+/// <summary>A state whose block-map nodes were lost: calls fail as <c>InternalError</c> naming a node, and repair keeps every chunk.</summary>
+public sealed class MissingNodeTests
+{
+    private static readonly EbsOptions Options = new() { BlockSize = TestCloud.BlockSize, IdSeed = 5 };
+
+    [Fact]
+    public async Task CreateSnapshot_MapNodesLost_InternalErrorNamingTheNode()
+    {
+        var (chunks, state, volume) = await NodesLostAsync();
+        await using var cloud = await EbsCloud.OpenAsync(Options, chunks, state);
+
+        var error = await Assert.ThrowsAsync<EbsException>(() => cloud.Account(TestCloud.Account).Ec2(TestCloud.Region).CreateSnapshotAsync(volume).AsTask());
+
+        Assert.Equal(EbsErrorCodes.InternalError, error.ErrorCode);
+        Assert.Contains("is not stored", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetStorageUsage_MapNodesLost_InternalError()
+    {
+        var (chunks, state, _) = await NodesLostAsync();
+        await using var cloud = await EbsCloud.OpenAsync(Options, chunks, state);
+
+        var error = await Assert.ThrowsAsync<EbsException>(() => cloud.Account(TestCloud.Account).Ec2(TestCloud.Region).GetStorageUsageAsync().AsTask());
+
+        Assert.Equal(EbsErrorCodes.InternalError, error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task ScrubRepair_MapNodesLost_RefusedAndEveryChunkKept()
+    {
+        var (chunks, state, _) = await NodesLostAsync();
+        await using var cloud = await EbsCloud.OpenAsync(Options, chunks, state);
+
+        var report = await cloud.ScrubAsync(repair: true);
+
+        Assert.False(report.Repaired);
+        Assert.NotEmpty(report.MissingNodes);
+        Assert.Contains("block-map nodes are missing", report.RepairRefusal, StringComparison.Ordinal);
+        Assert.Equal(report.StoredChunks, chunks.Count);
+        Assert.Equal(2, chunks.Count);
+    }
+
+    /// <summary>A volume with two blocks snapshotted, whose state then lost every block-map node.</summary>
+    private static async Task<(InMemoryChunkStore Chunks, InMemoryStateStore State, Domain.VolumeId Volume)> NodesLostAsync()
+    {
+        var chunks = new InMemoryChunkStore(TestCloud.BlockSize);
+        var state = new InMemoryStateStore();
+        Domain.VolumeId volume;
+        await using (var cloud = await EbsCloud.OpenAsync(Options, chunks, state))
+        {
+            var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
+            volume = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id;
+            await ec2.WriteVolumeAsync(volume, 0, TestCloud.Block(1));
+            await ec2.WriteVolumeAsync(volume, TestCloud.BlockSize, TestCloud.Block(2));
+            await ec2.CreateSnapshotAsync(volume);
+        }
+
+        await state.CommitAsync(new StateChanges { DeletedNodes = [.. (await state.LoadAsync()).Nodes.Select(n => n.Id)] });
+        return (chunks, state, volume);
+    }
+}

@@ -1,0 +1,219 @@
+using Ebs.Core;
+using Ebs.Core.Storage;
+using Ebs.Core.Tests;
+using Microsoft.Data.Sqlite;
+
+namespace Ebs.Storage.Sqlite.Tests.Damage;
+
+public sealed class StoreDamageTests
+{
+    private const int B = TestCloud.BlockSize;
+    private static readonly EbsOptions Options = new() { BlockSize = B };
+
+    [Theory]
+    [MemberData(nameof(StateDamage.Names), MemberType = typeof(StateDamage))]
+    public async Task OpenAsync_DamagedState_FailsWithItsCodeNamingTheFileAndTouchesNoChunk(string kind)
+    {
+        using var dir = new TempDirectory();
+        await StateDamage.SeedAsync(dir.Path, B);
+        StateDamage.Apply(dir.Path, kind);
+        var chunks = StateDamage.ChunkFiles(dir.Path);
+        var state = StateBytes(dir.Path);
+
+        var error = await Assert.ThrowsAsync<EbsException>(() => LocalDirectory.OpenAsync(dir.Path, Options).AsTask());
+
+        Assert.Equal(StateDamage.Kinds[kind], error.ErrorCode);
+        Assert.Contains(Path.Combine(dir.Path, LocalDirectory.StateFileName), error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Equal(chunks, StateDamage.ChunkFiles(dir.Path));
+        Assert.Equal(state, StateBytes(dir.Path));
+    }
+
+    [Theory]
+    [MemberData(nameof(StateDamage.Names), MemberType = typeof(StateDamage))]
+    public async Task OpenAsync_DamagedStateRefused_ReleasesTheDirectory(string kind)
+    {
+        using var dir = new TempDirectory();
+        await StateDamage.SeedAsync(dir.Path, B);
+        StateDamage.Apply(dir.Path, kind);
+        await Assert.ThrowsAsync<EbsException>(() => LocalDirectory.OpenAsync(dir.Path, Options).AsTask());
+
+        var second = await Assert.ThrowsAsync<EbsException>(() => LocalDirectory.OpenAsync(dir.Path, Options).AsTask());
+
+        Assert.Equal(StateDamage.Kinds[kind], second.ErrorCode); // not StoreInUse: the first refusal let go of the lock
+    }
+
+    [Fact]
+    public async Task OpenAsync_StateMissingBesideChunks_RefusedWithoutCreatingState()
+    {
+        using var dir = new TempDirectory();
+        await StateDamage.SeedAsync(dir.Path, B);
+        StateDamage.Apply(dir.Path, "state-missing");
+
+        var error = await Assert.ThrowsAsync<EbsException>(() => LocalDirectory.OpenAsync(dir.Path, Options).AsTask());
+
+        Assert.Equal(LocalStoreErrorCodes.StateMissing, error.ErrorCode);
+        Assert.Contains("backup", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dir.Path, LocalDirectory.StateFileName)));
+        Assert.NotEmpty(StateDamage.ChunkFiles(dir.Path));
+    }
+
+    [Fact]
+    public async Task OpenAsync_EmptyStateBesideChunks_RefusedAndLeftEmpty()
+    {
+        using var dir = new TempDirectory();
+        await StateDamage.SeedAsync(dir.Path, B);
+        StateDamage.Apply(dir.Path, "state-empty");
+
+        var error = await Assert.ThrowsAsync<EbsException>(() => LocalDirectory.OpenAsync(dir.Path, Options).AsTask());
+
+        Assert.Equal(LocalStoreErrorCodes.StateMissing, error.ErrorCode);
+        Assert.Equal(0, new FileInfo(Path.Combine(dir.Path, LocalDirectory.StateFileName)).Length);
+    }
+
+    [Fact]
+    public async Task OpenAsync_EmptyStateAndNoChunks_OpensAsNewStore()
+    {
+        using var dir = new TempDirectory();
+        await File.WriteAllBytesAsync(Path.Combine(dir.Path, LocalDirectory.StateFileName), []);
+
+        await using var cloud = await LocalDirectory.OpenAsync(dir.Path, Options);
+
+        Assert.Equal(0, (await cloud.ScrubAsync()).StoredChunks);
+    }
+
+    [Fact]
+    public async Task OpenExistingAsync_NoStore_NotFoundAndNothingCreated()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "nothing-here");
+
+        var error = await Assert.ThrowsAsync<EbsException>(() => LocalDirectory.OpenExistingAsync(path, Options).AsTask());
+
+        Assert.Equal(LocalStoreErrorCodes.StoreNotFound, error.ErrorCode);
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(path));
+    }
+
+    [Fact]
+    public async Task OpenExistingAsync_ExistingStore_Opens()
+    {
+        using var dir = new TempDirectory();
+        var (volume, _, _) = await StateDamage.SeedAsync(dir.Path, B);
+
+        await using var cloud = await LocalDirectory.OpenExistingAsync(dir.Path, Options);
+
+        Assert.Equal(volume, Assert.Single(await cloud.Account(TestCloud.Account).Ec2(TestCloud.Region).DescribeVolumesAsync()).Id.Value);
+    }
+
+    [Fact]
+    public async Task ScrubAsync_RepairWouldReclaimEveryChunk_RefusedAndNothingDeleted()
+    {
+        using var dir = new TempDirectory();
+        await StateDamage.SeedAsync(dir.Path, B);
+        Execute(dir.Path, "DELETE FROM documents"); // the records are lost; the chunks and nodes they used remain
+        var chunks = StateDamage.ChunkFiles(dir.Path);
+
+        await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, Options))
+        {
+            var report = await cloud.ScrubAsync(repair: true);
+
+            Assert.False(report.Repaired);
+            Assert.Contains("nothing was deleted", report.RepairRefusal, StringComparison.Ordinal);
+            Assert.Equal(report.StoredChunks, report.LeakedChunks.Length);
+        }
+
+        Assert.Equal(chunks, StateDamage.ChunkFiles(dir.Path));
+        Assert.NotEqual("0", Scalar(dir.Path, "SELECT CAST(count(*) AS TEXT) FROM nodes"));
+    }
+
+    [Fact]
+    public async Task ScrubAsync_RepairForced_ReclaimsEveryLeak()
+    {
+        using var dir = new TempDirectory();
+        await StateDamage.SeedAsync(dir.Path, B);
+        Execute(dir.Path, "DELETE FROM documents");
+
+        await using var cloud = await LocalDirectory.OpenAsync(dir.Path, Options);
+        var report = await cloud.ScrubAsync(repair: true, force: true);
+
+        Assert.True(report.Repaired);
+        Assert.Null(report.RepairRefusal);
+        Assert.DoesNotContain(StateDamage.ChunkFiles(dir.Path).Keys, f => f.EndsWith(".chunk", StringComparison.Ordinal));
+        Assert.True((await cloud.ScrubAsync()).IsClean);
+    }
+
+    [Fact]
+    public async Task InspectAsync_CutShortDocumentAndMalformedNode_NamesEachAndCountsChunkFiles()
+    {
+        using var dir = new TempDirectory();
+        var (_, snapshot, _) = await StateDamage.SeedAsync(dir.Path, B);
+        StateDamage.Apply(dir.Path, "document-cut-short");
+        StateDamage.Apply(dir.Path, "node-malformed");
+
+        var inspection = await LocalDirectory.InspectAsync(dir.Path, Options);
+
+        Assert.False(inspection.IsClean);
+        Assert.Empty(inspection.IntegrityProblems);
+        Assert.All(inspection.Tables, table => Assert.Null(table.Problem));
+        Assert.Equal([("snapshot", snapshot), (StoredStateCheck.NodeKind, inspection.UndecodableEntries[1].Key)], inspection.UndecodableEntries.Select(e => (e.Kind, e.Key)));
+        Assert.Equal(2, inspection.ChunkFiles);
+        Assert.Empty(inspection.DamagedChunkFiles);
+    }
+
+    [Fact]
+    public async Task InspectAsync_DroppedTableAndFlippedChunk_ReportsTheTableAndTheFile()
+    {
+        using var dir = new TempDirectory();
+        await StateDamage.SeedAsync(dir.Path, B);
+        StateDamage.Apply(dir.Path, "nodes-table-dropped");
+        var victim = Directory.EnumerateFiles(Path.Combine(dir.Path, LocalDirectory.ChunkFolderName), "*.chunk", SearchOption.AllDirectories).First();
+        var bytes = await File.ReadAllBytesAsync(victim);
+        bytes[10] ^= 0xFF;
+        await File.WriteAllBytesAsync(victim, bytes);
+
+        var inspection = await LocalDirectory.InspectAsync(dir.Path, Options);
+
+        Assert.Contains("no such table: nodes", Assert.Single(inspection.Tables, t => t.Problem is not null).Problem, StringComparison.Ordinal);
+        Assert.Equal(victim, Assert.Single(inspection.DamagedChunkFiles).Path);
+        Assert.Equal(3, inspection.Tables.Single(t => t.Name == "documents").Rows); // a volume, its snapshot and the image
+    }
+
+    [Fact]
+    public async Task InspectAsync_NotADatabase_SaysSoAndStillChecksChunks()
+    {
+        using var dir = new TempDirectory();
+        await StateDamage.SeedAsync(dir.Path, B);
+        StateDamage.Apply(dir.Path, "not-a-database");
+
+        var inspection = await LocalDirectory.InspectAsync(dir.Path, Options);
+
+        Assert.Contains("not a database", Assert.Single(inspection.IntegrityProblems), StringComparison.Ordinal);
+        Assert.Equal(2, inspection.ChunkFiles);
+        Assert.Empty(inspection.DamagedChunkFiles);
+    }
+
+    private static byte[]? StateBytes(string dir)
+    {
+        var path = Path.Combine(dir, LocalDirectory.StateFileName);
+        return File.Exists(path) ? File.ReadAllBytes(path) : null;
+    }
+
+    private static void Execute(string dir, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(dir, LocalDirectory.StateFileName)};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static string? Scalar(string dir, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(dir, LocalDirectory.StateFileName)};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar() as string;
+    }
+}
