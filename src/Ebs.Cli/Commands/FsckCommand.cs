@@ -67,7 +67,7 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
         return clean ? 0 : 1;
     }
 
-    private static Rows Describe(ScrubReport report, ScrubReport repaired, bool clean)
+    private static List<IRenderable> Describe(ScrubReport report, ScrubReport repaired, bool clean)
     {
         var done = repaired.Repaired;
         var table = new Table().AddColumns("Check", "Chunks", "Block-map nodes");
@@ -98,10 +98,10 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
 
         if (repaired.RepairRefusal is { } refusal)
         {
-            parts.Add(new Markup($"[red]Repair refused:[/] {Markup.Escape(refusal)}. Use --repair --force to reclaim them anyway."));
+            parts.Add(new Markup($"[red]Repair refused:[/] {Markup.Escape(refusal)}. Use --repair --force to reclaim them anyway.\n"));
         }
 
-        return new Rows(parts);
+        return parts;
     }
 
     private void PrintInspection(Settings settings, LocalStoreInspection inspection) => Print(settings, new
