@@ -84,7 +84,7 @@ internal static class CliApp
         });
         config.AddCommand<UsageCommand>("usage").WithDescription("Show the account's snapshot storage in every Region, or only in --region.").RequiresExistingStore();
         config.AddCommand<FsckCommand>("fsck").WithDescription(
-            "Check the whole store, every account and Region: verify every chunk's bytes, walk every block map, recount every reference. Exit code 1 while anything is missing, corrupt, mis-counted or leaked; --repair reclaims leaks and corrects counts first.").RequiresExistingStore();
+            "Check the whole store, every account and Region: verify every chunk's bytes, walk every block map, recount every reference, name what each damaged chunk costs; a store whose state cannot be opened is inspected instead. Exit code 1 while anything is missing, corrupt, mis-counted or leaked; --repair reclaims leaks and corrects counts, but cannot restore damaged bytes.").RequiresExistingStore();
     }
 
     /// <summary>Remembers the options of the command that runs, for the error report.</summary>

@@ -41,6 +41,7 @@ public sealed partial class HelpTests
 
         Assert.Contains("--repair", help, StringComparison.Ordinal);
         Assert.Contains("Check the whole store, every account and Region", help, StringComparison.Ordinal);
+        Assert.Contains("--repair reclaims leaks and corrects counts, but cannot restore damaged bytes", help, StringComparison.Ordinal);
         Assert.DoesNotContain("--account", help, StringComparison.Ordinal);
         Assert.DoesNotContain("--region", help, StringComparison.Ordinal);
     }
