@@ -147,7 +147,7 @@ public static class LocalDirectory
         var state = new FileInfo(Path.Combine(root, StateFileName));
         if (!(state.Exists && state.Length > 0) && !FileChunkStore.FilesUnder(Path.Combine(root, ChunkFolderName)).Any())
         {
-            throw new EbsException(LocalStoreErrorCodes.StoreNotFound, $"There is no store at '{root}' (no {StateFileName} and no chunk files); create one first.", root);
+            throw new EbsException(LocalStoreErrorCodes.StoreNotFound, $"There is no store at '{root}' (no {StateFileName} and no chunk files); check the path, or create a store by writing to it first.", root);
         }
     }
 }

@@ -26,7 +26,7 @@ public sealed class StoreRequiredTests
         var (exitCode, _, error) = await new CliRunner(store, asProcess: false).RunAsync(args);
 
         Assert.Equal(1, exitCode);
-        Assert.Equal($"ebs: no store at {store}", error.TrimEnd());
+        Assert.StartsWith($"ebs: LocalStore.NotFound: There is no store at '{store}'", error.TrimEnd());
         Assert.False(Directory.Exists(store));
     }
 
@@ -40,7 +40,7 @@ public sealed class StoreRequiredTests
         var (exitCode, _, error) = await new CliRunner(dir.Path, asProcess: false).RunAsync(args);
 
         Assert.Equal(1, exitCode);
-        Assert.Equal($"ebs: no store at {dir.Path}", error.TrimEnd());
+        Assert.StartsWith($"ebs: LocalStore.NotFound: There is no store at '{dir.Path}'", error.TrimEnd());
         Assert.Equal(["notes.txt"], Directory.EnumerateFileSystemEntries(dir.Path).Select(Path.GetFileName));
     }
 
@@ -54,7 +54,7 @@ public sealed class StoreRequiredTests
 
         Assert.Equal(1, exitCode);
         Assert.Equal(string.Empty, output);
-        Assert.Equal($"ebs: no store at {store}", error.TrimEnd());
+        Assert.StartsWith($"ebs: LocalStore.NotFound: There is no store at '{store}'", error.TrimEnd());
         Assert.False(Directory.Exists(store));
     }
 

@@ -20,14 +20,13 @@ internal abstract class StoreCommand<TSettings>(IAnsiConsole console, TimeProvid
     public override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
         var path = Path.GetFullPath(settings.StorePath);
-        if (context.RequiresExistingStore() && !HoldsStore(path))
-        {
-            throw new DirectoryNotFoundException($"no store at {path}");
-        }
-
         // Commands without --account and --region (fsck) see the whole store; they get the default caller.
         var (account, region) = settings is AccountSettings caller ? (caller.Account, caller.Region) : (StoreSettings.DefaultAccount, StoreSettings.DefaultRegion);
-        await using var cloud = await LocalDirectory.OpenAsync(path, new EbsOptions(), time, cancellationToken);
+
+        // A command that only reads must not turn a mistyped path into an empty store.
+        await using var cloud = context.RequiresExistingStore()
+            ? await LocalDirectory.OpenExistingAsync(path, new EbsOptions(), time, cancellationToken)
+            : await LocalDirectory.OpenAsync(path, new EbsOptions(), time, cancellationToken);
         return await RunAsync(cloud, cloud.Account(account).Ec2(region), settings, cancellationToken);
     }
 
@@ -41,9 +40,4 @@ internal abstract class StoreCommand<TSettings>(IAnsiConsole console, TimeProvid
     /// chosen format; several tables are given as parts rather than in <see cref="Rows"/>, which would hide them.
     /// </summary>
     protected void Print(TSettings settings, object? value, Func<IEnumerable<IRenderable>> human) => Output.Write(Console, settings.Format, value, human);
-
-    // A directory is a store once it has its state or its chunk folder; anything else is a
-    // mistyped path or an unrelated folder, which a command that only reads must not populate.
-    private static bool HoldsStore(string path)
-        => File.Exists(Path.Combine(path, LocalDirectory.StateFileName)) || Directory.Exists(Path.Combine(path, LocalDirectory.ChunkFolderName));
 }
