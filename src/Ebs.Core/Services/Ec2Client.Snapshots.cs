@@ -60,6 +60,7 @@ public sealed partial class Ec2Client
                 BlockCount = BlockMap.BlockCount(m.Refs, root),
                 ChangedBlockCount = volume.Dirty.Count,
                 Tags = tagSet,
+                DiskImageSizeInBytes = volume.View.DiskImageSizeInBytes,
             };
             m.SetBlocks(volumeId, volume.Dirty.Keys.Select(block => (block, (Chunks.ChunkId?)null)));
             m.SetVolume(volume with { BaseRoot = root, Dirty = ImmutableSortedDictionary<long, Chunks.ChunkId>.Empty, SnapshotCompletions = queue });
