@@ -83,13 +83,32 @@ public sealed class TransferTests
         Assert.Equal(await File.ReadAllBytesAsync(image), await File.ReadAllBytesAsync(exported));
     }
 
+    [Fact]
+    public async Task ExportAsync_CancelledMidway_LeavesNoFile()
+    {
+        using var dir = new TempDirectory();
+        await using var t = new TestCloud();
+        var volume = await t.Ec2.ImportVolumeAsync(new Core.Services.ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = new MemoryStream(TestCloud.Image(40 << 20, seed: 3)) });
+        using var cancel = new CancellationTokenSource();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Transfer.DiskImage.ExportAsync(t.Ec2, volume.Id, 40 << 20, TestCloud.BlockSize, Path.Combine(dir.Path, "out.img"), overwrite: false, new CancelOnReport(cancel), cancel.Token));
+
+        Assert.Empty(Entries(dir));
+    }
+
     /// <summary>Writes an image of random bytes with holes, named <c>big.img</c>.</summary>
     private static async Task<string> WriteImageAsync(TempDirectory dir, int length)
     {
         var path = Path.Combine(dir.Path, "big.img");
-        await File.WriteAllBytesAsync(path, Core.Tests.Services.ImportVolumeTests.Image(length, seed: length));
+        await File.WriteAllBytesAsync(path, TestCloud.Image(length, seed: length));
         return path;
     }
 
     private static List<string> Entries(TempDirectory dir) => [.. Directory.EnumerateFileSystemEntries(dir.Path).Select(e => Path.GetFileName(e)).Order(StringComparer.Ordinal)];
+
+    /// <summary>Cancels the transfer once its first batch is written.</summary>
+    private sealed class CancelOnReport(CancellationTokenSource cancel) : IProgress<long>
+    {
+        public void Report(long value) => cancel.Cancel();
+    }
 }

@@ -4,7 +4,6 @@ using Ebs.Core.Storage;
 using Ebs.Core.Tests;
 using Ebs.Core.Tests.Storage;
 using Microsoft.Extensions.Time.Testing;
-using CoreImport = Ebs.Core.Tests.Services.ImportVolumeTests;
 
 namespace Ebs.Storage.Sqlite.Tests;
 
@@ -21,7 +20,7 @@ public sealed class ImportVolumeTests
         await using var cloud = await LocalDirectory.OpenAsync(dir.Path, Options);
         var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
 
-        var error = await Assert.ThrowsAsync<EbsException>(() => ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-9z", Source = new MemoryStream(CoreImport.Image(40 * B, seed: 1)) }).AsTask());
+        var error = await Assert.ThrowsAsync<EbsException>(() => ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-9z", Source = new MemoryStream(TestCloud.Image(40 * B, seed: 1)) }).AsTask());
 
         Assert.Equal(EbsErrorCodes.InvalidZoneNotFound, error.ErrorCode);
         Assert.Empty(await ec2.DescribeVolumesAsync());
@@ -34,7 +33,7 @@ public sealed class ImportVolumeTests
         using var dir = new TempDirectory();
         await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, Options))
         {
-            var source = new InterruptedStream(CoreImport.Image(40 << 20, seed: 2), 20 << 20, () => throw new IOException("The disk went away."));
+            var source = new InterruptedStream(TestCloud.Image(40 << 20, seed: 2), 20 << 20, () => throw new IOException("The disk went away."));
             await Assert.ThrowsAsync<IOException>(() => cloud.Account(TestCloud.Account).Ec2(TestCloud.Region).ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = source }).AsTask());
         }
 
@@ -57,7 +56,7 @@ public sealed class ImportVolumeTests
         {
             // Created and its first batch committed; the process dies before the second lands.
             var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
-            await Assert.ThrowsAsync<IOException>(() => ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = new MemoryStream(CoreImport.Image(40 << 20, seed: 3)) }).AsTask());
+            await Assert.ThrowsAsync<IOException>(() => ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = new MemoryStream(TestCloud.Image(40 << 20, seed: 3)) }).AsTask());
         }
 
         await using (var left = SqliteStateStore.Open(Path.Combine(dir.Path, LocalDirectory.StateFileName), B))
@@ -78,7 +77,7 @@ public sealed class ImportVolumeTests
     {
         using var dir = new TempDirectory();
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
-        var image = CoreImport.Image((5 * B) + 3, seed: 4);
+        var image = TestCloud.Image((5 * B) + 3, seed: 4);
         Core.Domain.Volume volume;
         Core.Domain.Snapshot snapshot;
         await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, Options, time))

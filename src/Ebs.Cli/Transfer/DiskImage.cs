@@ -26,9 +26,10 @@ internal static class DiskImage
         }
 
         var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.partial");
+        var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
         try
         {
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous))
+            await using (file)
             {
                 await WriteAsync(ec2, volume, length, blockSize, file, progress, cancellationToken);
                 file.Flush(flushToDisk: true);

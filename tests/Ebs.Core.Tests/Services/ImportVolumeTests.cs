@@ -13,24 +13,11 @@ public sealed class ImportVolumeTests
     /// <summary>Three 16-MiB batches: enough for an import to be interrupted between commits.</summary>
     private const int LongImage = 40 << 20;
 
-    /// <summary>An image of <paramref name="length"/> random bytes whose every third block is zeros (a hole).</summary>
-    public static byte[] Image(int length, int seed)
-    {
-        var bytes = new byte[length];
-        new Random(seed).NextBytes(bytes);
-        for (var offset = 0; offset < length; offset += 3 * B)
-        {
-            Array.Clear(bytes, offset, Math.Min(B, length - offset));
-        }
-
-        return bytes;
-    }
-
     [Fact]
     public async Task ImportVolume_NewVolume_HoldsImageAndItsLengthAndStoresOnlyWrittenBlocks()
     {
         await using var t = new TestCloud();
-        var image = Image((3 << 20) + 1234, seed: 1);
+        var image = TestCloud.Image((3 << 20) + 1234, seed: 1);
         var reported = new List<long>();
 
         var volume = await t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1b", Source = new MemoryStream(image), Progress = new SyncProgress(reported.Add) });
@@ -62,7 +49,7 @@ public sealed class ImportVolumeTests
     {
         await using var t = new TestCloud();
 
-        var error = await Assert.ThrowsAsync<EbsException>(() => t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "eu-west-1a", Source = new MemoryStream(Image(B, 1)) }).AsTask());
+        var error = await Assert.ThrowsAsync<EbsException>(() => t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "eu-west-1a", Source = new MemoryStream(TestCloud.Image(B, 1)) }).AsTask());
 
         Assert.Equal(EbsErrorCodes.InvalidZoneNotFound, error.ErrorCode);
         Assert.Empty(t.Cloud.Engine.World.Volumes);
@@ -74,7 +61,7 @@ public sealed class ImportVolumeTests
         await using var t = new TestCloud();
         var volume = await t.CreateVolumeAsync();
 
-        var error = await Assert.ThrowsAsync<EbsException>(() => t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { VolumeId = volume.Id, SizeGiB = 2, Source = new MemoryStream(Image(B, 1)) }).AsTask());
+        var error = await Assert.ThrowsAsync<EbsException>(() => t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { VolumeId = volume.Id, SizeGiB = 2, Source = new MemoryStream(TestCloud.Image(B, 1)) }).AsTask());
 
         Assert.Equal(EbsErrorCodes.InvalidParameterCombination, error.ErrorCode);
         Assert.Equal(volume, await t.Ec2.DescribeVolumeAsync(volume.Id));
@@ -85,7 +72,7 @@ public sealed class ImportVolumeTests
     public async Task ImportVolume_UnseekableSourceWithoutSize_Refused()
     {
         await using var t = new TestCloud();
-        var pipe = new InterruptedStream(Image(B, 1), long.MaxValue, () => { }, seekable: false);
+        var pipe = new InterruptedStream(TestCloud.Image(B, 1), long.MaxValue, () => { }, seekable: false);
 
         var error = await Assert.ThrowsAsync<EbsException>(() => t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = pipe }).AsTask());
 
@@ -97,7 +84,7 @@ public sealed class ImportVolumeTests
     public async Task ImportVolume_UnseekableSource_ImportsWithGivenSize()
     {
         await using var t = new TestCloud();
-        var image = Image(LongImage, seed: 2);
+        var image = TestCloud.Image(LongImage, seed: 2);
 
         var volume = await t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1, Source = new InterruptedStream(image, long.MaxValue, () => { }, seekable: false) });
 
@@ -109,7 +96,7 @@ public sealed class ImportVolumeTests
     public async Task ImportVolume_SourceFailsMidway_LeavesNoVolumeAndNoChunk()
     {
         await using var t = new TestCloud();
-        var source = new InterruptedStream(Image(LongImage, seed: 3), 20 << 20, () => throw new IOException("The disk went away."));
+        var source = new InterruptedStream(TestCloud.Image(LongImage, seed: 3), 20 << 20, () => throw new IOException("The disk went away."));
 
         await Assert.ThrowsAsync<IOException>(() => t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = source }).AsTask());
 
@@ -123,7 +110,7 @@ public sealed class ImportVolumeTests
     {
         await using var t = new TestCloud();
         using var cancel = new CancellationTokenSource();
-        var source = new InterruptedStream(Image(LongImage, seed: 4), 20 << 20, cancel.Cancel);
+        var source = new InterruptedStream(TestCloud.Image(LongImage, seed: 4), 20 << 20, cancel.Cancel);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = source }, cancel.Token).AsTask());
 
@@ -138,7 +125,7 @@ public sealed class ImportVolumeTests
         await using var t = new TestCloud();
         VolumeId hidden = default;
         (int Listed, EbsException? Describe, EbsException? Snapshot, EbsException? Write) seen = default;
-        var source = new InterruptedStream(Image(LongImage, seed: 5), 20 << 20, () =>
+        var source = new InterruptedStream(TestCloud.Image(LongImage, seed: 5), 20 << 20, () =>
         {
             hidden = t.Cloud.Engine.World.Volumes.Keys.Single();
             seen = (
@@ -160,7 +147,7 @@ public sealed class ImportVolumeTests
     public async Task ImportVolume_AgainIntoVolumeWithOnePercentChanged_SnapshotCopiesOnlyTheChange()
     {
         await using var t = new TestCloud();
-        var image = Image(2048 * B, seed: 6);
+        var image = TestCloud.Image(2048 * B, seed: 6);
         var volume = await t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = new MemoryStream(image) });
         var first = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
         var changed = Enumerable.Range(0, 20).Select(i => (i * 101) + 1).ToList();
@@ -185,7 +172,7 @@ public sealed class ImportVolumeTests
     public async Task ImportVolume_DiskImageSize_TravelsToSnapshotRestoredVolumeAndCopies()
     {
         await using var t = new TestCloud();
-        var image = Image((2 << 20) + 77, seed: 7);
+        var image = TestCloud.Image((2 << 20) + 77, seed: 7);
         var dr = t.Cloud.Account(TestCloud.Account).Ec2("eu-west-1");
         var volume = await t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = new MemoryStream(image) });
 
@@ -211,10 +198,10 @@ public sealed class ImportVolumeTests
         await using (var cloud = await EbsCloud.OpenAsync(options, chunks, new DyingStateStore(state, commits: 5)))
         {
             var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
-            kept = await ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = new MemoryStream(Image(B * 10, seed: 8)) });
+            kept = await ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = new MemoryStream(TestCloud.Image(B * 10, seed: 8)) });
 
             // Created and its first batch committed; the process dies before the second lands.
-            await Assert.ThrowsAsync<IOException>(() => ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = new MemoryStream(Image(LongImage, seed: 9)) }).AsTask());
+            await Assert.ThrowsAsync<IOException>(() => ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = new MemoryStream(TestCloud.Image(LongImage, seed: 9)) }).AsTask());
         }
 
         Assert.Equal(2, (await state.LoadAsync()).Documents.Count(d => d.Kind == StateCodec.VolumeKind));
