@@ -292,7 +292,7 @@ public sealed partial class Ec2Client
         }
     }
 
-    /// <summary>The bytes of one block: its current bytes with <paramref name="parts"/> written over them; <see langword="null"/> when they are all zeros.</summary>
+    /// <summary>Stores one block: its current bytes with <paramref name="parts"/> written over them; <see langword="null"/> (nothing stored) when they are all zeros.</summary>
     private async ValueTask<ChunkId?> MergeBlockAsync(Mutation m, VolumeRecord volume, long block, List<(int Within, ReadOnlyMemory<byte> Bytes)> parts, CancellationToken cancellationToken)
     {
         var blockSize = _engine.BlockSize;
