@@ -14,7 +14,8 @@ public sealed partial class Ec2Client
     /// until then no call sees it, and if the import fails or is cancelled it is deleted with its
     /// blocks (one left by a process that died is removed when the store is next opened). An
     /// import into an existing volume that fails keeps the batches it stored, as a failed
-    /// <c>dd</c> would. The volume's <see cref="Volume.DiskImageSizeInBytes"/> becomes the image's length.
+    /// <c>dd</c> would. An exception from the source stream ends the import the same way and
+    /// is rethrown. The volume's <see cref="Volume.DiskImageSizeInBytes"/> becomes the image's length.
     /// </summary>
     /// <param name="request">The image and the volume it goes into.</param>
     /// <param name="cancellationToken">A token to cancel the import.</param>

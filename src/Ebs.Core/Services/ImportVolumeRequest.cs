@@ -7,7 +7,7 @@ public sealed class ImportVolumeRequest
     /// Gets the raw disk image, read from its current position to its end. When it can seek, its
     /// length is checked against the volume before anything is written; when it cannot,
     /// <see cref="SizeGiB"/> is required for a new volume and an image longer than the volume
-    /// fails the import when the read passes the volume's end.
+    /// fails the import when the read passes the volume's end. The import does not dispose it.
     /// </summary>
     public required Stream Source { get; init; }
 
