@@ -93,6 +93,18 @@ public sealed class ImportVolumeTests
     }
 
     [Fact]
+    public async Task ImportVolume_UnseekableSourceLongerThanVolume_FailsPastTheEndAndLeavesNoVolume()
+    {
+        await using var t = new TestCloud();
+
+        var error = await Assert.ThrowsAsync<EbsException>(() => t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1, Source = new EndlessStream() }).AsTask());
+
+        Assert.Equal(EbsErrorCodes.InvalidParameterValue, error.ErrorCode);
+        Assert.Empty(t.Cloud.Engine.World.Volumes);
+        Assert.Equal(0, t.StoredChunks);
+    }
+
+    [Fact]
     public async Task ImportVolume_SourceFailsMidway_LeavesNoVolumeAndNoChunk()
     {
         await using var t = new TestCloud();
@@ -223,6 +235,48 @@ public sealed class ImportVolumeTests
         var file = new FileStream(Path.Combine(dir.Path, "big.img"), FileMode.CreateNew, FileAccess.ReadWrite);
         file.SetLength(length);
         return file;
+    }
+
+    /// <summary>A pipe that never ends: one block of data, then zeros.</summary>
+    private sealed class EndlessStream : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Array.Clear(buffer, offset, count);
+            if (_position == 0 && count >= B)
+            {
+                TestCloud.Block(1).CopyTo(buffer, offset);
+            }
+
+            _position += count;
+            return count;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>Reports on the calling thread, so every report has arrived when the call returns.</summary>
