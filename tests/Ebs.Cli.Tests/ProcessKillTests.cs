@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Hashing;
 using Ebs.Core;
 using Ebs.Core.Domain;
@@ -35,6 +36,7 @@ public sealed class ProcessKillTests
         var (volumes, snapshots) = (new List<string>(), new List<string>());
         var killed = 0;
         var tried = new HashSet<string>();
+        var took = new Dictionary<string, int>();
         for (var round = 0; killed < Kills && round < MaxRounds; round++)
         {
             var bytes = new byte[(4 + random.Next(12)) << 20];
@@ -50,18 +52,29 @@ public sealed class ProcessKillTests
                 (4, > 0, _) => ["volume", "export", volumes[random.Next(volumes.Count)], export],
                 _ => ["volume", "import", image],
             };
-            tried.Add($"{args[0]} {args[1]}");
+            var kind = $"{args[0]} {args[1]}";
+            tried.Add(kind);
+            var clock = Stopwatch.StartNew();
             using (var child = CliRunner.Start([.. args, "--store", store]))
             {
-                // A child takes about a second to start and one more to import: some finish, most are killed at any point.
-                await Task.Delay(random.Next(200, 2500));
-                if (!child.HasExited)
+                // Every third child may finish, so that imports complete and the other commands
+                // have volumes to work on; the others are killed at any point of the time the
+                // last child of their kind took to finish.
+                if (round % 3 != 2)
                 {
-                    child.Kill(entireProcessTree: true);
-                    killed++;
+                    await Task.Delay(random.Next(50, took.GetValueOrDefault(kind, 2000)));
+                    if (!child.HasExited)
+                    {
+                        child.Kill(entireProcessTree: true);
+                        killed++;
+                    }
                 }
 
                 await child.WaitForExitAsync();
+                if (child.ExitCode == 0)
+                {
+                    took[kind] = (int)clock.ElapsedMilliseconds;
+                }
             }
 
             (volumes, snapshots) = await CheckAsync(store, seen, new Round(args, volumes, bytes, export));
