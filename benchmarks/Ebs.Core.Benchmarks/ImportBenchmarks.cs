@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Ebs.Cli.Transfer;
 using Ebs.Core.Services;
 using Ebs.Storage.Sqlite;
 
@@ -110,8 +109,7 @@ public class ImportBenchmarks
     {
         await using var cloud = await LocalDirectory.OpenAsync(Path.Combine(_root, "store"), new EbsOptions());
         var ec2 = cloud.Account("111111111111").Ec2("us-east-1");
-        var volume = await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = Math.Max(1, MiB >> 10) });
         await using var source = new FileStream(_image, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan | FileOptions.Asynchronous);
-        await DiskImage.ImportAsync(source, ec2, volume.Id, cloud.BlockSize, fresh: true, _ => { }, CancellationToken.None);
+        await ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = source });
     }
 }

@@ -57,7 +57,8 @@ public sealed class EbsCloud : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Opens a cloud over durable stores, restoring everything they hold: volumes, snapshots,
-    /// block maps and reference counts. Pending time-driven work continues from the clock.
+    /// block maps and reference counts. Pending time-driven work continues from the clock. A
+    /// volume whose import never completed (its process died) is removed, with its blocks.
     /// The cloud disposes the state store with itself; the chunk store stays the caller's.
     /// </summary>
     /// <param name="options">The settings; validated here.</param>

@@ -11,6 +11,9 @@ public static class EbsErrorCodes
     /// <summary>A value given for a parameter is not valid, is unsupported, or cannot be used.</summary>
     public const string InvalidParameterValue = "InvalidParameterValue";
 
+    /// <summary>The parameters given cannot be used together.</summary>
+    public const string InvalidParameterCombination = "InvalidParameterCombination";
+
     /// <summary>The request is missing a required parameter.</summary>
     public const string MissingParameter = "MissingParameter";
 

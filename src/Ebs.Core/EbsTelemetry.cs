@@ -33,5 +33,7 @@ public static class EbsTelemetry
 
     internal static Counter<long> ProgressSaveFailures { get; } = Meter.CreateCounter<long>("ebs.volumes.progress_save_failures", "{commit}", "Lazy-load progress that could not be saved when a cloud was disposed.");
 
+    internal static Counter<long> AbandonedImports { get; } = Meter.CreateCounter<long>("ebs.volumes.abandoned_imports", "{volume}", "Failed imports whose new volume could not be removed at once; opening the store removes it.");
+
     internal static Counter<long> ChunksFreed { get; } = Meter.CreateCounter<long>("ebs.chunks.freed", "{chunk}", "Chunks deleted because nothing references them.");
 }

@@ -37,6 +37,19 @@ public sealed class TestCloud : IAsyncDisposable
         return bytes;
     }
 
+    /// <summary>A disk image of <paramref name="length"/> random bytes whose every third block is zeros (a hole).</summary>
+    public static byte[] Image(int length, int seed)
+    {
+        var bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        for (var offset = 0; offset < length; offset += 3 * BlockSize)
+        {
+            Array.Clear(bytes, offset, Math.Min(BlockSize, length - offset));
+        }
+
+        return bytes;
+    }
+
     public ValueTask<Volume> CreateVolumeAsync(int sizeGiB = 1, string zone = "us-east-1a")
         => Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = zone, SizeGiB = sizeGiB });
 

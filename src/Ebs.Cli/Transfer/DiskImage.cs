@@ -4,51 +4,47 @@ using Ebs.Core.Services;
 namespace Ebs.Cli.Transfer;
 
 /// <summary>
-/// Copies raw disk images into and out of volumes in large batches (one commit per batch),
-/// skipping all-zero blocks so that holes in an image cost nothing.
+/// Writes volumes out as raw disk images: into a temporary file next to the target, renamed
+/// into place only when complete, so a failed or interrupted export leaves no partial image.
 /// </summary>
 internal static class DiskImage
 {
-    /// <summary>The bytes read and written per call: 16 MiB.</summary>
-    public const int BatchBytes = 16 << 20;
+    /// <summary>The bytes read per call: 16 MiB.</summary>
+    private const int BatchBytes = 16 << 20;
 
     /// <summary>
-    /// Writes <paramref name="source"/> into a volume from offset 0. On a fresh volume zero
-    /// blocks are skipped; on a used one a zero block is written only where the volume holds data.
-    /// The next batch is read while the current one is stored.
+    /// Writes the first <paramref name="length"/> bytes of a volume to <paramref name="path"/>,
+    /// leaving zero blocks as holes. An existing file is replaced only when <paramref name="overwrite"/> is set.
     /// </summary>
-    public static async Task ImportAsync(Stream source, Ec2Client ec2, VolumeId volume, int blockSize, bool fresh, Action<long> progress, CancellationToken cancellationToken)
+    /// <exception cref="IOException"><paramref name="path"/> exists and <paramref name="overwrite"/> is not set.</exception>
+    public static async Task ExportAsync(Ec2Client ec2, VolumeId volume, long length, int blockSize, string path, bool overwrite, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        byte[][] buffers = [new byte[BatchBytes], new byte[BatchBytes]];
-        var next = source.ReadAtLeastAsync(buffers[0], BatchBytes, throwOnEndOfStream: false, cancellationToken).AsTask();
+        var target = Path.GetFullPath(path);
+        if (!overwrite && File.Exists(target))
+        {
+            throw new IOException($"{path} exists; pass --force to overwrite it.");
+        }
+
+        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.partial");
+        var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
         try
         {
-            long offset = 0;
-            for (var turn = 0; ; turn ^= 1)
+            await using (file)
             {
-                var read = await next;
-                if (read == 0)
-                {
-                    return;
-                }
-
-                next = read < BatchBytes
-                    ? Task.FromResult(0)
-                    : source.ReadAtLeastAsync(buffers[turn ^ 1], BatchBytes, throwOnEndOfStream: false, cancellationToken).AsTask();
-                await ImportBatchAsync(buffers[turn].AsMemory(0, read), offset, ec2, volume, blockSize, fresh, cancellationToken);
-                offset += read;
-                progress(read);
+                await WriteAsync(ec2, volume, length, blockSize, file, progress, cancellationToken);
+                file.Flush(flushToDisk: true);
             }
+
+            File.Move(temporary, target, overwrite);
         }
-        finally
+        catch
         {
-            // A failed batch must not leave a read running into the caller's stream.
-            await next.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            File.Delete(temporary);
+            throw;
         }
     }
 
-    /// <summary>Writes the first <paramref name="length"/> bytes of a volume to <paramref name="target"/>, leaving zero blocks as holes.</summary>
-    public static async Task ExportAsync(Ec2Client ec2, VolumeId volume, long length, int blockSize, FileStream target, Action<long> progress, CancellationToken cancellationToken)
+    private static async Task WriteAsync(Ec2Client ec2, VolumeId volume, long length, int blockSize, FileStream target, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         target.SetLength(length);
         var buffer = new byte[BatchBytes];
@@ -66,42 +62,7 @@ internal static class DiskImage
                 }
             }
 
-            progress(count);
+            progress?.Report(offset + count);
         }
-    }
-
-    /// <summary>Writes one batch read from offset <paramref name="offset"/>: its runs of blocks to keep, in one call.</summary>
-    private static async Task ImportBatchAsync(Memory<byte> batch, long offset, Ec2Client ec2, VolumeId volume, int blockSize, bool fresh, CancellationToken cancellationToken)
-    {
-        var current = fresh ? [] : new byte[blockSize];
-        var runs = new List<VolumeWrite>();
-        var runStart = -1;
-        for (var position = 0; position < batch.Length; position += blockSize)
-        {
-            var block = batch.Slice(position, Math.Min(blockSize, batch.Length - position));
-            var keep = block.Span.ContainsAnyExcept((byte)0);
-            if (!keep && !fresh)
-            {
-                await ec2.ReadVolumeAsync(volume, offset + position, current.AsMemory(0, block.Length), cancellationToken);
-                keep = current.AsSpan(0, block.Length).ContainsAnyExcept((byte)0);
-            }
-
-            if (keep && runStart < 0)
-            {
-                runStart = position;
-            }
-            else if (!keep && runStart >= 0)
-            {
-                runs.Add(new VolumeWrite(offset + runStart, batch[runStart..position]));
-                runStart = -1;
-            }
-        }
-
-        if (runStart >= 0)
-        {
-            runs.Add(new VolumeWrite(offset + runStart, batch[runStart..]));
-        }
-
-        await ec2.WriteVolumeAsync(volume, runs, cancellationToken);
     }
 }

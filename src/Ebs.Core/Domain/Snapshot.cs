@@ -45,6 +45,13 @@ public sealed record Snapshot
     /// <summary>Gets the bytes this snapshot copied: the blocks changed since the newest snapshot of the volume that still existed when it was taken (or since the snapshot the volume was created from), or every used block when there was none.</summary>
     public required long IncrementalSizeInBytes { get; init; }
 
+    /// <summary>
+    /// Gets the length in bytes of the raw disk image imported into the source volume (see
+    /// <see cref="Volume.DiskImageSizeInBytes"/>); copies keep it. <see langword="null"/> when the
+    /// data did not come from an import.
+    /// </summary>
+    public long? DiskImageSizeInBytes { get; init; }
+
     /// <summary>Gets the tags.</summary>
     public ImmutableSortedDictionary<string, string> Tags { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 }

@@ -36,6 +36,9 @@ internal sealed record SnapshotRecord
 
     public ImmutableSortedDictionary<string, string> Tags { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 
+    /// <summary>Gets the length of the disk image the source volume's data was imported from (see <see cref="Snapshot.DiskImageSizeInBytes"/>).</summary>
+    public long? DiskImageSizeInBytes { get; init; }
+
     public bool IsCompletedAt(DateTimeOffset now) => now >= CompletesAt;
 
     /// <summary>The view DescribeSnapshots returns at <paramref name="now"/>.</summary>
@@ -58,6 +61,7 @@ internal sealed record SnapshotRecord
             CompletionTime = completed ? CompletesAt : null,
             FullSnapshotSizeInBytes = BlockCount * blockSize,
             IncrementalSizeInBytes = ChangedBlockCount * blockSize,
+            DiskImageSizeInBytes = DiskImageSizeInBytes,
             Tags = Tags,
         };
     }

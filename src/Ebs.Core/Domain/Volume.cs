@@ -39,6 +39,14 @@ public sealed record Volume
     /// <summary>Gets the lazy-load progress of a volume created from a snapshot; <see langword="null"/> for an empty volume.</summary>
     public VolumeInitialization? Initialization { get; init; }
 
+    /// <summary>
+    /// Gets the length in bytes of the raw disk image last imported into the volume (see
+    /// <see cref="Services.Ec2Client.ImportVolumeAsync"/>), or into the volume of the snapshot it was
+    /// created from: the bytes to export to give the image back. <see langword="null"/> when the
+    /// volume's data did not come from an import.
+    /// </summary>
+    public long? DiskImageSizeInBytes { get; init; }
+
     /// <summary>Gets the size in bytes.</summary>
     public long SizeBytes => (long)SizeGiB << 30;
 }

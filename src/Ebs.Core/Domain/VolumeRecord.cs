@@ -25,5 +25,12 @@ internal sealed record VolumeRecord
     /// <summary>Gets the lazy-load state of a volume created from a snapshot.</summary>
     public LazyLoad? LazyLoad { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether the volume is being made by an import that has not
+    /// completed: such a volume is invisible to every call, and one found when a cloud opens
+    /// (its process died) is removed.
+    /// </summary>
+    public bool Importing { get; init; }
+
     public VolumeId Id => View.Id;
 }

@@ -126,9 +126,9 @@ internal sealed class CloudEngine : IAsyncDisposable
 
             try
             {
-                if (_state is not null)
+                if (_state is not null && mutation.ToStateChanges() is { IsEmpty: false } changes)
                 {
-                    await _state.CommitAsync(mutation.ToStateChanges(), CancellationToken.None).ConfigureAwait(false);
+                    await _state.CommitAsync(changes, CancellationToken.None).ConfigureAwait(false);
                 }
             }
             catch (Exception e)
@@ -242,6 +242,22 @@ internal sealed class CloudEngine : IAsyncDisposable
         };
         var counted = ReferenceCount.Of(_world, Graph);
         Graph.ResetCounts(counted.NodeCounts, counted.ChunkCounts);
+
+        // An import still marked unfinished belonged to a process that died: remove it, as the
+        // import itself would have on failure, so it never becomes visible half done.
+        var unfinished = _world.Volumes.Values.Where(v => v.Importing).ToList();
+        if (unfinished.Count > 0)
+        {
+            await CommitAsync("RemoveUnfinishedImports", m =>
+            {
+                foreach (var volume in unfinished)
+                {
+                    m.DiscardVolume(volume);
+                }
+
+                return true;
+            }, null, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async ValueTask DisposeAsync()

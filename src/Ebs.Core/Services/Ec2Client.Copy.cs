@@ -56,6 +56,7 @@ public sealed partial class Ec2Client
                 BlockCount = original.BlockCount,
                 ChangedBlockCount = transferred,
                 Tags = original.Tags.Clear(),
+                DiskImageSizeInBytes = original.DiskImageSizeInBytes,
             };
             m.SetSnapshot(record);
             return record.ViewAt(m.Now, _engine.BlockSize);

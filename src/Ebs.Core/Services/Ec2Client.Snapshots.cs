@@ -65,6 +65,7 @@ public sealed partial class Ec2Client
                 BlockCount = blockCount,
                 ChangedBlockCount = copied,
                 Tags = tagSet,
+                DiskImageSizeInBytes = volume.View.DiskImageSizeInBytes,
             };
             m.SetBlocks(volumeId, volume.Dirty.Keys.Select(block => (block, (Chunks.ChunkId?)null)));
             m.SetVolume(volume with { BaseRoot = root, Dirty = ImmutableSortedDictionary<long, Chunks.ChunkId>.Empty, SnapshotCompletions = queue });

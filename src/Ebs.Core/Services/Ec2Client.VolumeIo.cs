@@ -34,7 +34,7 @@ public sealed partial class Ec2Client
     public ValueTask WriteVolumeAsync(VolumeId volumeId, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
         CheckRange(FindVolume(_engine.World, volumeId), offset, data.Length);
-        return data.IsEmpty ? ValueTask.CompletedTask : WriteVolumeCoreAsync(volumeId, [new VolumeWrite(offset, data)], cancellationToken);
+        return data.IsEmpty ? ValueTask.CompletedTask : WriteVolumeCoreAsync(volumeId, [new VolumeWrite(offset, data)], importing: false, cancellationToken);
     }
 
     /// <summary>
@@ -69,7 +69,7 @@ public sealed partial class Ec2Client
             }
         }
 
-        return writes.All(w => w.Data.IsEmpty) ? ValueTask.CompletedTask : WriteVolumeCoreAsync(volumeId, writes, cancellationToken);
+        return writes.All(w => w.Data.IsEmpty) ? ValueTask.CompletedTask : WriteVolumeCoreAsync(volumeId, writes, importing: false, cancellationToken);
     }
 
     /// <summary>Opens a seekable stream over a volume's bytes, to copy a disk image in or out.</summary>
@@ -151,7 +151,13 @@ public sealed partial class Ec2Client
         }
     }
 
-    private async ValueTask WriteVolumeCoreAsync(VolumeId volumeId, IReadOnlyList<VolumeWrite> writes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores <paramref name="writes"/> in one commit. A block that ends up holding what it holds
+    /// already (the same chunk, or zeros where the volume holds nothing) is not a change: it
+    /// stays out of the write-back set, so the next snapshot neither counts nor copies it.
+    /// <paramref name="importing"/> says the volume is an unfinished import, which only its importer may write.
+    /// </summary>
+    private async ValueTask WriteVolumeCoreAsync(VolumeId volumeId, IReadOnlyList<VolumeWrite> writes, bool importing, CancellationToken cancellationToken)
     {
         // Split the ranges into the blocks they cover whole and the blocks they touch in part
         // (a block shared by two adjacent ranges gets both parts).
@@ -183,10 +189,17 @@ public sealed partial class Ec2Client
 
         // Whole blocks are hashed and stored before the writer lock, concurrently: hashing uses
         // every core, and a durable store's writes overlap instead of queueing one behind the other.
-        var changes = new (long Block, ChunkId Chunk)[whole.Count + partial.Count];
+        // All-zero blocks are not stored (null): where the volume holds nothing they change nothing.
+        var changes = new (long Block, ChunkId? Chunk)[whole.Count + partial.Count];
         var stored = new bool[whole.Count];
         async ValueTask StoreWholeAsync(int k, CancellationToken token)
         {
+            if (!whole[k].Bytes.Span.ContainsAnyExcept((byte)0))
+            {
+                changes[k] = (whole[k].Block, null);
+                return;
+            }
+
             var (id, isNew) = await ChunkWriter.StoreAsync(_engine.Chunks, _scope, whole[k].Bytes, _engine.Options.VerifyDedupHits, token).ConfigureAwait(false);
             changes[k] = (whole[k].Block, id);
             stored[k] = isNew;
@@ -209,40 +222,67 @@ public sealed partial class Ec2Client
         catch
         {
             // A failed or cancelled write leaves nothing behind: not even the blocks it stored.
-            await _engine.DiscardAsync(Enumerable.Range(0, whole.Count).Where(k => stored[k]).Select(k => changes[k].Chunk)).ConfigureAwait(false);
+            await _engine.DiscardAsync(Enumerable.Range(0, whole.Count).Where(k => stored[k]).Select(k => changes[k].Chunk!.Value)).ConfigureAwait(false);
             throw;
         }
 
         var staged = new Dictionary<ChunkId, ReadOnlyMemory<byte>>(whole.Count);
         for (var k = 0; k < whole.Count; k++)
         {
-            staged.TryAdd(changes[k].Chunk, whole[k].Bytes);
+            if (changes[k].Chunk is { } id)
+            {
+                staged.TryAdd(id, whole[k].Bytes);
+            }
         }
 
         var (lazy, overwritten) = await _engine.CommitAsync(nameof(WriteVolumeAsync), async m =>
         {
+            var volume = importing ? FindImport(m.World, volumeId) : FindVolume(m.World, volumeId);
+
             // A block written in part is merged under the writer lock, so two writes to
             // different parts of one block cannot both start from its old bytes.
             for (var k = 0; k < partial.Count; k++)
             {
-                changes[whole.Count + k] = (partial[k].Block, await MergeBlockAsync(m, volumeId, partial[k].Block, partial[k].Parts, cancellationToken).ConfigureAwait(false));
+                changes[whole.Count + k] = (partial[k].Block, await MergeBlockAsync(m, volume, partial[k].Block, partial[k].Parts, cancellationToken).ConfigureAwait(false));
             }
 
-            var volume = FindVolume(m.World, volumeId);
             var dirty = volume.Dirty.ToBuilder();
+            var edits = new List<(long Block, ChunkId? Chunk)>();
+            ChunkId? zeros = null;
             foreach (var (block, chunk) in changes)
             {
-                if (dirty.TryGetValue(block, out var previous))
+                var based = _engine.Map.Lookup(m.Refs, volume.BaseRoot, block);
+                var wanted = chunk ?? (based is null ? null : zeros ??= await StoreLockedAsync(m, new byte[blockSize], cancellationToken).ConfigureAwait(false));
+                var held = dirty.TryGetValue(block, out var written) ? written : (ChunkId?)null;
+                if (wanted == (held ?? based))
+                {
+                    continue;
+                }
+
+                if (held is { } previous)
                 {
                     m.Refs.Release(previous);
                 }
 
-                m.Refs.AddRef(chunk);
-                dirty[block] = chunk;
+                // Back to what the base map holds: no longer a change since the last snapshot.
+                if (wanted == based)
+                {
+                    dirty.Remove(block);
+                }
+                else
+                {
+                    m.Refs.AddRef(wanted!.Value);
+                    dirty[block] = wanted.Value;
+                }
+
+                edits.Add((block, wanted == based ? null : wanted));
             }
 
-            m.SetBlocks(volumeId, changes.Select(c => (c.Block, (ChunkId?)c.Chunk)));
-            m.SetVolume(volume with { Dirty = dirty.ToImmutable() });
+            if (edits.Count > 0)
+            {
+                m.SetBlocks(volumeId, edits);
+                m.SetVolume(volume with { Dirty = dirty.ToImmutable() });
+            }
 
             // A block the source snapshot never held has nothing to load: writing it is no progress.
             var source = volume.LazyLoad;
@@ -258,30 +298,42 @@ public sealed partial class Ec2Client
 
     private bool IsSourceBlock(INodeSource nodes, LazyLoad lazy, long block) => _engine.Map.Lookup(nodes, lazy.SourceRoot, block) is not null;
 
-    /// <summary>Stores one block: its current bytes with <paramref name="parts"/> written over them.</summary>
-    private async ValueTask<ChunkId> MergeBlockAsync(Mutation m, VolumeId volumeId, long block, List<(int Within, ReadOnlyMemory<byte> Bytes)> parts, CancellationToken cancellationToken)
+    /// <summary>Stores one block: its current bytes with <paramref name="parts"/> written over them; <see langword="null"/> (nothing stored) when they are all zeros.</summary>
+    private async ValueTask<ChunkId?> MergeBlockAsync(Mutation m, VolumeRecord volume, long block, List<(int Within, ReadOnlyMemory<byte> Bytes)> parts, CancellationToken cancellationToken)
     {
         var blockSize = _engine.BlockSize;
         var buffer = ArrayPool<byte>.Shared.Rent(blockSize);
         try
         {
-            await ReadVolumeCoreAsync(volumeId, block * blockSize, buffer.AsMemory(0, blockSize), cancellationToken).ConfigureAwait(false);
+            await _engine.ReadAsync(async _ =>
+            {
+                await ReadBlockAsync(volume, block, 0, buffer.AsMemory(0, blockSize), cancellationToken).ConfigureAwait(false);
+                return true;
+            }).ConfigureAwait(false);
             foreach (var (within, bytes) in parts)
             {
                 bytes.Span.CopyTo(buffer.AsSpan(within));
             }
 
-            var (id, stored) = await ChunkWriter.StoreAsync(_engine.Chunks, _scope, buffer.AsMemory(0, blockSize), _engine.Options.VerifyDedupHits, cancellationToken).ConfigureAwait(false);
-            if (stored)
-            {
-                m.StoredChunks.Add(id);
-            }
-
-            return id;
+            return buffer.AsSpan(0, blockSize).ContainsAnyExcept((byte)0)
+                ? await StoreLockedAsync(m, buffer.AsMemory(0, blockSize), cancellationToken).ConfigureAwait(false)
+                : null;
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>Stores a block while holding the writer lock, so no concurrent commit can free it before this one references it.</summary>
+    private async ValueTask<ChunkId> StoreLockedAsync(Mutation m, ReadOnlyMemory<byte> block, CancellationToken cancellationToken)
+    {
+        var (id, stored) = await ChunkWriter.StoreAsync(_engine.Chunks, _scope, block, _engine.Options.VerifyDedupHits, cancellationToken).ConfigureAwait(false);
+        if (stored)
+        {
+            m.StoredChunks.Add(id);
+        }
+
+        return id;
     }
 }

@@ -21,19 +21,10 @@ public sealed partial class Ec2Client
     public ValueTask<Volume> CreateVolumeAsync(CreateVolumeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.AvailabilityZone is null)
+        CheckZone(request.AvailabilityZone);
+        if (request.SizeGiB is { } size)
         {
-            throw new EbsException(EbsErrorCodes.MissingParameter, "The request must contain the parameter AvailabilityZone.");
-        }
-
-        if (!_engine.Regions[Region].Contains(request.AvailabilityZone))
-        {
-            throw new EbsException(EbsErrorCodes.InvalidZoneNotFound, $"The zone '{request.AvailabilityZone}' does not exist.", request.AvailabilityZone);
-        }
-
-        if (request.SizeGiB is { } size && size is < 1 or > MaxVolumeSizeGiB)
-        {
-            throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Volume size {size} GiB is outside 1 to {MaxVolumeSizeGiB} GiB.");
+            CheckVolumeSize(size);
         }
 
         if (request.SizeGiB is null && request.SnapshotId is null)
@@ -67,6 +58,7 @@ public sealed partial class Ec2Client
                 CreateTime = m.Now,
                 SnapshotId = snapshot?.Id,
                 Tags = tags,
+                DiskImageSizeInBytes = snapshot?.DiskImageSizeInBytes,
             };
             var record = new VolumeRecord
             {
@@ -105,7 +97,7 @@ public sealed partial class Ec2Client
         Filter.Validate(request?.Filters, name => VolumeFilterValues(name, null));
         var candidates = ids.Count > 0
             ? ids.Distinct().Select(id => FindVolume(world, id))
-            : world.Volumes.Values.Where(v => v.View.OwnerId == AccountId && v.View.Region == Region);
+            : world.Volumes.Values.Where(v => v.View.OwnerId == AccountId && v.View.Region == Region && !v.Importing);
         IReadOnlyList<Volume> result = [.. candidates
             .Select(ViewOf)
             .Where(v => Filter.MatchesAll(request?.Filters, name => VolumeFilterValues(name, v)))
@@ -128,14 +120,7 @@ public sealed partial class Ec2Client
                 throw new EbsException(EbsErrorCodes.VolumeInUse, $"Volume {volumeId} is {record.View.State}.", volumeId.Value);
             }
 
-            m.Refs.Release(record.BaseRoot);
-            m.Refs.Release(record.LazyLoad?.SourceRoot);
-            foreach (var chunk in record.Dirty.Values)
-            {
-                m.Refs.Release(chunk);
-            }
-
-            m.RemoveVolume(record);
+            m.DiscardVolume(record);
             return true;
         }, null, cancellationToken).ConfigureAwait(false);
     }

@@ -33,7 +33,7 @@ public sealed partial class Ec2Client
     private VolumeRecord FindVolume(World world, VolumeId id)
     {
         CheckWellFormed(id.Value, VolumeId.Prefix, EbsErrorCodes.InvalidVolumeIdMalformed);
-        return world.Volumes.TryGetValue(id, out var volume) && volume.View.OwnerId == AccountId && volume.View.Region == Region
+        return world.Volumes.TryGetValue(id, out var volume) && volume.View.OwnerId == AccountId && volume.View.Region == Region && !volume.Importing
             ? volume
             : throw new EbsException(EbsErrorCodes.InvalidVolumeNotFound, $"The volume '{id}' does not exist.", id.Value);
     }
@@ -51,6 +51,27 @@ public sealed partial class Ec2Client
         if (description is { Length: > 255 })
         {
             throw new EbsException(EbsErrorCodes.InvalidParameterValue, "The description must be at most 255 characters.");
+        }
+    }
+
+    private void CheckZone(string? zone)
+    {
+        if (zone is null)
+        {
+            throw new EbsException(EbsErrorCodes.MissingParameter, "The request must contain the parameter AvailabilityZone.");
+        }
+
+        if (!_engine.Regions[Region].Contains(zone))
+        {
+            throw new EbsException(EbsErrorCodes.InvalidZoneNotFound, $"The zone '{zone}' does not exist.", zone);
+        }
+    }
+
+    private static void CheckVolumeSize(int sizeGiB)
+    {
+        if (sizeGiB is < 1 or > MaxVolumeSizeGiB)
+        {
+            throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Volume size {sizeGiB} GiB is outside 1 to {MaxVolumeSizeGiB} GiB.");
         }
     }
 

@@ -48,8 +48,16 @@ internal sealed class Mutation(World world, GraphTransaction refs, DateTimeOffse
         }
     }
 
-    public void RemoveVolume(VolumeRecord volume)
+    /// <summary>Removes a volume and gives up everything it holds: its maps and its written-back blocks.</summary>
+    public void DiscardVolume(VolumeRecord volume)
     {
+        Refs.Release(volume.BaseRoot);
+        Refs.Release(volume.LazyLoad?.SourceRoot);
+        foreach (var chunk in volume.Dirty.Values)
+        {
+            Refs.Release(chunk);
+        }
+
         World = World with { Volumes = World.Volumes.Remove(volume.Id) };
         if (journal)
         {

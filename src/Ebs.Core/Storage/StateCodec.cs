@@ -43,7 +43,9 @@ internal static class StateCodec
                 v.LazyLoad?.TotalBlocks ?? 0,
                 [.. v.SnapshotCompletions],
                 coldReads,
-                loadedRuns),
+                loadedRuns,
+                v.View.DiskImageSizeInBytes,
+                v.Importing),
             StateJsonContext.Default.VolumeDocument));
     }
 
@@ -61,7 +63,8 @@ internal static class StateCodec
             Format(s.Root),
             s.BlockCount,
             s.ChangedBlockCount,
-            new Dictionary<string, string>(s.Tags, StringComparer.Ordinal)),
+            new Dictionary<string, string>(s.Tags, StringComparer.Ordinal),
+            s.DiskImageSizeInBytes),
         StateJsonContext.Default.SnapshotDocument));
 
     public static StateDocument Encode(ImageRecord image)
@@ -150,11 +153,13 @@ internal static class StateCodec
                 CreateTime = d.CreateTime,
                 SnapshotId = d.SnapshotId is null ? null : SnapshotId.Parse(d.SnapshotId),
                 Tags = d.Tags.ToImmutableSortedDictionary(StringComparer.Ordinal),
+                DiskImageSizeInBytes = d.DiskImageSizeInBytes,
             },
             BaseRoot = ParseNode(d.BaseRoot),
             Dirty = dirty,
             LazyLoad = d.LazyLoad ? new LazyLoad(ParseNode(d.SourceRoot), d.SourceBlocks, d.ColdReads, d.LoadedRuns ?? []) : null,
             SnapshotCompletions = [.. d.SnapshotCompletions],
+            Importing = d.Importing,
         };
     });
 
@@ -177,6 +182,7 @@ internal static class StateCodec
             BlockCount = d.BlockCount,
             ChangedBlockCount = d.ChangedBlockCount,
             Tags = d.Tags.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            DiskImageSizeInBytes = d.DiskImageSizeInBytes,
         };
     });
 

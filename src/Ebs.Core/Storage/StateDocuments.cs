@@ -20,7 +20,9 @@ internal sealed record VolumeDocument(
     long SourceBlocks,
     DateTimeOffset[] SnapshotCompletions,
     long ColdReads = 0,
-    long[]? LoadedRuns = null);
+    long[]? LoadedRuns = null,
+    long? DiskImageSizeInBytes = null,
+    bool Importing = false);
 
 /// <summary>The stored shape of a snapshot.</summary>
 internal sealed record SnapshotDocument(
@@ -36,7 +38,8 @@ internal sealed record SnapshotDocument(
     string? Root,
     long BlockCount,
     long ChangedBlockCount,
-    Dictionary<string, string> Tags);
+    Dictionary<string, string> Tags,
+    long? DiskImageSizeInBytes = null);
 
 /// <summary>The stored shape of a machine image.</summary>
 internal sealed record ImageDocument(

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using Ebs.Cli.Transfer;
 using Ebs.Core;
 using Ebs.Core.Domain;
@@ -9,25 +8,26 @@ using Spectre.Console.Cli;
 
 namespace Ebs.Cli.Commands.Volumes;
 
-/// <summary><c>ebs volume export ID FILE</c>: writes a volume back out as a raw image.</summary>
+/// <summary>
+/// <c>ebs volume export ID FILE</c>: writes a volume back out as a raw image. FILE appears only
+/// when complete; an existing FILE is replaced only with <c>--force</c>.
+/// </summary>
 internal sealed class VolumeExportCommand(IAnsiConsole console, TimeProvider time) : StoreCommand<VolumeExportCommand.Settings>(console, time)
 {
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {
         var volume = await ec2.DescribeVolumeAsync(VolumeId.Parse(settings.Id), cancellationToken);
-        var length = settings.Bytes
-            ?? (volume.Tags.TryGetValue(VolumeImportCommand.SourceBytesTag, out var tagged) ? long.Parse(tagged, CultureInfo.InvariantCulture) : volume.SizeBytes);
+        var length = settings.Bytes ?? volume.DiskImageSizeInBytes ?? volume.SizeBytes;
         if (length < 0 || length > volume.SizeBytes)
         {
             throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Cannot export {length} bytes of a {volume.SizeBytes}-byte volume.", volume.Id.Value);
         }
 
-        await using (var target = new FileStream(settings.File, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous))
+        await TransferProgress.RunAsync(Console, settings.Json, $"Exporting {volume.Id}", length, async progress =>
         {
-            await TransferProgress.RunAsync(Console, settings.Json, $"Exporting {volume.Id}", length, progress =>
-                DiskImage.ExportAsync(ec2, volume.Id, length, cloud.BlockSize, target, progress, cancellationToken));
-        }
-
+            await DiskImage.ExportAsync(ec2, volume.Id, length, cloud.BlockSize, settings.File, settings.Force, progress, cancellationToken);
+            return length;
+        });
         Print(settings, new { VolumeId = volume.Id.Value, settings.File, Bytes = length }, () => new Text($"Exported {length:N0} bytes of {volume.Id} to {settings.File}.\n"));
         return 0;
     }
@@ -45,5 +45,9 @@ internal sealed class VolumeExportCommand(IAnsiConsole console, TimeProvider tim
         [CommandOption("--bytes <N>")]
         [Description("How many bytes to export (default: the imported image's length, else the whole volume).")]
         public long? Bytes { get; init; }
+
+        [CommandOption("--force")]
+        [Description("Replace FILE if it exists.")]
+        public bool Force { get; init; }
     }
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using Ebs.Cli.Transfer;
 using Ebs.Core;
 using Ebs.Core.Domain;
@@ -9,35 +8,24 @@ using Spectre.Console.Cli;
 
 namespace Ebs.Cli.Commands.Volumes;
 
-/// <summary><c>ebs volume import FILE</c>: streams a raw disk image into a new (or given) volume.</summary>
+/// <summary>
+/// <c>ebs volume import FILE</c>: streams a raw disk image into a new (or given) volume. A new
+/// volume appears only once the whole image is in; a failed or interrupted import leaves none.
+/// </summary>
 internal sealed class VolumeImportCommand(IAnsiConsole console, TimeProvider time) : StoreCommand<VolumeImportCommand.Settings>(console, time)
 {
-    /// <summary>The tag that records an imported image's length, so that export gives it back exactly.</summary>
-    public const string SourceBytesTag = "ebs:source-bytes";
-
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {
-        var length = new FileInfo(settings.File).Length;
-        var volume = settings.Volume is { } existing
-            ? await ec2.DescribeVolumeAsync(VolumeId.Parse(existing), cancellationToken)
-            : await ec2.CreateVolumeAsync(new CreateVolumeRequest
+        await using var source = new FileStream(settings.File, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan | FileOptions.Asynchronous);
+        var volume = await TransferProgress.RunAsync(Console, settings.Json, $"Importing {Path.GetFileName(settings.File)}", source.Length, progress =>
+            ec2.ImportVolumeAsync(new ImportVolumeRequest
             {
-                AvailabilityZone = settings.ZoneIn(cloud),
-                SizeGiB = settings.Size ?? (int)Math.Max(1, (length + (1L << 30) - 1) >> 30),
-            }, cancellationToken);
-        if (length > volume.SizeBytes)
-        {
-            throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"The image is {length} bytes; volume {volume.Id} holds {volume.SizeBytes}.", volume.Id.Value);
-        }
-
-        await using (var source = new FileStream(settings.File, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan | FileOptions.Asynchronous))
-        {
-            await TransferProgress.RunAsync(Console, settings.Json, $"Importing {Path.GetFileName(settings.File)}", length, progress =>
-                DiskImage.ImportAsync(source, ec2, volume.Id, cloud.BlockSize, fresh: settings.Volume is null, progress, cancellationToken));
-        }
-
-        await ec2.CreateTagsAsync([volume.Id.Value], new Dictionary<string, string> { [SourceBytesTag] = length.ToString(CultureInfo.InvariantCulture) }, cancellationToken);
-        volume = await ec2.DescribeVolumeAsync(volume.Id, cancellationToken);
+                Source = source,
+                VolumeId = settings.Volume is { } existing ? VolumeId.Parse(existing) : null,
+                AvailabilityZone = settings.Volume is null ? settings.ZoneIn(cloud) : settings.Zone,
+                SizeGiB = settings.Size,
+                Progress = progress,
+            }, cancellationToken).AsTask());
         Print(settings, Views.Json(volume), () => Views.Volumes([volume]));
         return 0;
     }
@@ -53,7 +41,7 @@ internal sealed class VolumeImportCommand(IAnsiConsole console, TimeProvider tim
         public string File { get; init; } = string.Empty;
 
         [CommandOption("--volume <ID>")]
-        [Description("Write into this volume instead of creating one.")]
+        [Description("Write into this volume instead of creating one (only changed blocks become changes).")]
         public string? Volume { get; init; }
     }
 }
