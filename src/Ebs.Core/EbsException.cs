@@ -24,6 +24,9 @@ public sealed class EbsException : Exception
     /// <summary>Gets the id of the resource concerned, or <see langword="null"/>.</summary>
     public string? ResourceId { get; }
 
+    /// <summary>Gets the reason an EBS direct API gives with the error, one of <see cref="EbsErrorReasons"/>, or <see langword="null"/>.</summary>
+    public string? Reason { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"{ErrorCode}: {Message}";
 }
