@@ -159,14 +159,18 @@ public class ListChangedBlocksBenchmarks
     public async ValueTask<int> ListChangedBlocksApi()
     {
         var changed = 0;
-        string? token = null;
-        do
+        var request = new ListChangedBlocksRequest { FirstSnapshotId = _first.Id, SecondSnapshotId = _second.Id };
+        while (true)
         {
-            var page = await _ebs.ListChangedBlocksAsync(_first.Id, _second.Id, token).ConfigureAwait(false);
-            changed += page.BlockIndexes.Count;
-            token = page.NextToken;
+            var page = await _ebs.ListChangedBlocksAsync(request).ConfigureAwait(false);
+            changed += page.ChangedBlocks.Length;
+            if (page.NextToken is null)
+            {
+                break;
+            }
+
+            request = request with { NextToken = page.NextToken };
         }
-        while (token is not null);
 
         return changed;
     }

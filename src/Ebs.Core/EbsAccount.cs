@@ -20,11 +20,13 @@ public sealed class EbsAccount
     /// <param name="region">The Region name, such as <c>us-east-1</c>.</param>
     /// <returns>The facade; cheap to get and safe to share.</returns>
     /// <exception cref="EbsException"><c>InvalidRegion</c> when the Region is not configured.</exception>
+    /// <exception cref="ObjectDisposedException">The cloud has been disposed.</exception>
     public Ec2Client Ec2(string region) => new(_engine, AccountId, _engine.CheckRegion(region));
 
     /// <summary>Gets the EBS direct API facade of this account in a Region.</summary>
     /// <param name="region">The Region name.</param>
     /// <returns>The facade; cheap to get and safe to share.</returns>
     /// <exception cref="EbsException"><c>InvalidRegion</c> when the Region is not configured.</exception>
+    /// <exception cref="ObjectDisposedException">The cloud has been disposed.</exception>
     public EbsDirectClient EbsDirect(string region) => new(_engine, AccountId, _engine.CheckRegion(region));
 }

@@ -8,7 +8,8 @@ namespace Ebs.Core;
 /// <summary>
 /// The composition root: Regions with their Availability Zones, accounts, the chunk store,
 /// options and the <see cref="TimeProvider"/>. Get service facades through
-/// <see cref="Account(string)"/>. Safe to share between threads.
+/// <see cref="Account(string)"/>. Safe to share between threads. Once disposed, every call of
+/// the cloud and of its facades throws <see cref="ObjectDisposedException"/>; disposing again does nothing.
 /// </summary>
 public sealed class EbsCloud : IAsyncDisposable, IDisposable
 {
@@ -123,6 +124,7 @@ public sealed class EbsCloud : IAsyncDisposable, IDisposable
     /// <param name="force">When <see langword="true"/>, repairs whatever looks leaked; for a state known to be complete.</param>
     /// <param name="cancellationToken">A token to cancel the scrub.</param>
     /// <returns>What was found (and repaired).</returns>
+    /// <exception cref="ObjectDisposedException">The cloud has been disposed.</exception>
     public ValueTask<ScrubReport> ScrubAsync(bool repair = false, bool verifyContents = false, bool force = false, CancellationToken cancellationToken = default)
         => _engine.ExclusiveAsync(() => Scrubber.RunAsync(_engine, repair, verifyContents, force, cancellationToken), cancellationToken);
 

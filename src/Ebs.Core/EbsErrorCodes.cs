@@ -1,10 +1,13 @@
+using System.Collections.Frozen;
+using System.Net;
+
 namespace Ebs.Core;
 
 /// <summary>
 /// The AWS error codes this library raises, spelled exactly as AWS spells them: EC2's (from
 /// "Error codes for the Amazon EC2 API") for <see cref="Services.Ec2Client"/>, and the EBS direct
 /// APIs' exception names for <see cref="Services.EbsDirectClient"/>. docs/errors.md lists when
-/// each is raised.
+/// each is raised, and <see cref="StatusCodeOf"/> the HTTP status AWS answers each with.
 /// </summary>
 public static class EbsErrorCodes
 {
@@ -82,4 +85,52 @@ public static class EbsErrorCodes
 
     /// <summary>An EBS direct API call failed on stored data that is missing or corrupt (a server error).</summary>
     public const string InternalServerException = "InternalServerException";
+
+    /// <summary>
+    /// The HTTP status of each code. EC2: 400 for its client errors, 500 for <c>InternalError</c>
+    /// ("Error codes for the Amazon EC2 API"). EBS direct: each exception's <c>httpStatusCode</c>
+    /// in the service model (ValidationException 400, ResourceNotFoundException 404,
+    /// InternalServerException 500).
+    /// </summary>
+    internal static readonly FrozenDictionary<string, HttpStatusCode> StatusCodes = new Dictionary<string, HttpStatusCode>(StringComparer.Ordinal)
+    {
+        [InvalidParameterValue] = HttpStatusCode.BadRequest,
+        [InvalidParameterCombination] = HttpStatusCode.BadRequest,
+        [MissingParameter] = HttpStatusCode.BadRequest,
+        [InvalidRegion] = HttpStatusCode.BadRequest,
+        [InvalidVolumeNotFound] = HttpStatusCode.BadRequest,
+        [InvalidVolumeIdMalformed] = HttpStatusCode.BadRequest,
+        [VolumeInUse] = HttpStatusCode.BadRequest,
+        [InvalidSnapshotNotFound] = HttpStatusCode.BadRequest,
+        [InvalidSnapshotIdMalformed] = HttpStatusCode.BadRequest,
+        [InvalidSnapshotInUse] = HttpStatusCode.BadRequest,
+        [IncorrectState] = HttpStatusCode.BadRequest,
+        [InvalidZoneNotFound] = HttpStatusCode.BadRequest,
+        [InvalidUserIdMalformed] = HttpStatusCode.BadRequest,
+        [InvalidId] = HttpStatusCode.BadRequest,
+        [TagLimitExceeded] = HttpStatusCode.BadRequest,
+        [ConcurrentSnapshotLimitExceeded] = HttpStatusCode.BadRequest,
+        [InvalidAmiIdNotFound] = HttpStatusCode.BadRequest,
+        [InvalidAmiIdMalformed] = HttpStatusCode.BadRequest,
+        [InvalidAmiNameDuplicate] = HttpStatusCode.BadRequest,
+        [InvalidAmiNameMalformed] = HttpStatusCode.BadRequest,
+        [InvalidBlockDeviceMapping] = HttpStatusCode.BadRequest,
+        [InternalError] = HttpStatusCode.InternalServerError,
+        [ResourceNotFoundException] = HttpStatusCode.NotFound,
+        [ValidationException] = HttpStatusCode.BadRequest,
+        [InternalServerException] = HttpStatusCode.InternalServerError,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Gets the HTTP status AWS returns with an error code.</summary>
+    /// <param name="errorCode">The error code.</param>
+    /// <returns>
+    /// The code's status; for a code not defined here, such as a storage back-end's own,
+    /// <see cref="HttpStatusCode.InternalServerError"/>: the store failed, not the request.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="errorCode"/> is <see langword="null"/>.</exception>
+    public static HttpStatusCode StatusCodeOf(string errorCode)
+    {
+        ArgumentNullException.ThrowIfNull(errorCode);
+        return StatusCodes.GetValueOrDefault(errorCode, HttpStatusCode.InternalServerError);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Ebs.Core;
 
 /// <summary>
@@ -23,6 +25,12 @@ public sealed class EbsException : Exception
 
     /// <summary>Gets the id of the resource concerned, or <see langword="null"/>.</summary>
     public string? ResourceId { get; }
+
+    /// <summary>Gets the HTTP status AWS answers this error with (see <see cref="EbsErrorCodes.StatusCodeOf"/>).</summary>
+    public HttpStatusCode StatusCode => EbsErrorCodes.StatusCodeOf(ErrorCode);
+
+    /// <summary>Gets the reason an EBS direct API gives with the error, one of <see cref="EbsErrorReasons"/>, or <see langword="null"/>.</summary>
+    public string? Reason { get; init; }
 
     /// <inheritdoc />
     public override string ToString() => $"{ErrorCode}: {Message}";

@@ -153,7 +153,7 @@ public sealed class ProcessKillTests
         var volume = await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1b", SnapshotId = snapshot });
         var hash = new XxHash64();
         var block = new byte[EbsOptions.DefaultBlockSize];
-        await foreach (var index in direct.ListAllChangedBlocksAsync(null, snapshot))
+        await foreach (var index in direct.Paginators.ListChangedBlocks(new() { SecondSnapshotId = snapshot }).ChangedBlocks.Select(b => b.BlockIndex))
         {
             await ec2.ReadVolumeAsync(volume.Id, index * block.Length, block);
             hash.Append(BitConverter.GetBytes(index));

@@ -105,7 +105,7 @@ internal sealed class DemoLab
     /// <param name="second">The newer snapshot.</param>
     /// <returns>The changed block indexes, ascending.</returns>
     public async Task<IReadOnlyList<long>> ChangedBlocksAsync(SnapshotId? first, SnapshotId second)
-        => await EbsDirect.ListAllChangedBlocksAsync(first, second).ToListAsync();
+        => await EbsDirect.Paginators.ListChangedBlocks(new() { FirstSnapshotId = first, SecondSnapshotId = second }).ChangedBlocks.Select(block => block.BlockIndex).ToListAsync();
 
     /// <summary>Reads a whole volume block by block and compares each block with an image.</summary>
     /// <param name="volume">The volume.</param>

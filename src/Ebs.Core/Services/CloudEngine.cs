@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using Ebs.Core.BlockMaps;
 using Ebs.Core.Chunks;
 using Ebs.Core.Domain;
@@ -10,6 +11,8 @@ namespace Ebs.Core.Services;
 /// The shared core behind every facade: state, reference graph, chunk store and clock, and
 /// the commit protocol. Writers are serialized; readers use the published <see cref="World"/>
 /// without locking and retry when a concurrent commit released what they were reading.
+/// Once disposed, every way in (<see cref="World"/>, commits, reads, exclusive work, Region
+/// checks) throws <see cref="ObjectDisposedException"/>, so facades need no check of their own.
 /// </summary>
 internal sealed class CloudEngine : IAsyncDisposable
 {
@@ -23,6 +26,8 @@ internal sealed class CloudEngine : IAsyncDisposable
     private Exception? _stateFailure;
 
     private readonly bool _ownsChunks;
+
+    private bool _disposed;
 
     public CloudEngine(EbsOptions options, TimeProvider time, IChunkStore chunks, bool ownsChunks, IStateStore? state)
     {
@@ -52,13 +57,21 @@ internal sealed class CloudEngine : IAsyncDisposable
 
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Regions { get; }
 
-    public World World => Volatile.Read(ref _world);
+    public World World
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return Volatile.Read(ref _world);
+        }
+    }
 
     /// <summary>Returns <paramref name="region"/> when it is configured.</summary>
     /// <exception cref="EbsException"><c>InvalidRegion</c> for an unknown Region.</exception>
     public string CheckRegion(string region)
     {
         ArgumentNullException.ThrowIfNull(region);
+        ThrowIfDisposed();
         return Regions.ContainsKey(region)
             ? region
             : throw new EbsException(EbsErrorCodes.InvalidRegion, $"Region '{region}' is not configured.", region);
@@ -88,10 +101,12 @@ internal sealed class CloudEngine : IAsyncDisposable
         IReadOnlyDictionary<ChunkId, ReadOnlyMemory<byte>>? staged,
         CancellationToken cancellationToken)
     {
+        ThrowIfDisposed();
         using var activity = EbsTelemetry.ActivitySource.StartActivity(operation);
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            ThrowIfDisposed();
             if (_stateFailure is not null)
             {
                 throw new EbsException(EbsErrorCodes.InternalError, $"The state store failed ({_stateFailure.Message}); reopen the cloud to continue.");
@@ -155,18 +170,31 @@ internal sealed class CloudEngine : IAsyncDisposable
     /// unless something references them by now.
     /// </summary>
     public async ValueTask DiscardAsync(IEnumerable<ChunkId> stored)
-        => await ExclusiveAsync(async () =>
+    {
+        await _writer.WaitAsync().ConfigureAwait(false);
+        try
         {
-            await DeleteUnreferencedAsync(stored).ConfigureAwait(false);
-            return stored;
-        }, CancellationToken.None).ConfigureAwait(false);
+            // Once disposed, the chunk store may be gone and the call's own error must surface:
+            // what it stored stays as a leak for a scrub to reclaim.
+            if (!_disposed)
+            {
+                await DeleteUnreferencedAsync(stored).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
 
     /// <summary>Runs <paramref name="action"/> while no writer can commit.</summary>
     public async ValueTask<T> ExclusiveAsync<T>(Func<ValueTask<T>> action, CancellationToken cancellationToken)
     {
+        ThrowIfDisposed();
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            ThrowIfDisposed();
             return await UnderWriterLockAsync(action).ConfigureAwait(false);
         }
         finally
@@ -201,7 +229,7 @@ internal sealed class CloudEngine : IAsyncDisposable
             {
                 return await read(world).ConfigureAwait(false);
             }
-            catch (StaleReadException) when (!ReferenceEquals(world, World))
+            catch (StaleReadException) when (!ReferenceEquals(world, Volatile.Read(ref _world)))
             {
                 // A writer committed meanwhile; read again from the newer world.
             }
@@ -260,10 +288,28 @@ internal sealed class CloudEngine : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Saves lazy-load progress, then refuses every later call; idempotent. The writer lock is
+    /// not disposed: calls queued on it must still wake, to find the cloud disposed and throw.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        await SaveLazyLoadProgressAsync().ConfigureAwait(false);
-        _writer.Dispose();
+        await _writer.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            await SaveLazyLoadProgressAsync().ConfigureAwait(false);
+            Volatile.Write(ref _disposed, true);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+
         if (_state is not null)
         {
             await _state.DisposeAsync().ConfigureAwait(false);
@@ -277,7 +323,7 @@ internal sealed class CloudEngine : IAsyncDisposable
 
     /// <summary>
     /// Stores how far lazily loaded volumes have been read, which reads alone never commit.
-    /// Best effort: progress since the last save is lost only in a crash.
+    /// Best effort: progress since the last save is lost only in a crash. The caller holds the writer lock.
     /// </summary>
     private async ValueTask SaveLazyLoadProgressAsync()
     {
@@ -286,10 +332,9 @@ internal sealed class CloudEngine : IAsyncDisposable
             return;
         }
 
-        await _writer.WaitAsync().ConfigureAwait(false);
         try
         {
-            var unsaved = World.Volumes.Values.Where(v => v.LazyLoad is { HasUnsavedProgress: true }).Select(StateCodec.Encode).ToList();
+            var unsaved = _world.Volumes.Values.Where(v => v.LazyLoad is { HasUnsavedProgress: true }).Select(StateCodec.Encode).ToList();
             if (unsaved.Count > 0)
             {
                 await _state.CommitAsync(new StateChanges { Upserts = unsaved }).ConfigureAwait(false);
@@ -300,11 +345,19 @@ internal sealed class CloudEngine : IAsyncDisposable
             // Disposal must not fail over advisory progress; the volumes keep what was saved last.
             EbsTelemetry.ProgressSaveFailures.Add(1);
         }
-        finally
+    }
+
+    private void ThrowIfDisposed()
+    {
+        if (Volatile.Read(ref _disposed))
         {
-            _writer.Release();
+            ThrowDisposed();
         }
     }
+
+    // Kept apart so the checks on every call stay small enough to inline.
+    [DoesNotReturn]
+    private static void ThrowDisposed() => throw new ObjectDisposedException(nameof(EbsCloud));
 
     /// <summary>Deletes chunks nothing references. Best effort: one that cannot be deleted is a leak, which scrub reclaims.</summary>
     private async ValueTask DeleteUnreferencedAsync(IEnumerable<ChunkId> candidates)

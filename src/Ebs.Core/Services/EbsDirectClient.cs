@@ -1,5 +1,5 @@
+using System.Collections.Immutable;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Ebs.Core.Domain;
 
@@ -8,15 +8,19 @@ namespace Ebs.Core.Services;
 /// <summary>
 /// The EBS direct APIs of one caller account in one Region, over the same chunk store as EC2
 /// snapshots. Errors use the EBS service's codes (<c>ResourceNotFoundException</c>,
-/// <c>ValidationException</c>, <c>InternalServerException</c>), not EC2's.
+/// <c>ValidationException</c>, <c>InternalServerException</c>), not EC2's, with the
+/// <see cref="EbsException.Reason"/> AWS gives.
 /// </summary>
 public sealed class EbsDirectClient
 {
-    /// <summary>The most results ListChangedBlocks returns per page.</summary>
+    /// <summary>The most results ListChangedBlocks returns per page (AWS's limit).</summary>
     public const int MaxResultsLimit = 10000;
 
-    /// <summary>The smallest page size ListChangedBlocks accepts.</summary>
+    /// <summary>The smallest page size ListChangedBlocks accepts (AWS's limit).</summary>
     public const int MinResultsLimit = 100;
+
+    /// <summary>The longest page token AWS accepts.</summary>
+    private const int MaxTokenLength = 256;
 
     private readonly CloudEngine _engine;
 
@@ -25,6 +29,7 @@ public sealed class EbsDirectClient
         _engine = engine;
         AccountId = accountId;
         Region = region;
+        Paginators = new EbsDirectPaginatorFactory(this);
     }
 
     /// <summary>Gets the caller account id.</summary>
@@ -33,74 +38,50 @@ public sealed class EbsDirectClient
     /// <summary>Gets the Region.</summary>
     public string Region { get; }
 
+    /// <summary>Gets the paginators of the list operations.</summary>
+    public EbsDirectPaginatorFactory Paginators { get; }
+
     /// <summary>
     /// Lists the blocks whose content differs between two snapshots (or every written block of
-    /// <paramref name="secondSnapshotId"/> when <paramref name="firstSnapshotId"/> is
-    /// <see langword="null"/>), ascending by index. Equal subtrees of the two block maps are
-    /// skipped, so the cost follows the number of changes, not the volume size.
+    /// the second when there is no first), ascending by index, one page per call. Equal
+    /// subtrees of the two block maps are skipped, so the cost follows the number of changes,
+    /// not the volume size.
     /// </summary>
-    /// <param name="firstSnapshotId">The older snapshot, or <see langword="null"/>.</param>
-    /// <param name="secondSnapshotId">The newer snapshot.</param>
-    /// <param name="nextToken">The token from the previous page, or <see langword="null"/>.</param>
-    /// <param name="maxResults">The page size, 100 to 10,000.</param>
-    /// <param name="startingBlockIndex">The first block index to consider.</param>
+    /// <param name="request">The snapshots and the page.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
-    /// <returns>One page.</returns>
+    /// <returns>One page; <see cref="ListChangedBlocksResponse.NextToken"/> is set while more follow.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     /// <exception cref="EbsException">
-    /// <c>ResourceNotFoundException</c> for an unknown snapshot; <c>ValidationException</c> for a snapshot id without
-    /// text, or a bad token, page size or index; <c>InternalServerException</c> when a block map is not stored.
+    /// <c>ValidationException</c> with <c>INVALID_SNAPSHOT_ID</c> for a snapshot id without text,
+    /// <c>INVALID_PARAMETER_VALUE</c> for <c>MaxResults</c> outside 100–10,000 or a negative
+    /// <c>StartingBlockIndex</c>, <c>INVALID_PAGE_TOKEN</c> for a <c>NextToken</c> not issued by this operation;
+    /// <c>ResourceNotFoundException</c> with <c>SNAPSHOT_NOT_FOUND</c> for a snapshot the caller does not own in the Region;
+    /// <c>InternalServerException</c> when a block map is not stored.
     /// </exception>
-    public ValueTask<ChangedBlocksPage> ListChangedBlocksAsync(
-        SnapshotId? firstSnapshotId,
-        SnapshotId secondSnapshotId,
-        string? nextToken = null,
-        int maxResults = MaxResultsLimit,
-        long startingBlockIndex = 0,
-        CancellationToken cancellationToken = default)
+    /// <exception cref="ObjectDisposedException">The cloud has been disposed.</exception>
+    public ValueTask<ListChangedBlocksResponse> ListChangedBlocksAsync(ListChangedBlocksRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var maxResults = request.MaxResults ?? MaxResultsLimit;
         if (maxResults is < MinResultsLimit or > MaxResultsLimit)
         {
-            throw new EbsException(EbsErrorCodes.ValidationException, $"MaxResults must be {MinResultsLimit} to {MaxResultsLimit}.");
+            throw Invalid(EbsErrorReasons.InvalidParameterValue, $"MaxResults must be {MinResultsLimit} to {MaxResultsLimit}; got {maxResults}.");
         }
 
-        CheckWellFormed(firstSnapshotId);
-        CheckWellFormed(secondSnapshotId);
+        CheckWellFormed(request.FirstSnapshotId);
+        CheckWellFormed(request.SecondSnapshotId);
 
-        if (startingBlockIndex < 0)
+        if (request.StartingBlockIndex < 0)
         {
-            throw new EbsException(EbsErrorCodes.ValidationException, "StartingBlockIndex must not be negative.");
+            throw Invalid(EbsErrorReasons.InvalidParameterValue, "StartingBlockIndex must not be negative.");
         }
 
-        var from = nextToken is null ? startingBlockIndex : ParseToken(nextToken);
-        return ListChangedBlocksCoreAsync(firstSnapshotId, secondSnapshotId, maxResults, from, cancellationToken);
+        // As AWS: a NextToken makes StartingBlockIndex irrelevant.
+        var from = request.NextToken is { } token ? ParseToken(token) : request.StartingBlockIndex ?? 0;
+        return ListChangedBlocksCoreAsync(request.FirstSnapshotId, request.SecondSnapshotId, maxResults, from, cancellationToken);
     }
 
-    /// <summary>Lists every changed block between two snapshots, page by page.</summary>
-    /// <param name="firstSnapshotId">The older snapshot, or <see langword="null"/>.</param>
-    /// <param name="secondSnapshotId">The newer snapshot.</param>
-    /// <param name="cancellationToken">A token to cancel the enumeration.</param>
-    /// <returns>The changed block indexes, ascending.</returns>
-    /// <exception cref="EbsException">
-    /// <c>ResourceNotFoundException</c> for an unknown snapshot; <c>ValidationException</c> for a snapshot id without
-    /// text; <c>InternalServerException</c> when a block map is not stored.
-    /// </exception>
-    public async IAsyncEnumerable<long> ListAllChangedBlocksAsync(SnapshotId? firstSnapshotId, SnapshotId secondSnapshotId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        string? token = null;
-        do
-        {
-            var page = await ListChangedBlocksAsync(firstSnapshotId, secondSnapshotId, token, cancellationToken: cancellationToken).ConfigureAwait(false);
-            foreach (var index in page.BlockIndexes)
-            {
-                yield return index;
-            }
-
-            token = page.NextToken;
-        }
-        while (token is not null);
-    }
-
-    private async ValueTask<ChangedBlocksPage> ListChangedBlocksCoreAsync(SnapshotId? firstSnapshotId, SnapshotId secondSnapshotId, int maxResults, long from, CancellationToken cancellationToken)
+    private async ValueTask<ListChangedBlocksResponse> ListChangedBlocksCoreAsync(SnapshotId? firstSnapshotId, SnapshotId secondSnapshotId, int maxResults, long from, CancellationToken cancellationToken)
     {
         try
         {
@@ -109,21 +90,27 @@ public sealed class EbsDirectClient
                 cancellationToken.ThrowIfCancellationRequested();
                 var first = firstSnapshotId is { } f ? Find(world, f) : null;
                 var second = Find(world, secondSnapshotId);
-                var indexes = new List<long>(Math.Min(maxResults, 1024));
+                var blocks = ImmutableArray.CreateBuilder<ChangedBlock>(Math.Min(maxResults, 1024));
                 string? token = null;
                 _engine.Map.Diff(_engine.Graph, first?.Root, second.Root, from, (index, _, _) =>
                 {
-                    if (indexes.Count == maxResults)
+                    if (blocks.Count == maxResults)
                     {
                         token = MakeToken(index);
                         return false;
                     }
 
-                    indexes.Add(index);
+                    blocks.Add(new ChangedBlock { BlockIndex = index });
                     return true;
                 });
 
-                return ValueTask.FromResult(new ChangedBlocksPage(indexes, token, _engine.BlockSize, second.VolumeSizeGiB));
+                return ValueTask.FromResult(new ListChangedBlocksResponse
+                {
+                    ChangedBlocks = blocks.DrainToImmutable(),
+                    VolumeSize = second.VolumeSizeGiB,
+                    BlockSize = _engine.BlockSize,
+                    NextToken = token,
+                });
             }).ConfigureAwait(false);
         }
         catch (EbsException e) when (e.ErrorCode == EbsErrorCodes.InternalError)
@@ -137,30 +124,30 @@ public sealed class EbsDirectClient
     {
         if (id is { Value: null })
         {
-            throw new EbsException(EbsErrorCodes.ValidationException, "The snapshot id is not valid (expecting \"snap-...\").");
+            throw Invalid(EbsErrorReasons.InvalidSnapshotId, "The snapshot id is not valid (expecting \"snap-...\").");
         }
     }
+
+    private static EbsException Invalid(string reason, string message)
+        => new(EbsErrorCodes.ValidationException, message) { Reason = reason };
 
     private static string MakeToken(long index) => Convert.ToBase64String(Encoding.ASCII.GetBytes(index.ToString(CultureInfo.InvariantCulture)));
 
     private static long ParseToken(string token)
     {
-        try
+        Span<byte> bytes = stackalloc byte[MaxTokenLength];
+        if (token.Length <= MaxTokenLength
+            && Convert.TryFromBase64String(token, bytes, out var written)
+            && long.TryParse(bytes[..written], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
         {
-            if (long.TryParse(Encoding.ASCII.GetString(Convert.FromBase64String(token)), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
-            {
-                return index;
-            }
-        }
-        catch (FormatException)
-        {
+            return index;
         }
 
-        throw new EbsException(EbsErrorCodes.ValidationException, "The pagination token is not valid.");
+        throw Invalid(EbsErrorReasons.InvalidPageToken, "The pagination token is not valid.");
     }
 
     private SnapshotRecord Find(World world, SnapshotId id)
         => world.Snapshots.TryGetValue(id, out var snapshot) && snapshot.OwnerId == AccountId && snapshot.Region == Region
             ? snapshot
-            : throw new EbsException(EbsErrorCodes.ResourceNotFoundException, $"The snapshot '{id}' does not exist.", id.Value);
+            : throw new EbsException(EbsErrorCodes.ResourceNotFoundException, $"The snapshot '{id}' does not exist.", id.Value) { Reason = EbsErrorReasons.SnapshotNotFound };
 }

@@ -1,6 +1,7 @@
 using Ebs.Core;
 using Ebs.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,9 @@ public static class EbsLocalDirectoryServiceCollectionExtensions
     /// <summary>
     /// Adds a singleton <see cref="EbsCloud"/> opened on the local directory
     /// <paramref name="path"/> (see <see cref="LocalDirectory"/>), with options validated on start.
+    /// Under a host (<c>Microsoft.Extensions.Hosting</c>), a hosted service opens the directory as
+    /// the host starts, so a store that is in use, damaged or too new fails the start with its
+    /// <see cref="EbsException"/>; without one, the first resolution opens it.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="path">The store directory.</param>
@@ -24,6 +28,7 @@ public static class EbsLocalDirectoryServiceCollectionExtensions
         services.AddEbs(configure);
         services.Replace(ServiceDescriptor.Singleton(sp =>
             LocalDirectory.OpenAsync(path, sp.GetRequiredService<IOptions<EbsOptions>>().Value, sp.GetRequiredService<TimeProvider>()).AsTask().GetAwaiter().GetResult()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LocalDirectoryStartup>());
         return services;
     }
 }

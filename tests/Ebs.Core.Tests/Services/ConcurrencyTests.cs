@@ -29,7 +29,7 @@ public sealed class ConcurrencyTests
                     t.Time.Advance(TimeSpan.FromMinutes(1)); // let earlier snapshots complete
                     var snapshot = await t.Ec2.CreateSnapshotAsync(volume.Id);
                     var reader = t.Cloud.Account(TestCloud.Account).EbsDirect(TestCloud.Region);
-                    Assert.NotEmpty((await reader.ListChangedBlocksAsync(null, snapshot.Id)).BlockIndexes);
+                    Assert.NotEmpty((await reader.ListChangedBlocksAsync(new() { SecondSnapshotId = snapshot.Id })).ChangedBlocks);
                     if (round % 10 == 0)
                     {
                         await t.Ec2.DeleteSnapshotAsync(snapshot.Id);
@@ -59,17 +59,18 @@ public sealed class ConcurrencyTests
         var b = await t.Ec2.CreateSnapshotAsync(volume.Id);
         var direct = t.Cloud.Account(TestCloud.Account).EbsDirect(TestCloud.Region);
 
-        var first = await direct.ListChangedBlocksAsync(a.Id, b.Id, maxResults: EbsDirectClient.MinResultsLimit);
-        var second = await direct.ListChangedBlocksAsync(a.Id, b.Id, first.NextToken, maxResults: EbsDirectClient.MinResultsLimit);
-        var third = await direct.ListChangedBlocksAsync(a.Id, b.Id, second.NextToken, maxResults: EbsDirectClient.MinResultsLimit);
+        var request = new ListChangedBlocksRequest { FirstSnapshotId = a.Id, SecondSnapshotId = b.Id, MaxResults = EbsDirectClient.MinResultsLimit };
+        var first = await direct.ListChangedBlocksAsync(request);
+        var second = await direct.ListChangedBlocksAsync(request with { NextToken = first.NextToken });
+        var third = await direct.ListChangedBlocksAsync(request with { NextToken = second.NextToken });
 
-        Assert.Equal(changed[..100], first.BlockIndexes);
-        Assert.Equal(changed[100..200], second.BlockIndexes);
-        Assert.Equal(changed[200..], third.BlockIndexes);
+        Assert.Equal(changed[..100], first.ChangedBlocks.Select(c => c.BlockIndex));
+        Assert.Equal(changed[100..200], second.ChangedBlocks.Select(c => c.BlockIndex));
+        Assert.Equal(changed[200..], third.ChangedBlocks.Select(c => c.BlockIndex));
         Assert.Null(third.NextToken);
-        Assert.Equal(changed, await direct.ListAllChangedBlocksAsync(a.Id, b.Id).ToListAsync());
+        Assert.Equal(changed, await direct.Paginators.ListChangedBlocks(request).ChangedBlocks.Select(c => c.BlockIndex).ToListAsync());
         Assert.Equal(B, first.BlockSize);
-        Assert.Equal(30, (await direct.ListChangedBlocksAsync(null, a.Id)).BlockIndexes.Count);
+        Assert.Equal(30, (await direct.ListChangedBlocksAsync(new() { SecondSnapshotId = a.Id })).ChangedBlocks.Length);
     }
 
     [Fact]

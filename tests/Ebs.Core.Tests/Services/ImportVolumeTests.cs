@@ -175,7 +175,7 @@ public sealed class ImportVolumeTests
         Assert.Equal(20L * B, second.IncrementalSizeInBytes);
         var copyTime = new EbsOptions().SnapshotSetupTime + TimeSpan.FromSeconds(20.0 * B / new EbsOptions().SnapshotThroughputBytesPerSecond);
         Assert.Equal(copyTime, second.CompletionTime - second.StartTime);
-        var diff = await t.Cloud.Account(TestCloud.Account).EbsDirect(TestCloud.Region).ListAllChangedBlocksAsync(first.Id, second.Id).ToListAsync();
+        var diff = await t.Cloud.Account(TestCloud.Account).EbsDirect(TestCloud.Region).Paginators.ListChangedBlocks(new() { FirstSnapshotId = first.Id, SecondSnapshotId = second.Id }).ChangedBlocks.Select(b => b.BlockIndex).ToListAsync();
         Assert.Equal(changed.Select(b => (long)b), diff);
         Assert.Equal(image, await t.ReadAsync(volume.Id, 0, image.Length));
     }

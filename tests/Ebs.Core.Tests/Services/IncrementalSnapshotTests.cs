@@ -27,7 +27,7 @@ public sealed class IncrementalSnapshotTests
         t.Time.Advance(TimeSpan.FromSeconds(11));
         Assert.Equal(c.StartTime + TimeSpan.FromSeconds(5 + 6), (await t.Ec2.DescribeSnapshotAsync(c.Id)).CompletionTime);
         var direct = t.Cloud.Account(TestCloud.Account).EbsDirect(TestCloud.Region);
-        Assert.Equal(6, await direct.ListAllChangedBlocksAsync(a.Id, c.Id).CountAsync());
+        Assert.Equal(6, await direct.Paginators.ListChangedBlocks(new() { FirstSnapshotId = a.Id, SecondSnapshotId = c.Id }).ChangedBlocks.CountAsync());
     }
 
     [Fact]

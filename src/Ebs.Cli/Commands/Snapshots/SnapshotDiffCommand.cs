@@ -14,7 +14,8 @@ internal sealed class SnapshotDiffCommand(IAnsiConsole console, TimeProvider tim
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {
         var direct = cloud.Account(settings.Account).EbsDirect(settings.Region);
-        var changed = await direct.ListAllChangedBlocksAsync(SnapshotId.Parse(settings.First), SnapshotId.Parse(settings.Second), cancellationToken).ToListAsync(cancellationToken);
+        var request = new ListChangedBlocksRequest { FirstSnapshotId = SnapshotId.Parse(settings.First), SecondSnapshotId = SnapshotId.Parse(settings.Second) };
+        var changed = await direct.Paginators.ListChangedBlocks(request).ChangedBlocks.Select(block => block.BlockIndex).ToListAsync(cancellationToken);
         Print(settings, new { ChangedBlocks = changed.Select(index => new { BlockIndex = index }), BlockSize = cloud.BlockSize }, () => [
             new Text($"{changed.Count:N0} changed blocks of {cloud.BlockSize / 1024} KiB:\n"),
             new Text($"{BlockRanges.Format(changed)}\n")]);

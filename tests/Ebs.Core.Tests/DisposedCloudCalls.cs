@@ -1,0 +1,124 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Ebs.Core.Domain;
+using Ebs.Core.Services;
+
+namespace Ebs.Core.Tests;
+
+/// <summary>
+/// Calls every public async method of the cloud and of every facade an account hands out,
+/// after disposing the cloud, with arguments that pass each method's own checks, and reports
+/// any call that does not throw <see cref="ObjectDisposedException"/> for <see cref="EbsCloud"/>.
+/// </summary>
+public static class DisposedCloudCalls
+{
+    private static readonly byte[] Bytes = new byte[4096];
+
+    /// <summary>Arguments by parameter type: well-formed values, so that only the disposal can refuse the call.</summary>
+    private static readonly Dictionary<Type, Func<object>> Arguments = new()
+    {
+        [typeof(string)] = () => TestCloud.Region,
+        [typeof(bool)] = () => false,
+        [typeof(long)] = () => 0L,
+        [typeof(VolumeId)] = () => VolumeId.Parse("vol-0123456789abcdef0"),
+        [typeof(SnapshotId)] = () => SnapshotId.Parse("snap-0123456789abcdef0"),
+        [typeof(ImageId)] = () => ImageId.Parse("ami-0123456789abcdef0"),
+        [typeof(Memory<byte>)] = () => new Memory<byte>(new byte[Bytes.Length]),
+        [typeof(ReadOnlyMemory<byte>)] = () => new ReadOnlyMemory<byte>(Bytes),
+        [typeof(IReadOnlyList<VolumeWrite>)] = () => new[] { new VolumeWrite(0, Bytes) },
+        [typeof(IEnumerable<string>)] = () => new[] { "vol-0123456789abcdef0" },
+        [typeof(IReadOnlyDictionary<string, string>)] = () => new Dictionary<string, string> { ["k"] = "v" },
+        [typeof(CreateVolumeRequest)] = () => new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 },
+        [typeof(ImportVolumeRequest)] = () => new ImportVolumeRequest { Source = new MemoryStream(Bytes), AvailabilityZone = "us-east-1a" },
+        [typeof(RegisterImageRequest)] = () => new RegisterImageRequest
+        {
+            Name = "image",
+            RootDeviceName = "/dev/xvda",
+            BlockDeviceMappings = [new BlockDeviceMapping("/dev/xvda", SnapshotId.Parse("snap-0123456789abcdef0"))],
+        },
+        [typeof(ListChangedBlocksRequest)] = () => new ListChangedBlocksRequest { SecondSnapshotId = SnapshotId.Parse("snap-0123456789abcdef0") },
+    };
+
+    /// <summary>Disposes <paramref name="cloud"/>, then makes every call; returns how many were made.</summary>
+    /// <param name="cloud">A cloud with the Region <see cref="TestCloud.Region"/>.</param>
+    /// <returns>The number of calls made, each of which threw as it should.</returns>
+    public static async Task<int> AssertEveryCallThrowsAsync(EbsCloud cloud)
+    {
+        var account = cloud.Account(TestCloud.Account);
+        var facadeGetters = typeof(EbsAccount).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(m => m.GetParameters() is [{ ParameterType: var p }] && p == typeof(string))
+            .ToList();
+        List<object> targets = [cloud, .. facadeGetters.Select(g => g.Invoke(account, [TestCloud.Region])!)];
+
+        await cloud.DisposeAsync();
+
+        var failures = new List<string>();
+        var calls = 0;
+        foreach (var getter in facadeGetters)
+        {
+            calls++;
+            await CheckAsync(failures, $"{nameof(EbsAccount)}.{getter.Name}", () => Task.FromResult(getter.Invoke(account, [TestCloud.Region])));
+        }
+
+        foreach (var target in targets)
+        {
+            // Disposing again is allowed, as IAsyncDisposable asks; DisposalTests checks it apart.
+            foreach (var method in target.GetType().GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => IsAsync(m) && m.Name != nameof(IAsyncDisposable.DisposeAsync)))
+            {
+                calls++;
+                var args = method.GetParameters().Select(p => ArgumentFor(method, p)).ToArray();
+                await CheckAsync(failures, $"{target.GetType().Name}.{method.Name}({string.Join(", ", method.GetParameters().Select(p => p.ParameterType.Name))})", () => Await(method.Invoke(target, args)!));
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        return calls;
+    }
+
+    private static bool IsAsync(MethodInfo method)
+        => method.ReturnType == typeof(ValueTask) || method.ReturnType == typeof(Task)
+            || (method.ReturnType.IsGenericType && method.ReturnType.GetGenericTypeDefinition() is var d && (d == typeof(ValueTask<>) || d == typeof(Task<>)))
+            || method.GetCustomAttribute<AsyncStateMachineAttribute>() is not null;
+
+    private static object? ArgumentFor(MethodInfo method, ParameterInfo parameter)
+    {
+        if (parameter.ParameterType == typeof(CancellationToken))
+        {
+            return CancellationToken.None;
+        }
+
+        var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
+        if (Arguments.TryGetValue(type, out var make))
+        {
+            return make();
+        }
+
+        // Nothing is skipped: a new parameter type needs an entry above.
+        Assert.True(parameter.HasDefaultValue, $"{method.DeclaringType!.Name}.{method.Name}: no argument for parameter '{parameter.Name}' of type {parameter.ParameterType}; add one to {nameof(DisposedCloudCalls)}.");
+        return parameter.DefaultValue;
+    }
+
+    private static Task Await(object result) => result switch
+    {
+        Task task => task,
+        ValueTask task => task.AsTask(),
+        _ => (Task)result.GetType().GetMethod(nameof(ValueTask<int>.AsTask))!.Invoke(result, null)!,
+    };
+
+    private static async Task CheckAsync(List<string> failures, string name, Func<Task> call)
+    {
+        try
+        {
+            await call();
+            failures.Add($"{name}: returned normally");
+        }
+        catch (Exception e)
+        {
+            var error = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
+            if (error is not ObjectDisposedException { ObjectName: nameof(EbsCloud) })
+            {
+                failures.Add($"{name}: {error.GetType().Name}: {error.Message}");
+            }
+        }
+    }
+}
