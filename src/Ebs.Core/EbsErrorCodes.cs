@@ -82,4 +82,13 @@ public static class EbsErrorCodes
 
     /// <summary>An EBS direct API call failed on stored data that is missing or corrupt (a server error).</summary>
     public const string InternalServerException = "InternalServerException";
+
+    /// <summary>A NextToken that no earlier page of the same Describe call gave (EC2's code).</summary>
+    public const string InvalidPaginationToken = "InvalidPaginationToken";
+
+    /// <summary>A waiter's maximum wait time passed before its resources reached the awaited state (the library's own, as the AWS SDKs' waiter timeout).</summary>
+    public const string WaiterTimeout = "WaiterTimeout";
+
+    /// <summary>A waiter's resource reached a state from which the awaited one cannot follow, such as a failed image (the library's own, as the AWS SDKs' waiter failure).</summary>
+    public const string WaiterFailure = "WaiterFailure";
 }

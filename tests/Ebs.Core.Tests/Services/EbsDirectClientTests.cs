@@ -17,9 +17,9 @@ public sealed class EbsDirectClientTests
         await using (var cloud = await EbsCloud.OpenAsync(options, chunks, state))
         {
             var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
-            var volume = await ec2.CreateVolumeAsync(new() { AvailabilityZone = "us-east-1a", SizeGiB = 1 });
-            await ec2.WriteVolumeAsync(volume.Id, 0, TestCloud.Block(1));
-            snapshot = (await ec2.CreateSnapshotAsync(volume.Id)).Id;
+            var volume = await ec2.CreateVolumeAsync(new() { AvailabilityZone = "us-east-1a", Size = 1 });
+            await ec2.WriteAtAsync(volume.Volume.VolumeId, 0, TestCloud.Block(1));
+            snapshot = (await ec2.TakeSnapshotAsync(volume.Volume.VolumeId)).SnapshotId;
             root = cloud.Engine.World.Snapshots[snapshot].Root!.Value;
         }
 

@@ -15,7 +15,7 @@ public sealed class MissingNodeTests
         var (chunks, state, volume) = await NodesLostAsync();
         await using var cloud = await EbsCloud.OpenAsync(Options, chunks, state);
 
-        var error = await Assert.ThrowsAsync<EbsException>(() => cloud.Account(TestCloud.Account).Ec2(TestCloud.Region).CreateSnapshotAsync(volume).AsTask());
+        var error = await Assert.ThrowsAsync<EbsException>(() => cloud.Account(TestCloud.Account).Ec2(TestCloud.Region).TakeSnapshotAsync(volume).AsTask());
 
         Assert.Equal(EbsErrorCodes.InternalError, error.ErrorCode);
         Assert.Contains("is not stored", error.Message, StringComparison.Ordinal);
@@ -27,7 +27,7 @@ public sealed class MissingNodeTests
         var (chunks, state, _) = await NodesLostAsync();
         await using var cloud = await EbsCloud.OpenAsync(Options, chunks, state);
 
-        var error = await Assert.ThrowsAsync<EbsException>(() => cloud.Account(TestCloud.Account).Ec2(TestCloud.Region).GetStorageUsageAsync().AsTask());
+        var error = await Assert.ThrowsAsync<EbsException>(() => cloud.Account(TestCloud.Account).Ec2(TestCloud.Region).GetStorageUsageAsync(new()).AsTask());
 
         Assert.Equal(EbsErrorCodes.InternalError, error.ErrorCode);
     }
@@ -56,10 +56,10 @@ public sealed class MissingNodeTests
         await using (var cloud = await EbsCloud.OpenAsync(Options, chunks, state))
         {
             var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
-            volume = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id;
-            await ec2.WriteVolumeAsync(volume, 0, TestCloud.Block(1));
-            await ec2.WriteVolumeAsync(volume, TestCloud.BlockSize, TestCloud.Block(2));
-            await ec2.CreateSnapshotAsync(volume);
+            volume = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 })).Volume.VolumeId;
+            await ec2.WriteAtAsync(volume, 0, TestCloud.Block(1));
+            await ec2.WriteAtAsync(volume, TestCloud.BlockSize, TestCloud.Block(2));
+            await ec2.TakeSnapshotAsync(volume);
         }
 
         await state.CommitAsync(new StateChanges { DeletedNodes = [.. (await state.LoadAsync()).Nodes.Select(n => n.Id)] });
