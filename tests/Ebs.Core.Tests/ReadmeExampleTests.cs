@@ -18,12 +18,12 @@ public sealed class ReadmeExampleTests
         await using (var disk = ec2.OpenVolume(vol.VolumeId))
             await disk.WriteAsync(new byte[8 * 4096].Select((_, i) => (byte)i).ToArray());
         var snap = (await ec2.CreateSnapshotAsync(new() { VolumeId = vol.VolumeId, Description = "prod-db-backup" })).Snapshot; // Pending, contents fixed
-        time.Advance(TimeSpan.FromMinutes(10));
-        snap = (await ec2.DescribeSnapshotsAsync(new() { SnapshotIds = [snap.SnapshotId] })).Snapshots[0];          // Completed, 32 KiB used of 100 GiB
+        snap = (await ec2.Waiters.WaitUntilSnapshotCompletedAsync(new() { SnapshotIds = [snap.SnapshotId] },
+            new() { OnWaiting = time.SetUtcNow })).Snapshots[0];                                           // Completed, 32 KiB used of 100 GiB
         var copy = (await ec2.CreateVolumeAsync(new() { SnapshotId = snap.SnapshotId, AvailabilityZone = "us-east-1b" })).Volume;
         // README example end
 
-        Assert.Equal(Domain.SnapshotState.Completed, snap.State);
+        Assert.Equal(Core.Domain.SnapshotState.Completed, snap.State);
         Assert.Equal(8 * 4096, snap.FullSnapshotSizeInBytes);
         var back = new byte[8 * 4096];
         await ec2.ReadAtAsync(copy.VolumeId, 0, back);

@@ -12,7 +12,7 @@ public sealed class EbsDirectClientTests
         var options = new EbsOptions { BlockSize = TestCloud.BlockSize };
         var chunks = new InMemoryChunkStore(TestCloud.BlockSize);
         var state = new InMemoryStateStore();
-        Domain.SnapshotId snapshot;
+        Core.Domain.SnapshotId snapshot;
         NodeId root;
         await using (var cloud = await EbsCloud.OpenAsync(options, chunks, state))
         {

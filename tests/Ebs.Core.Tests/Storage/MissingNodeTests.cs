@@ -48,11 +48,11 @@ public sealed class MissingNodeTests
     }
 
     /// <summary>A volume with two blocks snapshotted, whose state then lost every block-map node.</summary>
-    private static async Task<(InMemoryChunkStore Chunks, InMemoryStateStore State, Domain.VolumeId Volume)> NodesLostAsync()
+    private static async Task<(InMemoryChunkStore Chunks, InMemoryStateStore State, Core.Domain.VolumeId Volume)> NodesLostAsync()
     {
         var chunks = new InMemoryChunkStore(TestCloud.BlockSize);
         var state = new InMemoryStateStore();
-        Domain.VolumeId volume;
+        Core.Domain.VolumeId volume;
         await using (var cloud = await EbsCloud.OpenAsync(Options, chunks, state))
         {
             var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);

@@ -64,7 +64,7 @@ public sealed class StoredStateCheckTests
     public async Task OpenAsync_BlockDocumentOfTheWrongSize_OneInternalErrorNamingIt()
     {
         var (state, volume, _) = await SeededAsync();
-        var key = StateCodec.BlockKey(Domain.VolumeId.Parse(volume), 9);
+        var key = StateCodec.BlockKey(Core.Domain.VolumeId.Parse(volume), 9);
         await state.CommitAsync(new StateChanges { Upserts = [new StateDocument(StateCodec.BlockKind, key, [1, 2, 3])] });
 
         var error = await Assert.ThrowsAsync<EbsException>(() => EbsCloud.OpenAsync(Options, new InMemoryChunkStore(TestCloud.BlockSize), state).AsTask());
