@@ -170,7 +170,6 @@ public sealed partial class Ec2Client
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The figures.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
-    /// <exception cref="EbsException">Never with an AWS code: the call has no input to refuse.</exception>
     public ValueTask<GetStorageUsageResponse> GetStorageUsageAsync(GetStorageUsageRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
