@@ -27,7 +27,7 @@ internal static class Pagination
 
         if (idsForbidPaging && hasIds && (maxResults is not null || nextToken is not null))
         {
-            throw new EbsException(EbsErrorCodes.InvalidParameterCombination, $"{operation}: the parameter MaxResults cannot be used with the parameter of ids.");
+            throw new EbsException(EbsErrorCodes.InvalidParameterCombination, $"{operation}: the ids parameter cannot be used with the parameters maxResults and nextToken.");
         }
 
         if (nextToken is not null)
