@@ -71,7 +71,7 @@ public class CreateSnapshotBenchmarks
     {
         foreach (var volume in _volumes)
         {
-            await _ec2.CreateSnapshotAsync(volume).ConfigureAwait(false);
+            await _ec2.CreateSnapshotAsync(new CreateSnapshotRequest { VolumeId = volume }).ConfigureAwait(false);
         }
     }
 
@@ -83,7 +83,7 @@ public class CreateSnapshotBenchmarks
         _indexes = Layout == ChangeLayout.Scattered
             ? BenchData.DistinctSorted(ChangedBlocks, BlocksPerGiB, seed: 42)
             : BenchData.Runs(ChangedBlocks, runLength: 100, BlocksPerGiB, seed: 42);
-        _volumes = [.. Enumerable.Range(0, VolumesPerSize).Select(_ => _ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = sizeGiB }).AsTask().GetAwaiter().GetResult().Id)];
+        _volumes = [.. Enumerable.Range(0, VolumesPerSize).Select(_ => _ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = sizeGiB }).AsTask().GetAwaiter().GetResult().Volume.VolumeId)];
         Prepare();
         SnapshotAll().AsTask().GetAwaiter().GetResult();
     }
@@ -96,11 +96,11 @@ public class CreateSnapshotBenchmarks
     private void Prepare()
     {
         _time.Advance(TimeSpan.FromHours(1));
-        foreach (var group in _ec2.DescribeSnapshotsAsync().AsTask().GetAwaiter().GetResult().GroupBy(s => s.VolumeId))
+        foreach (var group in _ec2.DescribeSnapshotsAsync(new()).AsTask().GetAwaiter().GetResult().Snapshots.GroupBy(s => s.VolumeId))
         {
             foreach (var old in group.SkipLast(1))
             {
-                _ec2.DeleteSnapshotAsync(old.Id).AsTask().GetAwaiter().GetResult();
+                _ec2.DeleteSnapshotAsync(new DeleteSnapshotRequest { SnapshotId = old.SnapshotId }).AsTask().GetAwaiter().GetResult();
             }
         }
 
@@ -112,7 +112,7 @@ public class CreateSnapshotBenchmarks
             foreach (var index in _indexes)
             {
                 BenchData.Stamp(_block, (_round * VolumesPerSize) + v, index);
-                _ec2.WriteVolumeAsync(_volumes[v], index * BlockSize, _block).AsTask().GetAwaiter().GetResult();
+                _ec2.WriteVolumeAsync(new WriteVolumeRequest { VolumeId = _volumes[v], Writes = [new VolumeWrite(index * BlockSize, _block)] }).AsTask().GetAwaiter().GetResult();
             }
         }
     }

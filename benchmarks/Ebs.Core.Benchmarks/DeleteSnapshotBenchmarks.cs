@@ -72,7 +72,7 @@ public class DeleteSnapshotBenchmarks
     {
         foreach (var chain in _chains)
         {
-            await chain.Ec2.DeleteSnapshotAsync(chain.Middle).ConfigureAwait(false);
+            await chain.Ec2.DeleteSnapshotAsync(new DeleteSnapshotRequest { SnapshotId = chain.Middle }).ConfigureAwait(false);
         }
     }
 
@@ -98,7 +98,7 @@ public class DeleteSnapshotBenchmarks
         var time = new FakeTimeProvider(BenchData.Epoch);
         var cloud = EbsCloud.CreateInMemory(o => { o.BlockSize = BlockSize; o.IdSeed = 1; }, time);
         var ec2 = cloud.Account("111111111111").Ec2("us-east-1");
-        var volume = ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 }).AsTask().GetAwaiter().GetResult().Id;
+        var volume = ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 }).AsTask().GetAwaiter().GetResult().Volume.VolumeId;
 
         var image = new byte[VolumeBlocks * BlockSize];
         for (var i = 0; i < VolumeBlocks; i++)
@@ -106,7 +106,7 @@ public class DeleteSnapshotBenchmarks
             BenchData.Stamp(image.AsSpan(i * BlockSize, BlockSize), 0, i);
         }
 
-        ec2.WriteVolumeAsync(volume, 0, image).AsTask().GetAwaiter().GetResult();
+        ec2.WriteVolumeAsync(new WriteVolumeRequest { VolumeId = volume, Writes = [new VolumeWrite(0, image)] }).AsTask().GetAwaiter().GetResult();
         var block = new byte[BlockSize];
         var snapshots = new List<SnapshotId>(ChainLength);
         for (var round = 0; round < ChainLength; round++)
@@ -116,11 +116,11 @@ public class DeleteSnapshotBenchmarks
                 foreach (var index in _hot)
                 {
                     BenchData.Stamp(block, round, index);
-                    ec2.WriteVolumeAsync(volume, index * BlockSize, block).AsTask().GetAwaiter().GetResult();
+                    ec2.WriteVolumeAsync(new WriteVolumeRequest { VolumeId = volume, Writes = [new VolumeWrite(index * BlockSize, block)] }).AsTask().GetAwaiter().GetResult();
                 }
             }
 
-            snapshots.Add(ec2.CreateSnapshotAsync(volume).AsTask().GetAwaiter().GetResult().Id);
+            snapshots.Add(ec2.CreateSnapshotAsync(new CreateSnapshotRequest { VolumeId = volume }).AsTask().GetAwaiter().GetResult().Snapshot.SnapshotId);
 
             // Stay under the five-pending-snapshots limit.
             time.Advance(TimeSpan.FromMinutes(1));

@@ -33,9 +33,9 @@ public class IncrementalSnapshotBenchmarks
         _root = Directory.CreateTempSubdirectory("ebs-incremental-").FullName;
         _cloud = LocalDirectory.OpenAsync(_root, new EbsOptions(), _time).AsTask().GetAwaiter().GetResult();
         _ec2 = _cloud.Account("111111111111").Ec2("us-east-1");
-        _volume = _ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 }).AsTask().GetAwaiter().GetResult().Id;
+        _volume = _ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 }).AsTask().GetAwaiter().GetResult().Volume.VolumeId;
         Change(Blocks);
-        _ec2.CreateSnapshotAsync(_volume).AsTask().GetAwaiter().GetResult();
+        _ec2.CreateSnapshotAsync(new CreateSnapshotRequest { VolumeId = _volume }).AsTask().GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
@@ -58,16 +58,16 @@ public class IncrementalSnapshotBenchmarks
     public void ChangeNothing() => Change(0);
 
     [Benchmark(Baseline = true)]
-    public ValueTask<Snapshot> AfterFullChange() => _ec2.CreateSnapshotAsync(_volume);
+    public ValueTask<CreateSnapshotResponse> AfterFullChange() => _ec2.CreateSnapshotAsync(new CreateSnapshotRequest { VolumeId = _volume });
 
     [Benchmark]
-    public ValueTask<Snapshot> AfterTenPercentChange() => _ec2.CreateSnapshotAsync(_volume);
+    public ValueTask<CreateSnapshotResponse> AfterTenPercentChange() => _ec2.CreateSnapshotAsync(new CreateSnapshotRequest { VolumeId = _volume });
 
     [Benchmark]
-    public ValueTask<Snapshot> AfterOnePercentChange() => _ec2.CreateSnapshotAsync(_volume);
+    public ValueTask<CreateSnapshotResponse> AfterOnePercentChange() => _ec2.CreateSnapshotAsync(new CreateSnapshotRequest { VolumeId = _volume });
 
     [Benchmark]
-    public ValueTask<Snapshot> AfterNoChange() => _ec2.CreateSnapshotAsync(_volume);
+    public ValueTask<CreateSnapshotResponse> AfterNoChange() => _ec2.CreateSnapshotAsync(new CreateSnapshotRequest { VolumeId = _volume });
 
     private void Change(int count)
     {
@@ -77,7 +77,7 @@ public class IncrementalSnapshotBenchmarks
         for (var i = start; i < start + count; i++)
         {
             BenchData.Stamp(_block, _round, i);
-            _ec2.WriteVolumeAsync(_volume, (long)i * _block.Length, _block).AsTask().GetAwaiter().GetResult();
+            _ec2.WriteVolumeAsync(new WriteVolumeRequest { VolumeId = _volume, Writes = [new VolumeWrite((long)i * _block.Length, _block)] }).AsTask().GetAwaiter().GetResult();
         }
     }
 }

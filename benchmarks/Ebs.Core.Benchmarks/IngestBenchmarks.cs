@@ -80,12 +80,12 @@ public class IngestBenchmarks
     [IterationSetup(Target = nameof(WriteAndSnapshotReusedStore))]
     public void RecycleVolume()
     {
-        foreach (var snapshot in _ec2.DescribeSnapshotsAsync().AsTask().GetAwaiter().GetResult())
+        foreach (var snapshot in _ec2.DescribeSnapshotsAsync(new()).AsTask().GetAwaiter().GetResult().Snapshots)
         {
-            _ec2.DeleteSnapshotAsync(snapshot.Id).AsTask().GetAwaiter().GetResult();
+            _ec2.DeleteSnapshotAsync(new DeleteSnapshotRequest { SnapshotId = snapshot.SnapshotId }).AsTask().GetAwaiter().GetResult();
         }
 
-        _ec2.DeleteVolumeAsync(_volume).AsTask().GetAwaiter().GetResult();
+        _ec2.DeleteVolumeAsync(new DeleteVolumeRequest { VolumeId = _volume }).AsTask().GetAwaiter().GetResult();
         _volume = CreateVolume();
     }
 
@@ -135,11 +135,11 @@ public class IngestBenchmarks
     }
 
     private VolumeId CreateVolume()
-        => _ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 }).AsTask().GetAwaiter().GetResult().Id;
+        => _ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 }).AsTask().GetAwaiter().GetResult().Volume.VolumeId;
 
     private async Task<Snapshot> IngestAsync()
     {
-        await _ec2.WriteVolumeAsync(_volume, 0, _data).ConfigureAwait(false);
-        return await _ec2.CreateSnapshotAsync(_volume).ConfigureAwait(false);
+        await _ec2.WriteVolumeAsync(new WriteVolumeRequest { VolumeId = _volume, Writes = [new VolumeWrite(0, _data)] }).ConfigureAwait(false);
+        return (await _ec2.CreateSnapshotAsync(new CreateSnapshotRequest { VolumeId = _volume }).ConfigureAwait(false)).Snapshot;
     }
 }

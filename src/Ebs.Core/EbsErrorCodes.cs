@@ -86,6 +86,15 @@ public static class EbsErrorCodes
     /// <summary>An EBS direct API call failed on stored data that is missing or corrupt (a server error).</summary>
     public const string InternalServerException = "InternalServerException";
 
+    /// <summary>A NextToken that no earlier page of the same Describe call gave (EC2's code).</summary>
+    public const string InvalidPaginationToken = "InvalidPaginationToken";
+
+    /// <summary>A waiter's maximum wait time passed before its resources reached the awaited state (the library's own, as the AWS SDKs' waiter timeout).</summary>
+    public const string WaiterTimeout = "WaiterTimeout";
+
+    /// <summary>A waiter's resource reached a state from which the awaited one cannot follow, such as a failed image (the library's own, as the AWS SDKs' waiter failure).</summary>
+    public const string WaiterFailure = "WaiterFailure";
+
     /// <summary>
     /// The HTTP status of each code. EC2: 400 for its client errors, 500 for <c>InternalError</c>
     /// ("Error codes for the Amazon EC2 API"). EBS direct: each exception's <c>httpStatusCode</c>
@@ -119,6 +128,11 @@ public static class EbsErrorCodes
         [ResourceNotFoundException] = HttpStatusCode.NotFound,
         [ValidationException] = HttpStatusCode.BadRequest,
         [InternalServerException] = HttpStatusCode.InternalServerError,
+        [InvalidPaginationToken] = HttpStatusCode.BadRequest,
+
+        // Waiters end on the client side with no AWS response; they count as client errors.
+        [WaiterTimeout] = HttpStatusCode.BadRequest,
+        [WaiterFailure] = HttpStatusCode.BadRequest,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Gets the HTTP status AWS returns with an error code.</summary>

@@ -159,8 +159,8 @@ public sealed class OutputTests : IDisposable
         await using (var cloud = await LocalDirectory.OpenAsync(_dir.Path, new EbsOptions(), _time))
         {
             var ec2 = cloud.Account("111111111111").Ec2("us-east-1");
-            await ec2.WriteVolumeAsync(volume, 5L * EbsOptions.DefaultBlockSize, new byte[2 * EbsOptions.DefaultBlockSize].Select(_ => (byte)7).ToArray());
-            second = (await ec2.CreateSnapshotAsync(volume)).Id;
+            await ec2.WriteAtAsync(volume, 5L * EbsOptions.DefaultBlockSize, new byte[2 * EbsOptions.DefaultBlockSize].Select(_ => (byte)7).ToArray());
+            second = (await ec2.TakeSnapshotAsync(volume)).SnapshotId;
         }
 
         var (exitCode, output, _) = await Ebs().RunAsync("snapshot", "diff", first.Value, second.Value);
@@ -191,22 +191,23 @@ public sealed class OutputTests : IDisposable
     {
         await using var cloud = await LocalDirectory.OpenAsync(_dir.Path, new EbsOptions(), _time);
         var ec2 = cloud.Account("111111111111").Ec2("us-east-1");
-        var volume = await ec2.CreateVolumeAsync(new CreateVolumeRequest
+        var volume = (await ec2.CreateVolumeAsync(new CreateVolumeRequest
         {
             AvailabilityZone = "us-east-1a",
-            SizeGiB = 1,
-            Tags = new Dictionary<string, string> { ["Name"] = "db", ["ebs:source-bytes"] = "5" },
-        });
-        await ec2.WriteVolumeAsync(volume.Id, 0, Enumerable.Range(0, 2 << 20).Select(i => (byte)(i % 251 + 1)).ToArray());
-        var snapshot = await ec2.CreateSnapshotAsync(volume.Id, "nightly");
+            Size = 1,
+            TagSpecifications = Ec2Shorthands.Tags(ResourceType.Volume, new Dictionary<string, string> { ["Name"] = "db", ["ebs:source-bytes"] = "5" }),
+        })).Volume;
+        await ec2.WriteAtAsync(volume.VolumeId, 0, Enumerable.Range(0, 2 << 20).Select(i => (byte)(i % 251 + 1)).ToArray());
+        var snapshot = await ec2.TakeSnapshotAsync(volume.VolumeId, "nightly");
         _time.Advance(TimeSpan.FromHours(1));
-        await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SnapshotId = snapshot.Id });
-        var image = await ec2.RegisterImageAsync(new RegisterImageRequest
+        await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SnapshotId = snapshot.SnapshotId });
+        var image = await ec2.RegisterAndDescribeImageAsync(new RegisterImageRequest
         {
             Name = "golden",
             RootDeviceName = "/dev/xvda",
-            BlockDeviceMappings = [new BlockDeviceMapping("/dev/xvda", snapshot.Id)],
+            BlockDeviceMappings = [Ec2Shorthands.Mapping("/dev/xvda", snapshot.SnapshotId)],
+            VirtualizationType = VirtualizationType.Hvm,
         });
-        return (volume.Id, snapshot.Id, image.Id);
+        return (volume.VolumeId, snapshot.SnapshotId, image.ImageId);
     }
 }

@@ -96,18 +96,18 @@ public sealed class ProcessKillTests
 
             var ec2 = cloud.Account("111111111111").Ec2("us-east-1");
             var direct = cloud.Account("111111111111").EbsDirect("us-east-1");
-            var listed = await ec2.DescribeVolumesAsync();
+            var listed = await ec2.ListVolumesAsync();
             await CheckImportAsync(ec2, round, listed);
             await CheckExportAsync(ec2, round);
-            var snapshots = await ec2.DescribeSnapshotsAsync();
+            var snapshots = await ec2.ListSnapshotsAsync();
             foreach (var snapshot in snapshots)
             {
-                var hash = await ContentHashAsync(ec2, direct, snapshot.Id);
-                Assert.Equal(seen.GetValueOrDefault(snapshot.Id, hash), hash);
-                seen[snapshot.Id] = hash;
+                var hash = await ContentHashAsync(ec2, direct, snapshot.SnapshotId);
+                Assert.Equal(seen.GetValueOrDefault(snapshot.SnapshotId, hash), hash);
+                seen[snapshot.SnapshotId] = hash;
             }
 
-            (volumes, snapshotIds) = ([.. listed.Select(v => v.Id.Value)], [.. snapshots.Select(s => s.Id.Value)]);
+            (volumes, snapshotIds) = ([.. listed.Select(v => v.VolumeId.Value)], [.. snapshots.Select(s => s.SnapshotId.Value)]);
         }
 
         // Opening removed any import a kill left unfinished: the store holds only the listed volumes.
@@ -119,7 +119,7 @@ public sealed class ProcessKillTests
     /// <summary>A volume that appeared in a round is the round's new import, completed: it holds the whole image.</summary>
     private static async Task CheckImportAsync(Ec2Client ec2, Round round, IReadOnlyList<Volume> listed)
     {
-        var added = listed.Where(v => !round.VolumesBefore.Contains(v.Id.Value)).ToList();
+        var added = listed.Where(v => !round.VolumesBefore.Contains(v.VolumeId.Value)).ToList();
         if (added.Count == 0)
         {
             return;
@@ -129,8 +129,8 @@ public sealed class ProcessKillTests
         Assert.Equal(["volume", "import", round.Args[2]], round.Args);
         Assert.Equal(round.Image.Length, volume.DiskImageSizeInBytes);
         var bytes = new byte[round.Image.Length];
-        await ec2.ReadVolumeAsync(volume.Id, 0, bytes);
-        Assert.True(bytes.AsSpan().SequenceEqual(round.Image), $"{volume.Id} is listed but does not hold the whole image");
+        await ec2.ReadAtAsync(volume.VolumeId, 0, bytes);
+        Assert.True(bytes.AsSpan().SequenceEqual(round.Image), $"{volume.VolumeId} is listed but does not hold the whole image");
     }
 
     /// <summary>An export's file, if the round left one, is complete: the volume's image, byte for byte.</summary>
@@ -142,10 +142,10 @@ public sealed class ProcessKillTests
         }
 
         var volume = await ec2.DescribeVolumeAsync(VolumeId.Parse(round.Args[2]));
-        var bytes = new byte[volume.DiskImageSizeInBytes ?? volume.SizeBytes];
-        await ec2.ReadVolumeAsync(volume.Id, 0, bytes);
+        var bytes = new byte[volume.DiskImageSizeInBytes ?? volume.SizeInBytes];
+        await ec2.ReadAtAsync(volume.VolumeId, 0, bytes);
         var exported = await File.ReadAllBytesAsync(round.Export);
-        Assert.True(bytes.AsSpan().SequenceEqual(exported), $"{round.Export} exists but is not {volume.Id}'s image");
+        Assert.True(bytes.AsSpan().SequenceEqual(exported), $"{round.Export} exists but is not {volume.VolumeId}'s image");
     }
 
     private static async Task<ulong> ContentHashAsync(Ec2Client ec2, EbsDirectClient direct, SnapshotId snapshot)
@@ -155,12 +155,12 @@ public sealed class ProcessKillTests
         var block = new byte[EbsOptions.DefaultBlockSize];
         await foreach (var index in direct.Paginators.ListChangedBlocks(new() { SecondSnapshotId = snapshot }).ChangedBlocks.Select(b => b.BlockIndex))
         {
-            await ec2.ReadVolumeAsync(volume.Id, index * block.Length, block);
+            await ec2.ReadAtAsync(volume.Volume.VolumeId, index * block.Length, block);
             hash.Append(BitConverter.GetBytes(index));
             hash.Append(block);
         }
 
-        await ec2.DeleteVolumeAsync(volume.Id);
+        await ec2.DeleteVolumeAsync(volume.Volume.VolumeId);
         return hash.GetCurrentHashAsUInt64();
     }
 

@@ -91,7 +91,7 @@ public sealed class TransferTests
         var volume = await t.Ec2.ImportVolumeAsync(new Core.Services.ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = new MemoryStream(TestCloud.Image(40 << 20, seed: 3)) });
         using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Transfer.DiskImage.ExportAsync(t.Ec2, volume.Id, 40 << 20, TestCloud.BlockSize, Path.Combine(dir.Path, "out.img"), overwrite: false, new CancelOnReport(cancel), cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Transfer.DiskImage.ExportAsync(t.Ec2, volume.Volume.VolumeId, 40 << 20, TestCloud.BlockSize, Path.Combine(dir.Path, "out.img"), overwrite: false, new CancelOnReport(cancel), cancel.Token));
 
         Assert.Empty(Entries(dir));
     }

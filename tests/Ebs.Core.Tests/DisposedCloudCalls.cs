@@ -13,6 +13,8 @@ namespace Ebs.Core.Tests;
 public static class DisposedCloudCalls
 {
     private static readonly byte[] Bytes = new byte[4096];
+    private static readonly VolumeId Volume = VolumeId.Parse("vol-0123456789abcdef0");
+    private static readonly SnapshotId Snapshot = SnapshotId.Parse("snap-0123456789abcdef0");
 
     /// <summary>Arguments by parameter type: well-formed values, so that only the disposal can refuse the call.</summary>
     private static readonly Dictionary<Type, Func<object>> Arguments = new()
@@ -28,14 +30,29 @@ public static class DisposedCloudCalls
         [typeof(IReadOnlyList<VolumeWrite>)] = () => new[] { new VolumeWrite(0, Bytes) },
         [typeof(IEnumerable<string>)] = () => new[] { "vol-0123456789abcdef0" },
         [typeof(IReadOnlyDictionary<string, string>)] = () => new Dictionary<string, string> { ["k"] = "v" },
-        [typeof(CreateVolumeRequest)] = () => new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 },
+        [typeof(CreateVolumeRequest)] = () => new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 },
+        [typeof(DescribeVolumesRequest)] = () => new DescribeVolumesRequest(),
+        [typeof(DeleteVolumeRequest)] = () => new DeleteVolumeRequest { VolumeId = Volume },
         [typeof(ImportVolumeRequest)] = () => new ImportVolumeRequest { Source = new MemoryStream(Bytes), AvailabilityZone = "us-east-1a" },
+        [typeof(ReadVolumeRequest)] = () => new ReadVolumeRequest { VolumeId = Volume, Offset = 0, Destination = new byte[Bytes.Length] },
+        [typeof(WriteVolumeRequest)] = () => new WriteVolumeRequest { VolumeId = Volume, Writes = [new VolumeWrite(0, Bytes)] },
+        [typeof(CreateSnapshotRequest)] = () => new CreateSnapshotRequest { VolumeId = Volume },
+        [typeof(DescribeSnapshotsRequest)] = () => new DescribeSnapshotsRequest(),
+        [typeof(DeleteSnapshotRequest)] = () => new DeleteSnapshotRequest { SnapshotId = Snapshot },
+        [typeof(CopySnapshotRequest)] = () => new CopySnapshotRequest { SourceRegion = TestCloud.Region, SourceSnapshotId = Snapshot },
+        [typeof(GetSnapshotStorageRequest)] = () => new GetSnapshotStorageRequest { SnapshotId = Snapshot },
+        [typeof(GetStorageUsageRequest)] = () => new GetStorageUsageRequest(),
+        [typeof(CreateTagsRequest)] = () => new CreateTagsRequest { Resources = [Volume], Tags = [new Tag("k", "v")] },
+        [typeof(DeleteTagsRequest)] = () => new DeleteTagsRequest { Resources = [Volume] },
         [typeof(RegisterImageRequest)] = () => new RegisterImageRequest
         {
             Name = "image",
             RootDeviceName = "/dev/xvda",
-            BlockDeviceMappings = [new BlockDeviceMapping("/dev/xvda", SnapshotId.Parse("snap-0123456789abcdef0"))],
+            BlockDeviceMappings = [new BlockDeviceMapping { DeviceName = "/dev/xvda", Ebs = new EbsBlockDevice { SnapshotId = Snapshot } }],
         },
+        [typeof(DescribeImagesRequest)] = () => new DescribeImagesRequest(),
+        [typeof(DeregisterImageRequest)] = () => new DeregisterImageRequest { ImageId = ImageId.Parse("ami-0123456789abcdef0") },
+        [typeof(WaiterOptions)] = () => new WaiterOptions(),
         [typeof(ListChangedBlocksRequest)] = () => new ListChangedBlocksRequest { SecondSnapshotId = SnapshotId.Parse("snap-0123456789abcdef0") },
     };
 
@@ -49,6 +66,11 @@ public static class DisposedCloudCalls
             .Where(m => m.GetParameters() is [{ ParameterType: var p }] && p == typeof(string))
             .ToList();
         List<object> targets = [cloud, .. facadeGetters.Select(g => g.Invoke(account, [TestCloud.Region])!)];
+
+        // A facade's waiters are calls of their own (its paginators only wrap its Describe calls).
+        targets.AddRange(targets.SelectMany(t => t.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.PropertyType.Name.EndsWith("Waiters", StringComparison.Ordinal))
+            .Select(p => p.GetValue(t)!)).ToList());
 
         await cloud.DisposeAsync();
 

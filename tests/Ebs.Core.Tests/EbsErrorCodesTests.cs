@@ -38,7 +38,7 @@ public sealed class EbsErrorCodesTests
         await using var t = new TestCloud();
 
         var error = await Assert.ThrowsAsync<EbsException>(() => t.Cloud.Account(TestCloud.Account).EbsDirect(TestCloud.Region)
-            .ListChangedBlocksAsync(new() { SecondSnapshotId = Domain.SnapshotId.Parse("snap-0123456789abcdef0") }).AsTask());
+            .ListChangedBlocksAsync(new() { SecondSnapshotId = Ebs.Core.Domain.SnapshotId.Parse("snap-0123456789abcdef0") }).AsTask());
 
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
     }

@@ -34,15 +34,15 @@ public sealed class TelemetryTests
         listener.Start();
         await using var t = new TestCloud();
         var ec2 = t.Cloud.Account(account).Ec2(TestCloud.Region);
-        var volume = await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 });
+        var volume = await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 });
 
-        await ec2.WriteVolumeAsync(volume.Id, 0, TestCloud.Block(1));
-        await ec2.WriteVolumeAsync(volume.Id, TestCloud.BlockSize, TestCloud.Block(1));
-        await ec2.WriteVolumeAsync(volume.Id, 2 * TestCloud.BlockSize, TestCloud.Block(2));
-        var snapshot = await ec2.CreateSnapshotAsync(volume.Id);
+        await ec2.WriteAtAsync(volume.Volume.VolumeId, 0, TestCloud.Block(1));
+        await ec2.WriteAtAsync(volume.Volume.VolumeId, TestCloud.BlockSize, TestCloud.Block(1));
+        await ec2.WriteAtAsync(volume.Volume.VolumeId, 2 * TestCloud.BlockSize, TestCloud.Block(2));
+        var snapshot = await ec2.TakeSnapshotAsync(volume.Volume.VolumeId);
         t.Time.Advance(TimeSpan.FromHours(1));
-        var restored = await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SnapshotId = snapshot.Id });
-        await ec2.ReadVolumeAsync(restored.Id, 0, new byte[3 * TestCloud.BlockSize]);
+        var restored = await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SnapshotId = snapshot.SnapshotId });
+        await ec2.ReadAtAsync(restored.Volume.VolumeId, 0, new byte[3 * TestCloud.BlockSize]);
 
         Assert.Equal(2, totals["ebs.chunks.written"]);
         Assert.Equal(1, totals["ebs.chunks.dedup_hits"]);

@@ -50,28 +50,28 @@ public sealed class TestCloud : IAsyncDisposable
         return bytes;
     }
 
-    public ValueTask<Volume> CreateVolumeAsync(int sizeGiB = 1, string zone = "us-east-1a")
-        => Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = zone, SizeGiB = sizeGiB });
+    public async ValueTask<Volume> CreateVolumeAsync(int sizeGiB = 1, string zone = "us-east-1a")
+        => (await Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = zone, Size = sizeGiB })).Volume;
 
     public async Task WriteBlocksAsync(VolumeId volume, IEnumerable<int> blocks, int seedBase)
     {
         foreach (var block in blocks)
         {
-            await Ec2.WriteVolumeAsync(volume, (long)block * BlockSize, Block(seedBase + block));
+            await Ec2.WriteAtAsync(volume, (long)block * BlockSize, Block(seedBase + block));
         }
     }
 
     public async Task<byte[]> ReadAsync(VolumeId volume, long offset, int length)
     {
         var buffer = new byte[length];
-        await Ec2.ReadVolumeAsync(volume, offset, buffer);
+        await Ec2.ReadAtAsync(volume, offset, buffer);
         return buffer;
     }
 
     public async Task<Snapshot> CompleteAsync(Snapshot snapshot)
     {
         Time.Advance(TimeSpan.FromHours(1));
-        return await Ec2.DescribeSnapshotAsync(snapshot.Id);
+        return await Ec2.DescribeSnapshotAsync(snapshot.SnapshotId);
     }
 
     public ValueTask DisposeAsync() => Cloud.DisposeAsync();

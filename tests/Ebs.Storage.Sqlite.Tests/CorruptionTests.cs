@@ -22,11 +22,11 @@ public sealed class CorruptionTests
         await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, options))
         {
             var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
-            damaged = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id;
-            healthy = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id;
-            await ec2.WriteVolumeAsync(damaged, 0, TestCloud.Block(1));
-            await ec2.WriteVolumeAsync(damaged, B, TestCloud.Block(2));
-            await ec2.WriteVolumeAsync(healthy, 0, TestCloud.Block(3));
+            damaged = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 })).Volume.VolumeId;
+            healthy = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 })).Volume.VolumeId;
+            await ec2.WriteAtAsync(damaged, 0, TestCloud.Block(1));
+            await ec2.WriteAtAsync(damaged, B, TestCloud.Block(2));
+            await ec2.WriteAtAsync(healthy, 0, TestCloud.Block(3));
             victim = new ChunkScope(TestCloud.Account, TestCloud.Region).Hash(TestCloud.Block(2));
         }
 
@@ -75,10 +75,10 @@ public sealed class CorruptionTests
         await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, options))
         {
             var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
-            var volume = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id;
-            await ec2.WriteVolumeAsync(volume, 0, TestCloud.Block(1));
-            await ec2.WriteVolumeAsync(volume, B, TestCloud.Block(2));
-            await ec2.CreateSnapshotAsync(volume);
+            var volume = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 })).Volume.VolumeId;
+            await ec2.WriteAtAsync(volume, 0, TestCloud.Block(1));
+            await ec2.WriteAtAsync(volume, B, TestCloud.Block(2));
+            await ec2.TakeSnapshotAsync(volume);
         }
 
         // Both files pass their own checksum; only the id says the bytes are wrong.
@@ -108,8 +108,8 @@ public sealed class CorruptionTests
         await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, options))
         {
             var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
-            damaged = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id;
-            await ec2.WriteVolumeAsync(damaged, 0, TestCloud.Block(2));
+            damaged = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 })).Volume.VolumeId;
+            await ec2.WriteAtAsync(damaged, 0, TestCloud.Block(2));
         }
 
         var file = new FileChunkStore(Path.Combine(dir.Path, LocalDirectory.ChunkFolderName)).PathOf(victim);
@@ -120,8 +120,8 @@ public sealed class CorruptionTests
         await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, options))
         {
             var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
-            var other = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id;
-            await ec2.WriteVolumeAsync(other, 0, TestCloud.Block(2)); // the same bytes: a dedup hit on the damaged chunk
+            var other = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 })).Volume.VolumeId;
+            await ec2.WriteAtAsync(other, 0, TestCloud.Block(2)); // the same bytes: a dedup hit on the damaged chunk
 
             Assert.Equal(TestCloud.Block(2), await LocalDirectoryTests.ReadAsync(ec2, damaged));
             Assert.Equal(TestCloud.Block(2), await LocalDirectoryTests.ReadAsync(ec2, other));

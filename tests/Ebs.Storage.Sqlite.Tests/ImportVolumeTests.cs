@@ -23,7 +23,7 @@ public sealed class ImportVolumeTests
         var error = await Assert.ThrowsAsync<EbsException>(() => ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-9z", Source = new MemoryStream(TestCloud.Image(40 * B, seed: 1)) }).AsTask());
 
         Assert.Equal(EbsErrorCodes.InvalidZoneNotFound, error.ErrorCode);
-        Assert.Empty(await ec2.DescribeVolumesAsync());
+        Assert.Empty(await ec2.ListVolumesAsync());
         Assert.Equal(0, (await cloud.ScrubAsync()).StoredChunks);
     }
 
@@ -42,7 +42,7 @@ public sealed class ImportVolumeTests
             var report = await cloud.ScrubAsync(verifyContents: true);
             Assert.True(report.IsClean, report.ToString());
             Assert.Equal(0, report.StoredChunks);
-            Assert.Empty(await cloud.Account(TestCloud.Account).Ec2(TestCloud.Region).DescribeVolumesAsync());
+            Assert.Empty(await cloud.Account(TestCloud.Account).Ec2(TestCloud.Region).ListVolumesAsync());
         }
     }
 
@@ -66,7 +66,7 @@ public sealed class ImportVolumeTests
 
         await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, Options))
         {
-            Assert.Empty(await cloud.Account(TestCloud.Account).Ec2(TestCloud.Region).DescribeVolumesAsync());
+            Assert.Empty(await cloud.Account(TestCloud.Account).Ec2(TestCloud.Region).ListVolumesAsync());
             await CrashChecks.AssertOnlyLeaksThenRepairAsync(cloud);
             Assert.Equal(0, (await cloud.ScrubAsync()).StoredChunks);
         }
@@ -83,16 +83,16 @@ public sealed class ImportVolumeTests
         await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, Options, time))
         {
             var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
-            volume = await ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = new MemoryStream(image) });
-            snapshot = await ec2.CreateSnapshotAsync(volume.Id);
+            volume = (await ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = new MemoryStream(image) })).Volume;
+            snapshot = await ec2.TakeSnapshotAsync(volume.VolumeId);
         }
 
         await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, Options, time))
         {
             var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
-            Assert.Equal(image.Length, (await ec2.DescribeVolumeAsync(volume.Id)).DiskImageSizeInBytes);
-            Assert.Equal(image.Length, (await ec2.DescribeSnapshotAsync(snapshot.Id)).DiskImageSizeInBytes);
-            Assert.Equal(Core.Domain.VolumeState.Available, (await ec2.DescribeVolumeAsync(volume.Id)).State);
+            Assert.Equal(image.Length, (await ec2.DescribeVolumeAsync(volume.VolumeId)).DiskImageSizeInBytes);
+            Assert.Equal(image.Length, (await ec2.DescribeSnapshotAsync(snapshot.SnapshotId)).DiskImageSizeInBytes);
+            Assert.Equal(Core.Domain.VolumeState.Available, (await ec2.DescribeVolumeAsync(volume.VolumeId)).State);
         }
     }
 }

@@ -22,10 +22,10 @@ public sealed class LocalDirectoryTests
         await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, Options, time))
         {
             var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
-            volumeId = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id;
-            await ec2.WriteVolumeAsync(volumeId, 0, TestCloud.Block(1));
-            snapshotId = (await ec2.CreateSnapshotAsync(volumeId, "durable")).Id;
-            await ec2.WriteVolumeAsync(volumeId, 0, TestCloud.Block(2));
+            volumeId = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 })).Volume.VolumeId;
+            await ec2.WriteAtAsync(volumeId, 0, TestCloud.Block(1));
+            snapshotId = (await ec2.TakeSnapshotAsync(volumeId, "durable")).SnapshotId;
+            await ec2.WriteAtAsync(volumeId, 0, TestCloud.Block(2));
         }
 
         await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, Options, time))
@@ -35,7 +35,7 @@ public sealed class LocalDirectoryTests
             var snapshot = await ec2.DescribeSnapshotAsync(snapshotId);
             Assert.Equal(("durable", Core.Domain.SnapshotState.Completed), (snapshot.Description, snapshot.State));
             var restored = await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1c", SnapshotId = snapshotId });
-            Assert.Equal(TestCloud.Block(1), await ReadAsync(ec2, restored.Id));
+            Assert.Equal(TestCloud.Block(1), await ReadAsync(ec2, restored.Volume.VolumeId));
             Assert.Equal(TestCloud.Block(2), await ReadAsync(ec2, volumeId));
             var report = await cloud.ScrubAsync(verifyContents: true);
             Assert.True(report.IsClean, report.ToString());
@@ -53,7 +53,7 @@ public sealed class LocalDirectoryTests
 
         Assert.Equal(LocalStoreErrorCodes.StoreInUse, error.ErrorCode);
         Assert.Contains("in use by another process", error.Message, StringComparison.Ordinal);
-        await first.Account(TestCloud.Account).Ec2(TestCloud.Region).CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 });
+        await first.Account(TestCloud.Account).Ec2(TestCloud.Region).CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 });
     }
 
     [Fact]
@@ -91,9 +91,9 @@ public sealed class LocalDirectoryTests
         await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, Options))
         {
             var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
-            volumeId = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id;
-            await ec2.WriteVolumeAsync(volumeId, 0, TestCloud.Block(1));
-            await ec2.WriteVolumeAsync(volumeId, B, TestCloud.Block(2));
+            volumeId = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 })).Volume.VolumeId;
+            await ec2.WriteAtAsync(volumeId, 0, TestCloud.Block(1));
+            await ec2.WriteAtAsync(volumeId, B, TestCloud.Block(2));
         }
 
         // Rewrite the directory as format 1 left it: each chunk file a 16-byte header, then the data.
@@ -126,11 +126,11 @@ public sealed class LocalDirectoryTests
         await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, Options))
         {
             var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
-            volumeId = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id;
-            await ec2.WriteVolumeAsync(volumeId, 0, TestCloud.Block(1));
-            await ec2.CreateSnapshotAsync(volumeId);
-            await ec2.WriteVolumeAsync(volumeId, 0, TestCloud.Block(2));
-            await ec2.WriteVolumeAsync(volumeId, B, TestCloud.Block(1));
+            volumeId = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 })).Volume.VolumeId;
+            await ec2.WriteAtAsync(volumeId, 0, TestCloud.Block(1));
+            await ec2.TakeSnapshotAsync(volumeId);
+            await ec2.WriteAtAsync(volumeId, 0, TestCloud.Block(2));
+            await ec2.WriteAtAsync(volumeId, B, TestCloud.Block(1));
             before = await cloud.ScrubAsync();
         }
 
@@ -158,11 +158,11 @@ public sealed class LocalDirectoryTests
         await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, Options))
         {
             var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
-            var volume = await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 });
-            await ec2.WriteVolumeAsync(volume.Id, 0, TestCloud.Block(1));
-            orphan = (await ec2.CreateSnapshotAsync(volume.Id)).Id.Value;
-            await ec2.WriteVolumeAsync(volume.Id, 0, TestCloud.Block(2));
-            await ec2.CreateSnapshotAsync(volume.Id);
+            var volume = await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 });
+            await ec2.WriteAtAsync(volume.Volume.VolumeId, 0, TestCloud.Block(1));
+            orphan = (await ec2.TakeSnapshotAsync(volume.Volume.VolumeId)).SnapshotId.Value;
+            await ec2.WriteAtAsync(volume.Volume.VolumeId, 0, TestCloud.Block(2));
+            await ec2.TakeSnapshotAsync(volume.Volume.VolumeId);
         }
 
         // The first snapshot's record goes, as if lost: its map and its chunk now have no root.
@@ -201,7 +201,7 @@ public sealed class LocalDirectoryTests
     internal static async Task<byte[]> ReadAsync(Ec2Client ec2, Core.Domain.VolumeId volume, int block = 0)
     {
         var buffer = new byte[B];
-        await ec2.ReadVolumeAsync(volume, (long)block * B, buffer);
+        await ec2.ReadAtAsync(volume, (long)block * B, buffer);
         return buffer;
     }
 

@@ -15,18 +15,18 @@ internal sealed class UsageCommand(IAnsiConsole console, TimeProvider time) : St
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {
         IEnumerable<string> regions = settings.Region is { } only ? [only] : cloud.Regions.Keys.Order(StringComparer.Ordinal);
-        var rows = new List<(string Region, StorageUsage Usage)>();
+        var rows = new List<(string Region, GetStorageUsageResponse Usage)>();
         foreach (var region in regions)
         {
-            rows.Add((region, await cloud.Account(settings.Account).Ec2(region).GetStorageUsageAsync(cancellationToken)));
+            rows.Add((region, await cloud.Account(settings.Account).Ec2(region).GetStorageUsageAsync(new(), cancellationToken)));
         }
 
-        Print(settings, new { Regions = rows.Select(r => new { r.Region, r.Usage.SnapshotCount, r.Usage.StoredBytes, r.Usage.FullSizeBytes }) }, () =>
+        Print(settings, new { Regions = rows.Select(r => new { r.Region, r.Usage.SnapshotCount, StoredBytes = r.Usage.StoredSizeInBytes, FullSizeBytes = r.Usage.FullSnapshotSizeInBytes }) }, () =>
         {
             var table = new Table().AddColumns("Region", "Snapshots", "Stored (each block once)", "Sum of full sizes");
             foreach (var (region, usage) in rows)
             {
-                table.AddRow(region, usage.SnapshotCount.ToString(CultureInfo.InvariantCulture), ByteText.Size(usage.StoredBytes), ByteText.Size(usage.FullSizeBytes));
+                table.AddRow(region, usage.SnapshotCount.ToString(CultureInfo.InvariantCulture), ByteText.Size(usage.StoredSizeInBytes), ByteText.Size(usage.FullSnapshotSizeInBytes));
             }
 
             return table;

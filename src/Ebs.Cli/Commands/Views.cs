@@ -13,11 +13,11 @@ internal static class Views
 {
     public static object Json(Volume v) => new
     {
-        VolumeId = v.Id.Value,
-        Size = v.SizeGiB,
+        VolumeId = v.VolumeId.Value,
+        v.Size,
         SnapshotId = v.SnapshotId?.Value ?? string.Empty,
         v.AvailabilityZone,
-        State = StateNames.Of(v.State),
+        State = v.State.ToAwsString(),
         CreateTime = AwsValues.Time(v.CreateTime),
         Tags = AwsValues.Tags(v.Tags),
     };
@@ -26,11 +26,11 @@ internal static class Views
 
     public static object Json(Snapshot s) => new
     {
-        SnapshotId = s.Id.Value,
+        SnapshotId = s.SnapshotId.Value,
         VolumeId = s.VolumeId.Value,
-        VolumeSize = s.VolumeSizeGiB,
-        State = StateNames.Of(s.State),
-        Progress = $"{s.Progress}%",
+        s.VolumeSize,
+        State = s.State.ToAwsString(),
+        s.Progress,
         StartTime = AwsValues.Time(s.StartTime),
         CompletionTime = s.CompletionTime is { } completed ? AwsValues.Time(completed) : null,
         s.Description,
@@ -41,35 +41,35 @@ internal static class Views
 
     public static object Json(IEnumerable<Snapshot> snapshots) => new { Snapshots = snapshots.Select(Json) };
 
-    public static object Json(MachineImage i) => new
+    public static object Json(Image i) => new
     {
-        ImageId = i.Id.Value,
+        ImageId = i.ImageId.Value,
         i.Name,
         i.Description,
-        State = StateNames.Of(i.State),
+        State = i.State.ToAwsString(),
         i.OwnerId,
         CreationDate = AwsValues.Time(i.CreationDate),
-        i.Architecture,
-        i.VirtualizationType,
-        i.BootMode,
+        Architecture = i.Architecture.ToAwsString(),
+        VirtualizationType = i.VirtualizationType.ToAwsString(),
+        BootMode = i.BootMode?.ToAwsString(),
         i.RootDeviceName,
-        i.RootDeviceType,
+        RootDeviceType = i.RootDeviceType.ToAwsString(),
         BlockDeviceMappings = i.BlockDeviceMappings.Select(m => new
         {
             m.DeviceName,
-            Ebs = new { SnapshotId = m.SnapshotId.Value, VolumeSize = m.VolumeSizeGiB, m.DeleteOnTermination },
+            Ebs = new { SnapshotId = m.Ebs.SnapshotId.Value, m.Ebs.VolumeSize, m.Ebs.DeleteOnTermination },
         }),
         Tags = AwsValues.Tags(i.Tags),
     };
 
-    public static object Json(IEnumerable<MachineImage> images) => new { Images = images.Select(Json) };
+    public static object Json(IEnumerable<Image> images) => new { Images = images.Select(Json) };
 
-    public static Table Images(IEnumerable<MachineImage> images)
+    public static Table Images(IEnumerable<Image> images)
     {
         var table = Table("Image", "Name", "State", "Arch", "Snapshots");
         foreach (var i in images)
         {
-            table.AddRow(i.Id.Value, Markup.Escape(i.Name), StateNames.Of(i.State), i.Architecture, string.Join(' ', i.SnapshotIds.Select(s => s.Value)));
+            table.AddRow(i.ImageId.Value, Markup.Escape(i.Name), i.State.ToAwsString(), i.Architecture.ToAwsString(), string.Join(' ', i.BlockDeviceMappings.Select(m => m.Ebs.SnapshotId.Value).Distinct()));
         }
 
         return table;
@@ -80,7 +80,7 @@ internal static class Views
         var table = Table("Volume", "Zone", "Size", "State", "Snapshot", "Loaded");
         foreach (var v in volumes)
         {
-            table.AddRow(v.Id.Value, v.AvailabilityZone, $"{v.SizeGiB} GiB", StateNames.Of(v.State), v.SnapshotId?.Value ?? "—", v.Initialization is { } i ? $"{i.Percent:0.#} %" : "—");
+            table.AddRow(v.VolumeId.Value, v.AvailabilityZone, $"{v.Size} GiB", v.State.ToAwsString(), v.SnapshotId?.Value ?? "—", v.Initialization is { } i ? $"{i.Percent:0.#} %" : "—");
         }
 
         return table;
@@ -91,8 +91,8 @@ internal static class Views
         var table = Table("Snapshot", "Volume", "State", "Full", "Copied");
         foreach (var s in snapshots)
         {
-            var state = s.State == SnapshotState.Completed ? StateNames.Of(s.State) : $"{StateNames.Of(s.State)} {s.Progress}%";
-            table.AddRow(s.Id.Value, s.VolumeId.Value, state, ByteText.Size(s.FullSnapshotSizeInBytes), ByteText.Size(s.IncrementalSizeInBytes));
+            var state = s.State == SnapshotState.Completed ? s.State.ToAwsString() : $"{s.State.ToAwsString()} {s.Progress}";
+            table.AddRow(s.SnapshotId.Value, s.VolumeId.Value, state, ByteText.Size(s.FullSnapshotSizeInBytes), ByteText.Size(s.IncrementalSizeInBytes));
         }
 
         return table;

@@ -22,9 +22,9 @@ internal static class DeleteMiddleSection
     public static async Task RunAsync(DemoLab lab, SnapshotChain chain)
     {
         lab.Section("Deleting the middle snapshot B");
-        var predicted = (await lab.Ec2.GetSnapshotStorageAsync(chain.B.Id)).ExclusiveBytes / lab.BlockSize;
+        var predicted = (await lab.Ec2.GetSnapshotStorageAsync(new GetSnapshotStorageRequest { SnapshotId = chain.B.Id })).ExclusiveSizeInBytes / lab.BlockSize;
         var before = await lab.Cloud.ScrubAsync();
-        await lab.Ec2.DeleteSnapshotAsync(chain.B.Id);
+        await lab.Ec2.DeleteSnapshotAsync(new DeleteSnapshotRequest { SnapshotId = chain.B.Id });
         var afterDelete = await lab.Cloud.ScrubAsync();
         var freed = before.StoredChunks - afterDelete.StoredChunks;
         lab.Console.MarkupLineInterpolated($"Deleted B ([bold]{chain.B.Id}[/]).");
@@ -34,12 +34,12 @@ internal static class DeleteMiddleSection
             .AddColumns("Snapshot", "Restored volume", "Blocks read", "Differing", "Verdict");
         foreach (var snapshot in new[] { chain.A, chain.C })
         {
-            var volume = await lab.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = RestoreZone, SnapshotId = snapshot.Id });
+            var volume = (await lab.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = RestoreZone, SnapshotId = snapshot.Id })).Volume;
             var (compared, differing) = await lab.CompareAsync(volume, snapshot.Image);
-            await lab.Ec2.DeleteVolumeAsync(volume.Id);
+            await lab.Ec2.DeleteVolumeAsync(new DeleteVolumeRequest { VolumeId = volume.VolumeId });
             survivors.AddRow(
                 new Text(snapshot.Name),
-                new Text(volume.Id.Value),
+                new Text(volume.VolumeId.Value),
                 new Text(Invariant($"{compared:N0}")),
                 new Text(Invariant($"{differing:N0}")),
                 new Markup(lab.Verdict(differing == 0, differing == 0 ? "byte-exact" : "differs")));

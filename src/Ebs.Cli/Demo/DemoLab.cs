@@ -79,22 +79,25 @@ internal sealed class DemoLab
         foreach (var block in blocks)
         {
             DiskImage.Pattern(block, generation, buffer);
-            await Ec2.WriteVolumeAsync(volumeId, block * BlockSize, buffer);
+            await Ec2.WriteVolumeAsync(new WriteVolumeRequest { VolumeId = volumeId, Writes = [new VolumeWrite(block * BlockSize, buffer)] });
         }
 
         return image.With(blocks, generation);
     }
+
+    private async Task<Snapshot> DescribeAsync(SnapshotId snapshotId)
+        => (await Ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest { SnapshotIds = [snapshotId] })).Snapshots.Single();
 
     /// <summary>Describes a snapshot, then advances the clock one poll at a time until it is no longer pending.</summary>
     /// <param name="snapshotId">The snapshot.</param>
     /// <returns>Every description seen with the clock's instant, oldest first; the last is not pending.</returns>
     public async Task<IReadOnlyList<(DateTimeOffset At, Snapshot Snapshot)>> WaitForCompletionAsync(SnapshotId snapshotId)
     {
-        var seen = new List<(DateTimeOffset At, Snapshot Snapshot)> { (_clock.GetUtcNow(), await Ec2.DescribeSnapshotAsync(snapshotId)) };
+        var seen = new List<(DateTimeOffset At, Snapshot Snapshot)> { (_clock.GetUtcNow(), await DescribeAsync(snapshotId)) };
         while (seen[^1].Snapshot.State == SnapshotState.Pending)
         {
             _clock.Advance(PollInterval);
-            seen.Add((_clock.GetUtcNow(), await Ec2.DescribeSnapshotAsync(snapshotId)));
+            seen.Add((_clock.GetUtcNow(), await DescribeAsync(snapshotId)));
         }
 
         return seen;
@@ -115,9 +118,9 @@ internal sealed class DemoLab
     {
         var actual = new byte[BlockSize];
         var wanted = new byte[BlockSize];
-        var blocks = volume.SizeBytes / BlockSize;
+        var blocks = volume.SizeInBytes / BlockSize;
         var differing = 0L;
-        await using var disk = Ec2.OpenVolume(volume.Id);
+        await using var disk = Ec2.OpenVolume(volume.VolumeId);
         for (var block = 0L; block < blocks; block++)
         {
             await disk.ReadExactlyAsync(actual);

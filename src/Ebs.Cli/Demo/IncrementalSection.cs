@@ -25,39 +25,39 @@ internal static class IncrementalSection
     public static async Task<SnapshotChain> RunAsync(DemoLab lab)
     {
         lab.Section("Incremental snapshots");
-        var volume = await lab.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = DemoLab.HomeZone, SizeGiB = 1 });
-        lab.Console.MarkupLineInterpolated($"Volume [bold]{volume.Id}[/]: {volume.SizeGiB} GiB in {volume.AvailabilityZone}, in blocks of {ByteText.Size(lab.BlockSize)}.");
+        var volume = (await lab.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = DemoLab.HomeZone, Size = 1 })).Volume;
+        lab.Console.MarkupLineInterpolated($"Volume [bold]{volume.VolumeId}[/]: {volume.Size} GiB in {volume.AvailabilityZone}, in blocks of {ByteText.Size(lab.BlockSize)}.");
 
-        var image = await lab.WriteAsync(volume.Id, DiskImage.Empty, Written);
-        var a = new DemoSnapshot("A", (await lab.Ec2.CreateSnapshotAsync(volume.Id, "A")).Id, image);
+        var image = await lab.WriteAsync(volume.VolumeId, DiskImage.Empty, Written);
+        var a = new DemoSnapshot("A", (await lab.Ec2.CreateSnapshotAsync(new CreateSnapshotRequest { VolumeId = volume.VolumeId, Description = "A" })).Snapshot.SnapshotId, image);
         lab.Console.MarkupLineInterpolated($"Wrote {Written.Length} blocks and started snapshot A ([bold]{a.Id}[/]).");
 
-        image = await lab.WriteAsync(volume.Id, image, FirstChange);
+        image = await lab.WriteAsync(volume.VolumeId, image, FirstChange);
         lab.Console.MarkupLineInterpolated($"Changed {FirstChange.Length} blocks while A was pending; A is a point in time, so it lacks them.");
         lab.Console.Write(PollTable(await lab.WaitForCompletionAsync(a.Id)));
 
-        var b = await SnapshotAsync(lab, volume.Id, "B", image);
-        image = await lab.WriteAsync(volume.Id, image, SecondChange);
+        var b = await SnapshotAsync(lab, volume.VolumeId, "B", image);
+        image = await lab.WriteAsync(volume.VolumeId, image, SecondChange);
         lab.Console.MarkupLineInterpolated($"Changed {SecondChange.Length} blocks, then snapshot C.");
-        var c = await SnapshotAsync(lab, volume.Id, "C", image);
+        var c = await SnapshotAsync(lab, volume.VolumeId, "C", image);
 
         // A live volume shares its latest snapshot's block map, so C would show no exclusive
         // blocks; without it, each snapshot's exclusive figure is its own.
-        await lab.Ec2.DeleteVolumeAsync(volume.Id);
+        await lab.Ec2.DeleteVolumeAsync(new DeleteVolumeRequest { VolumeId = volume.VolumeId });
         lab.Console.MarkupLine("Deleted the source volume: the snapshots do not depend on it.");
 
         var chain = new SnapshotChain(a, b, c);
         lab.Console.Write(await SnapshotTableAsync(lab, chain));
-        lab.Console.Write(UsageTable(lab, await lab.Ec2.GetStorageUsageAsync()));
+        lab.Console.Write(UsageTable(lab, await lab.Ec2.GetStorageUsageAsync(new())));
         return chain;
     }
 
     private static async Task<DemoSnapshot> SnapshotAsync(DemoLab lab, VolumeId volumeId, string name, DiskImage image)
     {
-        var started = await lab.Ec2.CreateSnapshotAsync(volumeId, name);
-        await lab.WaitForCompletionAsync(started.Id);
-        lab.Console.MarkupLineInterpolated($"Snapshot {name} ([bold]{started.Id}[/]) completed.");
-        return new DemoSnapshot(name, started.Id, image);
+        var started = (await lab.Ec2.CreateSnapshotAsync(new CreateSnapshotRequest { VolumeId = volumeId, Description = name })).Snapshot;
+        await lab.WaitForCompletionAsync(started.SnapshotId);
+        lab.Console.MarkupLineInterpolated($"Snapshot {name} ([bold]{started.SnapshotId}[/]) completed.");
+        return new DemoSnapshot(name, started.SnapshotId, image);
     }
 
     private static Table PollTable(IReadOnlyList<(DateTimeOffset At, Snapshot Snapshot)> polls)
@@ -69,7 +69,7 @@ internal static class IncrementalSection
             table.AddRow(
                 SinceStart(snapshot, at),
                 snapshot.State.ToString(),
-                Invariant($"{snapshot.Progress} %"),
+                Invariant($"{snapshot.ProgressPercent} %"),
                 snapshot.CompletionTime is { } done ? SinceStart(snapshot, done) : "—");
         }
 
@@ -84,27 +84,27 @@ internal static class IncrementalSection
         var table = new Table().Title("DescribeSnapshots and GetSnapshotStorage")
             .Caption(Invariant($"Sizes in blocks of {ByteText.Size(lab.BlockSize)}"))
             .AddColumns("Snapshot", "State", "Full", "Incremental", "Exclusive");
-        var described = await lab.Ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest { SnapshotIds = [.. chain.All.Select(s => s.Id)] });
+        var described = (await lab.Ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest { SnapshotIds = [.. chain.All.Select(s => s.Id)] })).Snapshots;
         foreach (var snapshot in chain.All)
         {
-            var view = described.Single(s => s.Id == snapshot.Id);
-            var storage = await lab.Ec2.GetSnapshotStorageAsync(snapshot.Id);
+            var view = described.Single(s => s.SnapshotId == snapshot.Id);
+            var storage = await lab.Ec2.GetSnapshotStorageAsync(new GetSnapshotStorageRequest { SnapshotId = snapshot.Id });
             table.AddRow(
-                Invariant($"{snapshot.Name} {view.Id}"),
-                Invariant($"{view.State} {view.Progress} %"),
+                Invariant($"{snapshot.Name} {view.SnapshotId}"),
+                Invariant($"{view.State} {view.ProgressPercent} %"),
                 Invariant($"{view.FullSnapshotSizeInBytes / lab.BlockSize}"),
                 Invariant($"{view.IncrementalSizeInBytes / lab.BlockSize}"),
-                Invariant($"{storage.ExclusiveBytes / lab.BlockSize}"));
+                Invariant($"{storage.ExclusiveSizeInBytes / lab.BlockSize}"));
         }
 
         return table;
     }
 
-    private static Table UsageTable(DemoLab lab, StorageUsage usage)
+    private static Table UsageTable(DemoLab lab, GetStorageUsageResponse usage)
         => new Table().Title("GetStorageUsage")
             .AddColumns("Snapshots", "Stored (each block once)", "Sum of full sizes")
             .AddRow(
                 Invariant($"{usage.SnapshotCount}"),
-                ByteText.Blocks(usage.StoredBytes, lab.BlockSize),
-                ByteText.Blocks(usage.FullSizeBytes, lab.BlockSize));
+                ByteText.Blocks(usage.StoredSizeInBytes, lab.BlockSize),
+                ByteText.Blocks(usage.FullSnapshotSizeInBytes, lab.BlockSize));
 }

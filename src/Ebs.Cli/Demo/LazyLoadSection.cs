@@ -22,8 +22,8 @@ internal static class LazyLoadSection
     public static async Task RunAsync(DemoLab lab, DemoSnapshot source)
     {
         lab.Section("Lazy loading of a restored volume");
-        var volume = await lab.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = RestoreZone, SnapshotId = source.Id });
-        lab.Console.MarkupLineInterpolated($"Restored {source.Name} ([bold]{source.Id}[/]) as [bold]{volume.Id}[/] in {volume.AvailabilityZone}.");
+        var volume = (await lab.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = RestoreZone, SnapshotId = source.Id })).Volume;
+        lab.Console.MarkupLineInterpolated($"Restored {source.Name} ([bold]{source.Id}[/]) as [bold]{volume.VolumeId}[/] in {volume.AvailabilityZone}.");
         var table = new Table().Title("DescribeVolumes Initialization")
             .AddColumns("After", "Initialized", "Cold reads", "Percent", "Verdict");
         var created = InitializationOf(volume);
@@ -38,13 +38,13 @@ internal static class LazyLoadSection
         AddRow(table, "reading them again", await DescribeAsync(lab, volume));
 
         // What `dd if=/dev/xvdf of=/dev/null bs=1M` does on an instance: read every byte once.
-        await using (var disk = lab.Ec2.OpenVolume(volume.Id))
+        await using (var disk = lab.Ec2.OpenVolume(volume.VolumeId))
         {
             await disk.CopyToAsync(Stream.Null, 1 << 20);
         }
 
         var warmed = await DescribeAsync(lab, volume);
-        AddRow(table, Invariant($"dd of all {ByteText.Size(volume.SizeBytes)}"), warmed, lab.Verdict(warmed.IsComplete, warmed.IsComplete ? "complete" : "incomplete"));
+        AddRow(table, Invariant($"dd of all {ByteText.Size(volume.SizeInBytes)}"), warmed, lab.Verdict(warmed.IsComplete, warmed.IsComplete ? "complete" : "incomplete"));
         lab.Console.Write(table);
     }
 
@@ -53,15 +53,15 @@ internal static class LazyLoadSection
         var buffer = new byte[lab.BlockSize];
         foreach (var block in blocks)
         {
-            await lab.Ec2.ReadVolumeAsync(volume.Id, block * lab.BlockSize, buffer);
+            await lab.Ec2.ReadVolumeAsync(new ReadVolumeRequest { VolumeId = volume.VolumeId, Offset = block * lab.BlockSize, Destination = buffer });
         }
     }
 
     private static async Task<VolumeInitialization> DescribeAsync(DemoLab lab, Volume volume)
-        => InitializationOf(await lab.Ec2.DescribeVolumeAsync(volume.Id));
+        => InitializationOf((await lab.Ec2.DescribeVolumesAsync(new DescribeVolumesRequest { VolumeIds = [volume.VolumeId] })).Volumes.Single());
 
     private static VolumeInitialization InitializationOf(Volume volume)
-        => volume.Initialization ?? throw new InvalidOperationException($"Volume {volume.Id} was not created from a snapshot.");
+        => volume.Initialization ?? throw new InvalidOperationException($"Volume {volume.VolumeId} was not created from a snapshot.");
 
     private static void AddRow(Table table, string after, VolumeInitialization initialization, string verdict = "")
         => table.AddRow(

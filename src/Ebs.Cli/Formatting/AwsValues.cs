@@ -1,5 +1,5 @@
-using System.Collections.Immutable;
 using System.Globalization;
+using Ebs.Core.Domain;
 
 namespace Ebs.Cli.Formatting;
 
@@ -17,14 +17,9 @@ internal static class AwsValues
     /// <summary>Lists the user's tags as AWS's <c>[{"Key": …, "Value": …}]</c>, or <see langword="null"/> when there are none, as AWS leaves the field out.</summary>
     /// <param name="tags">The tags, internal ones included.</param>
     /// <returns>The tags to show, or <see langword="null"/>.</returns>
-    public static IReadOnlyList<Tag>? Tags(ImmutableSortedDictionary<string, string> tags)
+    public static IReadOnlyList<Tag>? Tags(TagList tags)
     {
-        List<Tag> shown = [.. tags.Where(t => !t.Key.StartsWith(InternalTagPrefix, StringComparison.Ordinal)).Select(t => new Tag(t.Key, t.Value))];
+        List<Tag> shown = [.. tags.Where(t => !t.Key.StartsWith(InternalTagPrefix, StringComparison.Ordinal))];
         return shown.Count == 0 ? null : shown;
     }
-
-    /// <summary>One tag as AWS writes it.</summary>
-    /// <param name="Key">The key.</param>
-    /// <param name="Value">The value.</param>
-    internal sealed record Tag(string Key, string Value);
 }

@@ -51,7 +51,7 @@ internal static class DiskImage
         for (long offset = 0; offset < length; offset += buffer.Length)
         {
             var count = (int)Math.Min(buffer.Length, length - offset);
-            await ec2.ReadVolumeAsync(volume, offset, buffer.AsMemory(0, count), cancellationToken);
+            await ec2.ReadVolumeAsync(new ReadVolumeRequest { VolumeId = volume, Offset = offset, Destination = buffer.AsMemory(0, count) }, cancellationToken);
             for (var position = 0; position < count; position += blockSize)
             {
                 var block = buffer.AsMemory(position, Math.Min(blockSize, count - position));

@@ -1,8 +1,11 @@
 namespace Ebs.Core.Domain;
 
-/// <summary>One EBS volume of a machine image: the device it attaches as and the snapshot it is created from.</summary>
-/// <param name="DeviceName">The device name, such as <c>/dev/xvda</c>.</param>
-/// <param name="SnapshotId">The snapshot the volume is created from.</param>
-/// <param name="VolumeSizeGiB">The volume size in GiB; at least the snapshot's volume size. <see langword="null"/> for the snapshot's.</param>
-/// <param name="DeleteOnTermination">Whether the volume is deleted when its instance terminates.</param>
-public sealed record BlockDeviceMapping(string DeviceName, SnapshotId SnapshotId, int? VolumeSizeGiB = null, bool DeleteOnTermination = true);
+/// <summary>One EBS volume of a machine image (AWS's <c>BlockDeviceMapping</c>): the device it attaches as and the volume behind it.</summary>
+public sealed record BlockDeviceMapping
+{
+    /// <summary>Gets the device name, such as <c>/dev/xvda</c>.</summary>
+    public required string DeviceName { get; init; }
+
+    /// <summary>Gets the EBS volume behind the device.</summary>
+    public required EbsBlockDevice Ebs { get; init; }
+}

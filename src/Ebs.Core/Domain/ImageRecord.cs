@@ -3,12 +3,12 @@ namespace Ebs.Core.Domain;
 /// <summary>The stored form of a machine image: its view as registered, and the instant it becomes available.</summary>
 internal sealed record ImageRecord
 {
-    public required MachineImage View { get; init; }
+    public required Image View { get; init; }
 
     /// <summary>Gets the instant the last of its snapshots completes.</summary>
     public required DateTimeOffset AvailableAt { get; init; }
 
-    public ImageId Id => View.Id;
+    public ImageId Id => View.ImageId;
 
-    public MachineImage ViewAt(DateTimeOffset now) => View with { State = now >= AvailableAt ? ImageState.Available : ImageState.Pending };
+    public Image ViewAt(DateTimeOffset now) => View with { State = now >= AvailableAt ? ImageState.Available : ImageState.Pending };
 }

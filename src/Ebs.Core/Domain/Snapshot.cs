@@ -1,8 +1,13 @@
-using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Ebs.Core.Domain;
 
-/// <summary>An EBS snapshot as DescribeSnapshots returns it: an immutable view at the time of the call.</summary>
+/// <summary>
+/// An EBS snapshot as DescribeSnapshots returns it (AWS's <c>Snapshot</c>): an immutable view at
+/// the time of the call, compared by value. <see cref="Region"/>, <see cref="IncrementalSizeInBytes"/>
+/// and <see cref="DiskImageSizeInBytes"/> are the library's own.
+/// </summary>
 public sealed record Snapshot
 {
     internal Snapshot()
@@ -10,28 +15,19 @@ public sealed record Snapshot
     }
 
     /// <summary>Gets the snapshot id.</summary>
-    public required SnapshotId Id { get; init; }
+    public required SnapshotId SnapshotId { get; init; }
 
-    /// <summary>Gets the owning account id.</summary>
-    public required string OwnerId { get; init; }
-
-    /// <summary>Gets the Region.</summary>
-    public required string Region { get; init; }
-
-    /// <summary>Gets the source volume.</summary>
+    /// <summary>Gets the source volume; AWS's <c>vol-ffffffff</c> for a copy.</summary>
     public required VolumeId VolumeId { get; init; }
 
     /// <summary>Gets the size of the source volume in GiB: the least size of a volume created from it.</summary>
-    public required int VolumeSizeGiB { get; init; }
-
-    /// <summary>Gets the description.</summary>
-    public string Description { get; init; } = string.Empty;
+    public required int VolumeSize { get; init; }
 
     /// <summary>Gets the state.</summary>
     public required SnapshotState State { get; init; }
 
-    /// <summary>Gets the completion percentage, 0 to 100.</summary>
-    public required int Progress { get; init; }
+    /// <summary>Gets the progress as AWS writes it: a percentage followed by <c>%</c>, such as <c>42%</c>.</summary>
+    public string Progress => string.Create(CultureInfo.InvariantCulture, $"{ProgressPercent}%");
 
     /// <summary>Gets the time the snapshot was started: its point in time.</summary>
     public required DateTimeOffset StartTime { get; init; }
@@ -39,19 +35,32 @@ public sealed record Snapshot
     /// <summary>Gets the time the snapshot completed, or <see langword="null"/> while it is pending.</summary>
     public DateTimeOffset? CompletionTime { get; init; }
 
+    /// <summary>Gets the description.</summary>
+    public string Description { get; init; } = string.Empty;
+
+    /// <summary>Gets the owning account id.</summary>
+    public required string OwnerId { get; init; }
+
     /// <summary>Gets the full size: the bytes of every written block it holds (used data, not allocated size).</summary>
     public required long FullSnapshotSizeInBytes { get; init; }
 
-    /// <summary>Gets the bytes this snapshot copied: the blocks changed since the newest snapshot of the volume that still existed when it was taken (or since the snapshot the volume was created from), or every used block when there was none.</summary>
+    /// <summary>Gets the tags.</summary>
+    public TagList Tags { get; init; } = TagList.Empty;
+
+    /// <summary>Gets the completion percentage, 0 to 100, as a number (the library's own; not in JSON, where <see cref="Progress"/> has it).</summary>
+    [JsonIgnore]
+    public int ProgressPercent { get; init; }
+
+    /// <summary>Gets the Region (the library's own).</summary>
+    public required string Region { get; init; }
+
+    /// <summary>Gets the bytes this snapshot copied (the library's own): the blocks changed since the newest snapshot of the volume that still existed when it was taken (or since the snapshot the volume was created from), or every used block when there was none.</summary>
     public required long IncrementalSizeInBytes { get; init; }
 
     /// <summary>
     /// Gets the length in bytes of the raw disk image imported into the source volume (see
     /// <see cref="Volume.DiskImageSizeInBytes"/>); copies keep it. <see langword="null"/> when the
-    /// data did not come from an import.
+    /// data did not come from an import (the library's own).
     /// </summary>
     public long? DiskImageSizeInBytes { get; init; }
-
-    /// <summary>Gets the tags.</summary>
-    public ImmutableSortedDictionary<string, string> Tags { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 }

@@ -49,20 +49,20 @@ internal sealed record SnapshotRecord
         var progress = completed ? 100 : total <= 0 || now <= CopyStartsAt ? 0 : (int)Math.Min(99, 100 * (now - CopyStartsAt).Ticks / total);
         return new Snapshot
         {
-            Id = Id,
+            SnapshotId = Id,
             OwnerId = OwnerId,
             Region = Region,
             VolumeId = VolumeId,
-            VolumeSizeGiB = VolumeSizeGiB,
+            VolumeSize = VolumeSizeGiB,
             Description = Description,
             State = completed ? SnapshotState.Completed : SnapshotState.Pending,
-            Progress = progress,
+            ProgressPercent = progress,
             StartTime = StartTime,
             CompletionTime = completed ? CompletesAt : null,
             FullSnapshotSizeInBytes = BlockCount * blockSize,
             IncrementalSizeInBytes = ChangedBlockCount * blockSize,
             DiskImageSizeInBytes = DiskImageSizeInBytes,
-            Tags = Tags,
+            Tags = TagList.Of(Tags),
         };
     }
 }

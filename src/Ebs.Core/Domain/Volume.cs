@@ -1,8 +1,12 @@
-using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace Ebs.Core.Domain;
 
-/// <summary>An EBS volume as DescribeVolumes returns it: an immutable view at the time of the call.</summary>
+/// <summary>
+/// An EBS volume as DescribeVolumes returns it (AWS's <c>Volume</c>): an immutable view at the
+/// time of the call, compared by value. <see cref="OwnerId"/>, <see cref="Region"/>,
+/// <see cref="Initialization"/> and <see cref="DiskImageSizeInBytes"/> are the library's own.
+/// </summary>
 public sealed record Volume
 {
     internal Volume()
@@ -10,19 +14,16 @@ public sealed record Volume
     }
 
     /// <summary>Gets the volume id.</summary>
-    public required VolumeId Id { get; init; }
-
-    /// <summary>Gets the owning account id.</summary>
-    public required string OwnerId { get; init; }
-
-    /// <summary>Gets the Region.</summary>
-    public required string Region { get; init; }
+    public required VolumeId VolumeId { get; init; }
 
     /// <summary>Gets the Availability Zone.</summary>
     public required string AvailabilityZone { get; init; }
 
     /// <summary>Gets the size in GiB.</summary>
-    public required int SizeGiB { get; init; }
+    public required int Size { get; init; }
+
+    /// <summary>Gets the snapshot the volume was created from, if any.</summary>
+    public SnapshotId? SnapshotId { get; init; }
 
     /// <summary>Gets the state.</summary>
     public required VolumeState State { get; init; }
@@ -30,23 +31,30 @@ public sealed record Volume
     /// <summary>Gets the creation time.</summary>
     public required DateTimeOffset CreateTime { get; init; }
 
-    /// <summary>Gets the snapshot the volume was created from, if any.</summary>
-    public SnapshotId? SnapshotId { get; init; }
-
     /// <summary>Gets the tags.</summary>
-    public ImmutableSortedDictionary<string, string> Tags { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+    public TagList Tags { get; init; } = TagList.Empty;
 
-    /// <summary>Gets the lazy-load progress of a volume created from a snapshot; <see langword="null"/> for an empty volume.</summary>
+    /// <summary>Gets the owning account id (the library's own: AWS's volumes do not carry it).</summary>
+    public required string OwnerId { get; init; }
+
+    /// <summary>Gets the Region (the library's own).</summary>
+    public required string Region { get; init; }
+
+    /// <summary>
+    /// Gets the lazy-load progress of a volume created from a snapshot; <see langword="null"/> for
+    /// an empty volume (the library's own: AWS reports it through initialization status events).
+    /// </summary>
     public VolumeInitialization? Initialization { get; init; }
 
     /// <summary>
     /// Gets the length in bytes of the raw disk image last imported into the volume (see
     /// <see cref="Services.Ec2Client.ImportVolumeAsync"/>), or into the volume of the snapshot it was
     /// created from: the bytes to export to give the image back. <see langword="null"/> when the
-    /// volume's data did not come from an import.
+    /// volume's data did not come from an import (the library's own).
     /// </summary>
     public long? DiskImageSizeInBytes { get; init; }
 
-    /// <summary>Gets the size in bytes.</summary>
-    public long SizeBytes => (long)SizeGiB << 30;
+    /// <summary>Gets the size in bytes (the library's own, computed from <see cref="Size"/>; not in JSON).</summary>
+    [JsonIgnore]
+    public long SizeInBytes => (long)Size << 30;
 }

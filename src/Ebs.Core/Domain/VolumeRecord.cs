@@ -32,5 +32,5 @@ internal sealed record VolumeRecord
     /// </summary>
     public bool Importing { get; init; }
 
-    public VolumeId Id => View.Id;
+    public VolumeId Id => View.VolumeId;
 }

@@ -1,17 +1,19 @@
+using Ebs.Core.Domain;
+
 namespace Ebs.Core.Services;
 
 /// <summary>The parameters of CreateVolume.</summary>
-public sealed class CreateVolumeRequest
+public sealed record CreateVolumeRequest
 {
     /// <summary>Gets the Availability Zone of the new volume; it must belong to the facade's Region.</summary>
-    public required string AvailabilityZone { get; init; }
+    public string? AvailabilityZone { get; init; }
 
     /// <summary>Gets the size in GiB, 1 to 65,536; when creating from a snapshot, at least its volume size (the default).</summary>
-    public int? SizeGiB { get; init; }
+    public int? Size { get; init; }
 
     /// <summary>Gets the snapshot to create the volume from, or <see langword="null"/> for an empty volume.</summary>
-    public Domain.SnapshotId? SnapshotId { get; init; }
+    public SnapshotId? SnapshotId { get; init; }
 
-    /// <summary>Gets the tags to put on the volume.</summary>
-    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+    /// <summary>Gets the tags to put on the new volume: one specification of resource type <c>volume</c>.</summary>
+    public IReadOnlyList<TagSpecification> TagSpecifications { get; init; } = [];
 }

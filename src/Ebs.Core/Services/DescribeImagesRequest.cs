@@ -2,12 +2,10 @@ using Ebs.Core.Domain;
 
 namespace Ebs.Core.Services;
 
-/// <summary>
-/// The parameters of DescribeImages. Filters: <c>image-id</c>, <c>name</c>, <c>state</c>,
+/// <summary>The parameters of DescribeImages. Filters: <c>image-id</c>, <c>name</c>, <c>state</c>,
 /// <c>architecture</c>, <c>virtualization-type</c>, <c>root-device-name</c>,
-/// <c>block-device-mapping.snapshot-id</c>, <c>tag:KEY</c>, <c>tag-key</c>.
-/// </summary>
-public sealed class DescribeImagesRequest
+/// <c>block-device-mapping.snapshot-id</c>, <c>block-device-mapping.volume-size</c>, <c>tag:KEY</c>, <c>tag-key</c>.</summary>
+public sealed record DescribeImagesRequest
 {
     /// <summary>Gets the images to describe; each must exist. Empty for all.</summary>
     public IReadOnlyList<ImageId> ImageIds { get; init; } = [];
@@ -17,4 +15,13 @@ public sealed class DescribeImagesRequest
 
     /// <summary>Gets the filters, all of which must match.</summary>
     public IReadOnlyList<Filter> Filters { get; init; } = [];
+
+    /// <summary>
+    /// Gets the most items to return in one page: 5 to 1,000, more being read as 1,000;
+    /// <see langword="null"/> returns every item at once.
+    /// </summary>
+    public int? MaxResults { get; init; }
+
+    /// <summary>Gets the <c>NextToken</c> of the previous page, or <see langword="null"/> for the first page.</summary>
+    public string? NextToken { get; init; }
 }

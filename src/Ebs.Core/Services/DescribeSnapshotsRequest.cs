@@ -2,11 +2,9 @@ using Ebs.Core.Domain;
 
 namespace Ebs.Core.Services;
 
-/// <summary>
-/// The parameters of DescribeSnapshots. Filters: <c>snapshot-id</c>, <c>volume-id</c>,
-/// <c>status</c>, <c>owner-id</c>, <c>description</c>, <c>volume-size</c>, <c>tag:KEY</c>, <c>tag-key</c>.
-/// </summary>
-public sealed class DescribeSnapshotsRequest
+/// <summary>The parameters of DescribeSnapshots. Filters: <c>snapshot-id</c>, <c>volume-id</c>,
+/// <c>status</c>, <c>owner-id</c>, <c>description</c>, <c>volume-size</c>, <c>tag:KEY</c>, <c>tag-key</c>.</summary>
+public sealed record DescribeSnapshotsRequest
 {
     /// <summary>Gets the snapshots to describe; each must exist. Empty for all.</summary>
     public IReadOnlyList<SnapshotId> SnapshotIds { get; init; } = [];
@@ -16,4 +14,13 @@ public sealed class DescribeSnapshotsRequest
 
     /// <summary>Gets the filters, all of which must match.</summary>
     public IReadOnlyList<Filter> Filters { get; init; } = [];
+
+    /// <summary>
+    /// Gets the most items to return in one page: 5 to 1,000, more being read as 1,000;
+    /// <see langword="null"/> returns every item at once. It cannot be given with <see cref="SnapshotIds"/> (<c>InvalidParameterCombination</c>).
+    /// </summary>
+    public int? MaxResults { get; init; }
+
+    /// <summary>Gets the <c>NextToken</c> of the previous page, or <see langword="null"/> for the first page.</summary>
+    public string? NextToken { get; init; }
 }

@@ -11,26 +11,31 @@ public sealed partial class Ec2Client
     public static readonly VolumeId CopiedSnapshotVolumeId = VolumeId.Parse("vol-ffffffff");
 
     /// <summary>
-    /// Copies one of the caller's completed snapshots from <paramref name="sourceRegion"/> into
+    /// Copies one of the caller's completed snapshots from <see cref="CopySnapshotRequest.SourceRegion"/> into
     /// this facade's Region (or within it). Only the chunks the destination lacks are
     /// transferred; the copy is pending while they are, and gets a new id.
     /// </summary>
-    /// <param name="sourceRegion">The Region of the source snapshot.</param>
-    /// <param name="sourceSnapshotId">The source snapshot.</param>
-    /// <param name="description">The description; by default AWS's <c>[Copied snap-… from …]</c>.</param>
+    /// <param name="request">The source Region and snapshot, description and tags.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
-    /// <returns>The new snapshot.</returns>
+    /// <returns>The new snapshot's id and tags.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     /// <exception cref="EbsException">
-    /// <c>InvalidRegion</c> for an unknown source Region; <c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>;
-    /// <c>InvalidParameterValue</c> for a description over 255 characters; <c>IncorrectState</c> when the source is not completed.
+    /// <c>MissingParameter</c> without a source Region; <c>InvalidRegion</c> for an unknown source Region;
+    /// <c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>; <c>InvalidParameterValue</c> for a
+    /// description over 255 characters or bad tags; <c>IncorrectState</c> when the source is not completed.
     /// </exception>
-    public ValueTask<Snapshot> CopySnapshotAsync(string sourceRegion, SnapshotId sourceSnapshotId, string? description = null, CancellationToken cancellationToken = default)
+    public async ValueTask<CopySnapshotResponse> CopySnapshotAsync(CopySnapshotRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var sourceRegion = request.SourceRegion ?? throw new EbsException(EbsErrorCodes.MissingParameter, "The request must contain the parameter SourceRegion.");
+        var sourceSnapshotId = request.SourceSnapshotId;
+        var description = request.Description;
         var source = new Ec2Client(_engine, AccountId, _engine.CheckRegion(sourceRegion));
         source.FindSnapshot(_engine.World, sourceSnapshotId);
         CheckDescription(description);
+        var tags = TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Snapshot);
 
-        return _engine.CommitAsync(nameof(CopySnapshotAsync), async m =>
+        var copy = await _engine.CommitAsync(nameof(CopySnapshotAsync), async m =>
         {
             var original = source.FindSnapshot(m.World, sourceSnapshotId);
             if (!original.IsCompletedAt(m.Now))
@@ -55,12 +60,13 @@ public sealed partial class Ec2Client
                 Root = root,
                 BlockCount = original.BlockCount,
                 ChangedBlockCount = transferred,
-                Tags = original.Tags.Clear(),
+                Tags = tags,
                 DiskImageSizeInBytes = original.DiskImageSizeInBytes,
             };
             m.SetSnapshot(record);
-            return record.ViewAt(m.Now, _engine.BlockSize);
-        }, null, cancellationToken);
+            return record;
+        }, null, cancellationToken).ConfigureAwait(false);
+        return new CopySnapshotResponse { SnapshotId = copy.Id, Tags = TagList.Of(copy.Tags) };
     }
 
     /// <summary>Re-keys every block of a snapshot into this scope; returns the new map and how many chunks had to be stored.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using Ebs.Core.Domain;
 
@@ -6,10 +5,6 @@ namespace Ebs.Core.Services;
 
 public sealed partial class Ec2Client
 {
-    private static readonly string[] Architectures = ["i386", "x86_64", "arm64", "x86_64_mac", "arm64_mac"];
-    private static readonly string[] VirtualizationTypes = ["hvm", "paravirtual"];
-    private static readonly string[] BootModes = ["legacy-bios", "uefi", "uefi-preferred"];
-
     /// <summary>
     /// Registers an EBS-backed machine image from the caller's snapshots. It is
     /// <see cref="ImageState.Pending"/> until every snapshot it uses has completed, then
@@ -17,27 +12,33 @@ public sealed partial class Ec2Client
     /// </summary>
     /// <param name="request">The parameters.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
-    /// <returns>The new image.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    /// <returns>The new image's id.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> or a mapping is <see langword="null"/>.</exception>
     /// <exception cref="EbsException">
-    /// <c>InvalidAMIName.Malformed</c>, <c>InvalidAMIName.Duplicate</c>; <c>InvalidParameterValue</c> for an unknown
-    /// architecture, virtualization type or boot mode; <c>InvalidBlockDeviceMapping</c> for no or repeated devices, a root
-    /// device not mapped, or a size below the snapshot's; <c>InvalidSnapshot.NotFound</c>.
+    /// <c>InvalidAMIName.Malformed</c>, <c>InvalidAMIName.Duplicate</c>; <c>InvalidParameterValue</c> for an undefined
+    /// architecture, virtualization type or boot mode, or bad tags; <c>InvalidBlockDeviceMapping</c> for no or repeated devices, a root
+    /// device not mapped, or a size below the snapshot's; <c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>.
     /// </exception>
-    public ValueTask<MachineImage> RegisterImageAsync(RegisterImageRequest request, CancellationToken cancellationToken = default)
+    public async ValueTask<RegisterImageResponse> RegisterImageAsync(RegisterImageRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         CheckImageName(request.Name);
-        CheckOneOf(request.Architecture, Architectures, "architecture");
-        CheckOneOf(request.VirtualizationType, VirtualizationTypes, "virtualization type");
+        CheckDefined(request.Architecture);
+        CheckDefined(request.VirtualizationType);
         if (request.BootMode is { } bootMode)
         {
-            CheckOneOf(bootMode, BootModes, "boot mode");
+            CheckDefined(bootMode);
         }
 
         CheckDescription(request.Description);
 
         var mappings = request.BlockDeviceMappings ?? [];
+        foreach (var mapping in mappings)
+        {
+            ArgumentNullException.ThrowIfNull(mapping);
+            ArgumentNullException.ThrowIfNull(mapping.Ebs, nameof(request));
+        }
+
         if (mappings.Count == 0 || mappings.Select(m => m.DeviceName).Distinct(StringComparer.Ordinal).Count() != mappings.Count)
         {
             throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, "The block device mappings must name at least one device, each once.");
@@ -48,8 +49,8 @@ public sealed partial class Ec2Client
             throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, $"The root device '{request.RootDeviceName}' is not in the block device mappings.");
         }
 
-        var tags = TagRules.Merge(ImmutableSortedDictionary<string, string>.Empty, request.Tags);
-        return _engine.CommitAsync(nameof(RegisterImageAsync), m =>
+        var tags = TagList.Of(TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Image));
+        var imageId = await _engine.CommitAsync(nameof(RegisterImageAsync), m =>
         {
             if (m.World.Images.Values.Any(i => i.View.OwnerId == AccountId && i.View.Region == Region && i.View.Name == request.Name))
             {
@@ -59,8 +60,8 @@ public sealed partial class Ec2Client
             var availableAt = m.Now;
             foreach (var mapping in mappings)
             {
-                var snapshot = FindSnapshot(m.World, mapping.SnapshotId);
-                if (mapping.VolumeSizeGiB is { } size && (size < snapshot.VolumeSizeGiB || size > MaxVolumeSizeGiB))
+                var snapshot = FindSnapshot(m.World, mapping.Ebs.SnapshotId);
+                if (mapping.Ebs.VolumeSize is { } size && (size < snapshot.VolumeSizeGiB || size > MaxVolumeSizeGiB))
                 {
                     throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, $"Volume of {size} GiB for {mapping.DeviceName} is outside {snapshot.VolumeSizeGiB} to {MaxVolumeSizeGiB} GiB.", snapshot.Id.Value);
                 }
@@ -70,9 +71,9 @@ public sealed partial class Ec2Client
 
             var image = new ImageRecord
             {
-                View = new MachineImage
+                View = new Image
                 {
-                    Id = _engine.Ids.Next<ImageId>(m.World.Images.ContainsKey),
+                    ImageId = _engine.Ids.Next<ImageId>(m.World.Images.ContainsKey),
                     OwnerId = AccountId,
                     Region = Region,
                     Name = request.Name,
@@ -82,93 +83,87 @@ public sealed partial class Ec2Client
                     VirtualizationType = request.VirtualizationType,
                     BootMode = request.BootMode,
                     RootDeviceName = request.RootDeviceName,
-                    BlockDeviceMappings = [.. mappings],
+                    BlockDeviceMappings = ValueList<BlockDeviceMapping>.From(mappings),
                     CreationDate = m.Now,
                     Tags = tags,
                 },
                 AvailableAt = availableAt,
             };
             m.SetImage(image);
-            return image.ViewAt(m.Now);
-        }, null, cancellationToken);
+            return image.Id;
+        }, null, cancellationToken).ConfigureAwait(false);
+        return new RegisterImageResponse { ImageId = imageId };
     }
 
-    /// <summary>Describes one image.</summary>
-    /// <param name="imageId">The image.</param>
-    /// <param name="cancellationToken">A token to cancel the call.</param>
-    /// <returns>The image as it is now.</returns>
-    /// <exception cref="EbsException"><c>InvalidAMIID.NotFound</c>, <c>InvalidAMIID.Malformed</c>.</exception>
-    public ValueTask<MachineImage> DescribeImageAsync(ImageId imageId, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(FindImage(_engine.World, imageId).ViewAt(_engine.Time.GetUtcNow()));
-    }
-
-    /// <summary>Describes the caller's images in this Region.</summary>
-    /// <param name="request">Ids, owners and filters, or <see langword="null"/> for all.</param>
+    /// <summary>Describes the caller's images in this Region, one page at a time.</summary>
+    /// <param name="request">Ids, owners, filters and paging.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The matching images, by id.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     /// <exception cref="EbsException">
-    /// <c>InvalidAMIID.NotFound</c> for a listed id that does not exist; <c>InvalidParameterValue</c> for an unknown filter;
-    /// <c>InvalidUserID.Malformed</c> for an owner that is neither an account id nor an owner alias.
+    /// <c>InvalidAMIID.NotFound</c> for a listed id that does not exist; <c>InvalidAMIID.Malformed</c>;
+    /// <c>InvalidParameterValue</c> for an unknown filter or MaxResults below 5; <c>InvalidUserID.Malformed</c> for an
+    /// owner that is neither an account id nor an owner alias; <c>InvalidPaginationToken</c>.
     /// </exception>
-    public ValueTask<IReadOnlyList<MachineImage>> DescribeImagesAsync(DescribeImagesRequest? request = null, CancellationToken cancellationToken = default)
+    public ValueTask<DescribeImagesResponse> DescribeImagesAsync(DescribeImagesRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         var world = _engine.World;
         var now = _engine.Time.GetUtcNow();
-        Filter.Validate(request?.Filters, name => ImageFilterValues(name, null));
-        var owners = ResolveOwners(request?.Owners, ImageOwnerAliases);
-        var ids = request?.ImageIds ?? [];
+        Filter.Validate(request.Filters, name => ImageFilterValues(name, null));
+        var owners = ResolveOwners(request.Owners, ImageOwnerAliases);
+        var ids = request.ImageIds ?? [];
+        Pagination.Validate(nameof(DescribeImagesAsync), request.MaxResults, request.NextToken, ids.Count > 0, idsForbidPaging: false);
         var candidates = ids.Count > 0
             ? ids.Distinct().Select(id => FindImage(world, id))
             : world.Images.Values.Where(i => i.View.OwnerId == AccountId && i.View.Region == Region);
-        IReadOnlyList<MachineImage> result = [.. candidates
+        var matching = candidates
             .Where(i => owners.Count == 0 || owners.Contains(i.View.OwnerId))
             .Select(i => i.ViewAt(now))
-            .Where(i => Filter.MatchesAll(request?.Filters, name => ImageFilterValues(name, i)))
-            .OrderBy(i => i.Id.Value, StringComparer.Ordinal)];
-        return ValueTask.FromResult(result);
+            .Where(i => Filter.MatchesAll(request.Filters, name => ImageFilterValues(name, i)))
+            .OrderBy(i => i.ImageId.Value, StringComparer.Ordinal);
+        var (page, next) = Pagination.Page(nameof(DescribeImagesAsync), matching, i => i.ImageId.Value, request.MaxResults, request.NextToken);
+        return ValueTask.FromResult(new DescribeImagesResponse { Images = ValueList<Image>.From(page), NextToken = next });
     }
 
     /// <summary>
-    /// Deregisters an image. Its snapshots stay unless <paramref name="deleteAssociatedSnapshots"/>
+    /// Deregisters an image. Its snapshots stay unless <see cref="DeregisterImageRequest.DeleteAssociatedSnapshots"/>
     /// is given; then each is deleted, except those another image still uses, which are skipped.
     /// </summary>
-    /// <param name="imageId">The image.</param>
-    /// <param name="deleteAssociatedSnapshots">Whether to delete the image's snapshots too.</param>
+    /// <param name="request">The image and what to do with its snapshots.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>What happened to each snapshot (empty when they are kept).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     /// <exception cref="EbsException"><c>InvalidAMIID.NotFound</c>, <c>InvalidAMIID.Malformed</c>.</exception>
-    public ValueTask<IReadOnlyList<SnapshotDeletion>> DeregisterImageAsync(ImageId imageId, bool deleteAssociatedSnapshots = false, CancellationToken cancellationToken = default)
-        => _engine.CommitAsync(nameof(DeregisterImageAsync), m =>
+    public async ValueTask<DeregisterImageResponse> DeregisterImageAsync(DeregisterImageRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var results = await _engine.CommitAsync(nameof(DeregisterImageAsync), m =>
         {
-            var image = FindImage(m.World, imageId);
-            m.RemoveImage(imageId);
-            if (!deleteAssociatedSnapshots)
-            {
-                return (IReadOnlyList<SnapshotDeletion>)[];
-            }
-
-            var results = new List<SnapshotDeletion>();
-            foreach (var snapshotId in image.View.SnapshotIds)
+            var image = FindImage(m.World, request.ImageId);
+            m.RemoveImage(request.ImageId);
+            var results = new List<DeleteSnapshotReturnCode>();
+            foreach (var snapshotId in request.DeleteAssociatedSnapshots ? image.View.SnapshotIds : [])
             {
                 if (ImagesUsing(m.World, snapshotId).Any() || !m.World.Snapshots.TryGetValue(snapshotId, out var snapshot))
                 {
-                    results.Add(new SnapshotDeletion(snapshotId, "skipped"));
+                    results.Add(new DeleteSnapshotReturnCode(snapshotId, SnapshotReturnCodes.Skipped));
                     continue;
                 }
 
                 m.Refs.Release(snapshot.Root);
                 m.RemoveSnapshot(snapshotId);
-                results.Add(new SnapshotDeletion(snapshotId, "success"));
+                results.Add(new DeleteSnapshotReturnCode(snapshotId, SnapshotReturnCodes.Success));
             }
 
             return results;
-        }, null, cancellationToken);
+        }, null, cancellationToken).ConfigureAwait(false);
+        return new DeregisterImageResponse { DeleteSnapshotResults = ValueList<DeleteSnapshotReturnCode>.From(results) };
+    }
 
     private static IEnumerable<ImageRecord> ImagesUsing(World world, SnapshotId snapshot)
-        => world.Images.Values.Where(i => i.View.BlockDeviceMappings.Any(m => m.SnapshotId == snapshot));
+        => world.Images.Values.Where(i => i.View.BlockDeviceMappings.Any(m => m.Ebs.SnapshotId == snapshot));
 
     private ImageRecord FindImage(World world, ImageId id)
     {
@@ -186,24 +181,25 @@ public sealed partial class Ec2Client
         }
     }
 
-    private static void CheckOneOf(string value, string[] allowed, string what)
+    private static void CheckDefined<TEnum>(TEnum value)
+        where TEnum : struct, Enum
     {
-        if (!allowed.Contains(value, StringComparer.Ordinal))
+        if (!AwsEnum.IsDefined(value))
         {
-            throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Invalid {what} '{value}'; expected one of {string.Join(", ", allowed)}.");
+            throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Invalid {typeof(TEnum).Name} '{value}'.");
         }
     }
 
-    private static IEnumerable<string>? ImageFilterValues(string name, MachineImage? i) => name switch
+    private static IEnumerable<string>? ImageFilterValues(string name, Image? i) => name switch
     {
-        "image-id" => i is null ? [] : [i.Id.Value],
+        "image-id" => i is null ? [] : [i.ImageId.Value],
         "name" => i is null ? [] : [i.Name],
-        "state" => i is null ? [] : [StateNames.Of(i.State)],
-        "architecture" => i is null ? [] : [i.Architecture],
-        "virtualization-type" => i is null ? [] : [i.VirtualizationType],
+        "state" => i is null ? [] : [i.State.ToAwsString()],
+        "architecture" => i is null ? [] : [i.Architecture.ToAwsString()],
+        "virtualization-type" => i is null ? [] : [i.VirtualizationType.ToAwsString()],
         "root-device-name" => i is null ? [] : [i.RootDeviceName],
         "block-device-mapping.snapshot-id" => i is null ? [] : i.SnapshotIds.Select(s => s.Value),
-        "block-device-mapping.volume-size" => i is null ? [] : i.BlockDeviceMappings.Where(m => m.VolumeSizeGiB is not null).Select(m => m.VolumeSizeGiB!.Value.ToString(CultureInfo.InvariantCulture)),
-        _ => Filter.TagValues(name, i?.Tags ?? ImmutableSortedDictionary<string, string>.Empty),
+        "block-device-mapping.volume-size" => i is null ? [] : i.BlockDeviceMappings.Where(m => m.Ebs.VolumeSize is not null).Select(m => m.Ebs.VolumeSize!.Value.ToString(CultureInfo.InvariantCulture)),
+        _ => Filter.TagValues(name, i?.Tags ?? TagList.Empty),
     };
 }

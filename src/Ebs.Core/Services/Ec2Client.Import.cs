@@ -28,7 +28,10 @@ public sealed partial class Ec2Client
     /// outside the Region; <c>InvalidParameterCombination</c> for a zone, size or tags given with an existing volume;
     /// <c>InvalidVolume.NotFound</c>, <c>InvalidVolumeID.Malformed</c> for the existing volume.
     /// </exception>
-    public ValueTask<Volume> ImportVolumeAsync(ImportVolumeRequest request, CancellationToken cancellationToken = default)
+    public async ValueTask<ImportVolumeResponse> ImportVolumeAsync(ImportVolumeRequest request, CancellationToken cancellationToken = default)
+        => new() { Volume = await ImportVolumeCoreAsync(request, cancellationToken).ConfigureAwait(false) };
+
+    private ValueTask<Volume> ImportVolumeCoreAsync(ImportVolumeRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var source = request.Source;
@@ -42,25 +45,25 @@ public sealed partial class Ec2Client
         long? length = source.CanSeek ? Math.Max(0, source.Length - source.Position) : null;
         if (request.VolumeId is { } volumeId)
         {
-            if (request.AvailabilityZone is not null || request.SizeGiB is not null || request.Tags is not null)
+            if (request.AvailabilityZone is not null || request.Size is not null || request.TagSpecifications is { Count: > 0 })
             {
                 throw new EbsException(EbsErrorCodes.InvalidParameterCombination, "A zone, size and tags describe a new volume; leave them out when importing into an existing one.", volumeId.Value);
             }
 
             var volume = FindVolume(_engine.World, volumeId);
-            CheckImageFits(length, volume.View.SizeBytes);
-            return ImportIntoAsync(volumeId, importing: false, volume.View.SizeBytes, source, request.Progress, cancellationToken);
+            CheckImageFits(length, volume.View.SizeInBytes);
+            return ImportIntoAsync(volumeId, importing: false, volume.View.SizeInBytes, source, request.Progress, cancellationToken);
         }
 
-        CheckZone(request.AvailabilityZone);
-        var sizeGiB = request.SizeGiB
+        var zone = CheckZone(request.AvailabilityZone);
+        var sizeGiB = request.Size
             ?? (length is { } bytes
                 ? (int)Math.Clamp((bytes >> 30) + ((bytes & ((1L << 30) - 1)) == 0 ? 0 : 1), 1, MaxVolumeSizeGiB)
                 : throw new EbsException(EbsErrorCodes.InvalidParameterValue, "The source stream cannot seek, so its length is unknown: give the volume's size."));
         CheckVolumeSize(sizeGiB);
         CheckImageFits(length, (long)sizeGiB << 30);
-        var tags = TagRules.Merge(ImmutableSortedDictionary<string, string>.Empty, request.Tags);
-        return ImportNewAsync(request.AvailabilityZone!, sizeGiB, tags, source, request.Progress, cancellationToken);
+        var tags = TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Volume);
+        return ImportNewAsync(zone, sizeGiB, tags, source, request.Progress, cancellationToken);
     }
 
     private static void CheckImageFits(long? length, long capacity)
@@ -79,14 +82,14 @@ public sealed partial class Ec2Client
             {
                 View = new Volume
                 {
-                    Id = _engine.Ids.Next<VolumeId>(m.World.Volumes.ContainsKey),
+                    VolumeId = _engine.Ids.Next<VolumeId>(m.World.Volumes.ContainsKey),
                     OwnerId = AccountId,
                     Region = Region,
                     AvailabilityZone = zone,
-                    SizeGiB = sizeGiB,
+                    Size = sizeGiB,
                     State = VolumeState.Creating,
                     CreateTime = m.Now,
-                    Tags = tags,
+                    Tags = TagList.Of(tags),
                 },
                 Importing = true,
             };

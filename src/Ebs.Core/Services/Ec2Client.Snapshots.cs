@@ -20,22 +20,23 @@ public sealed partial class Ec2Client
     /// <see cref="MaxPendingSnapshotsPerVolume"/> may be pending, and one deleted while pending
     /// still counts until it would have completed.
     /// </summary>
-    /// <param name="volumeId">The volume.</param>
-    /// <param name="description">A description, up to 255 characters.</param>
-    /// <param name="tags">Tags to put on the snapshot.</param>
+    /// <param name="request">The volume, description and tags.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The new snapshot.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     /// <exception cref="EbsException">
-    /// <c>InvalidVolume.NotFound</c>; <c>InvalidParameterValue</c> for a long description or bad tags;
+    /// <c>InvalidVolume.NotFound</c>, <c>InvalidVolumeID.Malformed</c>; <c>InvalidParameterValue</c> for a long description or bad tags;
     /// <c>ConcurrentSnapshotLimitExceeded</c> when <see cref="MaxPendingSnapshotsPerVolume"/> snapshots of the volume are pending.
     /// </exception>
-    public ValueTask<Snapshot> CreateSnapshotAsync(VolumeId volumeId, string? description = null, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default)
+    public async ValueTask<CreateSnapshotResponse> CreateSnapshotAsync(CreateSnapshotRequest request, CancellationToken cancellationToken = default)
     {
-        description ??= string.Empty;
+        ArgumentNullException.ThrowIfNull(request);
+        var volumeId = request.VolumeId;
+        var description = request.Description ?? string.Empty;
         CheckDescription(description);
 
-        var tagSet = TagRules.Merge(ImmutableSortedDictionary<string, string>.Empty, tags);
-        return _engine.CommitAsync(nameof(CreateSnapshotAsync), m =>
+        var tagSet = TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Snapshot);
+        return new CreateSnapshotResponse { Snapshot = await _engine.CommitAsync(nameof(CreateSnapshotAsync), m =>
         {
             var volume = FindVolume(m.World, volumeId);
             if (SnapshotQueue.PendingAt(volume.SnapshotCompletions, m.Now) >= MaxPendingSnapshotsPerVolume)
@@ -56,7 +57,7 @@ public sealed partial class Ec2Client
                 OwnerId = AccountId,
                 Region = Region,
                 VolumeId = volumeId,
-                VolumeSizeGiB = volume.View.SizeGiB,
+                VolumeSizeGiB = volume.View.Size,
                 Description = description,
                 StartTime = m.Now,
                 CopyStartsAt = copyStartsAt,
@@ -71,58 +72,56 @@ public sealed partial class Ec2Client
             m.SetVolume(volume with { BaseRoot = root, Dirty = ImmutableSortedDictionary<long, Chunks.ChunkId>.Empty, SnapshotCompletions = queue });
             m.SetSnapshot(record);
             return record.ViewAt(m.Now, _engine.BlockSize);
-        }, null, cancellationToken);
+        }, null, cancellationToken).ConfigureAwait(false) };
     }
 
-    /// <summary>Describes one snapshot.</summary>
-    /// <param name="snapshotId">The snapshot.</param>
-    /// <param name="cancellationToken">A token to cancel the call.</param>
-    /// <returns>The snapshot as it is now.</returns>
-    /// <exception cref="EbsException"><c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>.</exception>
-    public ValueTask<Snapshot> DescribeSnapshotAsync(SnapshotId snapshotId, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(FindSnapshot(_engine.World, snapshotId).ViewAt(_engine.Time.GetUtcNow(), _engine.BlockSize));
-    }
-
-    /// <summary>Describes the caller's snapshots in this Region.</summary>
-    /// <param name="request">Ids, owners and filters, or <see langword="null"/> for all.</param>
+    /// <summary>Describes the caller's snapshots in this Region, one page at a time.</summary>
+    /// <param name="request">Ids, owners, filters and paging.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The matching snapshots, oldest first.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     /// <exception cref="EbsException">
-    /// <c>InvalidSnapshot.NotFound</c> for a listed id that does not exist; <c>InvalidParameterValue</c> for an unknown filter;
-    /// <c>InvalidUserID.Malformed</c> for an owner that is neither an account id nor <c>self</c> or <c>amazon</c>.
+    /// <c>InvalidSnapshot.NotFound</c> for a listed id that does not exist; <c>InvalidSnapshotID.Malformed</c>;
+    /// <c>InvalidParameterValue</c> for an unknown filter or MaxResults below 5; <c>InvalidUserID.Malformed</c> for an
+    /// owner that is neither an account id nor <c>self</c> or <c>amazon</c>; <c>InvalidParameterCombination</c> for
+    /// MaxResults or NextToken with SnapshotIds; <c>InvalidPaginationToken</c>.
     /// </exception>
-    public ValueTask<IReadOnlyList<Snapshot>> DescribeSnapshotsAsync(DescribeSnapshotsRequest? request = null, CancellationToken cancellationToken = default)
+    public ValueTask<DescribeSnapshotsResponse> DescribeSnapshotsAsync(DescribeSnapshotsRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         var world = _engine.World;
         var now = _engine.Time.GetUtcNow();
-        Filter.Validate(request?.Filters, name => SnapshotFilterValues(name, null));
-        var owners = ResolveOwners(request?.OwnerIds, SnapshotOwnerAliases);
-        var ids = request?.SnapshotIds ?? [];
+        Filter.Validate(request.Filters, name => SnapshotFilterValues(name, null));
+        var owners = ResolveOwners(request.OwnerIds, SnapshotOwnerAliases);
+        var ids = request.SnapshotIds ?? [];
+        Pagination.Validate(nameof(DescribeSnapshotsAsync), request.MaxResults, request.NextToken, ids.Count > 0, idsForbidPaging: true);
         var candidates = ids.Count > 0
             ? ids.Distinct().Select(id => FindSnapshot(world, id))
             : world.Snapshots.Values.Where(s => s.OwnerId == AccountId && s.Region == Region);
-        IReadOnlyList<Snapshot> result = [.. candidates
+        var matching = candidates
             .Where(s => owners.Count == 0 || owners.Contains(s.OwnerId))
             .Select(s => s.ViewAt(now, _engine.BlockSize))
-            .Where(s => Filter.MatchesAll(request?.Filters, name => SnapshotFilterValues(name, s)))
-            .OrderBy(s => s.StartTime)
-            .ThenBy(s => s.Id.Value, StringComparer.Ordinal)];
-        return ValueTask.FromResult(result);
+            .Where(s => Filter.MatchesAll(request.Filters, name => SnapshotFilterValues(name, s)))
+            .Select(s => (Key: SnapshotSortKey(s), Snapshot: s))
+            .OrderBy(s => s.Key, StringComparer.Ordinal);
+        var (page, next) = Pagination.Page(nameof(DescribeSnapshotsAsync), matching, s => s.Key, request.MaxResults, request.NextToken);
+        return ValueTask.FromResult(new DescribeSnapshotsResponse { Snapshots = ValueList<Snapshot>.From(page.Select(s => s.Snapshot)), NextToken = next });
     }
 
     /// <summary>
     /// Deletes a snapshot. Blocks it shares with other snapshots or volumes stay; blocks only
     /// it held are freed. No other snapshot changes.
     /// </summary>
-    /// <param name="snapshotId">The snapshot.</param>
+    /// <param name="request">The snapshot.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
-    /// <returns>A task that completes when the snapshot is deleted.</returns>
+    /// <returns>AWS's empty response, once the snapshot is deleted.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     /// <exception cref="EbsException"><c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>; <c>InvalidSnapshot.InUse</c> while a registered image uses it.</exception>
-    public async ValueTask DeleteSnapshotAsync(SnapshotId snapshotId, CancellationToken cancellationToken = default)
+    public async ValueTask<DeleteSnapshotResponse> DeleteSnapshotAsync(DeleteSnapshotRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var snapshotId = request.SnapshotId;
         await _engine.CommitAsync(nameof(DeleteSnapshotAsync), m =>
         {
             var snapshot = FindSnapshot(m.World, snapshotId);
@@ -135,39 +134,58 @@ public sealed partial class Ec2Client
             m.RemoveSnapshot(snapshotId);
             return true;
         }, null, cancellationToken).ConfigureAwait(false);
+        return new DeleteSnapshotResponse();
     }
 
-    /// <summary>Measures a snapshot's storage: its full size, what it copied, and what deleting it would free.</summary>
-    /// <param name="snapshotId">The snapshot.</param>
+    /// <summary>Measures a snapshot's storage (the library's own operation): its full size, what it copied, and what deleting it would free.</summary>
+    /// <param name="request">The snapshot.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The figures, in bytes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     /// <exception cref="EbsException"><c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>.</exception>
-    public ValueTask<SnapshotStorage> GetSnapshotStorageAsync(SnapshotId snapshotId, CancellationToken cancellationToken = default)
+    public ValueTask<GetSnapshotStorageResponse> GetSnapshotStorageAsync(GetSnapshotStorageRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var snapshotId = request.SnapshotId;
         FindSnapshot(_engine.World, snapshotId);
         return _engine.ExclusiveAsync(() =>
         {
             var snapshot = FindSnapshot(_engine.World, snapshotId);
             var blockSize = _engine.BlockSize;
             var exclusive = StorageAccounting.ExclusiveChunks(_engine.Graph, snapshot.Root);
-            return ValueTask.FromResult(new SnapshotStorage(snapshot.BlockCount * blockSize, snapshot.ChangedBlockCount * blockSize, exclusive * blockSize));
+            return ValueTask.FromResult(new GetSnapshotStorageResponse
+            {
+                FullSnapshotSizeInBytes = snapshot.BlockCount * blockSize,
+                IncrementalSizeInBytes = snapshot.ChangedBlockCount * blockSize,
+                ExclusiveSizeInBytes = exclusive * blockSize,
+            });
         }, cancellationToken);
     }
 
     /// <summary>
-    /// Measures the caller's snapshot storage in this Region: the distinct chunk bytes its
-    /// snapshots hold (what the standard tier bills), next to the sum of their full sizes.
+    /// Measures the caller's snapshot storage in this Region (the library's own operation): the
+    /// distinct chunk bytes its snapshots hold (what the standard tier bills), next to the sum of their full sizes.
     /// </summary>
+    /// <param name="request">The parameters, of which there are none.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The figures.</returns>
-    public ValueTask<StorageUsage> GetStorageUsageAsync(CancellationToken cancellationToken = default)
-        => _engine.ExclusiveAsync(() =>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    public ValueTask<GetStorageUsageResponse> GetStorageUsageAsync(GetStorageUsageRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _engine.ExclusiveAsync(() =>
         {
             var snapshots = _engine.World.Snapshots.Values.Where(s => s.OwnerId == AccountId && s.Region == Region).ToList();
             var distinct = StorageAccounting.DistinctChunks(_engine.Graph, snapshots.Select(s => s.Root));
             var blockSize = _engine.BlockSize;
-            return ValueTask.FromResult(new StorageUsage(snapshots.Count, distinct * blockSize, snapshots.Sum(s => s.BlockCount) * blockSize));
+            return ValueTask.FromResult(new GetStorageUsageResponse
+            {
+                SnapshotCount = snapshots.Count,
+                StoredSizeInBytes = distinct * blockSize,
+                FullSnapshotSizeInBytes = snapshots.Sum(s => s.BlockCount) * blockSize,
+            });
         }, cancellationToken);
+    }
 
     private NodeId? Freeze(GraphTransaction refs, VolumeRecord volume)
     {
@@ -204,14 +222,18 @@ public sealed partial class Ec2Client
     private TimeSpan CopyTime(long changedBlocks)
         => _engine.Options.SnapshotSetupTime + TimeSpan.FromSeconds((double)changedBlocks * _engine.BlockSize / _engine.Options.SnapshotThroughputBytesPerSecond);
 
+    /// <summary>The order of DescribeSnapshots, oldest first, as text for the page token.</summary>
+    private static string SnapshotSortKey(Snapshot s)
+        => string.Create(CultureInfo.InvariantCulture, $"{s.StartTime.UtcTicks:D19}|{s.SnapshotId.Value}");
+
     private static IEnumerable<string>? SnapshotFilterValues(string name, Snapshot? s) => name switch
     {
-        "snapshot-id" => s is null ? [] : [s.Id.Value],
+        "snapshot-id" => s is null ? [] : [s.SnapshotId.Value],
         "volume-id" => s is null ? [] : [s.VolumeId.Value],
-        "status" => s is null ? [] : [StateNames.Of(s.State)],
+        "status" => s is null ? [] : [s.State.ToAwsString()],
         "owner-id" => s is null ? [] : [s.OwnerId],
         "description" => s is null ? [] : [s.Description],
-        "volume-size" => s is null ? [] : [s.VolumeSizeGiB.ToString(CultureInfo.InvariantCulture)],
-        _ => Filter.TagValues(name, s?.Tags ?? ImmutableSortedDictionary<string, string>.Empty),
+        "volume-size" => s is null ? [] : [s.VolumeSize.ToString(CultureInfo.InvariantCulture)],
+        _ => Filter.TagValues(name, s?.Tags ?? TagList.Empty),
     };
 }

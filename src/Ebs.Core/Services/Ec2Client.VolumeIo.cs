@@ -8,51 +8,40 @@ namespace Ebs.Core.Services;
 
 public sealed partial class Ec2Client
 {
-    /// <summary>Reads bytes from a volume at any offset; unwritten ranges read as zeros.</summary>
-    /// <param name="volumeId">The volume.</param>
-    /// <param name="offset">The byte offset.</param>
-    /// <param name="destination">The buffer to fill; its length is the number of bytes read.</param>
+    /// <summary>Reads bytes from a volume at any offset (the library's own operation); unwritten ranges read as zeros.</summary>
+    /// <param name="request">The volume, the offset and the buffer to fill.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
-    /// <returns>A task that completes when <paramref name="destination"/> is filled.</returns>
-    /// <exception cref="EbsException"><c>InvalidVolume.NotFound</c>; <c>InvalidParameterValue</c> for a range outside the volume.</exception>
-    public ValueTask ReadVolumeAsync(VolumeId volumeId, long offset, Memory<byte> destination, CancellationToken cancellationToken = default)
+    /// <returns>The number of bytes read, once <see cref="ReadVolumeRequest.Destination"/> is filled.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    /// <exception cref="EbsException"><c>InvalidVolume.NotFound</c>, <c>InvalidVolumeID.Malformed</c>; <c>InvalidParameterValue</c> for a range outside the volume.</exception>
+    public async ValueTask<ReadVolumeResponse> ReadVolumeAsync(ReadVolumeRequest request, CancellationToken cancellationToken = default)
     {
-        CheckRange(FindVolume(_engine.World, volumeId), offset, destination.Length);
-        return ReadVolumeCoreAsync(volumeId, offset, destination, cancellationToken);
+        ArgumentNullException.ThrowIfNull(request);
+        CheckRange(FindVolume(_engine.World, request.VolumeId), request.Offset, request.Destination.Length);
+        await ReadVolumeCoreAsync(request.VolumeId, request.Offset, request.Destination, cancellationToken).ConfigureAwait(false);
+        return new ReadVolumeResponse { BytesRead = request.Destination.Length };
     }
 
     /// <summary>
-    /// Writes bytes to a volume at any offset. Whole blocks are hashed straight from
-    /// <paramref name="data"/>; partial blocks are read, modified and written back.
+    /// Writes ranges of a volume in one call (the library's own operation): all of them land, or
+    /// none does. Whole blocks are hashed straight from the data; partial blocks are read,
+    /// modified and written back. Writing a sparse disk image as its non-zero runs this way costs
+    /// one commit, not one per run.
     /// </summary>
-    /// <param name="volumeId">The volume.</param>
-    /// <param name="offset">The byte offset.</param>
-    /// <param name="data">The bytes to write.</param>
+    /// <param name="request">The volume and the ranges, in ascending order of offset and not overlapping.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
-    /// <returns>A task that completes when the bytes are stored.</returns>
-    /// <exception cref="EbsException"><c>InvalidVolume.NotFound</c>; <c>InvalidParameterValue</c> for a range outside the volume.</exception>
-    public ValueTask WriteVolumeAsync(VolumeId volumeId, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
-    {
-        CheckRange(FindVolume(_engine.World, volumeId), offset, data.Length);
-        return data.IsEmpty ? ValueTask.CompletedTask : WriteVolumeCoreAsync(volumeId, [new VolumeWrite(offset, data)], importing: false, cancellationToken);
-    }
-
-    /// <summary>
-    /// Writes several ranges of a volume in one call: all of them land, or none does. Writing
-    /// a sparse disk image as its non-zero runs this way costs one commit, not one per run.
-    /// </summary>
-    /// <param name="volumeId">The volume.</param>
-    /// <param name="writes">The ranges, in ascending order of offset and not overlapping.</param>
-    /// <param name="cancellationToken">A token to cancel the call.</param>
-    /// <returns>A task that completes when the bytes are stored.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="writes"/> is <see langword="null"/>.</exception>
+    /// <returns>The number of bytes written, once they are stored.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> or its writes is <see langword="null"/>.</exception>
     /// <exception cref="EbsException">
-    /// <c>InvalidVolume.NotFound</c>; <c>InvalidParameterValue</c> for a range outside the volume,
-    /// or ranges out of order or overlapping.
+    /// <c>InvalidVolume.NotFound</c>, <c>InvalidVolumeID.Malformed</c>; <c>InvalidParameterValue</c> for a range outside
+    /// the volume, or ranges out of order or overlapping.
     /// </exception>
-    public ValueTask WriteVolumeAsync(VolumeId volumeId, IReadOnlyList<VolumeWrite> writes, CancellationToken cancellationToken = default)
+    public async ValueTask<WriteVolumeResponse> WriteVolumeAsync(WriteVolumeRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(writes);
+        ArgumentNullException.ThrowIfNull(request);
+        var writes = request.Writes;
+        ArgumentNullException.ThrowIfNull(writes, nameof(request));
+        var volumeId = request.VolumeId;
         var volume = FindVolume(_engine.World, volumeId);
         long end = 0;
         foreach (var (offset, data) in writes)
@@ -69,23 +58,29 @@ public sealed partial class Ec2Client
             }
         }
 
-        return writes.All(w => w.Data.IsEmpty) ? ValueTask.CompletedTask : WriteVolumeCoreAsync(volumeId, writes, importing: false, cancellationToken);
+        if (!writes.All(w => w.Data.IsEmpty))
+        {
+            await WriteVolumeCoreAsync(volumeId, writes, importing: false, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new WriteVolumeResponse { BytesWritten = writes.Sum(w => (long)w.Data.Length) };
     }
 
     /// <summary>Opens a seekable stream over a volume's bytes, to copy a disk image in or out.</summary>
     /// <param name="volumeId">The volume.</param>
     /// <returns>The stream; its length is the volume size. Sequential writes are gathered (up to 16 MiB) and stored when the run is full, on a seek elsewhere, a read, a flush or disposal.</returns>
-    /// <exception cref="EbsException"><c>InvalidVolume.NotFound</c>.</exception>
-    public Stream OpenVolume(VolumeId volumeId) => new VolumeStream(this, volumeId, FindVolume(_engine.World, volumeId).View.SizeBytes, _engine.BlockSize);
+    /// <exception cref="EbsException"><c>InvalidVolume.NotFound</c>, <c>InvalidVolumeID.Malformed</c>.</exception>
+    /// <remarks>Synchronous like <see cref="File.Open(string, FileMode)"/>: it only finds the volume; the stream's reads and writes are the I/O.</remarks>
+    public Stream OpenVolume(VolumeId volumeId) => new VolumeStream(this, volumeId, FindVolume(_engine.World, volumeId).View.SizeInBytes, _engine.BlockSize);
 
     /// <summary>How many blocks of one write are stored at once; smaller writes store them in turn.</summary>
     private static int StoreParallelism => Math.Max(8, Environment.ProcessorCount);
 
     private static void CheckRange(VolumeRecord volume, long offset, int length)
     {
-        if (offset < 0 || length > volume.View.SizeBytes - offset)
+        if (offset < 0 || length > volume.View.SizeInBytes - offset)
         {
-            throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"The range [{offset}, {offset + length}) is outside volume {volume.Id} of {volume.View.SizeBytes} bytes.", volume.Id.Value);
+            throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"The range [{offset}, {offset + length}) is outside volume {volume.Id} of {volume.View.SizeInBytes} bytes.", volume.Id.Value);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Ebs.Core.Domain;
 
 namespace Ebs.Core.Services;
@@ -15,25 +14,25 @@ public sealed partial class Ec2Client
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     /// <exception cref="EbsException">
     /// <c>MissingParameter</c> without a zone, or with neither size nor snapshot; <c>InvalidZone.NotFound</c> for a
-    /// zone outside the Region; <c>InvalidParameterValue</c> for a size outside 1–65,536 GiB or below the snapshot's;
-    /// <c>InvalidSnapshot.NotFound</c>; <c>IncorrectState</c> for a pending snapshot.
+    /// zone outside the Region; <c>InvalidParameterValue</c> for a size outside 1–65,536 GiB or below the snapshot's,
+    /// or bad tags; <c>InvalidSnapshot.NotFound</c>; <c>IncorrectState</c> for a pending snapshot.
     /// </exception>
-    public ValueTask<Volume> CreateVolumeAsync(CreateVolumeRequest request, CancellationToken cancellationToken = default)
+    public async ValueTask<CreateVolumeResponse> CreateVolumeAsync(CreateVolumeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        CheckZone(request.AvailabilityZone);
-        if (request.SizeGiB is { } size)
+        var zone = CheckZone(request.AvailabilityZone);
+        if (request.Size is { } size)
         {
             CheckVolumeSize(size);
         }
 
-        if (request.SizeGiB is null && request.SnapshotId is null)
+        if (request.Size is null && request.SnapshotId is null)
         {
             throw new EbsException(EbsErrorCodes.MissingParameter, "The request must contain the parameter Size or SnapshotId.");
         }
 
-        var tags = TagRules.Merge(ImmutableSortedDictionary<string, string>.Empty, request.Tags);
-        return _engine.CommitAsync(nameof(CreateVolumeAsync), m =>
+        var tags = TagList.Of(TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Volume));
+        return new CreateVolumeResponse { Volume = await _engine.CommitAsync(nameof(CreateVolumeAsync), m =>
         {
             var snapshot = request.SnapshotId is { } snapshotId ? FindSnapshot(m.World, snapshotId) : null;
             if (snapshot is not null && !snapshot.IsCompletedAt(m.Now))
@@ -41,7 +40,7 @@ public sealed partial class Ec2Client
                 throw new EbsException(EbsErrorCodes.IncorrectState, $"Snapshot '{snapshot.Id}' is not completed.", snapshot.Id.Value);
             }
 
-            var sizeGiB = request.SizeGiB ?? snapshot!.VolumeSizeGiB;
+            var sizeGiB = request.Size ?? snapshot!.VolumeSizeGiB;
             if (snapshot is not null && sizeGiB < snapshot.VolumeSizeGiB)
             {
                 throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Volume of {sizeGiB} GiB is smaller than snapshot '{snapshot.Id}'; expect size >= {snapshot.VolumeSizeGiB} GiB.", snapshot.Id.Value);
@@ -49,11 +48,11 @@ public sealed partial class Ec2Client
 
             var view = new Volume
             {
-                Id = _engine.Ids.Next<VolumeId>(m.World.Volumes.ContainsKey),
+                VolumeId = _engine.Ids.Next<VolumeId>(m.World.Volumes.ContainsKey),
                 OwnerId = AccountId,
                 Region = Region,
-                AvailabilityZone = request.AvailabilityZone,
-                SizeGiB = sizeGiB,
+                AvailabilityZone = zone,
+                Size = sizeGiB,
                 State = VolumeState.Available,
                 CreateTime = m.Now,
                 SnapshotId = snapshot?.Id,
@@ -70,59 +69,60 @@ public sealed partial class Ec2Client
             m.Refs.AddRef(record.LazyLoad?.SourceRoot);
             m.SetVolume(record);
             return ViewOf(record);
-        }, null, cancellationToken);
+        }, null, cancellationToken).ConfigureAwait(false) };
     }
 
-    /// <summary>Describes one volume.</summary>
-    /// <param name="volumeId">The volume.</param>
-    /// <param name="cancellationToken">A token to cancel the call.</param>
-    /// <returns>The volume as it is now.</returns>
-    /// <exception cref="EbsException"><c>InvalidVolume.NotFound</c>, <c>InvalidVolumeID.Malformed</c>.</exception>
-    public ValueTask<Volume> DescribeVolumeAsync(VolumeId volumeId, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(ViewOf(FindVolume(_engine.World, volumeId)));
-    }
-
-    /// <summary>Describes the caller's volumes in this Region.</summary>
-    /// <param name="request">Ids and filters, or <see langword="null"/> for all.</param>
+    /// <summary>Describes the caller's volumes in this Region, one page at a time.</summary>
+    /// <param name="request">Ids, filters and paging.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The matching volumes, by id.</returns>
-    /// <exception cref="EbsException"><c>InvalidVolume.NotFound</c> for a listed id that does not exist; <c>InvalidParameterValue</c> for an unknown filter.</exception>
-    public ValueTask<IReadOnlyList<Volume>> DescribeVolumesAsync(DescribeVolumesRequest? request = null, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    /// <exception cref="EbsException">
+    /// <c>InvalidVolume.NotFound</c> for a listed id that does not exist; <c>InvalidVolumeID.Malformed</c>;
+    /// <c>InvalidParameterValue</c> for an unknown filter or MaxResults below 5; <c>InvalidParameterCombination</c> for
+    /// MaxResults or NextToken with VolumeIds; <c>InvalidPaginationToken</c>.
+    /// </exception>
+    public ValueTask<DescribeVolumesResponse> DescribeVolumesAsync(DescribeVolumesRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         var world = _engine.World;
-        var ids = request?.VolumeIds ?? [];
-        Filter.Validate(request?.Filters, name => VolumeFilterValues(name, null));
+        var ids = request.VolumeIds ?? [];
+        Filter.Validate(request.Filters, name => VolumeFilterValues(name, null));
+        Pagination.Validate(nameof(DescribeVolumesAsync), request.MaxResults, request.NextToken, ids.Count > 0, idsForbidPaging: true);
         var candidates = ids.Count > 0
             ? ids.Distinct().Select(id => FindVolume(world, id))
             : world.Volumes.Values.Where(v => v.View.OwnerId == AccountId && v.View.Region == Region && !v.Importing);
-        IReadOnlyList<Volume> result = [.. candidates
+        var matching = candidates
             .Select(ViewOf)
-            .Where(v => Filter.MatchesAll(request?.Filters, name => VolumeFilterValues(name, v)))
-            .OrderBy(v => v.Id.Value, StringComparer.Ordinal)];
-        return ValueTask.FromResult(result);
+            .Where(v => Filter.MatchesAll(request.Filters, name => VolumeFilterValues(name, v)))
+            .OrderBy(v => v.VolumeId.Value, StringComparer.Ordinal);
+        var (page, next) = Pagination.Page(nameof(DescribeVolumesAsync), matching, v => v.VolumeId.Value, request.MaxResults, request.NextToken);
+        return ValueTask.FromResult(new DescribeVolumesResponse { Volumes = ValueList<Volume>.From(page), NextToken = next });
     }
 
     /// <summary>Deletes an available volume; its blocks are freed unless snapshots still hold them.</summary>
-    /// <param name="volumeId">The volume.</param>
+    /// <param name="request">The volume.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
-    /// <returns>A task that completes when the volume is deleted.</returns>
+    /// <returns>AWS's empty response, once the volume is deleted.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     /// <exception cref="EbsException"><c>InvalidVolume.NotFound</c>, <c>InvalidVolumeID.Malformed</c>, <c>VolumeInUse</c>.</exception>
-    public async ValueTask DeleteVolumeAsync(VolumeId volumeId, CancellationToken cancellationToken = default)
+    public async ValueTask<DeleteVolumeResponse> DeleteVolumeAsync(DeleteVolumeRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var volumeId = request.VolumeId;
         await _engine.CommitAsync(nameof(DeleteVolumeAsync), m =>
         {
             var record = FindVolume(m.World, volumeId);
             if (record.View.State != VolumeState.Available)
             {
-                throw new EbsException(EbsErrorCodes.VolumeInUse, $"Volume {volumeId} is {record.View.State}.", volumeId.Value);
+                throw new EbsException(EbsErrorCodes.VolumeInUse, $"Volume {volumeId} is {record.View.State.ToAwsString()}.", volumeId.Value);
             }
 
             m.DiscardVolume(record);
             return true;
         }, null, cancellationToken).ConfigureAwait(false);
+        return new DeleteVolumeResponse();
     }
 
     private static Volume ViewOf(VolumeRecord record)
@@ -130,11 +130,11 @@ public sealed partial class Ec2Client
 
     private static IEnumerable<string>? VolumeFilterValues(string name, Volume? v) => name switch
     {
-        "volume-id" => v is null ? [] : [v.Id.Value],
-        "status" => v is null ? [] : [StateNames.Of(v.State)],
+        "volume-id" => v is null ? [] : [v.VolumeId.Value],
+        "status" => v is null ? [] : [v.State.ToAwsString()],
         "availability-zone" => v is null ? [] : [v.AvailabilityZone],
         "snapshot-id" => v is null ? [] : v.SnapshotId is { } s ? [s.Value] : [],
-        "size" => v is null ? [] : [v.SizeGiB.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-        _ => Filter.TagValues(name, v?.Tags ?? ImmutableSortedDictionary<string, string>.Empty),
+        "size" => v is null ? [] : [v.Size.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+        _ => Filter.TagValues(name, v?.Tags ?? TagList.Empty),
     };
 }

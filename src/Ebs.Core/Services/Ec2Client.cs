@@ -54,7 +54,7 @@ public sealed partial class Ec2Client
         }
     }
 
-    private void CheckZone(string? zone)
+    private string CheckZone(string? zone)
     {
         if (zone is null)
         {
@@ -65,6 +65,8 @@ public sealed partial class Ec2Client
         {
             throw new EbsException(EbsErrorCodes.InvalidZoneNotFound, $"The zone '{zone}' does not exist.", zone);
         }
+
+        return zone;
     }
 
     private static void CheckVolumeSize(int sizeGiB)

@@ -36,8 +36,8 @@ public sealed record Filter(string Name, params IReadOnlyList<string> Values)
         }
     }
 
-    internal static IEnumerable<string>? TagValues(string name, IReadOnlyDictionary<string, string> tags)
-        => name == "tag-key" ? tags.Keys
+    internal static IEnumerable<string>? TagValues(string name, Domain.TagList tags)
+        => name == "tag-key" ? tags.Select(t => t.Key)
             : name.StartsWith("tag:", StringComparison.Ordinal) ? tags.TryGetValue(name[4..], out var value) ? [value] : []
             : null;
 

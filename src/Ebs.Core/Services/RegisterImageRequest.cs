@@ -3,7 +3,7 @@ using Ebs.Core.Domain;
 namespace Ebs.Core.Services;
 
 /// <summary>The parameters of RegisterImage for an EBS-backed image made from snapshots.</summary>
-public sealed class RegisterImageRequest
+public sealed record RegisterImageRequest
 {
     /// <summary>Gets the name: 3 to 128 letters, digits and <c>( ) [ ] . / - ' @ _</c> or spaces; unique for the caller in the Region.</summary>
     public required string Name { get; init; }
@@ -18,16 +18,16 @@ public sealed class RegisterImageRequest
     public string? Description { get; init; }
 
     /// <summary>Gets the architecture.</summary>
-    /// <value>The default is AWS's for EBS-backed images, <c>i386</c>.</value>
-    public string Architecture { get; init; } = "i386";
+    /// <value>The default is AWS's for EBS-backed images, <see cref="ArchitectureValues.I386"/>.</value>
+    public ArchitectureValues Architecture { get; init; } = ArchitectureValues.I386;
 
-    /// <summary>Gets the virtualization type, <c>hvm</c> or <c>paravirtual</c>.</summary>
-    /// <value>The default is <c>hvm</c>.</value>
-    public string VirtualizationType { get; init; } = "hvm";
+    /// <summary>Gets the virtualization type.</summary>
+    /// <value>The default is AWS's, <see cref="Domain.VirtualizationType.Paravirtual"/>.</value>
+    public VirtualizationType VirtualizationType { get; init; } = VirtualizationType.Paravirtual;
 
     /// <summary>Gets the boot mode, or <see langword="null"/> for the instance type's default.</summary>
-    public string? BootMode { get; init; }
+    public BootModeValues? BootMode { get; init; }
 
-    /// <summary>Gets the tags to put on the image.</summary>
-    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+    /// <summary>Gets the tags to put on the new image: one specification of resource type <c>image</c>.</summary>
+    public IReadOnlyList<TagSpecification> TagSpecifications { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Ebs.Core.Domain;
 
 namespace Ebs.Core.Services;
 
@@ -7,29 +8,55 @@ internal static class TagRules
 {
     public const int MaxTagsPerResource = 50;
 
-    public static ImmutableSortedDictionary<string, string> Merge(ImmutableSortedDictionary<string, string> existing, IReadOnlyDictionary<string, string>? added)
+    /// <summary>The tags a create call puts on its new resource of type <paramref name="created"/>.</summary>
+    /// <exception cref="EbsException"><c>InvalidParameterValue</c> for a specification of another resource type, or a bad tag.</exception>
+    public static ImmutableSortedDictionary<string, string> FromSpecifications(IReadOnlyList<TagSpecification>? specifications, ResourceType created)
+    {
+        var tags = new List<Tag>();
+        foreach (var specification in specifications ?? [])
+        {
+            ArgumentNullException.ThrowIfNull(specification);
+            if (specification.ResourceType != created)
+            {
+                throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"'{specification.ResourceType.ToAwsString()}' is not a valid taggable resource type for this operation; expected '{created.ToAwsString()}'.");
+            }
+
+            tags.AddRange(specification.Tags ?? []);
+        }
+
+        return Merge(TagList.Empty.Items, tags);
+    }
+
+    public static ImmutableSortedDictionary<string, string> Merge(ImmutableSortedDictionary<string, string> existing, IReadOnlyList<Tag>? added)
     {
         if (added is null || added.Count == 0)
         {
             return existing;
         }
 
-        foreach (var (key, value) in added)
+        foreach (var tag in added)
         {
-            if (string.IsNullOrEmpty(key) || key.Length > 128 || key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
+            ArgumentNullException.ThrowIfNull(tag);
+            if (string.IsNullOrEmpty(tag.Key) || tag.Key.Length > 128 || tag.Key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
             {
-                throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Tag key '{key}' must be 1 to 128 characters and not start with 'aws:'.");
+                throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Tag key '{tag.Key}' must be 1 to 128 characters and not start with 'aws:'.");
             }
 
-            if (value is null || value.Length > 256)
+            if (tag.Value is null || tag.Value.Length > 256)
             {
-                throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"The value of tag '{key}' must be at most 256 characters.");
+                throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"The value of tag '{tag.Key}' must be given and at most 256 characters.");
             }
         }
 
-        var merged = existing.SetItems(added);
+        var merged = existing.SetItems(added.Select(t => KeyValuePair.Create(t.Key, t.Value!)));
         return merged.Count > MaxTagsPerResource
             ? throw new EbsException(EbsErrorCodes.TagLimitExceeded, $"A resource can have at most {MaxTagsPerResource} tags.")
             : merged;
     }
+
+    /// <summary>Removes AWS's way: a tag without a value removes its key; with one, only a matching value; none removes all.</summary>
+    public static ImmutableSortedDictionary<string, string> Remove(ImmutableSortedDictionary<string, string> existing, IReadOnlyList<Tag> removed)
+        => removed.Count == 0
+            ? existing.Clear()
+            : existing.RemoveRange(removed.Where(t => t.Value is null || (existing.TryGetValue(t.Key, out var v) && v == t.Value)).Select(t => t.Key));
 }

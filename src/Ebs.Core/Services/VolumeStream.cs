@@ -55,7 +55,7 @@ internal sealed class VolumeStream : Stream
         var count = (int)Math.Clamp(Length - _position, 0, buffer.Length);
         if (count > 0)
         {
-            await _client.ReadVolumeAsync(_volumeId, _position, buffer[..count], cancellationToken).ConfigureAwait(false);
+            await _client.ReadVolumeAsync(new ReadVolumeRequest { VolumeId = _volumeId, Offset = _position, Destination = buffer[..count] }, cancellationToken).ConfigureAwait(false);
             _position += count;
         }
 
@@ -121,7 +121,7 @@ internal sealed class VolumeStream : Stream
         }
 
         // The run is dropped only once stored: a failed flush can be retried.
-        await _client.WriteVolumeAsync(_volumeId, _pendingOffset, _pending!.AsMemory(0, _pendingLength), cancellationToken).ConfigureAwait(false);
+        await _client.WriteVolumeAsync(new WriteVolumeRequest { VolumeId = _volumeId, Writes = [new VolumeWrite(_pendingOffset, _pending!.AsMemory(0, _pendingLength))] }, cancellationToken).ConfigureAwait(false);
         _pendingOffset = -1;
         _pendingLength = 0;
     }

@@ -51,9 +51,9 @@ internal sealed class DamageTracer
         {
             foreach (var mapping in image.View.BlockDeviceMappings)
             {
-                foreach (var use in bySnapshot.GetValueOrDefault(mapping.SnapshotId) ?? [])
+                foreach (var use in bySnapshot.GetValueOrDefault(mapping.Ebs.SnapshotId) ?? [])
                 {
-                    uses.Add(use with { ResourceId = image.Id.Value, SnapshotId = mapping.SnapshotId.Value });
+                    uses.Add(use with { ResourceId = image.Id.Value, SnapshotId = mapping.Ebs.SnapshotId.Value });
                 }
             }
         }

@@ -32,11 +32,11 @@ internal static class StateCodec
                 v.View.OwnerId,
                 v.View.Region,
                 v.View.AvailabilityZone,
-                v.View.SizeGiB,
-                v.View.State,
+                v.View.Size,
+                v.View.State.ToString(),
                 v.View.CreateTime,
                 v.View.SnapshotId?.Value,
-                new Dictionary<string, string>(v.View.Tags, StringComparer.Ordinal),
+                new Dictionary<string, string>(v.View.Tags.Items, StringComparer.Ordinal),
                 Format(v.BaseRoot),
                 v.LazyLoad is not null,
                 Format(v.LazyLoad?.SourceRoot),
@@ -70,21 +70,21 @@ internal static class StateCodec
     public static StateDocument Encode(ImageRecord image)
     {
         var v = image.View;
-        return new(ImageKind, v.Id.Value, JsonSerializer.SerializeToUtf8Bytes(
+        return new(ImageKind, v.ImageId.Value, JsonSerializer.SerializeToUtf8Bytes(
             new ImageDocument(
-                v.Id.Value,
+                v.ImageId.Value,
                 v.OwnerId,
                 v.Region,
                 v.Name,
                 v.Description,
-                v.Architecture,
-                v.VirtualizationType,
-                v.BootMode,
+                v.Architecture.ToAwsString(),
+                v.VirtualizationType.ToAwsString(),
+                v.BootMode?.ToAwsString(),
                 v.RootDeviceName,
-                [.. v.BlockDeviceMappings.Select(m => new BlockDeviceMappingDocument(m.DeviceName, m.SnapshotId.Value, m.VolumeSizeGiB, m.DeleteOnTermination))],
+                [.. v.BlockDeviceMappings.Select(m => new BlockDeviceMappingDocument(m.DeviceName, m.Ebs.SnapshotId.Value, m.Ebs.VolumeSize, m.Ebs.DeleteOnTermination))],
                 v.CreationDate,
                 image.AvailableAt,
-                new Dictionary<string, string>(v.Tags, StringComparer.Ordinal)),
+                new Dictionary<string, string>(v.Tags.Items, StringComparer.Ordinal)),
             StateJsonContext.Default.ImageDocument));
     }
 
@@ -94,21 +94,25 @@ internal static class StateCodec
         var d = Deserialize(document, StateJsonContext.Default.ImageDocument, x => x.Id);
         return new ImageRecord
         {
-            View = new MachineImage
+            View = new Image
             {
-                Id = ImageId.Parse(d.Id),
+                ImageId = ImageId.Parse(d.Id),
                 OwnerId = d.OwnerId,
                 Region = d.Region,
                 Name = d.Name,
                 Description = d.Description,
                 State = ImageState.Pending,
-                Architecture = d.Architecture,
-                VirtualizationType = d.VirtualizationType,
-                BootMode = d.BootMode,
+                Architecture = AwsEnum.Parse<ArchitectureValues>(d.Architecture),
+                VirtualizationType = AwsEnum.Parse<VirtualizationType>(d.VirtualizationType),
+                BootMode = d.BootMode is null ? null : AwsEnum.Parse<BootModeValues>(d.BootMode),
                 RootDeviceName = d.RootDeviceName,
-                BlockDeviceMappings = [.. d.BlockDeviceMappings.Select(m => new BlockDeviceMapping(m.DeviceName, SnapshotId.Parse(m.SnapshotId), m.VolumeSizeGiB, m.DeleteOnTermination))],
+                BlockDeviceMappings = ValueList<BlockDeviceMapping>.From(d.BlockDeviceMappings.Select(m => new BlockDeviceMapping
+                {
+                    DeviceName = m.DeviceName,
+                    Ebs = new EbsBlockDevice { SnapshotId = SnapshotId.Parse(m.SnapshotId), VolumeSize = m.VolumeSizeGiB, DeleteOnTermination = m.DeleteOnTermination },
+                })),
                 CreationDate = d.CreationDate,
-                Tags = d.Tags.ToImmutableSortedDictionary(StringComparer.Ordinal),
+                Tags = TagList.From(d.Tags),
             },
             AvailableAt = d.AvailableAt,
         };
@@ -144,15 +148,15 @@ internal static class StateCodec
         {
             View = new Volume
             {
-                Id = VolumeId.Parse(d.Id),
+                VolumeId = VolumeId.Parse(d.Id),
                 OwnerId = d.OwnerId,
                 Region = d.Region,
                 AvailabilityZone = d.AvailabilityZone,
-                SizeGiB = d.SizeGiB,
-                State = d.State,
+                Size = d.SizeGiB,
+                State = Enum.Parse<VolumeState>(d.State),
                 CreateTime = d.CreateTime,
                 SnapshotId = d.SnapshotId is null ? null : SnapshotId.Parse(d.SnapshotId),
-                Tags = d.Tags.ToImmutableSortedDictionary(StringComparer.Ordinal),
+                Tags = TagList.From(d.Tags),
                 DiskImageSizeInBytes = d.DiskImageSizeInBytes,
             },
             BaseRoot = ParseNode(d.BaseRoot),

@@ -3,14 +3,14 @@ using Ebs.Core.Domain;
 
 namespace Ebs.Core.Storage;
 
-/// <summary>The stored shape of a volume (its written-back blocks are separate documents).</summary>
+/// <summary>The stored shape of a volume (its written-back blocks are separate documents). The state is its C# member name, fixed apart from AWS's strings.</summary>
 internal sealed record VolumeDocument(
     string Id,
     string OwnerId,
     string Region,
     string AvailabilityZone,
     int SizeGiB,
-    VolumeState State,
+    string State,
     DateTimeOffset CreateTime,
     string? SnapshotId,
     Dictionary<string, string> Tags,

@@ -80,9 +80,9 @@ public sealed class ChunkTests
         var collidingId = new ChunkScope(TestCloud.Account, TestCloud.Region).Hash(mine);
         await t.Cloud.ChunkStore.PutAsync(collidingId, planted); // simulate a hash collision
 
-        await t.Ec2.WriteVolumeAsync(volume.Id, 0, mine);
+        await t.Ec2.WriteAtAsync(volume.VolumeId, 0, mine);
 
-        Assert.Equal(mine, await t.ReadAsync(volume.Id, 0, TestCloud.BlockSize));
+        Assert.Equal(mine, await t.ReadAsync(volume.VolumeId, 0, TestCloud.BlockSize));
         var report = await t.Cloud.ScrubAsync();
         Assert.Equal(collidingId, Assert.Single(report.LeakedChunks));
     }

@@ -41,10 +41,10 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
         switch (op.Kind)
         {
             case ModelOpKind.CreateVolume:
-                Model.AddVolume((await Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id, [], null);
+                Model.AddVolume((await Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 })).Volume.VolumeId, [], null);
                 break;
             case ModelOpKind.Write:
-                await Ec2.WriteVolumeAsync(op.Volume!.Value, op.Offset, op.Data);
+                await Ec2.WriteAtAsync(op.Volume!.Value, op.Offset, op.Data);
                 Model.WriteVolume(op.Volume.Value, op.Offset, op.Data);
                 break;
             case ModelOpKind.CreateSnapshot:
@@ -52,13 +52,13 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
                 try
                 {
                     var expected = ChecksIncrementalSize ? Model.IncrementalBlocks(op.Volume!.Value) : ((int Least, int Most)?)null;
-                    var snapshot = await Ec2.CreateSnapshotAsync(op.Volume!.Value);
+                    var snapshot = await Ec2.TakeSnapshotAsync(op.Volume!.Value);
                     if (expected is var (least, most))
                     {
                         Assert.InRange(snapshot.IncrementalSizeInBytes / TestCloud.BlockSize, least, most);
                     }
 
-                    Model.AddSnapshot(snapshot.Id, op.Volume.Value);
+                    Model.AddSnapshot(snapshot.SnapshotId, op.Volume.Value);
                 }
                 catch (EbsException e) when (e.ErrorCode == EbsErrorCodes.ConcurrentSnapshotLimitExceeded)
                 {
@@ -78,16 +78,16 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
                     break;
                 }
 
-                Model.AddVolume((await Ec2.CreateVolumeAsync(request)).Id, Model.Copy(Model.Snapshots[op.Snapshot.Value]), op.Snapshot);
+                Model.AddVolume((await Ec2.CreateVolumeAsync(request)).Volume.VolumeId, Model.Copy(Model.Snapshots[op.Snapshot.Value]), op.Snapshot);
                 break;
             case ModelOpKind.CopySnapshot:
                 if ((await Ec2.DescribeSnapshotAsync(op.Snapshot!.Value)).State != SnapshotState.Completed)
                 {
-                    await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.CopySnapshotAsync(TestCloud.Region, op.Snapshot.Value).AsTask(), EbsErrorCodes.IncorrectState);
+                    await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.CopySnapshotHereAsync(TestCloud.Region, op.Snapshot.Value).AsTask(), EbsErrorCodes.IncorrectState);
                     break;
                 }
 
-                Model.Snapshots[(await Ec2.CopySnapshotAsync(TestCloud.Region, op.Snapshot.Value)).Id] = Model.Copy(Model.Snapshots[op.Snapshot.Value]);
+                Model.Snapshots[(await Ec2.CopySnapshotHereAsync(TestCloud.Region, op.Snapshot.Value)).SnapshotId] = Model.Copy(Model.Snapshots[op.Snapshot.Value]);
                 break;
             case ModelOpKind.DeleteVolume:
                 await Ec2.DeleteVolumeAsync(op.Volume!.Value);
@@ -101,10 +101,10 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
                 var unknown = SnapshotId.Parse("snap-0000000000000000f");
                 (Func<Task> call, string code) = op.Seed switch
                 {
-                    0 => ((Func<Task>)(() => Ec2.WriteVolumeAsync(target, (1L << 30) - 10, new byte[TestCloud.BlockSize]).AsTask()), EbsErrorCodes.InvalidParameterValue),
+                    0 => ((Func<Task>)(() => Ec2.WriteAtAsync(target, (1L << 30) - 10, new byte[TestCloud.BlockSize]).AsTask()), EbsErrorCodes.InvalidParameterValue),
                     1 => (() => Ec2.DeleteSnapshotAsync(unknown).AsTask(), EbsErrorCodes.InvalidSnapshotNotFound),
-                    2 => (() => Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-west-2a", SizeGiB = 1 }).AsTask(), EbsErrorCodes.InvalidZoneNotFound),
-                    _ => (() => Ec2.CreateTagsAsync([target.Value, unknown.Value], new Dictionary<string, string> { ["k"] = "v" }).AsTask(), EbsErrorCodes.InvalidSnapshotNotFound),
+                    2 => (() => Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-west-2a", Size = 1 }).AsTask(), EbsErrorCodes.InvalidZoneNotFound),
+                    _ => (() => Ec2.CreateTagsAsync(new CreateTagsRequest { Resources = [target, unknown], Tags = [new Tag("k", "v")] }).AsTask(), EbsErrorCodes.InvalidSnapshotNotFound),
                 };
                 await StateFingerprint.AssertUnchangedAsync(Cloud, call, code);
                 break;
@@ -121,7 +121,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
         var bytes = new byte[span];
         foreach (var (id, blocks) in Model.Volumes)
         {
-            await Ec2.ReadVolumeAsync(id, 0, bytes);
+            await Ec2.ReadAtAsync(id, 0, bytes);
             for (var block = 0; block < Generators.SpanBlocks; block++)
             {
                 Assert.True(Model.Read(blocks, block).AsSpan().SequenceEqual(bytes.AsSpan(block * TestCloud.BlockSize, TestCloud.BlockSize)), $"{id} block {block} after {after}");
@@ -141,8 +141,8 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
             }
         }
 
-        Assert.Equal(Model.Snapshots.Count, (await Ec2.DescribeSnapshotsAsync()).Count);
-        Assert.Equal(Model.Volumes.Count, (await Ec2.DescribeVolumesAsync()).Count);
+        Assert.Equal(Model.Snapshots.Count, (await Ec2.ListSnapshotsAsync()).Count);
+        Assert.Equal(Model.Volumes.Count, (await Ec2.ListVolumesAsync()).Count);
         var scrub = await Cloud.ScrubAsync();
         Assert.True(scrub.IsClean, $"scrub after {after}: {scrub}");
     }

@@ -23,20 +23,20 @@ public sealed class ConcurrencyTests
             for (var round = 0; round < 30; round++)
             {
                 var block = round % 8;
-                await t.Ec2.WriteVolumeAsync(volume.Id, block * B, TestCloud.Block(round % 3 == 0 ? 7 : (worker * 1000) + round));
+                await t.Ec2.WriteAtAsync(volume.VolumeId, block * B, TestCloud.Block(round % 3 == 0 ? 7 : (worker * 1000) + round));
                 if (round % 5 == 0)
                 {
                     t.Time.Advance(TimeSpan.FromMinutes(1)); // let earlier snapshots complete
-                    var snapshot = await t.Ec2.CreateSnapshotAsync(volume.Id);
+                    var snapshot = await t.Ec2.TakeSnapshotAsync(volume.VolumeId);
                     var reader = t.Cloud.Account(TestCloud.Account).EbsDirect(TestCloud.Region);
-                    Assert.NotEmpty((await reader.ListChangedBlocksAsync(new() { SecondSnapshotId = snapshot.Id })).ChangedBlocks);
+                    Assert.NotEmpty((await reader.ListChangedBlocksAsync(new() { SecondSnapshotId = snapshot.SnapshotId })).ChangedBlocks);
                     if (round % 10 == 0)
                     {
-                        await t.Ec2.DeleteSnapshotAsync(snapshot.Id);
+                        await t.Ec2.DeleteSnapshotAsync(snapshot.SnapshotId);
                     }
                 }
 
-                var back = await t.ReadAsync(volume.Id, block * B, B);
+                var back = await t.ReadAsync(volume.VolumeId, block * B, B);
                 Assert.Equal(TestCloud.Block(round % 3 == 0 ? 7 : (worker * 1000) + round), back);
             }
         })).ToList();
@@ -44,7 +44,7 @@ public sealed class ConcurrencyTests
 
         var report = await t.Cloud.ScrubAsync();
         Assert.True(report.IsClean, report.ToString());
-        Assert.Equal(12, (await t.Ec2.DescribeSnapshotsAsync()).Count);
+        Assert.Equal(12, (await t.Ec2.ListSnapshotsAsync()).Count);
     }
 
     [Fact]
@@ -52,14 +52,14 @@ public sealed class ConcurrencyTests
     {
         await using var t = new TestCloud();
         var volume = await t.CreateVolumeAsync();
-        await t.WriteBlocksAsync(volume.Id, Enumerable.Range(0, 30), seedBase: 0);
-        var a = await t.Ec2.CreateSnapshotAsync(volume.Id);
+        await t.WriteBlocksAsync(volume.VolumeId, Enumerable.Range(0, 30), seedBase: 0);
+        var a = await t.Ec2.TakeSnapshotAsync(volume.VolumeId);
         long[] changed = [.. Enumerable.Range(0, 250).Select(i => (7L * i) + 1)]; // within A's blocks and past them
-        await t.WriteBlocksAsync(volume.Id, changed.Select(c => (int)c), seedBase: 500);
-        var b = await t.Ec2.CreateSnapshotAsync(volume.Id);
+        await t.WriteBlocksAsync(volume.VolumeId, changed.Select(c => (int)c), seedBase: 500);
+        var b = await t.Ec2.TakeSnapshotAsync(volume.VolumeId);
         var direct = t.Cloud.Account(TestCloud.Account).EbsDirect(TestCloud.Region);
 
-        var request = new ListChangedBlocksRequest { FirstSnapshotId = a.Id, SecondSnapshotId = b.Id, MaxResults = EbsDirectClient.MinResultsLimit };
+        var request = new ListChangedBlocksRequest { FirstSnapshotId = a.SnapshotId, SecondSnapshotId = b.SnapshotId, MaxResults = EbsDirectClient.MinResultsLimit };
         var first = await direct.ListChangedBlocksAsync(request);
         var second = await direct.ListChangedBlocksAsync(request with { NextToken = first.NextToken });
         var third = await direct.ListChangedBlocksAsync(request with { NextToken = second.NextToken });
@@ -70,7 +70,7 @@ public sealed class ConcurrencyTests
         Assert.Null(third.NextToken);
         Assert.Equal(changed, await direct.Paginators.ListChangedBlocks(request).ChangedBlocks.Select(c => c.BlockIndex).ToListAsync());
         Assert.Equal(B, first.BlockSize);
-        Assert.Equal(30, (await direct.ListChangedBlocksAsync(new() { SecondSnapshotId = a.Id })).ChangedBlocks.Length);
+        Assert.Equal(30, (await direct.ListChangedBlocksAsync(new() { SecondSnapshotId = a.SnapshotId })).ChangedBlocks.Length);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class ConcurrencyTests
         using var chunks = new InMemoryChunkStore(B);
         await using var cloud = new EbsCloud(new EbsOptions { BlockSize = B }, chunkStore: new SlowPuts(chunks));
         var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
-        var volume = await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 });
+        var volume = await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 });
         const int Parts = 16;
         const int Part = B / Parts;
 
@@ -89,13 +89,13 @@ public sealed class ConcurrencyTests
         {
             for (var round = 0; round < 5; round++)
             {
-                await ec2.WriteVolumeAsync(volume.Id, (part * Part) + 1, Enumerable.Repeat((byte)(part + 1), Part - 2).ToArray());
-                await ec2.WriteVolumeAsync(volume.Id, B + (part * Part) + 1, Enumerable.Repeat((byte)(part + 101), Part - 2).ToArray());
+                await ec2.WriteAtAsync(volume.Volume.VolumeId, (part * Part) + 1, Enumerable.Repeat((byte)(part + 1), Part - 2).ToArray());
+                await ec2.WriteAtAsync(volume.Volume.VolumeId, B + (part * Part) + 1, Enumerable.Repeat((byte)(part + 101), Part - 2).ToArray());
             }
         })));
 
         var back = new byte[2 * B];
-        await ec2.ReadVolumeAsync(volume.Id, 0, back);
+        await ec2.ReadAtAsync(volume.Volume.VolumeId, 0, back);
         for (var part = 0; part < Parts; part++)
         {
             Assert.All(back.AsSpan((part * Part) + 1, Part - 2).ToArray(), b => Assert.Equal(part + 1, b));
@@ -109,11 +109,11 @@ public sealed class ConcurrencyTests
         using var chunks = new InMemoryChunkStore(B);
         await using var cloud = new EbsCloud(new EbsOptions { BlockSize = B }, chunkStore: new SlowPuts(chunks, failAt: 20));
         var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
-        var volume = await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 });
+        var volume = await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 });
         var data = new byte[32 * B]; // stored in parallel; the 20th put fails
         new Random(3).NextBytes(data);
 
-        await Assert.ThrowsAsync<IOException>(() => ec2.WriteVolumeAsync(volume.Id, 0, data).AsTask());
+        await Assert.ThrowsAsync<IOException>(() => ec2.WriteAtAsync(volume.Volume.VolumeId, 0, data).AsTask());
 
         Assert.Equal(0, chunks.Count);
         Assert.True((await cloud.ScrubAsync()).IsClean);

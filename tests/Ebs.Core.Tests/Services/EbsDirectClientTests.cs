@@ -105,14 +105,14 @@ public sealed class EbsDirectClientTests
         var options = new EbsOptions { BlockSize = TestCloud.BlockSize };
         var chunks = new InMemoryChunkStore(TestCloud.BlockSize);
         var state = new InMemoryStateStore();
-        Domain.SnapshotId snapshot;
+        Core.Domain.SnapshotId snapshot;
         NodeId root;
         await using (var cloud = await EbsCloud.OpenAsync(options, chunks, state))
         {
             var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
-            var volume = await ec2.CreateVolumeAsync(new() { AvailabilityZone = "us-east-1a", SizeGiB = 1 });
-            await ec2.WriteVolumeAsync(volume.Id, 0, TestCloud.Block(1));
-            snapshot = (await ec2.CreateSnapshotAsync(volume.Id)).Id;
+            var volume = await ec2.CreateVolumeAsync(new() { AvailabilityZone = "us-east-1a", Size = 1 });
+            await ec2.WriteAtAsync(volume.Volume.VolumeId, 0, TestCloud.Block(1));
+            snapshot = (await ec2.TakeSnapshotAsync(volume.Volume.VolumeId)).SnapshotId;
             root = cloud.Engine.World.Snapshots[snapshot].Root!.Value;
         }
 
@@ -129,8 +129,8 @@ public sealed class EbsDirectClientTests
     private static async Task<SnapshotId> SnapshotOfBlocksAsync(TestCloud t, int blocks)
     {
         var volume = await t.CreateVolumeAsync();
-        await t.WriteBlocksAsync(volume.Id, Enumerable.Range(0, blocks), seedBase: 0);
-        return (await t.Ec2.CreateSnapshotAsync(volume.Id)).Id;
+        await t.WriteBlocksAsync(volume.VolumeId, Enumerable.Range(0, blocks), seedBase: 0);
+        return (await t.Ec2.TakeSnapshotAsync(volume.VolumeId)).SnapshotId;
     }
 
     /// <summary>A state store that lost one block-map node.</summary>

@@ -22,12 +22,12 @@ public sealed class ImportVolumeTests
 
         var volume = await t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1b", Source = new MemoryStream(image), Progress = new SyncProgress(reported.Add) });
 
-        Assert.Equal((VolumeState.Available, 1, "us-east-1b", (long?)image.Length), (volume.State, volume.SizeGiB, volume.AvailabilityZone, volume.DiskImageSizeInBytes));
-        Assert.Equal(image, await t.ReadAsync(volume.Id, 0, image.Length));
+        Assert.Equal((VolumeState.Available, 1, "us-east-1b", (long?)image.Length), (volume.Volume.State, volume.Volume.Size, volume.Volume.AvailabilityZone, volume.Volume.DiskImageSizeInBytes));
+        Assert.Equal(image, await t.ReadAsync(volume.Volume.VolumeId, 0, image.Length));
         Assert.Equal([image.Length], reported);
         var blocks = (image.Length + B - 1) / B;
         Assert.Equal(blocks - ((blocks + 2) / 3), t.StoredChunks);
-        Assert.Equal([volume.Id], (await t.Ec2.DescribeVolumesAsync()).Select(v => v.Id));
+        Assert.Equal([volume.Volume.VolumeId], (await t.Ec2.ListVolumesAsync()).Select(v => v.VolumeId));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class ImportVolumeTests
         await using var t = new TestCloud();
         await using var big = SparseFile(dir, (1L << 30) + 1);
 
-        var error = await Assert.ThrowsAsync<EbsException>(() => t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1, Source = big }).AsTask());
+        var error = await Assert.ThrowsAsync<EbsException>(() => t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1, Source = big }).AsTask());
 
         Assert.Equal(EbsErrorCodes.InvalidParameterValue, error.ErrorCode);
         Assert.Empty(t.Cloud.Engine.World.Volumes);
@@ -61,10 +61,10 @@ public sealed class ImportVolumeTests
         await using var t = new TestCloud();
         var volume = await t.CreateVolumeAsync();
 
-        var error = await Assert.ThrowsAsync<EbsException>(() => t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { VolumeId = volume.Id, SizeGiB = 2, Source = new MemoryStream(TestCloud.Image(B, 1)) }).AsTask());
+        var error = await Assert.ThrowsAsync<EbsException>(() => t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { VolumeId = volume.VolumeId, Size = 2, Source = new MemoryStream(TestCloud.Image(B, 1)) }).AsTask());
 
         Assert.Equal(EbsErrorCodes.InvalidParameterCombination, error.ErrorCode);
-        Assert.Equal(volume, await t.Ec2.DescribeVolumeAsync(volume.Id));
+        Assert.Equal(volume, await t.Ec2.DescribeVolumeAsync(volume.VolumeId));
         Assert.Equal(0, t.StoredChunks);
     }
 
@@ -86,10 +86,10 @@ public sealed class ImportVolumeTests
         await using var t = new TestCloud();
         var image = TestCloud.Image(LongImage, seed: 2);
 
-        var volume = await t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1, Source = new InterruptedStream(image, long.MaxValue, () => { }, seekable: false) });
+        var volume = await t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1, Source = new InterruptedStream(image, long.MaxValue, () => { }, seekable: false) });
 
-        Assert.Equal(image.Length, volume.DiskImageSizeInBytes);
-        Assert.Equal(image, await t.ReadAsync(volume.Id, 0, image.Length));
+        Assert.Equal(image.Length, volume.Volume.DiskImageSizeInBytes);
+        Assert.Equal(image, await t.ReadAsync(volume.Volume.VolumeId, 0, image.Length));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class ImportVolumeTests
     {
         await using var t = new TestCloud();
 
-        var error = await Assert.ThrowsAsync<EbsException>(() => t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1, Source = new EndlessStream() }).AsTask());
+        var error = await Assert.ThrowsAsync<EbsException>(() => t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1, Source = new EndlessStream() }).AsTask());
 
         Assert.Equal(EbsErrorCodes.InvalidParameterValue, error.ErrorCode);
         Assert.Empty(t.Cloud.Engine.World.Volumes);
@@ -141,18 +141,18 @@ public sealed class ImportVolumeTests
         {
             hidden = t.Cloud.Engine.World.Volumes.Keys.Single();
             seen = (
-                t.Ec2.DescribeVolumesAsync().AsTask().GetAwaiter().GetResult().Count,
+                t.Ec2.ListVolumesAsync().AsTask().GetAwaiter().GetResult().Count,
                 Assert.Throws<EbsException>(() => t.Ec2.DescribeVolumeAsync(hidden).AsTask().GetAwaiter().GetResult()),
-                Assert.Throws<EbsException>(() => t.Ec2.CreateSnapshotAsync(hidden).AsTask().GetAwaiter().GetResult()),
-                Assert.Throws<EbsException>(() => t.Ec2.WriteVolumeAsync(hidden, 0, new byte[B]).AsTask().GetAwaiter().GetResult()));
+                Assert.Throws<EbsException>(() => t.Ec2.TakeSnapshotAsync(hidden).AsTask().GetAwaiter().GetResult()),
+                Assert.Throws<EbsException>(() => t.Ec2.WriteAtAsync(hidden, 0, new byte[B]).AsTask().GetAwaiter().GetResult()));
         });
 
         var volume = await t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = source });
 
-        Assert.Equal(hidden, volume.Id);
+        Assert.Equal(hidden, volume.Volume.VolumeId);
         Assert.Equal(0, seen.Listed);
         Assert.All([seen.Describe, seen.Snapshot, seen.Write], e => Assert.Equal(EbsErrorCodes.InvalidVolumeNotFound, e?.ErrorCode));
-        Assert.Single(await t.Ec2.DescribeVolumesAsync());
+        Assert.Single(await t.Ec2.ListVolumesAsync());
     }
 
     [Fact]
@@ -161,23 +161,23 @@ public sealed class ImportVolumeTests
         await using var t = new TestCloud();
         var image = TestCloud.Image(2048 * B, seed: 6);
         var volume = await t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = new MemoryStream(image) });
-        var first = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
+        var first = await t.CompleteAsync(await t.Ec2.TakeSnapshotAsync(volume.Volume.VolumeId));
         var changed = Enumerable.Range(0, 20).Select(i => (i * 101) + 1).ToList();
         foreach (var block in changed)
         {
             image[(block * B) + 7] ^= 0x5a;
         }
 
-        await t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { VolumeId = volume.Id, Source = new MemoryStream(image) });
-        var second = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
+        await t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { VolumeId = volume.Volume.VolumeId, Source = new MemoryStream(image) });
+        var second = await t.CompleteAsync(await t.Ec2.TakeSnapshotAsync(volume.Volume.VolumeId));
 
         Assert.Equal((2048L - 683) * B, first.IncrementalSizeInBytes);
         Assert.Equal(20L * B, second.IncrementalSizeInBytes);
         var copyTime = new EbsOptions().SnapshotSetupTime + TimeSpan.FromSeconds(20.0 * B / new EbsOptions().SnapshotThroughputBytesPerSecond);
         Assert.Equal(copyTime, second.CompletionTime - second.StartTime);
-        var diff = await t.Cloud.Account(TestCloud.Account).EbsDirect(TestCloud.Region).Paginators.ListChangedBlocks(new() { FirstSnapshotId = first.Id, SecondSnapshotId = second.Id }).ChangedBlocks.Select(b => b.BlockIndex).ToListAsync();
+        var diff = await t.Cloud.Account(TestCloud.Account).EbsDirect(TestCloud.Region).Paginators.ListChangedBlocks(new() { FirstSnapshotId = first.SnapshotId, SecondSnapshotId = second.SnapshotId }).ChangedBlocks.Select(b => b.BlockIndex).ToListAsync();
         Assert.Equal(changed.Select(b => (long)b), diff);
-        Assert.Equal(image, await t.ReadAsync(volume.Id, 0, image.Length));
+        Assert.Equal(image, await t.ReadAsync(volume.Volume.VolumeId, 0, image.Length));
     }
 
     [Fact]
@@ -188,16 +188,16 @@ public sealed class ImportVolumeTests
         var dr = t.Cloud.Account(TestCloud.Account).Ec2("eu-west-1");
         var volume = await t.Ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = new MemoryStream(image) });
 
-        var snapshot = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
-        var restored = await t.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1c", SnapshotId = snapshot.Id, SizeGiB = 3 });
-        var copy = await dr.CopySnapshotAsync(TestCloud.Region, snapshot.Id);
+        var snapshot = await t.CompleteAsync(await t.Ec2.TakeSnapshotAsync(volume.Volume.VolumeId));
+        var restored = await t.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1c", SnapshotId = snapshot.SnapshotId, Size = 3 });
+        var copy = await dr.CopySnapshotHereAsync(TestCloud.Region, snapshot.SnapshotId);
         t.Time.Advance(TimeSpan.FromHours(1));
-        var fromCopy = await dr.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "eu-west-1a", SnapshotId = copy.Id });
+        var fromCopy = await dr.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "eu-west-1a", SnapshotId = copy.SnapshotId });
         var plain = await t.CreateVolumeAsync();
 
-        Assert.All([snapshot.DiskImageSizeInBytes, restored.DiskImageSizeInBytes, copy.DiskImageSizeInBytes, fromCopy.DiskImageSizeInBytes], size => Assert.Equal(image.Length, size));
+        Assert.All([snapshot.DiskImageSizeInBytes, restored.Volume.DiskImageSizeInBytes, copy.DiskImageSizeInBytes, fromCopy.Volume.DiskImageSizeInBytes], size => Assert.Equal(image.Length, size));
         Assert.Null(plain.DiskImageSizeInBytes);
-        Assert.Null((await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(plain.Id))).DiskImageSizeInBytes);
+        Assert.Null((await t.CompleteAsync(await t.Ec2.TakeSnapshotAsync(plain.VolumeId))).DiskImageSizeInBytes);
     }
 
     [Fact]
@@ -210,7 +210,7 @@ public sealed class ImportVolumeTests
         await using (var cloud = await EbsCloud.OpenAsync(options, chunks, new DyingStateStore(state, commits: 5)))
         {
             var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
-            kept = await ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = new MemoryStream(TestCloud.Image(B * 10, seed: 8)) });
+            kept = (await ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = new MemoryStream(TestCloud.Image(B * 10, seed: 8)) })).Volume;
 
             // Created and its first batch committed; the process dies before the second lands.
             await Assert.ThrowsAsync<IOException>(() => ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = new MemoryStream(TestCloud.Image(LongImage, seed: 9)) }).AsTask());
@@ -219,7 +219,7 @@ public sealed class ImportVolumeTests
         Assert.Equal(2, (await state.LoadAsync()).Documents.Count(d => d.Kind == StateCodec.VolumeKind));
         await using (var cloud = await EbsCloud.OpenAsync(options, chunks, state))
         {
-            Assert.Equal([kept.Id], cloud.Engine.World.Volumes.Keys);
+            Assert.Equal([kept.VolumeId], cloud.Engine.World.Volumes.Keys);
             await CrashChecks.AssertOnlyLeaksThenRepairAsync(cloud);
         }
 

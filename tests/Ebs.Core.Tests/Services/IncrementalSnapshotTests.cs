@@ -12,22 +12,22 @@ public sealed class IncrementalSnapshotTests
     {
         await using var t = OneBlockPerSecond();
         var volume = await t.CreateVolumeAsync();
-        await t.WriteBlocksAsync(volume.Id, Enumerable.Range(0, 10), seedBase: 0);
-        var a = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
-        await t.WriteBlocksAsync(volume.Id, Enumerable.Range(0, 4), seedBase: 100);
-        var b = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
-        await t.Ec2.DeleteSnapshotAsync(b.Id);
-        await t.WriteBlocksAsync(volume.Id, [3, 5, 6], seedBase: 200);
+        await t.WriteBlocksAsync(volume.VolumeId, Enumerable.Range(0, 10), seedBase: 0);
+        var a = await t.CompleteAsync(await t.Ec2.TakeSnapshotAsync(volume.VolumeId));
+        await t.WriteBlocksAsync(volume.VolumeId, Enumerable.Range(0, 4), seedBase: 100);
+        var b = await t.CompleteAsync(await t.Ec2.TakeSnapshotAsync(volume.VolumeId));
+        await t.Ec2.DeleteSnapshotAsync(b.SnapshotId);
+        await t.WriteBlocksAsync(volume.VolumeId, [3, 5, 6], seedBase: 200);
 
-        var c = await t.Ec2.CreateSnapshotAsync(volume.Id);
+        var c = await t.Ec2.TakeSnapshotAsync(volume.VolumeId);
 
         // Blocks 0..3 (B's changes, which C must now copy) and 5, 6; block 3 once.
         Assert.Equal(6L * B, c.IncrementalSizeInBytes);
         Assert.Equal(10L * B, c.FullSnapshotSizeInBytes);
         t.Time.Advance(TimeSpan.FromSeconds(11));
-        Assert.Equal(c.StartTime + TimeSpan.FromSeconds(5 + 6), (await t.Ec2.DescribeSnapshotAsync(c.Id)).CompletionTime);
+        Assert.Equal(c.StartTime + TimeSpan.FromSeconds(5 + 6), (await t.Ec2.DescribeSnapshotAsync(c.SnapshotId)).CompletionTime);
         var direct = t.Cloud.Account(TestCloud.Account).EbsDirect(TestCloud.Region);
-        Assert.Equal(6, await direct.Paginators.ListChangedBlocks(new() { FirstSnapshotId = a.Id, SecondSnapshotId = c.Id }).ChangedBlocks.CountAsync());
+        Assert.Equal(6, await direct.Paginators.ListChangedBlocks(new() { FirstSnapshotId = a.SnapshotId, SecondSnapshotId = c.SnapshotId }).ChangedBlocks.CountAsync());
     }
 
     [Fact]
@@ -35,15 +35,15 @@ public sealed class IncrementalSnapshotTests
     {
         await using var t = OneBlockPerSecond();
         var volume = await t.CreateVolumeAsync();
-        await t.WriteBlocksAsync(volume.Id, Enumerable.Range(0, 10), seedBase: 0);
-        var a = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
-        await t.WriteBlocksAsync(volume.Id, [0, 1], seedBase: 100);
-        var b = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
-        await t.Ec2.DeleteSnapshotAsync(a.Id);
-        await t.Ec2.DeleteSnapshotAsync(b.Id);
-        await t.WriteBlocksAsync(volume.Id, [20], seedBase: 0);
+        await t.WriteBlocksAsync(volume.VolumeId, Enumerable.Range(0, 10), seedBase: 0);
+        var a = await t.CompleteAsync(await t.Ec2.TakeSnapshotAsync(volume.VolumeId));
+        await t.WriteBlocksAsync(volume.VolumeId, [0, 1], seedBase: 100);
+        var b = await t.CompleteAsync(await t.Ec2.TakeSnapshotAsync(volume.VolumeId));
+        await t.Ec2.DeleteSnapshotAsync(a.SnapshotId);
+        await t.Ec2.DeleteSnapshotAsync(b.SnapshotId);
+        await t.WriteBlocksAsync(volume.VolumeId, [20], seedBase: 0);
 
-        var c = await t.Ec2.CreateSnapshotAsync(volume.Id);
+        var c = await t.Ec2.TakeSnapshotAsync(volume.VolumeId);
 
         Assert.Equal(11L * B, c.IncrementalSizeInBytes);
         Assert.Equal(c.FullSnapshotSizeInBytes, c.IncrementalSizeInBytes);
@@ -55,14 +55,14 @@ public sealed class IncrementalSnapshotTests
     {
         await using var t = OneBlockPerSecond();
         var volume = await t.CreateVolumeAsync();
-        await t.WriteBlocksAsync(volume.Id, Enumerable.Range(0, 10), seedBase: 0);
-        var a = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
-        await t.WriteBlocksAsync(volume.Id, [0, 1], seedBase: 100);
-        await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
-        await t.Ec2.DeleteSnapshotAsync(a.Id);
-        await t.WriteBlocksAsync(volume.Id, [7], seedBase: 200);
+        await t.WriteBlocksAsync(volume.VolumeId, Enumerable.Range(0, 10), seedBase: 0);
+        var a = await t.CompleteAsync(await t.Ec2.TakeSnapshotAsync(volume.VolumeId));
+        await t.WriteBlocksAsync(volume.VolumeId, [0, 1], seedBase: 100);
+        await t.CompleteAsync(await t.Ec2.TakeSnapshotAsync(volume.VolumeId));
+        await t.Ec2.DeleteSnapshotAsync(a.SnapshotId);
+        await t.WriteBlocksAsync(volume.VolumeId, [7], seedBase: 200);
 
-        Assert.Equal(1L * B, (await t.Ec2.CreateSnapshotAsync(volume.Id)).IncrementalSizeInBytes);
+        Assert.Equal(1L * B, (await t.Ec2.TakeSnapshotAsync(volume.VolumeId)).IncrementalSizeInBytes);
     }
 
     [Fact]
@@ -70,18 +70,18 @@ public sealed class IncrementalSnapshotTests
     {
         await using var t = OneBlockPerSecond();
         var origin = await t.CreateVolumeAsync();
-        await t.WriteBlocksAsync(origin.Id, Enumerable.Range(0, 10), seedBase: 0);
-        var source = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(origin.Id));
-        var volume = await t.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1b", SnapshotId = source.Id });
+        await t.WriteBlocksAsync(origin.VolumeId, Enumerable.Range(0, 10), seedBase: 0);
+        var source = await t.CompleteAsync(await t.Ec2.TakeSnapshotAsync(origin.VolumeId));
+        var volume = await t.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1b", SnapshotId = source.SnapshotId });
 
-        await t.WriteBlocksAsync(volume.Id, [0, 1], seedBase: 100);
-        var first = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
-        await t.Ec2.DeleteSnapshotAsync(first.Id);
-        await t.WriteBlocksAsync(volume.Id, [2], seedBase: 100);
-        var second = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
-        await t.Ec2.DeleteSnapshotAsync(second.Id);
-        await t.Ec2.DeleteSnapshotAsync(source.Id);
-        var third = await t.Ec2.CreateSnapshotAsync(volume.Id);
+        await t.WriteBlocksAsync(volume.Volume.VolumeId, [0, 1], seedBase: 100);
+        var first = await t.CompleteAsync(await t.Ec2.TakeSnapshotAsync(volume.Volume.VolumeId));
+        await t.Ec2.DeleteSnapshotAsync(first.SnapshotId);
+        await t.WriteBlocksAsync(volume.Volume.VolumeId, [2], seedBase: 100);
+        var second = await t.CompleteAsync(await t.Ec2.TakeSnapshotAsync(volume.Volume.VolumeId));
+        await t.Ec2.DeleteSnapshotAsync(second.SnapshotId);
+        await t.Ec2.DeleteSnapshotAsync(source.SnapshotId);
+        var third = await t.Ec2.TakeSnapshotAsync(volume.Volume.VolumeId);
 
         Assert.Equal(2L * B, first.IncrementalSizeInBytes);
         Assert.Equal(3L * B, second.IncrementalSizeInBytes);

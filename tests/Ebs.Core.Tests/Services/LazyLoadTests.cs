@@ -13,10 +13,10 @@ public sealed class LazyLoadTests
         await using var t = new TestCloud();
         var restored = await RestoreAsync(t, sourceBlocks: 4);
 
-        await t.WriteBlocksAsync(restored.Id, Enumerable.Range(100, 20), seedBase: 0);
-        await t.Ec2.WriteVolumeAsync(restored.Id, (200 * B) + 10, new byte[100]);
+        await t.WriteBlocksAsync(restored.VolumeId, Enumerable.Range(100, 20), seedBase: 0);
+        await t.Ec2.WriteAtAsync(restored.VolumeId, (200 * B) + 10, new byte[100]);
 
-        var progress = (await t.Ec2.DescribeVolumeAsync(restored.Id)).Initialization!;
+        var progress = (await t.Ec2.DescribeVolumeAsync(restored.VolumeId)).Initialization!;
         Assert.Equal(new VolumeInitialization(4, 0, 0), progress);
         Assert.False(progress.IsComplete);
         Assert.Equal(0, progress.Percent);
@@ -28,9 +28,9 @@ public sealed class LazyLoadTests
         await using var t = new TestCloud();
         var restored = await RestoreAsync(t, sourceBlocks: 4);
 
-        await t.WriteBlocksAsync(restored.Id, [1, 2, 50], seedBase: 700);
+        await t.WriteBlocksAsync(restored.VolumeId, [1, 2, 50], seedBase: 700);
 
-        Assert.Equal(new VolumeInitialization(4, 2, 0), (await t.Ec2.DescribeVolumeAsync(restored.Id)).Initialization);
+        Assert.Equal(new VolumeInitialization(4, 2, 0), (await t.Ec2.DescribeVolumeAsync(restored.VolumeId)).Initialization);
     }
 
     [Fact]
@@ -38,14 +38,14 @@ public sealed class LazyLoadTests
     {
         await using var t = new TestCloud();
         var restored = await RestoreAsync(t, sourceBlocks: 4);
-        await t.WriteBlocksAsync(restored.Id, Enumerable.Range(10, 8), seedBase: 0);
-        await t.Ec2.WriteVolumeAsync(restored.Id, (3 * B) + 1, new byte[10]); // a partial write reads the block first
+        await t.WriteBlocksAsync(restored.VolumeId, Enumerable.Range(10, 8), seedBase: 0);
+        await t.Ec2.WriteAtAsync(restored.VolumeId, (3 * B) + 1, new byte[10]); // a partial write reads the block first
 
         var seen = new List<VolumeInitialization>();
         for (var block = 0; block < 20; block++)
         {
-            await t.ReadAsync(restored.Id, (long)block * B, B);
-            seen.Add((await t.Ec2.DescribeVolumeAsync(restored.Id)).Initialization!);
+            await t.ReadAsync(restored.VolumeId, (long)block * B, B);
+            seen.Add((await t.Ec2.DescribeVolumeAsync(restored.VolumeId)).Initialization!);
         }
 
         Assert.All(seen, p => Assert.InRange(p.Percent, 0, 100));
@@ -58,8 +58,8 @@ public sealed class LazyLoadTests
     private static async Task<Volume> RestoreAsync(TestCloud t, int sourceBlocks)
     {
         var source = await t.CreateVolumeAsync();
-        await t.WriteBlocksAsync(source.Id, Enumerable.Range(0, sourceBlocks), seedBase: 0);
-        var snapshot = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(source.Id));
-        return await t.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SnapshotId = snapshot.Id, SizeGiB = 2 });
+        await t.WriteBlocksAsync(source.VolumeId, Enumerable.Range(0, sourceBlocks), seedBase: 0);
+        var snapshot = await t.CompleteAsync(await t.Ec2.TakeSnapshotAsync(source.VolumeId));
+        return (await t.Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SnapshotId = snapshot.SnapshotId, Size = 2 })).Volume;
     }
 }

@@ -27,13 +27,13 @@ public sealed class MultiRangeWriteTests
     {
         await using var t = new TestCloud();
         var volume = await t.CreateVolumeAsync();
-        await t.Ec2.WriteVolumeAsync(volume.Id, 0, TestCloud.Block(1));
+        await t.Ec2.WriteAtAsync(volume.VolumeId, 0, TestCloud.Block(1));
         var bytes = new byte[100];
 
-        await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => t.Ec2.WriteVolumeAsync(volume.Id, [new(0, bytes), new(50, bytes)]).AsTask(), EbsErrorCodes.InvalidParameterValue);
-        await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => t.Ec2.WriteVolumeAsync(volume.Id, [new(B, bytes), new(0, bytes)]).AsTask(), EbsErrorCodes.InvalidParameterValue);
-        await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => t.Ec2.WriteVolumeAsync(volume.Id, [new(0, bytes), new(volume.SizeBytes - 10, bytes)]).AsTask(), EbsErrorCodes.InvalidParameterValue);
-        Assert.Equal(TestCloud.Block(1), await t.ReadAsync(volume.Id, 0, B));
+        await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => t.Ec2.WriteAtAsync(volume.VolumeId, [new(0, bytes), new(50, bytes)]).AsTask(), EbsErrorCodes.InvalidParameterValue);
+        await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => t.Ec2.WriteAtAsync(volume.VolumeId, [new(B, bytes), new(0, bytes)]).AsTask(), EbsErrorCodes.InvalidParameterValue);
+        await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => t.Ec2.WriteAtAsync(volume.VolumeId, [new(0, bytes), new(volume.SizeInBytes - 10, bytes)]).AsTask(), EbsErrorCodes.InvalidParameterValue);
+        Assert.Equal(TestCloud.Block(1), await t.ReadAsync(volume.VolumeId, 0, B));
     }
 
     private static async Task CheckAsync((int Offset, int Length)[] ranges, int seed)
@@ -43,8 +43,8 @@ public sealed class MultiRangeWriteTests
         var oneByOne = await t.CreateVolumeAsync();
         var background = new byte[Span];
         new Random(seed).NextBytes(background);
-        await t.Ec2.WriteVolumeAsync(together.Id, 0, background);
-        await t.Ec2.WriteVolumeAsync(oneByOne.Id, 0, background);
+        await t.Ec2.WriteAtAsync(together.VolumeId, 0, background);
+        await t.Ec2.WriteAtAsync(oneByOne.VolumeId, 0, background);
 
         var random = new Random(seed + 1);
         var writes = ranges.Select(r =>
@@ -53,13 +53,13 @@ public sealed class MultiRangeWriteTests
             random.NextBytes(data);
             return new VolumeWrite(r.Offset, data);
         }).ToArray();
-        await t.Ec2.WriteVolumeAsync(together.Id, writes);
+        await t.Ec2.WriteAtAsync(together.VolumeId, writes);
         foreach (var write in writes)
         {
-            await t.Ec2.WriteVolumeAsync(oneByOne.Id, write.Offset, write.Data);
+            await t.Ec2.WriteAtAsync(oneByOne.VolumeId, write.Offset, write.Data);
         }
 
-        Assert.Equal(await t.ReadAsync(oneByOne.Id, 0, Span), await t.ReadAsync(together.Id, 0, Span));
+        Assert.Equal(await t.ReadAsync(oneByOne.VolumeId, 0, Span), await t.ReadAsync(together.VolumeId, 0, Span));
         Assert.True((await t.Cloud.ScrubAsync()).IsClean);
     }
 }

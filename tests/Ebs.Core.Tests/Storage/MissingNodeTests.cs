@@ -15,7 +15,7 @@ public sealed class MissingNodeTests
         var (chunks, state, volume) = await NodesLostAsync();
         await using var cloud = await EbsCloud.OpenAsync(Options, chunks, state);
 
-        var error = await Assert.ThrowsAsync<EbsException>(() => cloud.Account(TestCloud.Account).Ec2(TestCloud.Region).CreateSnapshotAsync(volume).AsTask());
+        var error = await Assert.ThrowsAsync<EbsException>(() => cloud.Account(TestCloud.Account).Ec2(TestCloud.Region).TakeSnapshotAsync(volume).AsTask());
 
         Assert.Equal(EbsErrorCodes.InternalError, error.ErrorCode);
         Assert.Contains("is not stored", error.Message, StringComparison.Ordinal);
@@ -27,7 +27,7 @@ public sealed class MissingNodeTests
         var (chunks, state, _) = await NodesLostAsync();
         await using var cloud = await EbsCloud.OpenAsync(Options, chunks, state);
 
-        var error = await Assert.ThrowsAsync<EbsException>(() => cloud.Account(TestCloud.Account).Ec2(TestCloud.Region).GetStorageUsageAsync().AsTask());
+        var error = await Assert.ThrowsAsync<EbsException>(() => cloud.Account(TestCloud.Account).Ec2(TestCloud.Region).GetStorageUsageAsync(new()).AsTask());
 
         Assert.Equal(EbsErrorCodes.InternalError, error.ErrorCode);
     }
@@ -48,18 +48,18 @@ public sealed class MissingNodeTests
     }
 
     /// <summary>A volume with two blocks snapshotted, whose state then lost every block-map node.</summary>
-    private static async Task<(InMemoryChunkStore Chunks, InMemoryStateStore State, Domain.VolumeId Volume)> NodesLostAsync()
+    private static async Task<(InMemoryChunkStore Chunks, InMemoryStateStore State, Core.Domain.VolumeId Volume)> NodesLostAsync()
     {
         var chunks = new InMemoryChunkStore(TestCloud.BlockSize);
         var state = new InMemoryStateStore();
-        Domain.VolumeId volume;
+        Core.Domain.VolumeId volume;
         await using (var cloud = await EbsCloud.OpenAsync(Options, chunks, state))
         {
             var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
-            volume = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id;
-            await ec2.WriteVolumeAsync(volume, 0, TestCloud.Block(1));
-            await ec2.WriteVolumeAsync(volume, TestCloud.BlockSize, TestCloud.Block(2));
-            await ec2.CreateSnapshotAsync(volume);
+            volume = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 })).Volume.VolumeId;
+            await ec2.WriteAtAsync(volume, 0, TestCloud.Block(1));
+            await ec2.WriteAtAsync(volume, TestCloud.BlockSize, TestCloud.Block(2));
+            await ec2.TakeSnapshotAsync(volume);
         }
 
         await state.CommitAsync(new StateChanges { DeletedNodes = [.. (await state.LoadAsync()).Nodes.Select(n => n.Id)] });

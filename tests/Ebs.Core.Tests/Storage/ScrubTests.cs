@@ -36,14 +36,14 @@ public sealed class ScrubTests
     public async Task Scrub_DeletedChunk_ReportsMissingAndReadsFailWithInternalError()
     {
         await using var t = await PopulatedAsync();
-        var volume = (await t.Ec2.DescribeVolumesAsync())[0];
+        var volume = (await t.Ec2.ListVolumesAsync())[0];
         var victim = t.Cloud.Engine.Graph.ChunkCounts.Keys.First();
         await t.Cloud.ChunkStore.DeleteAsync(victim);
 
         var report = await t.Cloud.ScrubAsync();
 
         Assert.Equal(victim, Assert.Single(report.MissingChunks));
-        var error = await Assert.ThrowsAsync<EbsException>(() => t.ReadAsync(volume.Id, 0, 8 * TestCloud.BlockSize));
+        var error = await Assert.ThrowsAsync<EbsException>(() => t.ReadAsync(volume.VolumeId, 0, 8 * TestCloud.BlockSize));
         Assert.Equal(EbsErrorCodes.InternalError, error.ErrorCode);
         Assert.Contains(victim.ToString(), error.Message, StringComparison.Ordinal);
     }
@@ -88,13 +88,13 @@ public sealed class ScrubTests
         var volume = await t.CreateVolumeAsync();
         foreach (var (block, seed) in new[] { (0, 1), (3, 7), (4, 7), (6, 7), (8, 2) })
         {
-            await t.Ec2.WriteVolumeAsync(volume.Id, (long)block * B, TestCloud.Block(seed));
+            await t.Ec2.WriteAtAsync(volume.VolumeId, (long)block * B, TestCloud.Block(seed));
         }
 
-        var snapshot = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
-        var image = await t.Ec2.RegisterImageAsync(Services.ImageTests.Request("golden", snapshot.Id));
-        await t.Ec2.WriteVolumeAsync(volume.Id, 4 * B, TestCloud.Block(9)); // the volume no longer uses block 4's old bytes
-        await t.Ec2.WriteVolumeAsync(volume.Id, 8 * B, TestCloud.Block(7)); // but uses them at block 8, written back
+        var snapshot = await t.CompleteAsync(await t.Ec2.TakeSnapshotAsync(volume.VolumeId));
+        var image = await t.Ec2.RegisterAndDescribeImageAsync(Services.ImageTests.Request("golden", snapshot.SnapshotId));
+        await t.Ec2.WriteAtAsync(volume.VolumeId, 4 * B, TestCloud.Block(9)); // the volume no longer uses block 4's old bytes
+        await t.Ec2.WriteAtAsync(volume.VolumeId, 8 * B, TestCloud.Block(7)); // but uses them at block 8, written back
         var victim = new ChunkScope(TestCloud.Account, TestCloud.Region).Hash(TestCloud.Block(7));
         await t.Cloud.ChunkStore.DeleteAsync(victim);
 
@@ -103,9 +103,9 @@ public sealed class ScrubTests
         Assert.All(uses, use => Assert.Equal(victim, use.Chunk));
         Assert.Equal(
             [
-                (volume.Id.Value, null, "[12288, 16384) [24576, 28672) [32768, 36864)"),
-                (snapshot.Id.Value, null, "[12288, 20480) [24576, 28672)"),
-                (image.Id.Value, snapshot.Id.Value, "[12288, 20480) [24576, 28672)"),
+                (volume.VolumeId.Value, null, "[12288, 16384) [24576, 28672) [32768, 36864)"),
+                (snapshot.SnapshotId.Value, null, "[12288, 20480) [24576, 28672)"),
+                (image.ImageId.Value, snapshot.SnapshotId.Value, "[12288, 20480) [24576, 28672)"),
             ],
             uses.Select(use => (use.ResourceId, use.SnapshotId, string.Join(' ', use.Ranges))));
     }
@@ -122,10 +122,10 @@ public sealed class ScrubTests
     {
         var t = new TestCloud();
         var volume = await t.CreateVolumeAsync();
-        await t.WriteBlocksAsync(volume.Id, Enumerable.Range(0, 8), seedBase: 0);
-        var snapshot = await t.CompleteAsync(await t.Ec2.CreateSnapshotAsync(volume.Id));
-        await t.WriteBlocksAsync(volume.Id, [2], seedBase: 9);
-        await t.Ec2.CreateVolumeAsync(new() { AvailabilityZone = "us-east-1b", SnapshotId = snapshot.Id });
+        await t.WriteBlocksAsync(volume.VolumeId, Enumerable.Range(0, 8), seedBase: 0);
+        var snapshot = await t.CompleteAsync(await t.Ec2.TakeSnapshotAsync(volume.VolumeId));
+        await t.WriteBlocksAsync(volume.VolumeId, [2], seedBase: 9);
+        await t.Ec2.CreateVolumeAsync(new() { AvailabilityZone = "us-east-1b", SnapshotId = snapshot.SnapshotId });
         return t;
     }
 }

@@ -64,7 +64,7 @@ public sealed class StoredStateCheckTests
     public async Task OpenAsync_BlockDocumentOfTheWrongSize_OneInternalErrorNamingIt()
     {
         var (state, volume, _) = await SeededAsync();
-        var key = StateCodec.BlockKey(Domain.VolumeId.Parse(volume), 9);
+        var key = StateCodec.BlockKey(Core.Domain.VolumeId.Parse(volume), 9);
         await state.CommitAsync(new StateChanges { Upserts = [new StateDocument(StateCodec.BlockKind, key, [1, 2, 3])] });
 
         var error = await Assert.ThrowsAsync<EbsException>(() => EbsCloud.OpenAsync(Options, new InMemoryChunkStore(TestCloud.BlockSize), state).AsTask());
@@ -78,11 +78,11 @@ public sealed class StoredStateCheckTests
         var state = new InMemoryStateStore();
         await using var cloud = await EbsCloud.OpenAsync(Options, new InMemoryChunkStore(TestCloud.BlockSize), state);
         var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
-        var volume = await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 });
-        await ec2.WriteVolumeAsync(volume.Id, 0, TestCloud.Block(1));
-        var snapshot = await ec2.CreateSnapshotAsync(volume.Id);
-        await ec2.WriteVolumeAsync(volume.Id, TestCloud.BlockSize, TestCloud.Block(2));
-        return (state, volume.Id.Value, snapshot.Id.Value);
+        var volume = await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 });
+        await ec2.WriteAtAsync(volume.Volume.VolumeId, 0, TestCloud.Block(1));
+        var snapshot = await ec2.TakeSnapshotAsync(volume.Volume.VolumeId);
+        await ec2.WriteAtAsync(volume.Volume.VolumeId, TestCloud.BlockSize, TestCloud.Block(2));
+        return (state, volume.Volume.VolumeId.Value, snapshot.SnapshotId.Value);
     }
 
     private static async Task CutShortAsync(InMemoryStateStore state, string kind, string key)

@@ -1,5 +1,6 @@
 using Ebs.Core;
 using Ebs.Core.Services;
+using Ebs.Core.Tests;
 using Microsoft.Data.Sqlite;
 
 namespace Ebs.Storage.Sqlite.Tests.Damage;
@@ -35,16 +36,16 @@ public static class StateDamage
     {
         await using var cloud = await LocalDirectory.OpenAsync(dir, new EbsOptions { BlockSize = blockSize });
         var ec2 = cloud.Account(Core.Tests.TestCloud.Account).Ec2(Core.Tests.TestCloud.Region);
-        var volume = await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 });
-        await ec2.WriteVolumeAsync(volume.Id, 0, Enumerable.Range(0, 2 * blockSize).Select(i => (byte)((i * 31) + (i / blockSize))).ToArray());
-        var snapshot = await ec2.CreateSnapshotAsync(volume.Id, "seed");
-        var image = await ec2.RegisterImageAsync(new RegisterImageRequest
+        var volume = await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 });
+        await ec2.WriteAtAsync(volume.Volume.VolumeId, 0, Enumerable.Range(0, 2 * blockSize).Select(i => (byte)((i * 31) + (i / blockSize))).ToArray());
+        var snapshot = await ec2.TakeSnapshotAsync(volume.Volume.VolumeId, "seed");
+        var image = await ec2.RegisterAndDescribeImageAsync(new RegisterImageRequest
         {
             Name = "seed-image",
             RootDeviceName = "/dev/xvda",
-            BlockDeviceMappings = [new Core.Domain.BlockDeviceMapping("/dev/xvda", snapshot.Id)],
+            BlockDeviceMappings = [Ec2Shorthands.Mapping("/dev/xvda", snapshot.SnapshotId)],
         });
-        return (volume.Id.Value, snapshot.Id.Value, image.Id.Value);
+        return (volume.Volume.VolumeId.Value, snapshot.SnapshotId.Value, image.ImageId.Value);
     }
 
     /// <summary>Damages the state of the closed store in <paramref name="dir"/>.</summary>

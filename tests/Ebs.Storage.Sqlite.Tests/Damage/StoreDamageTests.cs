@@ -103,7 +103,7 @@ public sealed class StoreDamageTests
 
         await using var cloud = await LocalDirectory.OpenExistingAsync(dir.Path, Options);
 
-        Assert.Equal(volume, Assert.Single(await cloud.Account(TestCloud.Account).Ec2(TestCloud.Region).DescribeVolumesAsync()).Id.Value);
+        Assert.Equal(volume, Assert.Single(await cloud.Account(TestCloud.Account).Ec2(TestCloud.Region).ListVolumesAsync()).VolumeId.Value);
     }
 
     [Fact]

@@ -78,8 +78,8 @@ public sealed class FaultInjectionTests
     private static async Task ReconcileAsync(ModelDriver driver, PlannedOp op)
     {
         var model = driver.Model;
-        var volumes = (await driver.Ec2.DescribeVolumesAsync()).Select(v => v.Id).ToHashSet();
-        var snapshots = (await driver.Ec2.DescribeSnapshotsAsync()).Select(s => s.Id).ToHashSet();
+        var volumes = (await driver.Ec2.ListVolumesAsync()).Select(v => v.VolumeId).ToHashSet();
+        var snapshots = (await driver.Ec2.ListSnapshotsAsync()).Select(s => s.SnapshotId).ToHashSet();
         switch (op.Kind)
         {
             case ModelOpKind.CreateVolume or ModelOpKind.CreateVolumeFromSnapshot:
@@ -112,7 +112,7 @@ public sealed class FaultInjectionTests
                 var landed = true;
                 for (var block = first; block <= last; block++)
                 {
-                    await driver.Ec2.ReadVolumeAsync(op.Volume.Value, block * TestCloud.BlockSize, bytes);
+                    await driver.Ec2.ReadAtAsync(op.Volume.Value, block * TestCloud.BlockSize, bytes);
                     landed &= Model.Read(after, block).AsSpan().SequenceEqual(bytes);
                 }
 

@@ -13,9 +13,9 @@ internal sealed class ImageDeregisterCommand(IAnsiConsole console, TimeProvider 
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {
         var id = ImageId.Parse(settings.Id);
-        var results = await ec2.DeregisterImageAsync(id, settings.DeleteSnapshots, cancellationToken);
-        Print(settings, new { Return = true, DeleteSnapshotResults = results.Select(r => new { SnapshotId = r.SnapshotId.Value, r.ReturnCode }) }, () =>
-            [new Text($"Deregistered {id}.\n"), .. results.Select(r => new Text($"  {r.SnapshotId}: {r.ReturnCode}\n"))]);
+        var results = (await ec2.DeregisterImageAsync(new DeregisterImageRequest { ImageId = id, DeleteAssociatedSnapshots = settings.DeleteSnapshots }, cancellationToken)).DeleteSnapshotResults;
+        Print(settings, new { Return = true, DeleteSnapshotResults = results.Select(r => new { SnapshotId = r.SnapshotId.Value, ReturnCode = r.ReturnCode.ToAwsString() }) }, () =>
+            [new Text($"Deregistered {id}.\n"), .. results.Select(r => new Text($"  {r.SnapshotId}: {r.ReturnCode.ToAwsString()}\n"))]);
         return 0;
     }
 

@@ -9,7 +9,7 @@ internal sealed class ImageListCommand(IAnsiConsole console, TimeProvider time) 
 {
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, AccountSettings settings, CancellationToken cancellationToken)
     {
-        var images = await ec2.DescribeImagesAsync(cancellationToken: cancellationToken);
+        var images = (await ec2.DescribeImagesAsync(new(), cancellationToken)).Images;
         Print(settings, Views.Json(images), () => Views.Images(images));
         return 0;
     }

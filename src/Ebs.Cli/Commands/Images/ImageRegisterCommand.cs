@@ -19,14 +19,16 @@ internal sealed class ImageRegisterCommand(IAnsiConsole console, TimeProvider ti
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {
         var snapshots = settings.Snapshots.Select(SnapshotId.Parse).ToList();
-        var image = await ec2.RegisterImageAsync(new RegisterImageRequest
+        var registered = await ec2.RegisterImageAsync(new RegisterImageRequest
         {
             Name = settings.Name,
             Description = settings.Description,
-            Architecture = settings.Architecture,
+            Architecture = AwsEnum.Parse<ArchitectureValues>(settings.Architecture),
+            VirtualizationType = VirtualizationType.Hvm,
             RootDeviceName = RootDevice,
-            BlockDeviceMappings = [.. snapshots.Select((s, i) => new BlockDeviceMapping(i == 0 ? RootDevice : $"/dev/sd{(char)('a' + i)}", s))],
+            BlockDeviceMappings = [.. snapshots.Select((s, i) => new BlockDeviceMapping { DeviceName = i == 0 ? RootDevice : $"/dev/sd{(char)('a' + i)}", Ebs = new EbsBlockDevice { SnapshotId = s } })],
         }, cancellationToken);
+        var image = (await ec2.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = [registered.ImageId] }, cancellationToken)).Images.Single();
         Print(settings, Views.Json(image), () => Views.Images([image]));
         return 0;
     }

@@ -12,7 +12,10 @@ internal sealed class SnapshotCopyCommand(IAnsiConsole console, TimeProvider tim
 {
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {
-        var copy = await ec2.CopySnapshotAsync(settings.SourceRegion ?? settings.Region, SnapshotId.Parse(settings.Id), settings.Description, cancellationToken);
+        var copied = await ec2.CopySnapshotAsync(
+            new CopySnapshotRequest { SourceRegion = settings.SourceRegion ?? settings.Region, SourceSnapshotId = SnapshotId.Parse(settings.Id), Description = settings.Description },
+            cancellationToken);
+        var copy = (await ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest { SnapshotIds = [copied.SnapshotId] }, cancellationToken)).Snapshots.Single();
         Print(settings, Views.Json(copy), () => Views.Snapshots([copy]));
         return 0;
     }

@@ -12,7 +12,7 @@ internal sealed class SnapshotCreateCommand(IAnsiConsole console, TimeProvider t
 {
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {
-        var snapshot = await ec2.CreateSnapshotAsync(VolumeId.Parse(settings.Volume), settings.Description, cancellationToken: cancellationToken);
+        var snapshot = (await ec2.CreateSnapshotAsync(new CreateSnapshotRequest { VolumeId = VolumeId.Parse(settings.Volume), Description = settings.Description }, cancellationToken)).Snapshot;
         Print(settings, Views.Json(snapshot), () => Views.Snapshots([snapshot]));
         return 0;
     }

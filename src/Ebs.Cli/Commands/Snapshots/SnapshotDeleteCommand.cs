@@ -13,7 +13,7 @@ internal sealed class SnapshotDeleteCommand(IAnsiConsole console, TimeProvider t
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {
         var id = SnapshotId.Parse(settings.Id);
-        await ec2.DeleteSnapshotAsync(id, cancellationToken);
+        await ec2.DeleteSnapshotAsync(new DeleteSnapshotRequest { SnapshotId = id }, cancellationToken);
         Print(settings, null, () => new Text($"Deleted {id}.\n"));
         return 0;
     }

@@ -11,9 +11,9 @@ internal sealed class SnapshotListCommand(IAnsiConsole console, TimeProvider tim
 {
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {
-        var snapshots = await ec2.DescribeSnapshotsAsync(
+        var snapshots = (await ec2.DescribeSnapshotsAsync(
             new DescribeSnapshotsRequest { Filters = settings.Volume is { } v ? [new Filter("volume-id", v)] : [] },
-            cancellationToken);
+            cancellationToken)).Snapshots;
         Print(settings, Views.Json(snapshots), () => Views.Snapshots(snapshots));
         return 0;
     }

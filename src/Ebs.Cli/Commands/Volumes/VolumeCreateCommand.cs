@@ -12,12 +12,12 @@ internal sealed class VolumeCreateCommand(IAnsiConsole console, TimeProvider tim
 {
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {
-        var volume = await ec2.CreateVolumeAsync(new CreateVolumeRequest
+        var volume = (await ec2.CreateVolumeAsync(new CreateVolumeRequest
         {
             AvailabilityZone = settings.ZoneIn(cloud),
-            SizeGiB = settings.Size,
+            Size = settings.Size,
             SnapshotId = settings.Snapshot is { } s ? SnapshotId.Parse(s) : null,
-        }, cancellationToken);
+        }, cancellationToken)).Volume;
         Print(settings, Views.Json(volume), () => Views.Volumes([volume]));
         return 0;
     }

@@ -13,7 +13,7 @@ internal sealed class VolumeDeleteCommand(IAnsiConsole console, TimeProvider tim
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {
         var id = VolumeId.Parse(settings.Id);
-        await ec2.DeleteVolumeAsync(id, cancellationToken);
+        await ec2.DeleteVolumeAsync(new DeleteVolumeRequest { VolumeId = id }, cancellationToken);
         Print(settings, null, () => new Text($"Deleted {id}.\n"));
         return 0;
     }

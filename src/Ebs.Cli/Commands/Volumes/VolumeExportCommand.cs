@@ -16,19 +16,19 @@ internal sealed class VolumeExportCommand(IAnsiConsole console, TimeProvider tim
 {
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {
-        var volume = await ec2.DescribeVolumeAsync(VolumeId.Parse(settings.Id), cancellationToken);
-        var length = settings.Bytes ?? volume.DiskImageSizeInBytes ?? volume.SizeBytes;
-        if (length < 0 || length > volume.SizeBytes)
+        var volume = (await ec2.DescribeVolumesAsync(new DescribeVolumesRequest { VolumeIds = [VolumeId.Parse(settings.Id)] }, cancellationToken)).Volumes.Single();
+        var length = settings.Bytes ?? volume.DiskImageSizeInBytes ?? volume.SizeInBytes;
+        if (length < 0 || length > volume.SizeInBytes)
         {
-            throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Cannot export {length} bytes of a {volume.SizeBytes}-byte volume.", volume.Id.Value);
+            throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Cannot export {length} bytes of a {volume.SizeInBytes}-byte volume.", volume.VolumeId.Value);
         }
 
-        await TransferProgress.RunAsync(Console, settings.Json, $"Exporting {volume.Id}", length, async progress =>
+        await TransferProgress.RunAsync(Console, settings.Json, $"Exporting {volume.VolumeId}", length, async progress =>
         {
-            await DiskImage.ExportAsync(ec2, volume.Id, length, cloud.BlockSize, settings.File, settings.Force, progress, cancellationToken);
+            await DiskImage.ExportAsync(ec2, volume.VolumeId, length, cloud.BlockSize, settings.File, settings.Force, progress, cancellationToken);
             return length;
         });
-        Print(settings, new { VolumeId = volume.Id.Value, settings.File, Bytes = length }, () => new Text($"Exported {length:N0} bytes of {volume.Id} to {settings.File}.\n"));
+        Print(settings, new { VolumeId = volume.VolumeId.Value, settings.File, Bytes = length }, () => new Text($"Exported {length:N0} bytes of {volume.VolumeId} to {settings.File}.\n"));
         return 0;
     }
 

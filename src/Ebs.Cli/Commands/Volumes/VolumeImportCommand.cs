@@ -17,15 +17,15 @@ internal sealed class VolumeImportCommand(IAnsiConsole console, TimeProvider tim
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {
         await using var source = new FileStream(settings.File, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan | FileOptions.Asynchronous);
-        var volume = await TransferProgress.RunAsync(Console, settings.Json, $"Importing {Path.GetFileName(settings.File)}", source.Length, progress =>
+        var volume = (await TransferProgress.RunAsync(Console, settings.Json, $"Importing {Path.GetFileName(settings.File)}", source.Length, progress =>
             ec2.ImportVolumeAsync(new ImportVolumeRequest
             {
                 Source = source,
                 VolumeId = settings.Volume is { } existing ? VolumeId.Parse(existing) : null,
                 AvailabilityZone = settings.Volume is null ? settings.ZoneIn(cloud) : settings.Zone,
-                SizeGiB = settings.Size,
+                Size = settings.Size,
                 Progress = progress,
-            }, cancellationToken).AsTask());
+            }, cancellationToken).AsTask())).Volume;
         Print(settings, Views.Json(volume), () => Views.Volumes([volume]));
         return 0;
     }

@@ -9,7 +9,7 @@ internal sealed class VolumeListCommand(IAnsiConsole console, TimeProvider time)
 {
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, AccountSettings settings, CancellationToken cancellationToken)
     {
-        var volumes = await ec2.DescribeVolumesAsync(cancellationToken: cancellationToken);
+        var volumes = (await ec2.DescribeVolumesAsync(new(), cancellationToken)).Volumes;
         Print(settings, Views.Json(volumes), () => Views.Volumes(volumes));
         return 0;
     }

@@ -1,0 +1,15 @@
+namespace Ebs.Core.Domain;
+
+/// <summary>The EBS volume of a block device mapping (AWS's <c>EbsBlockDevice</c>).</summary>
+public sealed record EbsBlockDevice
+{
+    /// <summary>Gets the snapshot the volume is created from.</summary>
+    public required SnapshotId SnapshotId { get; init; }
+
+    /// <summary>Gets the volume size in GiB, at least the snapshot's volume size; <see langword="null"/> for the snapshot's.</summary>
+    public int? VolumeSize { get; init; }
+
+    /// <summary>Gets whether the volume is deleted when its instance terminates.</summary>
+    /// <value>The default is <see langword="true"/>, as AWS's.</value>
+    public bool DeleteOnTermination { get; init; } = true;
+}

@@ -1,0 +1,57 @@
+namespace Ebs.Core.Domain;
+
+/// <summary>
+/// A machine image (AMI) as DescribeImages returns it (AWS's <c>Image</c>): an immutable view at
+/// the time of the call, compared by value. <see cref="Region"/> is the library's own.
+/// </summary>
+public sealed record Image
+{
+    internal Image()
+    {
+    }
+
+    /// <summary>Gets the image id.</summary>
+    public required ImageId ImageId { get; init; }
+
+    /// <summary>Gets the name, unique for the owner in the Region.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Gets the description.</summary>
+    public string Description { get; init; } = string.Empty;
+
+    /// <summary>Gets the state.</summary>
+    public required ImageState State { get; init; }
+
+    /// <summary>Gets the owning account id.</summary>
+    public required string OwnerId { get; init; }
+
+    /// <summary>Gets the architecture.</summary>
+    public required ArchitectureValues Architecture { get; init; }
+
+    /// <summary>Gets the virtualization type.</summary>
+    public required VirtualizationType VirtualizationType { get; init; }
+
+    /// <summary>Gets the boot mode, or <see langword="null"/> for the instance type's default.</summary>
+    public BootModeValues? BootMode { get; init; }
+
+    /// <summary>Gets the device name of the root volume.</summary>
+    public required string RootDeviceName { get; init; }
+
+    /// <summary>Gets the root device type; <see cref="DeviceType.Ebs"/> for images registered from snapshots.</summary>
+    public DeviceType RootDeviceType { get; init; } = DeviceType.Ebs;
+
+    /// <summary>Gets the EBS volumes of the image, the root one included.</summary>
+    public required ValueList<BlockDeviceMapping> BlockDeviceMappings { get; init; }
+
+    /// <summary>Gets the time the image was registered.</summary>
+    public required DateTimeOffset CreationDate { get; init; }
+
+    /// <summary>Gets the tags.</summary>
+    public TagList Tags { get; init; } = TagList.Empty;
+
+    /// <summary>Gets the Region (the library's own).</summary>
+    public required string Region { get; init; }
+
+    /// <summary>Gets the snapshots the image uses, each once.</summary>
+    internal IEnumerable<SnapshotId> SnapshotIds => BlockDeviceMappings.Select(m => m.Ebs.SnapshotId).Distinct();
+}

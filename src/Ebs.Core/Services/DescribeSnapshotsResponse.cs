@@ -1,0 +1,17 @@
+using Ebs.Core.Domain;
+
+namespace Ebs.Core.Services;
+
+/// <summary>The result of DescribeSnapshots: one page of snapshots, oldest first.</summary>
+public sealed record DescribeSnapshotsResponse
+{
+    internal DescribeSnapshotsResponse()
+    {
+    }
+
+    /// <summary>Gets the snapshots.</summary>
+    public required ValueList<Snapshot> Snapshots { get; init; }
+
+    /// <summary>Gets the token of the next page, or <see langword="null"/> when this page is the last.</summary>
+    public string? NextToken { get; init; }
+}
