@@ -30,7 +30,7 @@ public sealed partial class HelpTests
     {
         var help = await HelpAsync("volume", "import");
 
-        Assert.Contains("--size <GIB> The new volume's size in GiB, 1 to 65536, at least the image's length (default: the image's length rounded up to whole GiB). Not used with --volume", help, StringComparison.Ordinal);
+        Assert.Contains("--size <GIB> The new volume's size in GiB, 1 to 65536, at least the image's length (default: the image's length rounded up to whole GiB; required when FILE is a pipe). Cannot be combined with --volume (InvalidParameterCombination)", help, StringComparison.Ordinal);
         Assert.DoesNotContain("snapshot's", help, StringComparison.Ordinal);
     }
 

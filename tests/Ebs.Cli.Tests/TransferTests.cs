@@ -43,7 +43,7 @@ public sealed class TransferTests
         Assert.Contains("--force", error, StringComparison.Ordinal);
         Assert.Equal("keep me", kept);
         Assert.Equal(await File.ReadAllBytesAsync(image), await File.ReadAllBytesAsync(target));
-        Assert.Equal(["big.img", "out.img", "store"], Entries(dir));
+        Assert.Equal(["big.img", "out.img", "store"], TestFiles.Entries(dir));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class TransferTests
 
         Assert.Equal(1, exitCode);
         Assert.StartsWith("ebs: InternalError:", error, StringComparison.Ordinal);
-        Assert.Equal(["big.img", "store"], Entries(dir));
+        Assert.Equal(["big.img", "store"], TestFiles.Entries(dir));
     }
 
     [Fact]
@@ -91,9 +91,9 @@ public sealed class TransferTests
         var volume = await t.Ec2.ImportVolumeAsync(new Core.Services.ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = new MemoryStream(TestCloud.Image(40 << 20, seed: 3)) });
         using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Transfer.DiskImage.ExportAsync(t.Ec2, volume.Volume.VolumeId, 40 << 20, TestCloud.BlockSize, Path.Combine(dir.Path, "out.img"), overwrite: false, new CancelOnReport(cancel), cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Transfer.DiskImage.ExportAsync(t.Ec2, volume.Volume.VolumeId, 40 << 20, TestCloud.BlockSize, Transfer.ExportTarget.Resolve(Path.Combine(dir.Path, "out.img"), Path.Combine(dir.Path, "store"), force: false), new CancelOnReport(cancel), cancel.Token));
 
-        Assert.Empty(Entries(dir));
+        Assert.Empty(TestFiles.Entries(dir));
     }
 
     /// <summary>Writes an image of random bytes with holes, named <c>big.img</c>.</summary>
@@ -103,8 +103,6 @@ public sealed class TransferTests
         await File.WriteAllBytesAsync(path, TestCloud.Image(length, seed: length));
         return path;
     }
-
-    private static List<string> Entries(TempDirectory dir) => [.. Directory.EnumerateFileSystemEntries(dir.Path).Select(e => Path.GetFileName(e)).Order(StringComparer.Ordinal)];
 
     /// <summary>Cancels the transfer once its first batch is written.</summary>
     private sealed class CancelOnReport(CancellationTokenSource cancel) : IProgress<long>

@@ -5,8 +5,8 @@ namespace Ebs.Cli.Transfer;
 /// <summary>Shows a transfer's bytes, throughput and remaining time on an interactive console; stays silent otherwise.</summary>
 internal static class TransferProgress
 {
-    /// <summary>Runs <paramref name="transfer"/>, handing it a receiver of the bytes transferred so far.</summary>
-    public static Task<T> RunAsync<T>(IAnsiConsole console, bool quiet, string description, long total, Func<IProgress<long>?, Task<T>> transfer)
+    /// <summary>Runs <paramref name="transfer"/>, handing it a receiver of the bytes transferred so far out of <paramref name="total"/>, when known.</summary>
+    public static Task<T> RunAsync<T>(IAnsiConsole console, bool quiet, string description, long? total, Func<IProgress<long>?, Task<T>> transfer)
     {
         if (quiet || !console.Profile.Capabilities.Interactive)
         {
@@ -15,7 +15,7 @@ internal static class TransferProgress
 
         return console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
-            .StartAsync(context => transfer(new TaskProgress(context.AddTask(description, maxValue: total))));
+            .StartAsync(context => transfer(new TaskProgress(context.AddTask(description, maxValue: total ?? long.MaxValue).IsIndeterminate(total is null))));
     }
 
     /// <summary>Reports on the calling thread, so the bar has the last value before the display ends.</summary>

@@ -10,7 +10,8 @@ namespace Ebs.Cli.Commands.Volumes;
 
 /// <summary>
 /// <c>ebs volume export ID FILE</c>: writes a volume back out as a raw image. FILE appears only
-/// when complete; an existing FILE is replaced only with <c>--force</c>.
+/// when complete; an existing FILE is replaced only with <c>--force</c>; a device or pipe is written
+/// through; nothing inside the store is ever written.
 /// </summary>
 internal sealed class VolumeExportCommand(IAnsiConsole console, TimeProvider time) : StoreCommand<VolumeExportCommand.Settings>(console, time)
 {
@@ -23,9 +24,10 @@ internal sealed class VolumeExportCommand(IAnsiConsole console, TimeProvider tim
             throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Cannot export {length} bytes of a {volume.SizeInBytes}-byte volume.", volume.VolumeId.Value);
         }
 
+        var target = ExportTarget.Resolve(settings.File, settings.StorePath, settings.Force);
         await TransferProgress.RunAsync(Console, settings.Json, $"Exporting {volume.VolumeId}", length, async progress =>
         {
-            await DiskImage.ExportAsync(ec2, volume.VolumeId, length, cloud.BlockSize, settings.File, settings.Force, progress, cancellationToken);
+            await DiskImage.ExportAsync(ec2, volume.VolumeId, length, cloud.BlockSize, target, progress, cancellationToken);
             return length;
         });
         Print(settings, new { VolumeId = volume.VolumeId.Value, settings.File, Bytes = length }, () => new Text($"Exported {length:N0} bytes of {volume.VolumeId} to {settings.File}.\n"));
@@ -39,7 +41,7 @@ internal sealed class VolumeExportCommand(IAnsiConsole console, TimeProvider tim
         public string Id { get; init; } = string.Empty;
 
         [CommandArgument(1, "<FILE>")]
-        [Description("The image file to write.")]
+        [Description("The image file to write (at the end of any symbolic link), or a device or pipe to write the image into.")]
         public string File { get; init; } = string.Empty;
 
         [CommandOption("--bytes <N>")]
@@ -47,7 +49,7 @@ internal sealed class VolumeExportCommand(IAnsiConsole console, TimeProvider tim
         public long? Bytes { get; init; }
 
         [CommandOption("--force")]
-        [Description("Replace FILE if it exists.")]
+        [Description("Replace FILE if it exists (keeping its permissions), or write over a block device.")]
         public bool Force { get; init; }
     }
 }
