@@ -170,6 +170,26 @@ public sealed class OutputTests : IDisposable
     }
 
     [Fact]
+    public async Task DemoPipedAsProcess_AlignedPlainTablesNoBoxDrawing()
+    {
+        var (exitCode, output, error) = await CliRunner.RunProcessAsync(["demo"]);
+
+        Assert.True(exitCode == 0, error);
+        Assert.DoesNotMatch(BoxDrawing, output);
+        Assert.Contains(Lines(output), line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^Snapshot +State +Full +Incremental +Exclusive$"));
+        Assert.Contains(Lines(output), line => line.StartsWith("-- Incremental snapshots --", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DemoOnTerminal_Boxed()
+    {
+        var (exitCode, output, error) = await CliRunner.RunInProcessAsync(["demo"], terminalWidth: 120);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Matches(BoxDrawing, output);
+    }
+
+    [Fact]
     public async Task UsageWithRegion_OnlyThatRegion()
     {
         await SeedAsync();

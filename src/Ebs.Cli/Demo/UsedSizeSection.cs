@@ -32,7 +32,7 @@ internal static class UsedSizeSection
 
         lab.Console.MarkupLineInterpolated($"Volume [bold]{volume.Id}[/]: wrote {blocks.Length} blocks spread over its {volume.SizeGiB} GiB.");
         lab.Console.MarkupLineInterpolated($"Snapshot [bold]{snapshot.Id}[/] completed.");
-        lab.Console.Write(new Table().Title("DescribeVolumes, DescribeSnapshots, ListChangedBlocks")
+        lab.Show(new Table().Title("DescribeVolumes, DescribeSnapshots, ListChangedBlocks")
             .AddColumns("Figure", "Value")
             .AddRow("Volume size (allocated)", ByteText.Size(volume.SizeBytes))
             .AddRow("Snapshot volume size", Invariant($"{snapshot.VolumeSizeGiB} GiB"))
