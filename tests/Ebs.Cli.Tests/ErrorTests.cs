@@ -71,11 +71,13 @@ public sealed class ErrorTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task EmptyStoreOption_UsageErrorExit2(bool asProcess)
+    [InlineData("", false)]
+    [InlineData("", true)]
+    [InlineData("  ", false)]
+    [InlineData(" \t", true)]
+    public async Task BlankStoreOption_UsageErrorExit2(string store, bool asProcess)
     {
-        string[] args = ["volume", "create", "--size", "1", "--store", string.Empty];
+        string[] args = ["volume", "create", "--size", "1", "--store", store];
 
         var (exitCode, _, error) = asProcess ? await CliRunner.RunProcessAsync(args) : await CliRunner.RunInProcessAsync(args);
 
@@ -83,22 +85,56 @@ public sealed class ErrorTests
         Assert.StartsWith("ebs: --store is empty", Assert.Single(Lines(error)), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task EmptyStoreOptionOnDemo_UsageErrorExit2()
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task BlankStoreOptionOnDemo_UsageErrorExit2(string store)
     {
-        var (exitCode, _, error) = await CliRunner.RunInProcessAsync(["demo", "--store", string.Empty]);
+        var (exitCode, _, error) = await CliRunner.RunInProcessAsync(["demo", "--store", store]);
 
         Assert.Equal(2, exitCode);
         Assert.StartsWith("ebs: --store is empty", Assert.Single(Lines(error)), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task EmptyStoreVariableAsProcess_UsageErrorExit2()
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public async Task BlankStoreVariableAsProcess_UsageErrorExit2(string store)
     {
-        var (exitCode, _, error) = await CliRunner.RunProcessAsync(["volume", "create", "--size", "1"], new Dictionary<string, string?> { ["EBS_STORE"] = string.Empty });
+        var (exitCode, _, error) = await CliRunner.RunProcessAsync(["volume", "create", "--size", "1"], new Dictionary<string, string?> { ["EBS_STORE"] = store });
 
         Assert.Equal(2, exitCode);
         Assert.StartsWith("ebs: EBS_STORE is set but empty", Assert.Single(Lines(error)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("volume", "create", "--size", "1")]
+    [InlineData("volume", "list")]
+    [InlineData("demo")]
+    public async Task StoreOptionNamesFile_UsageErrorSaysNotADirectory(params string[] command)
+    {
+        using var dir = new TempDirectory();
+        var file = Path.Combine(dir.Path, "file.txt");
+        await File.WriteAllTextAsync(file, "not a store");
+
+        var (exitCode, output, error) = await CliRunner.RunInProcessAsync([.. command, "--store", file]);
+
+        Assert.Equal((2, string.Empty), (exitCode, output));
+        Assert.Equal($"ebs: --store '{file}' is not a directory. (see 'ebs --help')", Assert.Single(Lines(error)));
+        Assert.Equal("not a store", await File.ReadAllTextAsync(file));
+    }
+
+    [Fact]
+    public async Task StoreVariableNamesFileAsProcess_UsageErrorSaysNotADirectory()
+    {
+        using var dir = new TempDirectory();
+        var file = Path.Combine(dir.Path, "file.txt");
+        await File.WriteAllTextAsync(file, "not a store");
+
+        var (exitCode, _, error) = await CliRunner.RunProcessAsync(["volume", "list"], new Dictionary<string, string?> { ["EBS_STORE"] = file });
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal($"ebs: EBS_STORE '{file}' is not a directory. (see 'ebs --help')", Assert.Single(Lines(error)));
     }
 
     [Fact]
