@@ -37,6 +37,7 @@ internal static class CliApp
             config.Settings.Registrar.RegisterInstance<IAnsiConsole>(console);
             config.Settings.Registrar.RegisterInstance(time ?? TimeProvider.System);
             config.SetInterceptor(invocation);
+            config.SetHelpProvider(new CommandHelp(config.Settings, args));
             config.UseStrictParsing(); // a mistyped option is a usage error, not an ignored extra
             config.PropagateExceptions();
             AddCommands(config);
@@ -44,6 +45,7 @@ internal static class CliApp
 
         try
         {
+            CommandLineCheck.Check(args);
             return await app.RunAsync(args, cancellationToken);
         }
         catch (Exception e)

@@ -60,6 +60,9 @@ public sealed class ErrorTests
     [InlineData("volume", "frobnicate")]
     [InlineData("volume", "create", "--siz", "1")]
     [InlineData("snapshot", "diff", "snap-0123456789abcdef0")]
+    [InlineData("snapshot")]
+    [InlineData("volume", "list", "--output")]
+    [InlineData("volume", "export", "vol-0123456789abcdef0", "-")]
     public async Task UsageError_OneLineExit2(params string[] args)
     {
         using var dir = new TempDirectory();
@@ -68,6 +71,46 @@ public sealed class ErrorTests
 
         Assert.Equal(2, exitCode);
         Assert.StartsWith("ebs: ", Assert.Single(Lines(error)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ebs: 'volume' needs a command: create, list, delete, import, export. (see 'ebs --help')", "volume")]
+    [InlineData("ebs: --size must be a whole number, not 'abc'. (see 'ebs --help')", "volume", "create", "--size", "abc")]
+    [InlineData("ebs: --size must be a whole number, not 'abc'. (see 'ebs --help')", "volume", "create", "--size=abc")]
+    [InlineData("ebs: --size is out of range: '99999999999'. (see 'ebs --help')", "volume", "create", "--size", "99999999999")]
+    [InlineData("ebs: --bytes must be a whole number, not '1k'. (see 'ebs --help')", "volume", "export", "vol-0123456789abcdef0", "x.img", "--bytes", "1k")]
+    [InlineData("ebs: --size needs a value. (see 'ebs --help')", "volume", "create", "--size")]
+    [InlineData("ebs: --output needs a value. (see 'ebs --help')", "volume", "list", "--output")]
+    [InlineData("ebs: --output needs a value. (see 'ebs --help')", "volume", "list", "--output", "--json")]
+    [InlineData("ebs: --store needs a value. (see 'ebs --help')", "volume", "create", "--size", "1", "--store")]
+    [InlineData("ebs: -d needs a value. (see 'ebs --help')", "snapshot", "create", "vol-0123456789abcdef0", "-d")]
+    [InlineData("ebs: '-' is not an argument ebs takes; for a file named '-', write ./- (see 'ebs --help')", "volume", "export", "vol-0123456789abcdef0", "-")]
+    public async Task UsageError_LineNamesTheMistakeNothingOnOutput(string expected, params string[] args)
+    {
+        var (exitCode, output, error) = await CliRunner.RunInProcessAsync(args);
+
+        Assert.Equal((2, string.Empty), (exitCode, output));
+        Assert.Equal(expected, Assert.Single(Lines(error)));
+    }
+
+    [Fact]
+    public async Task GroupHelp_HelpExit0()
+    {
+        var (exitCode, output, error) = await CliRunner.RunInProcessAsync(["volume", "--help"]);
+
+        Assert.Equal((0, string.Empty), (exitCode, error));
+        Assert.Contains("export", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NegativeNumberOption_ReachesTheCommand()
+    {
+        using var dir = new TempDirectory();
+
+        var (exitCode, _, error) = await new CliRunner(dir.Path, asProcess: false).RunAsync("volume", "create", "--size", "-5");
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("ebs: InvalidParameterValue: ", Assert.Single(Lines(error)), StringComparison.Ordinal);
     }
 
     [Theory]
