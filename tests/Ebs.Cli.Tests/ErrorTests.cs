@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Ebs.Core.Tests;
 using Ebs.Storage.Sqlite;
 
@@ -111,6 +112,27 @@ public sealed class ErrorTests
 
         Assert.Equal(1, exitCode);
         Assert.StartsWith("ebs: InvalidParameterValue: ", Assert.Single(Lines(error)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerboseBeforeCommand_LineThenTrace()
+    {
+        var (exitCode, _, error) = await CliRunner.RunInProcessAsync(["--verbose", "volume", "create", "--size", "1", "--store", "a\0b"]);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("ebs: ", Lines(error)[0], StringComparison.Ordinal);
+        Assert.Contains(Lines(error), line => line.StartsWith("System.ArgumentException: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task VerboseBeforeCommand_CommandRuns()
+    {
+        using var dir = new TempDirectory();
+
+        var (exitCode, output, error) = await CliRunner.RunInProcessAsync(["--verbose", "volume", "create", "--size", "1", "--store", dir.Path, "--json"]);
+
+        Assert.True(exitCode == 0, error);
+        Assert.StartsWith("vol-", JsonDocument.Parse(output).RootElement.GetProperty("VolumeId").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
