@@ -27,7 +27,11 @@ internal static class CliApp
     /// <returns>The exit code.</returns>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, IAnsiConsole console, TextWriter error, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
-        var invocation = new Invocation();
+        // Spectre.Console.Cli takes a command's options only after the command; --verbose, which every
+        // command takes, is also taken before it, where a user reaching for the trace puts it.
+        var leadingVerbose = args.TakeWhile(arg => arg == GlobalSettings.VerboseOption).Count();
+        var invocation = new Invocation(verbose: leadingVerbose > 0);
+        args = [.. args.Skip(leadingVerbose)];
         var app = new CommandApp();
         app.Configure(config =>
         {
@@ -37,6 +41,7 @@ internal static class CliApp
             config.Settings.Registrar.RegisterInstance<IAnsiConsole>(console);
             config.Settings.Registrar.RegisterInstance(time ?? TimeProvider.System);
             config.SetInterceptor(invocation);
+            config.SetHelpProvider(new CommandHelp(config.Settings, args));
             config.UseStrictParsing(); // a mistyped option is a usage error, not an ignored extra
             config.PropagateExceptions();
             AddCommands(config);
@@ -44,6 +49,7 @@ internal static class CliApp
 
         try
         {
+            CommandLineCheck.Check(args);
             return await app.RunAsync(args, cancellationToken);
         }
         catch (Exception e)
@@ -88,11 +94,12 @@ internal static class CliApp
     }
 
     /// <summary>Remembers the options of the command that runs, for the error report.</summary>
-    private sealed class Invocation : ICommandInterceptor
+    /// <param name="verbose">Whether --verbose came before the command.</param>
+    private sealed class Invocation(bool verbose) : ICommandInterceptor
     {
-        public bool Verbose { get; private set; }
+        public bool Verbose { get; private set; } = verbose;
 
-        public void Intercept(CommandContext context, CommandSettings settings) => Verbose = settings is GlobalSettings { Verbose: true };
+        public void Intercept(CommandContext context, CommandSettings settings) => Verbose |= settings is GlobalSettings { Verbose: true };
 
         public void InterceptResult(CommandContext context, CommandSettings settings, ref int result)
         {

@@ -30,7 +30,7 @@ internal static class ErrorReport
         {
             OperationCanceledException when interrupted => (Interrupted, "interrupted"),
             EbsException e => (Failed, $"{e.ErrorCode}: {e.Message}"),
-            CommandAppException e => (UsageError, $"{e.Message} (see 'ebs --help')"),
+            CommandAppException or UsageException => (UsageError, $"{exception.Message} (see 'ebs --help')"),
             _ => (Failed, exception.Message),
         };
         await error.WriteLineAsync($"ebs: {OneLine(message)}");

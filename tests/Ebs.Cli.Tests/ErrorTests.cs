@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Ebs.Core.Tests;
 using Ebs.Storage.Sqlite;
 
@@ -60,6 +61,9 @@ public sealed class ErrorTests
     [InlineData("volume", "frobnicate")]
     [InlineData("volume", "create", "--siz", "1")]
     [InlineData("snapshot", "diff", "snap-0123456789abcdef0")]
+    [InlineData("snapshot")]
+    [InlineData("volume", "list", "--output")]
+    [InlineData("volume", "export", "vol-0123456789abcdef0", "-")]
     public async Task UsageError_OneLineExit2(params string[] args)
     {
         using var dir = new TempDirectory();
@@ -71,11 +75,74 @@ public sealed class ErrorTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task EmptyStoreOption_UsageErrorExit2(bool asProcess)
+    [InlineData("ebs: 'volume' needs a command: create, list, delete, import, export. (see 'ebs --help')", "volume")]
+    [InlineData("ebs: --size must be a whole number, not 'abc'. (see 'ebs --help')", "volume", "create", "--size", "abc")]
+    [InlineData("ebs: --size must be a whole number, not 'abc'. (see 'ebs --help')", "volume", "create", "--size=abc")]
+    [InlineData("ebs: --size is out of range: '99999999999'. (see 'ebs --help')", "volume", "create", "--size", "99999999999")]
+    [InlineData("ebs: --bytes must be a whole number, not '1k'. (see 'ebs --help')", "volume", "export", "vol-0123456789abcdef0", "x.img", "--bytes", "1k")]
+    [InlineData("ebs: --size needs a value. (see 'ebs --help')", "volume", "create", "--size")]
+    [InlineData("ebs: --output needs a value. (see 'ebs --help')", "volume", "list", "--output")]
+    [InlineData("ebs: --output needs a value. (see 'ebs --help')", "volume", "list", "--output", "--json")]
+    [InlineData("ebs: --store needs a value. (see 'ebs --help')", "volume", "create", "--size", "1", "--store")]
+    [InlineData("ebs: -d needs a value. (see 'ebs --help')", "snapshot", "create", "vol-0123456789abcdef0", "-d")]
+    [InlineData("ebs: '-' is not an argument ebs takes; for a file named '-', write ./- (see 'ebs --help')", "volume", "export", "vol-0123456789abcdef0", "-")]
+    public async Task UsageError_LineNamesTheMistakeNothingOnOutput(string expected, params string[] args)
     {
-        string[] args = ["volume", "create", "--size", "1", "--store", string.Empty];
+        var (exitCode, output, error) = await CliRunner.RunInProcessAsync(args);
+
+        Assert.Equal((2, string.Empty), (exitCode, output));
+        Assert.Equal(expected, Assert.Single(Lines(error)));
+    }
+
+    [Fact]
+    public async Task GroupHelp_HelpExit0()
+    {
+        var (exitCode, output, error) = await CliRunner.RunInProcessAsync(["volume", "--help"]);
+
+        Assert.Equal((0, string.Empty), (exitCode, error));
+        Assert.Contains("export", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NegativeNumberOption_ReachesTheCommand()
+    {
+        using var dir = new TempDirectory();
+
+        var (exitCode, _, error) = await new CliRunner(dir.Path, asProcess: false).RunAsync("volume", "create", "--size", "-5");
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("ebs: InvalidParameterValue: ", Assert.Single(Lines(error)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerboseBeforeCommand_LineThenTrace()
+    {
+        var (exitCode, _, error) = await CliRunner.RunInProcessAsync(["--verbose", "volume", "create", "--size", "1", "--store", "a\0b"]);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("ebs: ", Lines(error)[0], StringComparison.Ordinal);
+        Assert.Contains(Lines(error), line => line.StartsWith("System.ArgumentException: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task VerboseBeforeCommand_CommandRuns()
+    {
+        using var dir = new TempDirectory();
+
+        var (exitCode, output, error) = await CliRunner.RunInProcessAsync(["--verbose", "volume", "create", "--size", "1", "--store", dir.Path, "--json"]);
+
+        Assert.True(exitCode == 0, error);
+        Assert.StartsWith("vol-", JsonDocument.Parse(output).RootElement.GetProperty("VolumeId").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("", true)]
+    [InlineData("  ", false)]
+    [InlineData(" \t", true)]
+    public async Task BlankStoreOption_UsageErrorExit2(string store, bool asProcess)
+    {
+        string[] args = ["volume", "create", "--size", "1", "--store", store];
 
         var (exitCode, _, error) = asProcess ? await CliRunner.RunProcessAsync(args) : await CliRunner.RunInProcessAsync(args);
 
@@ -83,22 +150,56 @@ public sealed class ErrorTests
         Assert.StartsWith("ebs: --store is empty", Assert.Single(Lines(error)), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task EmptyStoreOptionOnDemo_UsageErrorExit2()
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task BlankStoreOptionOnDemo_UsageErrorExit2(string store)
     {
-        var (exitCode, _, error) = await CliRunner.RunInProcessAsync(["demo", "--store", string.Empty]);
+        var (exitCode, _, error) = await CliRunner.RunInProcessAsync(["demo", "--store", store]);
 
         Assert.Equal(2, exitCode);
         Assert.StartsWith("ebs: --store is empty", Assert.Single(Lines(error)), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task EmptyStoreVariableAsProcess_UsageErrorExit2()
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public async Task BlankStoreVariableAsProcess_UsageErrorExit2(string store)
     {
-        var (exitCode, _, error) = await CliRunner.RunProcessAsync(["volume", "create", "--size", "1"], new Dictionary<string, string?> { ["EBS_STORE"] = string.Empty });
+        var (exitCode, _, error) = await CliRunner.RunProcessAsync(["volume", "create", "--size", "1"], new Dictionary<string, string?> { ["EBS_STORE"] = store });
 
         Assert.Equal(2, exitCode);
         Assert.StartsWith("ebs: EBS_STORE is set but empty", Assert.Single(Lines(error)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("volume", "create", "--size", "1")]
+    [InlineData("volume", "list")]
+    [InlineData("demo")]
+    public async Task StoreOptionNamesFile_UsageErrorSaysNotADirectory(params string[] command)
+    {
+        using var dir = new TempDirectory();
+        var file = Path.Combine(dir.Path, "file.txt");
+        await File.WriteAllTextAsync(file, "not a store");
+
+        var (exitCode, output, error) = await CliRunner.RunInProcessAsync([.. command, "--store", file]);
+
+        Assert.Equal((2, string.Empty), (exitCode, output));
+        Assert.Equal($"ebs: --store '{file}' is not a directory. (see 'ebs --help')", Assert.Single(Lines(error)));
+        Assert.Equal("not a store", await File.ReadAllTextAsync(file));
+    }
+
+    [Fact]
+    public async Task StoreVariableNamesFileAsProcess_UsageErrorSaysNotADirectory()
+    {
+        using var dir = new TempDirectory();
+        var file = Path.Combine(dir.Path, "file.txt");
+        await File.WriteAllTextAsync(file, "not a store");
+
+        var (exitCode, _, error) = await CliRunner.RunProcessAsync(["volume", "list"], new Dictionary<string, string?> { ["EBS_STORE"] = file });
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal($"ebs: EBS_STORE '{file}' is not a directory. (see 'ebs --help')", Assert.Single(Lines(error)));
     }
 
     [Fact]

@@ -154,19 +154,39 @@ public sealed class OutputTests : IDisposable
     [Fact]
     public async Task SnapshotDiffTable_CountLineThenRanges()
     {
-        var (volume, first, _) = await SeedAsync();
-        SnapshotId second;
-        await using (var cloud = await LocalDirectory.OpenAsync(_dir.Path, new EbsOptions(), _time))
-        {
-            var ec2 = cloud.Account("111111111111").Ec2("us-east-1");
-            await ec2.WriteAtAsync(volume, 5L * EbsOptions.DefaultBlockSize, new byte[2 * EbsOptions.DefaultBlockSize].Select(_ => (byte)7).ToArray());
-            second = (await ec2.TakeSnapshotAsync(volume)).SnapshotId;
-        }
-
-        var (exitCode, output, _) = await Ebs().RunAsync("snapshot", "diff", first.Value, second.Value);
+        var (exitCode, output, _) = await DiffTwoChangedBlocksAsync();
 
         Assert.Equal(0, exitCode);
         Assert.Equal(["2 changed blocks of 512 KiB:", "5–6"], Lines(output));
+    }
+
+    [Fact]
+    public async Task SnapshotDiffText_OneBlockIndexALine()
+    {
+        var (exitCode, output, _) = await DiffTwoChangedBlocksAsync("--output", "text");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("5\n6\n", output.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task DemoPipedAsProcess_AlignedPlainTablesNoBoxDrawing()
+    {
+        var (exitCode, output, error) = await CliRunner.RunProcessAsync(["demo"]);
+
+        Assert.True(exitCode == 0, error);
+        Assert.DoesNotMatch(BoxDrawing, output);
+        Assert.Contains(Lines(output), line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^Snapshot +State +Full +Incremental +Exclusive$"));
+        Assert.Contains(Lines(output), line => line.StartsWith("-- Incremental snapshots --", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DemoOnTerminal_Boxed()
+    {
+        var (exitCode, output, error) = await CliRunner.RunInProcessAsync(["demo"], terminalWidth: 120);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Matches(BoxDrawing, output);
     }
 
     [Fact]
@@ -185,6 +205,21 @@ public sealed class OutputTests : IDisposable
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private CliRunner Ebs() => new(_dir.Path, asProcess: false, _time);
+
+    /// <summary>Runs <c>snapshot diff</c> on the seeded snapshot and a later one of the same volume with blocks 5 and 6 rewritten.</summary>
+    private async Task<(int ExitCode, string Out, string Error)> DiffTwoChangedBlocksAsync(params string[] options)
+    {
+        var (volume, first, _) = await SeedAsync();
+        SnapshotId second;
+        await using (var cloud = await LocalDirectory.OpenAsync(_dir.Path, new EbsOptions(), _time))
+        {
+            var ec2 = cloud.Account("111111111111").Ec2("us-east-1");
+            await ec2.WriteAtAsync(volume, 5L * EbsOptions.DefaultBlockSize, new byte[2 * EbsOptions.DefaultBlockSize].Select(_ => (byte)7).ToArray());
+            second = (await ec2.TakeSnapshotAsync(volume)).SnapshotId;
+        }
+
+        return await Ebs().RunAsync(["snapshot", "diff", first.Value, second.Value, .. options]);
+    }
 
     /// <summary>A tagged 1-GiB volume with 2 MiB written, a completed snapshot of it, a volume from that snapshot and an image.</summary>
     private async Task<(VolumeId Volume, SnapshotId Snapshot, ImageId Image)> SeedAsync()

@@ -17,6 +17,8 @@ internal class StoreSettings : GlobalSettings
     /// <summary>The environment variable that names the store when <c>--store</c> does not.</summary>
     public const string StoreVariable = "EBS_STORE";
 
+    private const string DefaultStore = ".ebs";
+
     [CommandOption("--store <PATH>")]
     [Description("The store directory (default: $EBS_STORE, else ./.ebs).")]
     public string? Store { get; init; }
@@ -36,13 +38,21 @@ internal class StoreSettings : GlobalSettings
     public bool Json => Format == OutputFormat.Json;
 
     /// <summary>Gets the store directory to open.</summary>
-    public string StorePath => Store ?? Environment.GetEnvironmentVariable(StoreVariable) ?? ".ebs";
+    public string StorePath => Store ?? Environment.GetEnvironmentVariable(StoreVariable) ?? DefaultStore;
 
-    /// <summary>Refuses an empty <c>--store</c>: an empty path would mean the current directory to some calls and an error to others.</summary>
+    /// <summary>
+    /// Refuses a blank <c>--store</c>, which would mean the current directory to some calls and an error to others,
+    /// or a directory named by spaces; and one that names a file, which no store can be made in.
+    /// </summary>
     /// <param name="store">The <c>--store</c> value, or <see langword="null"/> when not given.</param>
     /// <returns>The result.</returns>
     public static ValidationResult ValidateStoreOption(string? store)
-        => store is { Length: 0 } ? ValidationResult.Error("--store is empty: give a directory, or leave the option out.") : ValidationResult.Success();
+        => store switch
+        {
+            null => ValidationResult.Success(),
+            _ when string.IsNullOrWhiteSpace(store) => ValidationResult.Error("--store is empty: give a directory, or leave the option out."),
+            _ => DirectoryOrAbsent("--store", store),
+        };
 
     /// <inheritdoc/>
     public override ValidationResult Validate()
@@ -57,13 +67,20 @@ internal class StoreSettings : GlobalSettings
             return ValidationResult.Error($"--json and --output {Output} contradict each other.");
         }
 
-        if (Store is null && Environment.GetEnvironmentVariable(StoreVariable) is { Length: 0 })
-        {
-            return ValidationResult.Error($"{StoreVariable} is set but empty: set it to a directory, or unset it.");
-        }
-
-        return ValidateStoreOption(Store);
+        return Store is null ? ValidateStoreVariable(Environment.GetEnvironmentVariable(StoreVariable)) : ValidateStoreOption(Store);
     }
+
+    private static ValidationResult ValidateStoreVariable(string? value)
+        => value switch
+        {
+            null => DirectoryOrAbsent("The default store", DefaultStore),
+            _ when string.IsNullOrWhiteSpace(value) => ValidationResult.Error($"{StoreVariable} is set but empty: set it to a directory, or unset it."),
+            _ => DirectoryOrAbsent(StoreVariable, value),
+        };
+
+    // A store is a directory, made on first write; a file in its place would only fail later, and less clearly.
+    private static ValidationResult DirectoryOrAbsent(string source, string path)
+        => Path.Exists(path) && !Directory.Exists(path) ? ValidationResult.Error($"{source} '{path}' is not a directory.") : ValidationResult.Success();
 
     // By name only: Enum.Parse would also take "1".
     private static OutputFormat? Parse(string? text)

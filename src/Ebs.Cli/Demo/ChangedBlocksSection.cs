@@ -26,6 +26,6 @@ internal static class ChangedBlocksSection
             table.AddRow(first?.Name ?? "(none)", second.Name, BlockRanges.Format(changed), Invariant($"{changed.Count}"));
         }
 
-        lab.Console.Write(table);
+        lab.Show(table);
     }
 }

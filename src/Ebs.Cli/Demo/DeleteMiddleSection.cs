@@ -45,9 +45,9 @@ internal static class DeleteMiddleSection
                 new Markup(lab.Verdict(differing == 0, differing == 0 ? "byte-exact" : "differs")));
         }
 
-        lab.Console.Write(survivors);
+        lab.Show(survivors);
         var afterReadBack = await lab.Cloud.ScrubAsync();
-        lab.Console.Write(new Table().Title("Scrub (mark-and-sweep from the live roots)")
+        lab.Show(new Table().Title("Scrub (mark-and-sweep from the live roots)")
             .AddColumns("When", "Stored chunks", "Reachable chunks", "Map nodes", "Verdict")
             .AddRow(ScrubRow(lab, "before delete", before))
             .AddRow(ScrubRow(lab, "after delete", afterDelete))

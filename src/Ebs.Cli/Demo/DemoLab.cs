@@ -1,8 +1,10 @@
+using Ebs.Cli.Formatting;
 using Ebs.Core;
 using Ebs.Core.Domain;
 using Ebs.Core.Services;
 using Microsoft.Extensions.Time.Testing;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace Ebs.Cli.Demo;
 
@@ -61,8 +63,12 @@ internal sealed class DemoLab
     public void Section(string title)
     {
         Console.WriteLine();
-        Console.Write(new Rule($"[bold yellow]{Markup.Escape(title)}[/]").LeftJustified());
+        Show(new Rule($"[bold yellow]{Markup.Escape(title)}[/]").LeftJustified());
     }
+
+    /// <summary>Writes a table or a rule as every command writes its result: boxed on a terminal, plain text when piped.</summary>
+    /// <param name="part">The table or rule.</param>
+    public void Show(IRenderable part) => Output.Write(Console, OutputFormat.Table, part);
 
     /// <summary>
     /// Writes whole blocks of a volume with bytes no earlier write of the demo used, so every

@@ -34,7 +34,7 @@ internal static class IncrementalSection
 
         image = await lab.WriteAsync(volume.VolumeId, image, FirstChange);
         lab.Console.MarkupLineInterpolated($"Changed {FirstChange.Length} blocks while A was pending; A is a point in time, so it lacks them.");
-        lab.Console.Write(PollTable(await lab.WaitForCompletionAsync(a.Id)));
+        lab.Show(PollTable(await lab.WaitForCompletionAsync(a.Id)));
 
         var b = await SnapshotAsync(lab, volume.VolumeId, "B", image);
         image = await lab.WriteAsync(volume.VolumeId, image, SecondChange);
@@ -47,8 +47,8 @@ internal static class IncrementalSection
         lab.Console.MarkupLine("Deleted the source volume: the snapshots do not depend on it.");
 
         var chain = new SnapshotChain(a, b, c);
-        lab.Console.Write(await SnapshotTableAsync(lab, chain));
-        lab.Console.Write(UsageTable(lab, await lab.Ec2.GetStorageUsageAsync(new())));
+        lab.Show(await SnapshotTableAsync(lab, chain));
+        lab.Show(UsageTable(lab, await lab.Ec2.GetStorageUsageAsync(new())));
         return chain;
     }
 

@@ -45,7 +45,7 @@ internal static class LazyLoadSection
 
         var warmed = await DescribeAsync(lab, volume);
         AddRow(table, Invariant($"dd of all {ByteText.Size(volume.SizeInBytes)}"), warmed, lab.Verdict(warmed.IsComplete, warmed.IsComplete ? "complete" : "incomplete"));
-        lab.Console.Write(table);
+        lab.Show(table);
     }
 
     private static async Task ReadBlocksAsync(DemoLab lab, Volume volume, IEnumerable<long> blocks)

@@ -32,7 +32,7 @@ internal static class UsedSizeSection
 
         lab.Console.MarkupLineInterpolated($"Volume [bold]{volume.VolumeId}[/]: wrote {blocks.Length} blocks spread over its {volume.Size} GiB.");
         lab.Console.MarkupLineInterpolated($"Snapshot [bold]{snapshot.SnapshotId}[/] completed.");
-        lab.Console.Write(new Table().Title("DescribeVolumes, DescribeSnapshots, ListChangedBlocks")
+        lab.Show(new Table().Title("DescribeVolumes, DescribeSnapshots, ListChangedBlocks")
             .AddColumns("Figure", "Value")
             .AddRow("Volume size (allocated)", ByteText.Size(volume.SizeInBytes))
             .AddRow("Snapshot volume size", Invariant($"{snapshot.VolumeSize} GiB"))

@@ -38,21 +38,37 @@ internal static class Output
 
         foreach (var part in human())
         {
-            switch (part)
-            {
-                case Table table when format == OutputFormat.Text:
-                    PlainTable.WriteTabSeparated(console, table, writer);
-                    break;
-                case Table table when !console.Profile.Out.IsTerminal:
-                    PlainTable.WriteAligned(console, table, writer);
-                    break;
-                case Table table:
-                    console.Write(new NaturalWidth(table));
-                    break;
-                default:
-                    console.Write(part);
-                    break;
-            }
+            Write(console, format, part);
+        }
+    }
+
+    /// <summary>
+    /// Writes one part of a result for people: a table as <paramref name="format"/> asks, boxed only on a
+    /// terminal; a rule in ASCII off a terminal, so that piped output holds no box drawing; anything else as it is.
+    /// </summary>
+    /// <param name="console">The console whose standard output is written.</param>
+    /// <param name="format">The format, table or text.</param>
+    /// <param name="part">The part.</param>
+    public static void Write(IAnsiConsole console, OutputFormat format, IRenderable part)
+    {
+        var writer = console.Profile.Out.Writer;
+        switch (part)
+        {
+            case Table table when format == OutputFormat.Text:
+                PlainTable.WriteTabSeparated(console, table, writer);
+                break;
+            case Table table when !console.Profile.Out.IsTerminal:
+                PlainTable.WriteAligned(console, table, writer);
+                break;
+            case Table table:
+                console.Write(new NaturalWidth(table));
+                break;
+            case Rule rule when !console.Profile.Out.IsTerminal:
+                console.Write(rule.Border(BoxBorder.Ascii));
+                break;
+            default:
+                console.Write(part);
+                break;
         }
     }
 }

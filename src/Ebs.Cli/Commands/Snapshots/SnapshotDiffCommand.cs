@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using Ebs.Cli.Formatting;
 using Ebs.Core;
 using Ebs.Core.Domain;
@@ -16,10 +17,24 @@ internal sealed class SnapshotDiffCommand(IAnsiConsole console, TimeProvider tim
         var direct = cloud.Account(settings.Account).EbsDirect(settings.Region);
         var request = new ListChangedBlocksRequest { FirstSnapshotId = SnapshotId.Parse(settings.First), SecondSnapshotId = SnapshotId.Parse(settings.Second) };
         var changed = await direct.Paginators.ListChangedBlocks(request).ChangedBlocks.Select(block => block.BlockIndex).ToListAsync(cancellationToken);
-        Print(settings, new { ChangedBlocks = changed.Select(index => new { BlockIndex = index }), BlockSize = cloud.BlockSize }, () => [
-            new Text($"{changed.Count:N0} changed blocks of {cloud.BlockSize / 1024} KiB:\n"),
-            new Text($"{BlockRanges.Format(changed)}\n")]);
+        Print(settings, new { ChangedBlocks = changed.Select(index => new { BlockIndex = index }), BlockSize = cloud.BlockSize }, () => settings.Format == OutputFormat.Text
+            ? [IndexRows(changed)]
+            : [
+                new Text($"{changed.Count:N0} changed blocks of {cloud.BlockSize / 1024} KiB:\n"),
+                new Text($"{BlockRanges.Format(changed)}\n")]);
         return 0;
+    }
+
+    // Text output is rows for scripts, as the AWS CLI's: one block index a line, not the ranges people read.
+    private static Table IndexRows(IEnumerable<long> changed)
+    {
+        var table = new Table().AddColumn("BlockIndex");
+        foreach (var index in changed)
+        {
+            table.AddRow(index.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return table;
     }
 
     internal sealed class Settings : AccountSettings
