@@ -16,6 +16,14 @@ internal sealed class StoreLayout
     {
         _root = root;
         _existing = new HashSet<string>(Entries(root).Where(Path.Exists), StringComparer.Ordinal);
+
+        // The journal of a state that existed is never removed: a write-ahead log the failed
+        // open could not checkpoint holds committed transactions.
+        var state = Path.Combine(root, LocalDirectory.StateFileName);
+        if (_existing.Contains(state))
+        {
+            _existing.UnionWith(JournalsOf(state));
+        }
     }
 
     /// <summary>Checks that <paramref name="root"/> can hold a store and records what it holds now.</summary>
@@ -81,8 +89,10 @@ internal sealed class StoreLayout
     {
         var state = Path.Combine(root, LocalDirectory.StateFileName);
         var chunks = Path.Combine(root, LocalDirectory.ChunkFolderName);
-        return [state, state + "-wal", state + "-shm", state + "-journal", Path.Combine(root, DirectoryLock.FileName), Path.Combine(chunks, FileChunkStore.TempFolderName), chunks, root];
+        return [state, .. JournalsOf(state), Path.Combine(root, DirectoryLock.FileName), Path.Combine(chunks, FileChunkStore.TempFolderName), chunks, root];
     }
+
+    private static string[] JournalsOf(string state) => [state + "-wal", state + "-shm", state + "-journal"];
 
     private static bool IsStore(string dir)
         => File.Exists(Path.Combine(dir, LocalDirectory.StateFileName)) && Directory.Exists(Path.Combine(dir, LocalDirectory.ChunkFolderName));
