@@ -20,6 +20,9 @@ namespace Ebs.Storage.Sqlite;
 /// </remarks>
 public sealed class FileChunkStore : IChunkStore
 {
+    /// <summary>The folder, inside the chunk folder, of chunks put but not yet flushed.</summary>
+    internal const string TempFolderName = "tmp";
+
     private const string Extension = ".chunk";
     private const int FlushParallelism = 8;
     private const int FileSystemFlushThreshold = 8;
@@ -52,7 +55,7 @@ public sealed class FileChunkStore : IChunkStore
     {
         ArgumentNullException.ThrowIfNull(root);
         _root = Path.GetFullPath(root);
-        _temp = Path.Combine(_root, "tmp");
+        _temp = Path.Combine(_root, TempFolderName);
         Directory.CreateDirectory(_temp);
         foreach (var leftover in Directory.EnumerateFiles(_temp))
         {
@@ -304,7 +307,8 @@ public sealed class FileChunkStore : IChunkStore
         foreach (var path in FilesUnder(_root))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (ChunkId.TryParse(Path.GetFileNameWithoutExtension(path), out var id))
+            // A file under another shard than its name's is not where reads and deletes look for it.
+            if (ChunkId.TryParse(Path.GetFileNameWithoutExtension(path), out var id) && PathOf(id) == path)
             {
                 yield return id;
             }
@@ -313,9 +317,16 @@ public sealed class FileChunkStore : IChunkStore
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
-    /// <summary>Lists the chunk files under a chunk folder (not the temporary ones), touching nothing; none when it does not exist.</summary>
+    /// <summary>
+    /// Lists the chunk files under a chunk folder (not the temporary ones), touching nothing;
+    /// none when it does not exist. Only files in shard folders (<c>ab/cd/*.chunk</c>) count:
+    /// anything deeper (a store someone made inside this one) is not this store's, and a
+    /// repair could not delete it under the name its id gives.
+    /// </summary>
     internal static IEnumerable<string> FilesUnder(string root)
-        => Directory.Exists(root) ? Directory.EnumerateFiles(root, "*" + Extension, SearchOption.AllDirectories) : [];
+        => Directory.Exists(root)
+            ? Directory.EnumerateDirectories(root).SelectMany(Directory.EnumerateDirectories).SelectMany(shard => Directory.EnumerateFiles(shard, "*" + Extension))
+            : [];
 
     /// <summary>Gets the file that holds a chunk.</summary>
     /// <param name="id">The chunk id.</param>

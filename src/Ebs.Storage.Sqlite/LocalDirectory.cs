@@ -35,7 +35,11 @@ public static class LocalDirectory
     /// <see cref="LocalStoreErrorCodes.StateMissing"/> when chunk files exist without their state;
     /// <see cref="LocalStoreErrorCodes.StoreInUse"/> when another process has the directory open;
     /// <see cref="LocalStoreErrorCodes.FormatTooNew"/> or <see cref="LocalStoreErrorCodes.BlockSizeMismatch"/>
-    /// when it has a newer format or another block size.
+    /// when it has a newer format or another block size;
+    /// <see cref="LocalStoreErrorCodes.NotAStore"/> when its <c>state.db</c> is another program's database, or an entry is of the wrong kind;
+    /// <see cref="LocalStoreErrorCodes.InsideStore"/> when a new store would lie inside another;
+    /// <see cref="LocalStoreErrorCodes.AccessDenied"/> when this process may not write the store.
+    /// A refused open of a folder that was not a store leaves it as it was.
     /// </exception>
     public static ValueTask<EbsCloud> OpenAsync(string path, EbsOptions options, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
@@ -56,8 +60,8 @@ public static class LocalDirectory
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="OptionsValidationException">The options are not valid.</exception>
     /// <exception cref="EbsException">
-    /// <see cref="LocalStoreErrorCodes.StoreNotFound"/> when there is no store at <paramref name="path"/>;
-    /// otherwise as <see cref="OpenAsync"/>.
+    /// <see cref="LocalStoreErrorCodes.StoreNotFound"/> when there is no store at <paramref name="path"/>
+    /// (nothing, or only another program's <c>state.db</c>); otherwise as <see cref="OpenAsync"/>.
     /// </exception>
     public static ValueTask<EbsCloud> OpenExistingAsync(string path, EbsOptions options, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
@@ -98,30 +102,58 @@ public static class LocalDirectory
             throw new OptionsValidationException(Options.DefaultName, typeof(EbsOptions), validation.Failures);
         }
 
+        var layout = StoreLayout.Check(root);
         if (existingOnly)
         {
             ThrowIfNoStore(root);
         }
 
-        Directory.CreateDirectory(root);
-        var statePath = Path.Combine(root, StateFileName);
-        var chunkRoot = Path.Combine(root, ChunkFolderName);
-        var lease = DirectoryLock.Acquire(root);
-        SqliteStateStore state;
+        DirectoryLock? lease = null;
         try
         {
-            // Chunks without their state: a new state would call every one of them a leak.
-            state = SqliteStateStore.Open(statePath, options.BlockSize, lease, mayCreate: !FileChunkStore.FilesUnder(chunkRoot).Any());
+            Directory.CreateDirectory(root);
+            lease = DirectoryLock.Acquire(root);
+            lease.Pin();
+            var cloud = await OpenLockedAsync(root, options, timeProvider, lease, cancellationToken).ConfigureAwait(false);
+            lease.Unpin();
+            return cloud;
         }
-        catch
+        catch (Exception e)
         {
-            lease.Dispose();
+            layout.RemoveCreated(lease);
+            lease?.Unpin();
+            lease?.Dispose();
+            if (existingOnly && e is EbsException { ErrorCode: LocalStoreErrorCodes.NotAStore })
+            {
+                throw new EbsException(LocalStoreErrorCodes.StoreNotFound, $"There is no store at '{root}': {e.Message}", root);
+            }
+
+            if (e is UnauthorizedAccessException)
+            {
+                throw new EbsException(LocalStoreErrorCodes.AccessDenied, $"The store '{root}' is not writable by this process ({e.Message.TrimEnd('.')}). Run as the store's owner or give write access to it; nothing was changed.", root);
+            }
+
             throw;
         }
+    }
 
+    /// <summary>Opens the state, then the chunks, then the cloud, in a directory this process has locked.</summary>
+    private static async ValueTask<EbsCloud> OpenLockedAsync(string root, EbsOptions options, TimeProvider? timeProvider, DirectoryLock lease, CancellationToken cancellationToken)
+    {
+        var statePath = Path.Combine(root, StateFileName);
+        var chunkRoot = Path.Combine(root, ChunkFolderName);
+
+        // Chunks without their state: a new state would call every one of them a leak.
+        var state = SqliteStateStore.Open(statePath, options.BlockSize, lease, mayCreate: !FileChunkStore.FilesUnder(chunkRoot).Any());
         FileChunkStore chunks;
         try
         {
+            // A state that uses chunks without a chunk folder: recreating it would only hide the loss until fsck.
+            if (!Directory.Exists(chunkRoot) && state.UsesChunks())
+            {
+                throw new EbsException(LocalStoreErrorCodes.StoreDamaged, $"The store '{root}' is damaged: its chunk folder '{chunkRoot}' is missing, though its state uses chunks. Restore the folder from a backup; fsck lists what the state holds; nothing was changed.", chunkRoot);
+            }
+
             chunks = new FileChunkStore(chunkRoot);
         }
         catch

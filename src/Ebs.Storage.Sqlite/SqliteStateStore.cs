@@ -77,6 +77,7 @@ public sealed class SqliteStateStore : IStateStore
     /// <summary>
     /// Opens a state file, holding <paramref name="lease"/> (the directory lock) until disposed.
     /// Unless <paramref name="mayCreate"/>, a missing or blank file is refused and left as it is.
+    /// A database that is not an ebs state (another program's) is refused before anything is written to it.
     /// </summary>
     internal static SqliteStateStore Open(string path, int blockSize, IDisposable? lease, bool mayCreate)
     {
@@ -91,11 +92,19 @@ public sealed class SqliteStateStore : IStateStore
                 throw StateMissing(path, "empty");
             }
 
+            // Another program's database: recreating our tables in it would adopt it as a new,
+            // empty store (and call every chunk beside it a leak).
+            if (tables.Count > 0 && !IsEbsState(connection, tables))
+            {
+                throw mayCreate ? NotEbsState(path) : StateMissing(path, "not an ebs state database");
+            }
+
+            ThrowIfReadOnly(connection, path);
             Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
             Migrate(connection, path, tables, blockSize);
             return new SqliteStateStore(connection, lease);
         }
-        catch (SqliteException e) when (!mayCreate && e.SqliteErrorCode == SQLitePCL.raw.SQLITE_CANTOPEN)
+        catch (SqliteException e) when (!mayCreate && e.SqliteErrorCode == SQLitePCL.raw.SQLITE_CANTOPEN && !File.Exists(path))
         {
             connection.Dispose();
             throw StateMissing(path, "missing");
@@ -103,7 +112,7 @@ public sealed class SqliteStateStore : IStateStore
         catch (SqliteException e)
         {
             connection.Dispose();
-            throw Damaged(path, e);
+            throw Failure(path, e);
         }
         catch
         {
@@ -111,6 +120,36 @@ public sealed class SqliteStateStore : IStateStore
             throw;
         }
     }
+
+    /// <summary>
+    /// Tells whether a database with tables is an ebs state, perhaps a damaged one: it records
+    /// a format version, or holds our documents or nodes table (whose missing meta is damage).
+    /// </summary>
+    private static bool IsEbsState(SqliteConnection connection, HashSet<string> tables)
+        => tables.Contains("documents") || tables.Contains("nodes")
+            || (tables.Contains("meta") && Scalar(connection, "SELECT count(*) FROM pragma_table_info('meta') WHERE name IN ('key', 'value')") is 2L
+                && Scalar(connection, "SELECT 1 FROM meta WHERE key = 'format_version'") is not null);
+
+    /// <summary>
+    /// Refuses a database SQLite could open only for reading (another user's file, a read-only
+    /// file or folder): each write would fail with an error that reads like damage.
+    /// </summary>
+    /// <exception cref="EbsException"><see cref="LocalStoreErrorCodes.AccessDenied"/> naming the file.</exception>
+    internal static void ThrowIfReadOnly(SqliteConnection connection, string path)
+    {
+        if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
+        {
+            throw NotWritable(path, "it can only be opened for reading");
+        }
+    }
+
+    /// <summary>The error of a state file this process may not write.</summary>
+    private static EbsException NotWritable(string path, string reason)
+        => new(LocalStoreErrorCodes.AccessDenied, $"The state database '{path}' is not writable by this process ({reason.TrimEnd('.')}); run as the store's owner or give write access to it and its folder. The store is not damaged; nothing was changed.", path);
+
+    /// <summary>The error of a database file that belongs to another program.</summary>
+    private static EbsException NotEbsState(string path)
+        => new(LocalStoreErrorCodes.NotAStore, $"'{path}' is an SQLite database but not an ebs state (it has no meta table with a format version); it is not a store and was left untouched. Choose another store folder.", path);
 
     /// <summary>The error of a state file missing beside the chunk files it describes.</summary>
     private static EbsException StateMissing(string path, string condition)
@@ -120,7 +159,12 @@ public sealed class SqliteStateStore : IStateStore
     internal static EbsException Damaged(string path, string problem)
         => new(LocalStoreErrorCodes.StoreDamaged, $"The state database '{path}' is damaged: {problem.TrimEnd('.')}. Restore it from a backup; fsck lists what is still readable.", path);
 
-    private static EbsException Damaged(string path, SqliteException e) => Damaged(path, e.Message);
+    /// <summary>The error SQLite's failure stands for: a permission problem is not damage.</summary>
+    private static EbsException Failure(string path, SqliteException e)
+        => e.SqliteErrorCode is SQLitePCL.raw.SQLITE_READONLY or SQLitePCL.raw.SQLITE_PERM or SQLitePCL.raw.SQLITE_AUTH
+            || (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_CANTOPEN && File.Exists(path))
+            ? NotWritable(path, e.Message)
+            : Damaged(path, e.Message);
 
     /// <summary>A connection to a state file, unpooled so that closing it releases the file.</summary>
     internal static SqliteConnection Connect(string path, SqliteOpenMode mode)
@@ -158,7 +202,7 @@ public sealed class SqliteStateStore : IStateStore
             }
             catch (SqliteException e)
             {
-                throw Damaged(_connection.DataSource, e);
+                throw Failure(_connection.DataSource, e);
             }
             catch (Exception e) when (e is InvalidCastException or ArgumentException)
             {
@@ -173,9 +217,33 @@ public sealed class SqliteStateStore : IStateStore
     /// <summary>Selects every node, for <see cref="ReadNode"/>.</summary>
     internal const string SelectNodes = "SELECT id, body FROM nodes";
 
-    internal static StateDocument ReadDocument(SqliteDataReader row) => new(row.GetString(0), row.GetString(1), (byte[])row[2]);
+    /// <exception cref="InvalidCastException">A column does not hold its type; the message names the record.</exception>
+    internal static StateDocument ReadDocument(SqliteDataReader row)
+    {
+        var (kind, key) = (row.GetString(0), row.GetString(1));
+        return new(kind, key, Bytes(row, 2, $"the stored {kind} '{key}'"));
+    }
 
-    internal static StoredNode ReadNode(SqliteDataReader row) => new(new NodeId(BinaryPrimitives.ReadUInt128LittleEndian((byte[])row[0])), (byte[])row[1]);
+    /// <exception cref="InvalidCastException">A column does not hold its type; the message names the node.</exception>
+    internal static StoredNode ReadNode(SqliteDataReader row)
+    {
+        var id = new NodeId(BinaryPrimitives.ReadUInt128LittleEndian(Bytes(row, 0, "a block-map node's id")));
+        return new(id, Bytes(row, 1, $"block-map node {id}"));
+    }
+
+    /// <summary>Reads a BLOB column, naming <paramref name="what"/> when it holds another type (text written by hand, say).</summary>
+    private static byte[] Bytes(SqliteDataReader row, int column, string what)
+        => row.GetValue(column) as byte[]
+            ?? throw new InvalidCastException($"{what} holds {row.GetDataTypeName(column)} where its body should be bytes");
+
+    /// <summary>Tells whether the state holds anything that uses chunks: a block-map node, or a written block (documents of kind <c>block</c>).</summary>
+    internal bool UsesChunks()
+    {
+        lock (_gate)
+        {
+            return Scalar(_connection, "SELECT EXISTS (SELECT 1 FROM nodes) OR EXISTS (SELECT 1 FROM documents WHERE kind = 'block')") is 1L;
+        }
+    }
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="changes"/> is <see langword="null"/>.</exception>

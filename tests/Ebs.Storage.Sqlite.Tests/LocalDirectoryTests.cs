@@ -67,20 +67,24 @@ public sealed class LocalDirectoryTests
 
         Assert.Equal(LocalStoreErrorCodes.FormatTooNew, error.ErrorCode);
         Assert.Contains("format version 99", error.Message, StringComparison.Ordinal);
-        await (await LocalDirectory.OpenAsync(Path.Combine(dir.Path, "fresh"), Options)).DisposeAsync(); // a refused open released the lock
+        using var other = new TempDirectory();
+        await (await LocalDirectory.OpenAsync(other.Path, Options)).DisposeAsync(); // a refused open released the lock
         Execute(dir.Path, $"UPDATE meta SET value = '{SqliteStateStore.FormatVersion}' WHERE key = 'format_version'");
         await (await LocalDirectory.OpenAsync(dir.Path, Options)).DisposeAsync();
     }
 
     [Fact]
-    public async Task OpenAsync_OlderFormat_Migrated()
+    public async Task OpenAsync_DatabaseWithOnlyOtherTables_NotAStoreAndLeftUntouched()
     {
         using var dir = new TempDirectory();
-        Execute(dir.Path, "CREATE TABLE legacy (x INTEGER)"); // a format-0 file: no meta table
+        Execute(dir.Path, "CREATE TABLE legacy (x INTEGER); INSERT INTO legacy VALUES (1);"); // another program's database
+        var before = await File.ReadAllBytesAsync(Path.Combine(dir.Path, LocalDirectory.StateFileName));
 
-        await (await LocalDirectory.OpenAsync(dir.Path, Options)).DisposeAsync();
+        var error = await Assert.ThrowsAsync<EbsException>(() => LocalDirectory.OpenAsync(dir.Path, Options).AsTask());
 
-        Assert.Equal(SqliteStateStore.FormatVersion.ToString(CultureInfo.InvariantCulture), Scalar(dir.Path, "SELECT value FROM meta WHERE key = 'format_version'"));
+        Assert.Equal(LocalStoreErrorCodes.NotAStore, error.ErrorCode);
+        Assert.Equal(before, await File.ReadAllBytesAsync(Path.Combine(dir.Path, LocalDirectory.StateFileName)));
+        Assert.Null(Scalar(dir.Path, "SELECT name FROM sqlite_master WHERE name = 'meta'"));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
             CorruptChunks = report.CorruptChunks.Select(c => c.ToString()),
             MiscountedChunks = report.MiscountedChunks.Length,
             LeakedNodes = report.LeakedNodes.Length,
-            MissingNodes = report.MissingNodes.Length,
+            MissingNodes = report.MissingNodes.Select(n => n.ToString()),
             MiscountedNodes = report.MiscountedNodes.Length,
             DamagedUses = report.DamagedUses.Select(u => new
             {
@@ -60,7 +60,16 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
                 u.SnapshotId,
                 Ranges = u.Ranges.Select(r => new { r.Offset, r.Length }),
             }),
+            MissingNodeUses = report.MissingNodeUses.Select(u => new
+            {
+                Node = u.Node.ToString(),
+                u.ResourceId,
+                u.SnapshotId,
+                Ranges = u.Ranges.Select(r => new { r.Offset, r.Length }),
+            }),
             repaired.Repaired,
+            ReclaimedChunks = repaired.ReclaimedChunks.Length,
+            ReclaimedNodes = repaired.ReclaimedNodes.Length,
             repaired.RepairRefusal,
             Clean = clean,
         }, () => Describe(report, repaired, clean));
@@ -69,28 +78,54 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
 
     private static List<IRenderable> Describe(ScrubReport report, ScrubReport repaired, bool clean)
     {
-        var done = repaired.Repaired;
         var table = new Table().AddColumns("Check", "Chunks", "Block-map nodes");
         table.AddRow("reachable", Count(report.ReachableChunks), Count(report.ReachableNodes));
         table.AddRow("stored", Count(report.StoredChunks), string.Empty);
-        table.AddRow("leaked" + (done ? " (reclaimed)" : string.Empty), Count(report.LeakedChunks.Length), Count(report.LeakedNodes.Length));
+        table.AddRow("leaked", Count(report.LeakedChunks.Length), Count(report.LeakedNodes.Length));
         table.AddRow("missing", Count(report.MissingChunks.Length), Count(report.MissingNodes.Length));
         table.AddRow("corrupt", Count(report.CorruptChunks.Length), string.Empty);
-        table.AddRow("mis-counted" + (done ? " (corrected)" : string.Empty), Count(report.MiscountedChunks.Length), Count(report.MiscountedNodes.Length));
-        foreach (var chunk in report.MissingChunks.Concat(report.CorruptChunks))
+        table.AddRow("mis-counted", Count(report.MiscountedChunks.Length), Count(report.MiscountedNodes.Length));
+
+        // What the repair actually did, not what it was asked to do.
+        if (repaired.ReclaimedChunks.Length + repaired.ReclaimedNodes.Length > 0)
         {
-            table.AddRow($"[red]damaged chunk[/] {chunk}", string.Empty, string.Empty);
+            table.AddRow("reclaimed", Count(repaired.ReclaimedChunks.Length), Count(repaired.ReclaimedNodes.Length));
+        }
+
+        if (repaired.Repaired && report.MiscountedChunks.Length + report.MiscountedNodes.Length > 0)
+        {
+            table.AddRow("counts corrected", Count(report.MiscountedChunks.Length), Count(report.MiscountedNodes.Length));
+        }
+
+        foreach (var chunk in report.MissingChunks)
+        {
+            table.AddRow($"[red]missing chunk[/] {chunk}", string.Empty, string.Empty);
+        }
+
+        foreach (var chunk in report.CorruptChunks)
+        {
+            table.AddRow($"[red]corrupt chunk[/] {chunk}", string.Empty, string.Empty);
+        }
+
+        foreach (var node in report.MissingNodes)
+        {
+            table.AddRow($"[red]missing node[/] {node}", string.Empty, string.Empty);
         }
 
         table.Caption(clean ? "[green]clean[/]" : "[red]not clean[/]");
         List<IRenderable> parts = [table];
-        if (!report.DamagedUses.IsEmpty)
+        if (!report.DamagedUses.IsEmpty || !report.MissingNodeUses.IsEmpty)
         {
-            var uses = new Table().AddColumns("Damaged chunk", "Used by", "Bytes lost");
+            var missing = report.MissingChunks.ToHashSet();
+            var uses = new Table().AddColumns("Lost through", "Used by", "Bytes lost");
             foreach (var use in report.DamagedUses)
             {
-                var user = use.SnapshotId is null ? use.ResourceId : $"{use.ResourceId} (through {use.SnapshotId})";
-                uses.AddRow(use.Chunk.ToString(), Markup.Escape(user), Markup.Escape(string.Join(' ', use.Ranges)));
+                uses.AddRow($"{(missing.Contains(use.Chunk) ? "missing" : "corrupt")} chunk {use.Chunk}", User(use.ResourceId, use.SnapshotId), Markup.Escape(string.Join(' ', use.Ranges)));
+            }
+
+            foreach (var use in report.MissingNodeUses)
+            {
+                uses.AddRow($"missing node {use.Node}", User(use.ResourceId, use.SnapshotId), Markup.Escape(string.Join(' ', use.Ranges)));
             }
 
             parts.Add(uses);
@@ -98,11 +133,14 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
 
         if (repaired.RepairRefusal is { } refusal)
         {
-            parts.Add(new Markup($"[red]Repair refused:[/] {Markup.Escape(refusal)}. Use --repair --force to reclaim them anyway.\n"));
+            parts.Add(new Markup($"[red]Repair refused:[/] {Markup.Escape(refusal)}. To force it: ebs fsck --repair --force.\n"));
         }
 
         return parts;
     }
+
+    private static string User(string resourceId, string? snapshotId)
+        => Markup.Escape(snapshotId is null ? resourceId : $"{resourceId} (through {snapshotId})");
 
     private void PrintInspection(Settings settings, LocalStoreInspection inspection) => Print(settings, new
     {
@@ -148,7 +186,7 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
         public bool Repair { get; init; }
 
         [CommandOption("--force")]
-        [Description("With --repair: reclaim leaks even when they are more than half of the stored chunks or nodes, which is what a state that lost its records looks like.")]
+        [Description("With --repair: repair even when it would reclaim more than half of the stored chunks or nodes (what a state that lost its records looks like, or the leftovers of an interrupted first command), or while a referenced block-map node is missing (what it held is given up).")]
         public bool Force { get; init; }
 
         public override ValidationResult Validate() => Force && !Repair ? ValidationResult.Error("--force only applies to --repair.") : ValidationResult.Success();

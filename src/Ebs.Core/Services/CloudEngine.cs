@@ -257,6 +257,11 @@ internal sealed class CloudEngine : IAsyncDisposable
         }
 
         var stored = await _state.LoadAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var document in stored.Documents)
+        {
+            StateCodec.CheckKind(document);
+        }
+
         Graph.Load(stored.Nodes.Select(n => StateCodec.DecodeNode(n.Id, n.Body)));
         var byKind = stored.Documents.ToLookup(d => d.Kind, StringComparer.Ordinal);
         var dirty = byKind[StateCodec.BlockKind].Select(StateCodec.DecodeBlock).ToLookup(b => b.Volume.Value, StringComparer.Ordinal);

@@ -64,6 +64,18 @@ public sealed record ScrubReport
     /// </summary>
     public ImmutableArray<DamagedUse> DamagedUses { get; init; } = [];
 
+    /// <summary>
+    /// Gets, for each missing block-map node, the volumes, snapshots and images whose maps reach
+    /// it and the byte ranges it covered: volumes first, then snapshots, then images, each by id.
+    /// </summary>
+    public ImmutableArray<MissingNodeUse> MissingNodeUses { get; init; } = [];
+
+    /// <summary>Gets the leaked chunks a repair actually deleted (empty unless <see cref="Repaired"/>).</summary>
+    public ImmutableArray<ChunkId> ReclaimedChunks { get; init; } = [];
+
+    /// <summary>Gets the leaked block-map nodes a repair removed from the state (empty unless <see cref="Repaired"/>).</summary>
+    public ImmutableArray<NodeId> ReclaimedNodes { get; init; } = [];
+
     /// <summary>Gets a value indicating whether nothing was leaked, missing or mis-counted.</summary>
     public bool IsClean => LeakedChunks.IsEmpty && MissingChunks.IsEmpty && CorruptChunks.IsEmpty && MiscountedChunks.IsEmpty
         && LeakedNodes.IsEmpty && MissingNodes.IsEmpty && MiscountedNodes.IsEmpty;

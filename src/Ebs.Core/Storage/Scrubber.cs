@@ -44,8 +44,9 @@ internal static class Scrubber
             MiscountedNodes = [.. Miscounted(nodeCounts, graph.NodeCounts).OrderBy(id => id.Value)],
             Repaired = repair,
             RepairRefusal = refusal,
-            DamagedUses = DamageTracer.Trace(world, graph, new HashSet<ChunkId>(missingChunks.Concat(corrupt)), engine.BlockSize),
         };
+        var (damagedUses, missingNodeUses) = DamageTracer.Trace(world, graph, new HashSet<ChunkId>(missingChunks.Concat(corrupt)), new HashSet<NodeId>(missingNodes), engine.BlockSize);
+        report = report with { DamagedUses = damagedUses, MissingNodeUses = missingNodeUses };
 
         if (repair)
         {
@@ -59,10 +60,18 @@ internal static class Scrubber
                 graph.RemoveUnreferencedNode(id);
             }
 
+            // Only what was actually deleted counts as reclaimed: a file the store lists but
+            // cannot delete under its id's name must not be reported gone.
+            var reclaimed = new List<ChunkId>();
             foreach (var id in leakedChunks)
             {
-                await engine.Chunks.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
+                if (await engine.Chunks.DeleteAsync(id, cancellationToken).ConfigureAwait(false))
+                {
+                    reclaimed.Add(id);
+                }
             }
+
+            report = report with { ReclaimedChunks = [.. reclaimed], ReclaimedNodes = [.. leakedNodes] };
         }
 
         return report;
@@ -72,26 +81,39 @@ internal static class Scrubber
     /// Why a repair must not run without force: a referenced node is missing, so the chunks and
     /// nodes under it look leaked; or it would reclaim more than
     /// <see cref="ScrubReport.RepairLimit"/> of the stored chunks or nodes, which is what a state
-    /// that lost its records (emptied, replaced by an older copy) looks like. Deleting them would
-    /// make the loss final. A crash leaks only what the calls it interrupted had stored, which
-    /// outgrows the rest only in a store that holds little else.
+    /// that lost its records (emptied, replaced by an older copy) looks like, and also what the
+    /// first call into an empty store leaves when it is killed. Nothing here tells the two apart
+    /// (file times are not evidence: copies and restores change them), so the refusal says both.
     /// </summary>
     /// <returns><see langword="null"/> when the repair may run.</returns>
     private static string? RepairRefusal(int leakedChunks, int storedChunks, int leakedNodes, int storedNodes, int missingNodes)
     {
-        const string Kept = "so nothing was deleted (repair with force once sure they are unreferenced)";
-        static bool TooMany(int leaked, int stored) => leaked > stored * ScrubReport.RepairLimit;
-
         if (missingNodes > 0)
         {
-            return $"{missingNodes} referenced block-map nodes are missing, and the chunks and nodes under them would look leaked; {Kept}";
+            return $"{Plural(missingNodes, "referenced block-map node")} {(missingNodes == 1 ? "is" : "are")} missing, and the chunks and nodes under {(missingNodes == 1 ? "it" : "them")} would look leaked, so nothing was deleted; "
+                + "force the repair only to give up what the missing nodes held";
         }
 
-        return TooMany(leakedChunks, storedChunks) || TooMany(leakedNodes, storedNodes)
-            ? $"it would reclaim {leakedChunks} of {storedChunks} stored chunks and {leakedNodes} of {storedNodes} block-map nodes, more than {(int)(ScrubReport.RepairLimit * 100)}% of either; "
-                + $"the state may have lost the records that use them, {Kept}"
-            : null;
+        static bool TooMany(int leaked, int stored) => leaked > stored * ScrubReport.RepairLimit;
+        var parts = new List<string>(2);
+        if (TooMany(leakedChunks, storedChunks))
+        {
+            parts.Add($"{leakedChunks} of {storedChunks} stored chunks");
+        }
+
+        if (TooMany(leakedNodes, storedNodes))
+        {
+            parts.Add($"{leakedNodes} of {storedNodes} block-map nodes");
+        }
+
+        return parts.Count == 0
+            ? null
+            : $"it would reclaim {string.Join(" and ", parts)}, more than {(int)(ScrubReport.RepairLimit * 100)}% of what is stored, so nothing was deleted. "
+                + "If the last command was interrupted (killed, a power cut) in a store that held little else, these are its leftovers and forcing the repair reclaims them; "
+                + "if the state was restored from an older backup or damaged, they hold the data of the records it lost: do not force, restore the state";
     }
+
+    private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     /// <summary>
     /// Reads every stored chunk: a chunk is corrupt when the store's own check fails, or when

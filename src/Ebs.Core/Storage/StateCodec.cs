@@ -118,6 +118,17 @@ internal static class StateCodec
         };
     });
 
+    /// <summary>
+    /// Refuses a document of a kind this format does not store: the format version keeps a
+    /// newer library's kinds from reaching this one, so an unknown kind is damage, and
+    /// skipping it would lose whatever it held without a word.
+    /// </summary>
+    /// <exception cref="EbsException"><c>InternalError</c> naming the document.</exception>
+    public static void CheckKind(StateDocument document) => Decoding(document.Kind, document.Key, () =>
+        document.Kind is VolumeKind or SnapshotKind or BlockKind or ImageKind
+            ? true
+            : throw new FormatException("it is not a kind of record this format stores"));
+
     public static string BlockKey(VolumeId volume, long block) => string.Create(CultureInfo.InvariantCulture, $"{volume.Value}/{block}");
 
     public static StateDocument EncodeBlock(VolumeId volume, long block, ChunkId chunk)

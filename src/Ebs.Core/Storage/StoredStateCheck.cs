@@ -39,8 +39,14 @@ public static class StoredStateCheck
         StateCodec.SnapshotKind => StateCodec.DecodeSnapshot(document),
         StateCodec.ImageKind => StateCodec.DecodeImage(document),
         StateCodec.BlockKind => StateCodec.DecodeBlock(document),
-        _ => null, // kinds a cloud does not load
+        _ => CheckUnknown(document),
     };
+
+    private static object? CheckUnknown(StateDocument document)
+    {
+        StateCodec.CheckKind(document);
+        return null;
+    }
 
     private static void Try(string kind, string key, Func<object?> decode, ImmutableArray<UndecodableEntry>.Builder found)
     {

@@ -42,9 +42,36 @@ public sealed class MissingNodeTests
 
         Assert.False(report.Repaired);
         Assert.NotEmpty(report.MissingNodes);
-        Assert.Contains("block-map nodes are missing", report.RepairRefusal, StringComparison.Ordinal);
+        Assert.Contains("referenced block-map node", report.RepairRefusal, StringComparison.Ordinal);
         Assert.Equal(report.StoredChunks, chunks.Count);
         Assert.Equal(2, chunks.Count);
+    }
+
+    [Fact]
+    public async Task Scrub_LeafNodeLost_NamesTheNodeAndTheBytesEachUserLoses()
+    {
+        var chunks = new InMemoryChunkStore(TestCloud.BlockSize);
+        var state = new InMemoryStateStore();
+        string snapshot;
+        await using (var cloud = await EbsCloud.OpenAsync(Options, chunks, state))
+        {
+            var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
+            var volume = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id;
+            await ec2.WriteVolumeAsync(volume, 0, TestCloud.Block(1));
+            await ec2.WriteVolumeAsync(volume, TestCloud.BlockSize, TestCloud.Block(2));
+            snapshot = (await ec2.CreateSnapshotAsync(volume)).Id.Value;
+        }
+
+        var leaf = Assert.Single((await state.LoadAsync()).Nodes, n => n.Body[0] == 0).Id; // byte 0: the node's level
+        await state.CommitAsync(new StateChanges { DeletedNodes = [leaf] });
+        await using var reopened = await EbsCloud.OpenAsync(Options, chunks, state);
+
+        var report = await reopened.ScrubAsync();
+
+        Assert.Equal(leaf, Assert.Single(report.MissingNodes));
+        var use = Assert.Single(report.MissingNodeUses, u => u.ResourceId == snapshot);
+        Assert.Equal(leaf, use.Node);
+        Assert.Equal(new ByteRange(0, 64L * TestCloud.BlockSize), Assert.Single(use.Ranges)); // a leaf maps 64 blocks
     }
 
     /// <summary>A volume with two blocks snapshotted, whose state then lost every block-map node.</summary>

@@ -62,7 +62,23 @@ public sealed class ScrubTests
 
         Assert.False(report.Repaired);
         Assert.Contains("10 of 19 stored chunks", report.RepairRefusal, StringComparison.Ordinal);
+        Assert.DoesNotContain("block-map nodes", report.RepairRefusal, StringComparison.Ordinal); // only the share that is over the limit
+        Assert.Contains("If the last command was interrupted", report.RepairRefusal, StringComparison.Ordinal);
+        Assert.Contains("do not force", report.RepairRefusal, StringComparison.Ordinal);
         Assert.Equal(19, t.StoredChunks);
+    }
+
+    [Fact]
+    public async Task Scrub_RepairReclaimingAStrayChunk_ReportsWhatWasDeleted()
+    {
+        await using var t = await PopulatedAsync();
+        var stray = new ChunkId(42);
+        await t.Cloud.ChunkStore.PutAsync(stray, new byte[TestCloud.BlockSize]);
+
+        var report = await t.Cloud.ScrubAsync(repair: true);
+
+        Assert.Equal(stray, Assert.Single(report.ReclaimedChunks));
+        Assert.Empty(report.ReclaimedNodes);
     }
 
     [Fact]

@@ -25,6 +25,9 @@ public static class StateDamage
         ["nodes-table-dropped"] = LocalStoreErrorCodes.StoreDamaged,
         ["document-cut-short"] = LocalStoreErrorCodes.StoreDamaged,
         ["node-malformed"] = LocalStoreErrorCodes.StoreDamaged,
+        ["unknown-kind"] = LocalStoreErrorCodes.StoreDamaged,
+        ["body-as-text"] = LocalStoreErrorCodes.StoreDamaged,
+        ["ebs-tables-replaced"] = LocalStoreErrorCodes.StateMissing,
     };
 
     public static TheoryData<string> Names => [.. Kinds.Keys];
@@ -90,6 +93,15 @@ public static class StateDamage
                 break;
             case "node-malformed":
                 Execute(state, "UPDATE nodes SET body = x'00010203' WHERE id = (SELECT min(id) FROM nodes)");
+                break;
+            case "unknown-kind":
+                Execute(state, "INSERT INTO documents (kind, key, body) VALUES ('mystery', 'm-1', x'7b7d')");
+                break;
+            case "body-as-text":
+                Execute(state, "UPDATE documents SET body = CAST(body AS TEXT) WHERE kind = 'snapshot'");
+                break;
+            case "ebs-tables-replaced":
+                Execute(state, "DROP TABLE meta; DROP TABLE documents; DROP TABLE nodes; CREATE TABLE notes (text TEXT);");
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of damage.");
