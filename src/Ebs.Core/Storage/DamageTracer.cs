@@ -38,9 +38,9 @@ internal sealed class DamageTracer
         foreach (var volume in world.Volumes.Values.OrderBy(v => v.Id.Value, StringComparer.Ordinal))
         {
             // A block written since the last snapshot overrides the map; a missing node's whole run is reported, since what it held is unknown.
-            var hits = tracer.Hits(volume.BaseRoot, volume.View.SizeBytes / blockSize).Where(h => h.Node is not null || !volume.Dirty.ContainsKey(h.First))
+            var hits = tracer.Hits(volume.BaseRoot, volume.View.SizeInBytes / blockSize).Where(h => h.Node is not null || !volume.Dirty.ContainsKey(h.First))
                 .Concat(volume.Dirty.Where(d => damaged.Contains(d.Value)).Select(d => new Hit(d.Key, 1, d.Value, null)));
-            uses.AddRange(UsesOf(volume.Id.Value, hits, volume.View.SizeBytes / blockSize, blockSize));
+            uses.AddRange(UsesOf(volume.Id.Value, hits, volume.View.SizeInBytes / blockSize, blockSize));
         }
 
         var bySnapshot = new Dictionary<SnapshotId, List<Use>>();

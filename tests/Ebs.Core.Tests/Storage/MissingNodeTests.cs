@@ -56,10 +56,10 @@ public sealed class MissingNodeTests
         await using (var cloud = await EbsCloud.OpenAsync(Options, chunks, state))
         {
             var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
-            var volume = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", SizeGiB = 1 })).Id;
-            await ec2.WriteVolumeAsync(volume, 0, TestCloud.Block(1));
-            await ec2.WriteVolumeAsync(volume, TestCloud.BlockSize, TestCloud.Block(2));
-            snapshot = (await ec2.CreateSnapshotAsync(volume)).Id.Value;
+            var volume = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 })).Volume.VolumeId;
+            await ec2.WriteAtAsync(volume, 0, TestCloud.Block(1));
+            await ec2.WriteAtAsync(volume, TestCloud.BlockSize, TestCloud.Block(2));
+            snapshot = (await ec2.TakeSnapshotAsync(volume)).SnapshotId.Value;
         }
 
         var leaf = Assert.Single((await state.LoadAsync()).Nodes, n => n.Body[0] == 0).Id; // byte 0: the node's level
