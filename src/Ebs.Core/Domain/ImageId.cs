@@ -32,7 +32,7 @@ public readonly record struct ImageId : IResourceId<ImageId>
     }
 
     /// <inheritdoc />
-    public static ImageId FromValidText(string text) => new(text);
+    static ImageId IResourceId<ImageId>.FromValidText(string text) => new(text);
 
     /// <inheritdoc />
     public override string ToString() => Value ?? string.Empty;

@@ -32,7 +32,7 @@ public readonly record struct SnapshotId : IResourceId<SnapshotId>
     }
 
     /// <inheritdoc />
-    public static SnapshotId FromValidText(string text) => new(text);
+    static SnapshotId IResourceId<SnapshotId>.FromValidText(string text) => new(text);
 
     /// <inheritdoc />
     public override string ToString() => Value ?? string.Empty;

@@ -32,7 +32,7 @@ public readonly record struct VolumeId : IResourceId<VolumeId>
     }
 
     /// <inheritdoc />
-    public static VolumeId FromValidText(string text) => new(text);
+    static VolumeId IResourceId<VolumeId>.FromValidText(string text) => new(text);
 
     /// <inheritdoc />
     public override string ToString() => Value ?? string.Empty;
