@@ -1,6 +1,7 @@
 using System.IO.Hashing;
 using BenchmarkDotNet.Attributes;
 using Ebs.Core.Chunks;
+using Ebs.Core.Storage;
 using Ebs.Core.Domain;
 using Ebs.Core.Services;
 using Microsoft.Extensions.Time.Testing;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Ebs.Core.Chunks;
+using Ebs.Core.Storage;
 
 namespace Ebs.Core.Benchmarks;
 

@@ -15,11 +15,11 @@ public static class EbsTelemetry
     /// <summary>The tag naming the Region of a measurement.</summary>
     public const string RegionTag = "aws.region";
 
-    /// <summary>Gets the activity source that traces service calls.</summary>
-    public static ActivitySource ActivitySource { get; } = new(Name);
+    // Internal so that only the library creates instruments and activities under its name;
+    // listeners subscribe by Name.
+    internal static ActivitySource ActivitySource { get; } = new(Name);
 
-    /// <summary>Gets the meter of the library's counters.</summary>
-    public static Meter Meter { get; } = new(Name);
+    internal static Meter Meter { get; } = new(Name);
 
     internal static Counter<long> ChunksWritten { get; } = Meter.CreateCounter<long>("ebs.chunks.written", "{chunk}", "Chunks newly stored.");
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Ebs.Core;
 using Ebs.Core.Chunks;
+using Ebs.Core.Storage;
 
 namespace Ebs.Storage.Sqlite;
 

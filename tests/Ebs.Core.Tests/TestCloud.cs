@@ -28,7 +28,7 @@ public sealed class TestCloud : IAsyncDisposable
 
     public Ec2Client Ec2 { get; }
 
-    public int StoredChunks => ((Ebs.Core.Chunks.InMemoryChunkStore)Cloud.ChunkStore).Count;
+    public int StoredChunks => ((Ebs.Core.Storage.InMemoryChunkStore)Cloud.ChunkStore).Count;
 
     public static byte[] Block(int seed)
     {

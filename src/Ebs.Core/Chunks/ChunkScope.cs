@@ -9,7 +9,7 @@ namespace Ebs.Core.Chunks;
 /// scopes get two different <see cref="ChunkId"/>s, so one tenant's data can never be
 /// served for another's write.
 /// </summary>
-public readonly record struct ChunkScope
+internal readonly record struct ChunkScope
 {
     private const ulong ProbeStride = 0x9E3779B97F4A7C15;
 

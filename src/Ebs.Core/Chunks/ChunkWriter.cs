@@ -1,4 +1,5 @@
 using System.Buffers;
+using Ebs.Core.Storage;
 
 namespace Ebs.Core.Chunks;
 

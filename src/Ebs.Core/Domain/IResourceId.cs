@@ -2,7 +2,7 @@ namespace Ebs.Core.Domain;
 
 /// <summary>What every typed AWS resource id offers: its prefix, its text, and parsing from text or spans.</summary>
 /// <typeparam name="TSelf">The id type.</typeparam>
-public interface IResourceId<TSelf> : ISpanParsable<TSelf>
+internal interface IResourceId<TSelf> : ISpanParsable<TSelf>
     where TSelf : struct, IResourceId<TSelf>
 {
     /// <summary>Gets the prefix of the id text, such as <c>vol-</c>.</summary>

@@ -58,7 +58,7 @@ public readonly record struct ImageId : IResourceId<ImageId>
     public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out ImageId result) => TryParse(s, out result);
 
     /// <inheritdoc />
-    public static ImageId FromValidText(string text) => new(text);
+    static ImageId IResourceId<ImageId>.FromValidText(string text) => new(text);
 
     /// <inheritdoc />
     public override string ToString() => Value ?? string.Empty;

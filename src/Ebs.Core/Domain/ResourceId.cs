@@ -79,10 +79,8 @@ public readonly record struct ResourceId : IResourceId<ResourceId>
     /// <param name="result">The id, or <c>default</c>.</param>
     public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out ResourceId result) => TryParse(s, out result);
 
-    /// <summary>Wraps text already known to be a volume, snapshot or image id.</summary>
-    /// <param name="text">The id text.</param>
-    /// <returns>The id.</returns>
-    public static ResourceId FromValidText(string text) => new(text);
+    /// <inheritdoc />
+    static ResourceId IResourceId<ResourceId>.FromValidText(string text) => new(text);
 
     /// <inheritdoc />
     public override string ToString() => Value ?? string.Empty;

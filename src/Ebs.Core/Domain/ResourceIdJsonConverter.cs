@@ -5,7 +5,7 @@ namespace Ebs.Core.Domain;
 
 /// <summary>Writes a typed id as its text, as AWS's JSON does, and reads it back.</summary>
 /// <typeparam name="TId">The id type.</typeparam>
-public sealed class ResourceIdJsonConverter<TId> : JsonConverter<TId>
+internal sealed class ResourceIdJsonConverter<TId> : JsonConverter<TId>
     where TId : struct, IResourceId<TId>
 {
     /// <inheritdoc />

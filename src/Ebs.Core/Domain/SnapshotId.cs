@@ -58,7 +58,7 @@ public readonly record struct SnapshotId : IResourceId<SnapshotId>
     public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out SnapshotId result) => TryParse(s, out result);
 
     /// <inheritdoc />
-    public static SnapshotId FromValidText(string text) => new(text);
+    static SnapshotId IResourceId<SnapshotId>.FromValidText(string text) => new(text);
 
     /// <inheritdoc />
     public override string ToString() => Value ?? string.Empty;

@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Ebs.Core.Domain;
 
@@ -8,15 +10,19 @@ internal sealed class ValueListJsonConverterFactory : JsonConverterFactory
 {
     public override bool CanConvert(Type typeToConvert) => typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(ValueList<>);
 
+    [UnconditionalSuppressMessage("AotAnalysis", "IL3050", Justification = "The library's lists hold records (reference types), whose shared generic code exists ahead of time.")]
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options)
         => (JsonConverter)Activator.CreateInstance(typeof(Converter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
 
+    /// <remarks>Items go through the options' own type information, so no reflection is asked of the serializer here.</remarks>
     private sealed class Converter<T> : JsonConverter<ValueList<T>>
     {
         public override ValueList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-            => ValueList<T>.From(JsonSerializer.Deserialize<T[]>(ref reader, options) ?? []);
+            => ValueList<T>.From(JsonSerializer.Deserialize(ref reader, Items(options)) ?? []);
 
         public override void Write(Utf8JsonWriter writer, ValueList<T> value, JsonSerializerOptions options)
-            => JsonSerializer.Serialize(writer, value.ToArray(), options);
+            => JsonSerializer.Serialize(writer, value.ToArray(), Items(options));
+
+        private static JsonTypeInfo<T[]> Items(JsonSerializerOptions options) => (JsonTypeInfo<T[]>)options.GetTypeInfo(typeof(T[]));
     }
 }

@@ -58,7 +58,7 @@ public readonly record struct VolumeId : IResourceId<VolumeId>
     public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out VolumeId result) => TryParse(s, out result);
 
     /// <inheritdoc />
-    public static VolumeId FromValidText(string text) => new(text);
+    static VolumeId IResourceId<VolumeId>.FromValidText(string text) => new(text);
 
     /// <inheritdoc />
     public override string ToString() => Value ?? string.Empty;

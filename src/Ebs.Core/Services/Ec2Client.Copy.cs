@@ -8,7 +8,7 @@ namespace Ebs.Core.Services;
 public sealed partial class Ec2Client
 {
     /// <summary>The volume id AWS gives copied snapshots.</summary>
-    public static readonly VolumeId CopiedSnapshotVolumeId = VolumeId.Parse("vol-ffffffff");
+    public static VolumeId CopiedSnapshotVolumeId { get; } = VolumeId.Parse("vol-ffffffff");
 
     /// <summary>
     /// Copies one of the caller's completed snapshots from <see cref="CopySnapshotRequest.SourceRegion"/> into

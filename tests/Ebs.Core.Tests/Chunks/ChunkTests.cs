@@ -1,4 +1,5 @@
 using Ebs.Core.Chunks;
+using Ebs.Core.Storage;
 
 namespace Ebs.Core.Tests.Chunks;
 

@@ -1,4 +1,5 @@
 using Ebs.Core.Chunks;
+using Ebs.Core.Storage;
 using Ebs.Core.Services;
 
 namespace Ebs.Core.Tests.Services;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Ebs.Core.Chunks;
+using Ebs.Core.Storage;
 
 namespace Ebs.Storage.Sqlite.Tests.Faults;
 

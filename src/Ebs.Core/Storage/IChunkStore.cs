@@ -1,4 +1,6 @@
-namespace Ebs.Core.Chunks;
+using Ebs.Core.Chunks;
+
+namespace Ebs.Core.Storage;
 
 /// <summary>
 /// The port for content-addressed, write-once chunk storage. Every chunk is one block.

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using Ebs.Core.Chunks;
 
-namespace Ebs.Core.Chunks;
+namespace Ebs.Core.Storage;
 
 /// <summary>
 /// The default <see cref="IChunkStore"/>: chunks of one fixed size kept in large slabs, so
