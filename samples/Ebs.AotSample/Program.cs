@@ -40,9 +40,14 @@ static async Task RoundTripAsync(EbsCloud cloud, FakeTimeProvider time)
 
     var back = new byte[data.Length];
     await ec2.ReadVolumeAsync(new() { VolumeId = restored.VolumeId, Offset = 0, Destination = back });
-    var json = System.Text.Json.JsonSerializer.Serialize(await ec2.DescribeSnapshotsAsync(new()));
+    var json = System.Text.Json.JsonSerializer.Serialize(await ec2.DescribeSnapshotsAsync(new()), SampleJson.Default.DescribeSnapshotsResponse);
     if (snapshot.State != SnapshotState.Completed || !back.AsSpan().SequenceEqual(data) || !json.Contains("\"completed\"", StringComparison.Ordinal))
     {
         throw new InvalidOperationException("The restored volume does not hold the snapshot's bytes.");
     }
 }
+
+/// <summary>Source-generated JSON, as an ahead-of-time compiled application serializes describes.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(Ebs.Core.Services.DescribeSnapshotsResponse))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(Snapshot[]))]
+internal sealed partial class SampleJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -4,9 +4,13 @@ using System.Text.Json.Serialization;
 namespace Ebs.Core.Domain;
 
 /// <summary>Writes tags as AWS's JSON does, a list of <c>{"Key": ..., "Value": ...}</c>, and reads them back.</summary>
-/// <remarks>Written by hand rather than through the serializer, so that it needs no reflection when trimmed or compiled ahead of time.</remarks>
-internal sealed class TagListJsonConverter : JsonConverter<TagList>
+/// <remarks>
+/// Written by hand rather than through the serializer, so that it needs no reflection when trimmed or
+/// compiled ahead of time; public so that source-generated JSON contexts of applications can use it.
+/// </remarks>
+public sealed class TagListJsonConverter : JsonConverter<TagList>
 {
+    /// <inheritdoc />
     public override TagList Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         Expect(ref reader, JsonTokenType.StartArray);
@@ -37,8 +41,11 @@ internal sealed class TagListJsonConverter : JsonConverter<TagList>
         return TagList.From(tags);
     }
 
+    /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, TagList value, JsonSerializerOptions options)
     {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartArray();
         foreach (var tag in value)
         {
