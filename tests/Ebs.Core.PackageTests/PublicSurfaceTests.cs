@@ -1,5 +1,6 @@
 using Ebs.Core;
 using Ebs.Core.Domain;
+using Ebs.Core.Services;
 using Ebs.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -63,23 +64,29 @@ public sealed class PublicSurfaceTests
     }
 
     [Fact]
-    public async Task DescribeResponses_SerializedAsAwsJson_RoundTripTheirParts()
+    public async Task EveryDescribe_SerializedAsAwsJson_RoundTripsEqual()
     {
         var time = new FakeTimeProvider(Start);
         await using var cloud = EbsCloud.CreateInMemory(o => o.BlockSize = 4096, time);
         var ec2 = cloud.Account("111111111111").Ec2("us-east-1");
-        await RoundTripAsync(cloud, time);
+        var snapshot = await RoundTripAsync(cloud, time);
+        await ec2.RegisterImageAsync(new()
+        {
+            Name = "golden",
+            RootDeviceName = "/dev/xvda",
+            BlockDeviceMappings = [new BlockDeviceMapping { DeviceName = "/dev/xvda", Ebs = new EbsBlockDevice { SnapshotId = snapshot.SnapshotId } }],
+        });
 
         var volumes = await ec2.DescribeVolumesAsync(new());
         var snapshots = await ec2.DescribeSnapshotsAsync(new());
+        var images = await ec2.DescribeImagesAsync(new());
         var volumesJson = System.Text.Json.JsonSerializer.Serialize(volumes);
-        var snapshotsJson = System.Text.Json.JsonSerializer.Serialize(snapshots);
 
         Assert.Contains("\"VolumeId\":\"vol-", volumesJson, StringComparison.Ordinal);
-        Assert.Contains("\"State\":\"completed\"", snapshotsJson, StringComparison.Ordinal);
-        using var parsed = System.Text.Json.JsonDocument.Parse(volumesJson);
-        var ids = parsed.RootElement.GetProperty("Volumes").EnumerateArray().Select(v => VolumeId.Parse(v.GetProperty("VolumeId").GetString()!, null));
-        Assert.Equal(volumes.Volumes.Select(v => v.VolumeId), ids);
+        Assert.Contains("\"State\":\"completed\"", System.Text.Json.JsonSerializer.Serialize(snapshots), StringComparison.Ordinal);
+        Assert.Equal(volumes, System.Text.Json.JsonSerializer.Deserialize<DescribeVolumesResponse>(volumesJson));
+        Assert.Equal(snapshots, System.Text.Json.JsonSerializer.Deserialize<DescribeSnapshotsResponse>(System.Text.Json.JsonSerializer.Serialize(snapshots)));
+        Assert.Equal(images, System.Text.Json.JsonSerializer.Deserialize<DescribeImagesResponse>(System.Text.Json.JsonSerializer.Serialize(images)));
     }
 
     [Fact]

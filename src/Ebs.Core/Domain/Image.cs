@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace Ebs.Core.Domain;
 
 /// <summary>
@@ -6,6 +7,8 @@ namespace Ebs.Core.Domain;
 /// </summary>
 public sealed record Image
 {
+    // Internal: only the library makes these; the JSON reader may, to read back what it wrote.
+    [JsonConstructor]
     internal Image()
     {
     }

@@ -10,6 +10,8 @@ namespace Ebs.Core.Domain;
 /// </summary>
 public sealed record Snapshot
 {
+    // Internal: only the library makes these; the JSON reader may, to read back what it wrote.
+    [JsonConstructor]
     internal Snapshot()
     {
     }
@@ -27,7 +29,14 @@ public sealed record Snapshot
     public required SnapshotState State { get; init; }
 
     /// <summary>Gets the progress as AWS writes it: a percentage followed by <c>%</c>, such as <c>42%</c>.</summary>
-    public string Progress => string.Create(CultureInfo.InvariantCulture, $"{ProgressPercent}%");
+    /// <exception cref="FormatException">The text set is not a whole percentage such as <c>42%</c>.</exception>
+    public string Progress
+    {
+        get => string.Create(CultureInfo.InvariantCulture, $"{ProgressPercent}%");
+
+        // Set only when reading AWS's JSON back; the number is what the record keeps.
+        init => ProgressPercent = int.Parse(value.AsSpan().TrimEnd('%'), NumberStyles.None, CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Gets the time the snapshot was started: its point in time.</summary>
     public required DateTimeOffset StartTime { get; init; }

@@ -9,6 +9,8 @@ namespace Ebs.Core.Domain;
 /// </summary>
 public sealed record Volume
 {
+    // Internal: only the library makes these; the JSON reader may, to read back what it wrote.
+    [JsonConstructor]
     internal Volume()
     {
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Ebs.Core.Domain;
 
 namespace Ebs.Core.Services;
@@ -5,6 +6,8 @@ namespace Ebs.Core.Services;
 /// <summary>The result of DescribeVolumes: one page of volumes, by id.</summary>
 public sealed record DescribeVolumesResponse
 {
+    // Internal: only the library makes these; the JSON reader may, to read back what it wrote.
+    [JsonConstructor]
     internal DescribeVolumesResponse()
     {
     }

@@ -52,6 +52,25 @@ public sealed class AwsShapeTests
     }
 
     [Fact]
+    public async Task EveryDescribe_RoundTripsThroughJson_Equal()
+    {
+        await using var t = new TestCloud();
+        var volume = await t.CreateVolumeAsync();
+        await t.WriteBlocksAsync(volume.VolumeId, [0, 3], seedBase: 1);
+        var snapshot = await t.CompleteAsync(await t.Ec2.TakeSnapshotAsync(volume.VolumeId, "daily", new Dictionary<string, string> { ["k"] = "v" }));
+        await t.Ec2.CreateVolumeAsync(new() { SnapshotId = snapshot.SnapshotId, AvailabilityZone = "us-east-1b" });
+        await t.Ec2.RegisterImageAsync(Services.ImageTests.Request("golden", snapshot.SnapshotId) with { BootMode = BootModeValues.Uefi });
+
+        var volumes = await t.Ec2.DescribeVolumesAsync(new());
+        var snapshots = await t.Ec2.DescribeSnapshotsAsync(new());
+        var images = await t.Ec2.DescribeImagesAsync(new());
+
+        Assert.Equal(volumes, JsonSerializer.Deserialize<DescribeVolumesResponse>(JsonSerializer.Serialize(volumes)));
+        Assert.Equal(snapshots, JsonSerializer.Deserialize<DescribeSnapshotsResponse>(JsonSerializer.Serialize(snapshots)));
+        Assert.Equal(images, JsonSerializer.Deserialize<DescribeImagesResponse>(JsonSerializer.Serialize(images)));
+    }
+
+    [Fact]
     public async Task Describe_Twice_EqualByValueTagsAndMappingsIncluded()
     {
         await using var t = new TestCloud();
