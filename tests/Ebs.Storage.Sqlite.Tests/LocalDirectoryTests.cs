@@ -61,7 +61,7 @@ public sealed class LocalDirectoryTests
     {
         using var dir = new TempDirectory();
         await (await LocalDirectory.OpenAsync(dir.Path, Options)).DisposeAsync();
-        Execute(dir.Path, "UPDATE meta SET value = '99' WHERE key = 'format_version'");
+        StateSql.Execute(dir.Path, "UPDATE meta SET value = '99' WHERE key = 'format_version'");
 
         var error = await Assert.ThrowsAsync<EbsException>(() => LocalDirectory.OpenAsync(dir.Path, Options).AsTask());
 
@@ -69,7 +69,7 @@ public sealed class LocalDirectoryTests
         Assert.Contains("format version 99", error.Message, StringComparison.Ordinal);
         using var other = new TempDirectory();
         await (await LocalDirectory.OpenAsync(other.Path, Options)).DisposeAsync(); // a refused open released the lock
-        Execute(dir.Path, $"UPDATE meta SET value = '{SqliteStateStore.FormatVersion}' WHERE key = 'format_version'");
+        StateSql.Execute(dir.Path, $"UPDATE meta SET value = '{SqliteStateStore.FormatVersion}' WHERE key = 'format_version'");
         await (await LocalDirectory.OpenAsync(dir.Path, Options)).DisposeAsync();
     }
 
@@ -77,14 +77,14 @@ public sealed class LocalDirectoryTests
     public async Task OpenAsync_DatabaseWithOnlyOtherTables_NotAStoreAndLeftUntouched()
     {
         using var dir = new TempDirectory();
-        Execute(dir.Path, "CREATE TABLE legacy (x INTEGER); INSERT INTO legacy VALUES (1);"); // another program's database
+        StateSql.Execute(dir.Path, "CREATE TABLE legacy (x INTEGER); INSERT INTO legacy VALUES (1);"); // another program's database
         var before = await File.ReadAllBytesAsync(Path.Combine(dir.Path, LocalDirectory.StateFileName));
 
         var error = await Assert.ThrowsAsync<EbsException>(() => LocalDirectory.OpenAsync(dir.Path, Options).AsTask());
 
         Assert.Equal(LocalStoreErrorCodes.NotAStore, error.ErrorCode);
         Assert.Equal(before, await File.ReadAllBytesAsync(Path.Combine(dir.Path, LocalDirectory.StateFileName)));
-        Assert.Null(Scalar(dir.Path, "SELECT name FROM sqlite_master WHERE name = 'meta'"));
+        Assert.Null(StateSql.Scalar(dir.Path, "SELECT name FROM sqlite_master WHERE name = 'meta'"));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class LocalDirectoryTests
             Assert.True((await cloud.ScrubAsync(verifyContents: true)).IsClean);
         }
 
-        Assert.Equal(CurrentVersion, Scalar(dir.Path, "SELECT value FROM meta WHERE key = 'format_version'"));
+        Assert.Equal(CurrentVersion, StateSql.Scalar(dir.Path, "SELECT value FROM meta WHERE key = 'format_version'"));
     }
 
     [Fact]
@@ -149,9 +149,9 @@ public sealed class LocalDirectoryTests
             Assert.Equal((before.ReachableNodes, before.ReachableChunks), (after.ReachableNodes, after.ReachableChunks));
         }
 
-        Assert.Equal(CurrentVersion, Scalar(dir.Path, "SELECT value FROM meta WHERE key = 'format_version'"));
-        Assert.Equal("0", Scalar(dir.Path, "SELECT CAST(count(*) AS TEXT) FROM sqlite_master WHERE name = 'chunks'"));
-        Assert.Equal("0", Scalar(dir.Path, "SELECT CAST(count(*) AS TEXT) FROM pragma_table_info('nodes') WHERE name = 'count'"));
+        Assert.Equal(CurrentVersion, StateSql.Scalar(dir.Path, "SELECT value FROM meta WHERE key = 'format_version'"));
+        Assert.Equal("0", StateSql.Scalar(dir.Path, "SELECT CAST(count(*) AS TEXT) FROM sqlite_master WHERE name = 'chunks'"));
+        Assert.Equal("0", StateSql.Scalar(dir.Path, "SELECT CAST(count(*) AS TEXT) FROM pragma_table_info('nodes') WHERE name = 'count'"));
     }
 
     [Fact]
@@ -170,8 +170,8 @@ public sealed class LocalDirectoryTests
         }
 
         // The first snapshot's record goes, as if lost: its map and its chunk now have no root.
-        var nodes = Scalar(dir.Path, "SELECT CAST(count(*) AS TEXT) FROM nodes");
-        Execute(dir.Path, $"DELETE FROM documents WHERE key = '{orphan}'");
+        var nodes = StateSql.Scalar(dir.Path, "SELECT CAST(count(*) AS TEXT) FROM nodes");
+        StateSql.Execute(dir.Path, $"DELETE FROM documents WHERE key = '{orphan}'");
 
         int leaked;
         await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, Options))
@@ -183,7 +183,7 @@ public sealed class LocalDirectoryTests
             Assert.Empty(report.MiscountedChunks); // unreachable nodes hold nothing
         }
 
-        Assert.Equal(int.Parse(nodes!, CultureInfo.InvariantCulture) - leaked, int.Parse(Scalar(dir.Path, "SELECT CAST(count(*) AS TEXT) FROM nodes")!, CultureInfo.InvariantCulture));
+        Assert.Equal(int.Parse(nodes!, CultureInfo.InvariantCulture) - leaked, int.Parse(StateSql.Scalar(dir.Path, "SELECT CAST(count(*) AS TEXT) FROM nodes")!, CultureInfo.InvariantCulture));
         await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, Options))
         {
             Assert.True((await cloud.ScrubAsync()).IsClean);
@@ -218,28 +218,10 @@ public sealed class LocalDirectoryTests
     private static string CurrentVersion => SqliteStateStore.FormatVersion.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Gives a state file the tables of formats 1 and 2, which stored every count (here a wrong one, which the migration must not trust).</summary>
-    private static void StoreCountsAsFormatsOneAndTwoDid(string dir, int version) => Execute(dir, $"""
+    private static void StoreCountsAsFormatsOneAndTwoDid(string dir, int version) => StateSql.Execute(dir, $"""
         CREATE TABLE chunks (id BLOB PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
         INSERT INTO chunks (id, count) VALUES (zeroblob(16), 7);
         ALTER TABLE nodes ADD COLUMN count INTEGER NOT NULL DEFAULT 5;
         UPDATE meta SET value = '{version}' WHERE key = 'format_version';
         """);
-
-    private static void Execute(string dir, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(dir, LocalDirectory.StateFileName)};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static string? Scalar(string dir, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(dir, LocalDirectory.StateFileName)};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar() as string;
-    }
 }

@@ -111,7 +111,7 @@ public sealed class StoreDamageTests
     {
         using var dir = new TempDirectory();
         await StateDamage.SeedAsync(dir.Path, B);
-        Execute(dir.Path, "DELETE FROM documents"); // the records are lost; the chunks and nodes they used remain
+        StateSql.Execute(dir.Path, "DELETE FROM documents"); // the records are lost; the chunks and nodes they used remain
         var chunks = StateDamage.ChunkFiles(dir.Path);
 
         await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, Options))
@@ -124,7 +124,7 @@ public sealed class StoreDamageTests
         }
 
         Assert.Equal(chunks, StateDamage.ChunkFiles(dir.Path));
-        Assert.NotEqual("0", Scalar(dir.Path, "SELECT CAST(count(*) AS TEXT) FROM nodes"));
+        Assert.NotEqual("0", StateSql.Scalar(dir.Path, "SELECT CAST(count(*) AS TEXT) FROM nodes"));
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class StoreDamageTests
     {
         using var dir = new TempDirectory();
         await StateDamage.SeedAsync(dir.Path, B);
-        Execute(dir.Path, "DELETE FROM documents");
+        StateSql.Execute(dir.Path, "DELETE FROM documents");
 
         await using var cloud = await LocalDirectory.OpenAsync(dir.Path, Options);
         var report = await cloud.ScrubAsync(repair: true, force: true);
@@ -197,23 +197,5 @@ public sealed class StoreDamageTests
     {
         var path = Path.Combine(dir, LocalDirectory.StateFileName);
         return File.Exists(path) ? File.ReadAllBytes(path) : null;
-    }
-
-    private static void Execute(string dir, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(dir, LocalDirectory.StateFileName)};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static string? Scalar(string dir, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(dir, LocalDirectory.StateFileName)};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar() as string;
     }
 }
