@@ -30,6 +30,14 @@ internal sealed class VolumeExportCommand(IAnsiConsole console, TimeProvider tim
             await DiskImage.ExportAsync(ec2, volume.VolumeId, length, cloud.BlockSize, target, progress, cancellationToken);
             return length;
         });
+
+        // A device or pipe may be this process's own standard output (`export V /dev/stdout | gzip`):
+        // the image is the output then, and nothing may follow it.
+        if (!target.IsFile)
+        {
+            return 0;
+        }
+
         Print(settings, new { VolumeId = volume.VolumeId.Value, settings.File, Bytes = length }, () => new Text($"Exported {length:N0} bytes of {volume.VolumeId} to {settings.File}.\n"));
         return 0;
     }
