@@ -80,17 +80,7 @@ public sealed partial class Ec2Client
         {
             var record = new VolumeRecord
             {
-                View = new Volume
-                {
-                    VolumeId = _engine.Ids.Next<VolumeId>(m.World.Volumes.ContainsKey),
-                    OwnerId = AccountId,
-                    Region = Region,
-                    AvailabilityZone = zone,
-                    Size = sizeGiB,
-                    State = VolumeState.Creating,
-                    CreateTime = m.Now,
-                    Tags = TagList.Of(tags),
-                },
+                View = NewVolume(m, zone, sizeGiB, VolumeState.Creating, TagList.Of(tags)),
                 Importing = true,
             };
             m.SetVolume(record);

@@ -46,17 +46,9 @@ public sealed partial class Ec2Client
                 throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Volume of {sizeGiB} GiB is smaller than snapshot '{snapshot.Id}'; expect size >= {snapshot.VolumeSizeGiB} GiB.", snapshot.Id.Value);
             }
 
-            var view = new Volume
+            var view = NewVolume(m, zone, sizeGiB, VolumeState.Available, tags) with
             {
-                VolumeId = _engine.Ids.Next<VolumeId>(m.World.Volumes.ContainsKey),
-                OwnerId = AccountId,
-                Region = Region,
-                AvailabilityZone = zone,
-                Size = sizeGiB,
-                State = VolumeState.Available,
-                CreateTime = m.Now,
                 SnapshotId = snapshot?.Id,
-                Tags = tags,
                 DiskImageSizeInBytes = snapshot?.DiskImageSizeInBytes,
             };
             var record = new VolumeRecord

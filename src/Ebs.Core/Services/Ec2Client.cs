@@ -54,6 +54,19 @@ public sealed partial class Ec2Client
         }
     }
 
+    /// <summary>A new volume of the caller's in this Region, with a fresh id, created now.</summary>
+    private Volume NewVolume(Mutation m, string zone, int sizeGiB, VolumeState state, TagList tags) => new()
+    {
+        VolumeId = _engine.Ids.Next<VolumeId>(m.World.Volumes.ContainsKey),
+        OwnerId = AccountId,
+        Region = Region,
+        AvailabilityZone = zone,
+        Size = sizeGiB,
+        State = state,
+        CreateTime = m.Now,
+        Tags = tags,
+    };
+
     private string CheckZone(string? zone)
     {
         if (zone is null)
