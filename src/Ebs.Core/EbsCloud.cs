@@ -128,6 +128,17 @@ public sealed class EbsCloud : IAsyncDisposable, IDisposable
     public ValueTask<ScrubReport> ScrubAsync(bool repair = false, bool verifyContents = false, bool force = false, CancellationToken cancellationToken = default)
         => _engine.ExclusiveAsync(() => Scrubber.RunAsync(_engine, repair, verifyContents, force, cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// Applies every time-driven effect due by the clock's now, in due order, each at its own
+    /// instant. Every call of every facade does this first, so this is needed only to bring the
+    /// state up to date without making a call (say, after advancing a fake clock, before a scrub
+    /// or a backup of the store).
+    /// </summary>
+    /// <param name="cancellationToken">A token to cancel the wait for the writer lock.</param>
+    /// <returns>A task that completes once the due effects are applied.</returns>
+    /// <exception cref="ObjectDisposedException">The cloud has been disposed.</exception>
+    public ValueTask ApplyDueWorkAsync(CancellationToken cancellationToken = default) => _engine.ApplyDueWorkAsync(cancellationToken);
+
     /// <inheritdoc />
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 

@@ -36,4 +36,6 @@ public static class EbsTelemetry
     internal static Counter<long> AbandonedImports { get; } = Meter.CreateCounter<long>("ebs.volumes.abandoned_imports", "{volume}", "Failed imports whose new volume could not be removed at once; opening the store removes it.");
 
     internal static Counter<long> ChunksFreed { get; } = Meter.CreateCounter<long>("ebs.chunks.freed", "{chunk}", "Chunks deleted because nothing references them.");
+
+    internal static Counter<long> DueEventsApplied { get; } = Meter.CreateCounter<long>("ebs.due.applied", "{event}", "Scheduled time-driven effects applied at their instants.");
 }

@@ -16,7 +16,7 @@ namespace Ebs.Storage.Sqlite;
 public sealed class SqliteStateStore : IStateStore
 {
     /// <summary>The format version this library writes.</summary>
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
 
     private static readonly string[] Migrations =
     [
@@ -39,6 +39,11 @@ public sealed class SqliteStateStore : IStateStore
         DROP TABLE chunks;
         ALTER TABLE nodes DROP COLUMN count;
         """,
+
+        // 3 -> 4: new kinds of records (scheduled events, Recycle Bin rules, Fast Snapshot
+        // Restore, the usage ledger). Nothing to convert; the version keeps older libraries,
+        // which would take the new kinds for damage, from opening the store.
+        "-- nothing to convert",
     ];
 
     private readonly SqliteConnection _connection;

@@ -61,7 +61,7 @@ public sealed class ImportVolumeTests
 
         await using (var left = SqliteStateStore.Open(Path.Combine(dir.Path, LocalDirectory.StateFileName), B))
         {
-            Assert.Single((await left.LoadAsync()).Documents, d => d.Kind == StateCodec.VolumeKind);
+            Assert.Single((await left.LoadAsync()).Documents, d => d.Kind == RecordKinds.Volume.Name);
         }
 
         await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, Options))

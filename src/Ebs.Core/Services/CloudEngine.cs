@@ -107,62 +107,132 @@ internal sealed class CloudEngine : IAsyncDisposable
         try
         {
             ThrowIfDisposed();
-            if (_stateFailure is not null)
-            {
-                throw new EbsException(EbsErrorCodes.InternalError, $"The state store failed ({_stateFailure.Message}); reopen the cloud to continue.");
-            }
-
-            var mutation = new Mutation(World, Graph.Begin(), Time.GetUtcNow(), journal: _state is not null);
-            T result;
-            try
-            {
-                result = await UnderWriterLockAsync(() => apply(mutation)).ConfigureAwait(false);
-                foreach (var id in mutation.Refs.NewlyReferencedChunks.ToList())
-                {
-                    if (!await Chunks.ContainsAsync(id, CancellationToken.None).ConfigureAwait(false))
-                    {
-                        await Chunks.PutAsync(id, staged?.GetValueOrDefault(id) is { Length: > 0 } bytes
-                            ? bytes
-                            : throw new EbsException(EbsErrorCodes.InternalError, $"Chunk {id} is referenced but not stored."), CancellationToken.None).ConfigureAwait(false);
-                    }
-                }
-
-                if (_state is not null)
-                {
-                    // Chunks first: state may only reference chunks that survive a crash.
-                    await Chunks.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-                }
-            }
-            catch
-            {
-                await DeleteUnreferencedAsync((staged?.Keys ?? []).Concat(mutation.StoredChunks)).ConfigureAwait(false);
-                throw;
-            }
-
-            try
-            {
-                if (_state is not null && mutation.ToStateChanges() is { IsEmpty: false } changes)
-                {
-                    await _state.CommitAsync(changes, CancellationToken.None).ConfigureAwait(false);
-                }
-            }
-            catch (Exception e)
-            {
-                // The commit may or may not have landed, so no chunk may be deleted and memory
-                // can no longer be trusted to match the store: refuse further changes until reopened.
-                _stateFailure = e;
-                throw;
-            }
-
-            var freed = mutation.Refs.Commit();
-            Volatile.Write(ref _world, mutation.World);
-            await DeleteUnreferencedAsync(freed.Concat(staged?.Keys ?? []).Concat(mutation.StoredChunks)).ConfigureAwait(false);
-            return result;
+            await ApplyDueWorkUnderLockAsync().ConfigureAwait(false);
+            return await CommitUnderLockAsync(apply, staged, Time.GetUtcNow()).ConfigureAwait(false);
         }
         finally
         {
             _writer.Release();
         }
+    }
+
+    /// <summary>
+    /// Applies every scheduled event due by now, in due order, each at its own instant (see
+    /// <see cref="DueEffects"/>), so that what any call then sees includes them. Costs one
+    /// comparison when nothing is due.
+    /// </summary>
+    public async ValueTask ApplyDueWorkAsync(CancellationToken cancellationToken)
+    {
+        if (NextDue(World) is not { } due || due > Time.GetUtcNow())
+        {
+            return;
+        }
+
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfDisposed();
+            await ApplyDueWorkUnderLockAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>Gets the world once every event due by now is applied.</summary>
+    public async ValueTask<World> CurrentAsync(CancellationToken cancellationToken)
+    {
+        await ApplyDueWorkAsync(cancellationToken).ConfigureAwait(false);
+        return World;
+    }
+
+    /// <summary>Gets the instant of the earliest scheduled event, if any.</summary>
+    public static DateTimeOffset? NextDue(World world)
+        => world.Table(RecordKinds.Due) is { Count: > 0 } due ? due.First().Value.Due : null;
+
+    private async ValueTask ApplyDueWorkUnderLockAsync()
+    {
+        var now = Time.GetUtcNow();
+        if (NextDue(_world) is not { } first || first > now)
+        {
+            return;
+        }
+
+        using var activity = EbsTelemetry.ActivitySource.StartActivity("ApplyDueWork");
+        await CommitUnderLockAsync(m =>
+        {
+            var applied = 0;
+            while (m.World.Table(RecordKinds.Due) is { Count: > 0 } pending && pending.First().Value is { } next && next.Due <= now)
+            {
+                m.AdvanceTo(next.Due);
+                m.Remove(RecordKinds.Due, next.Key);
+                DueEffects.All[next.Effect](this, m, next);
+                applied++;
+            }
+
+            EbsTelemetry.DueEventsApplied.Add(applied);
+            return ValueTask.FromResult(applied);
+        }, null, first).ConfigureAwait(false);
+    }
+
+    /// <summary>The commit protocol; the caller holds the writer lock.</summary>
+    private async ValueTask<T> CommitUnderLockAsync<T>(
+        Func<Mutation, ValueTask<T>> apply,
+        IReadOnlyDictionary<ChunkId, ReadOnlyMemory<byte>>? staged,
+        DateTimeOffset now)
+    {
+        if (_stateFailure is not null)
+        {
+            throw new EbsException(EbsErrorCodes.InternalError, $"The state store failed ({_stateFailure.Message}); reopen the cloud to continue.");
+        }
+
+        var mutation = new Mutation(_world, Graph.Begin(), now, journal: _state is not null);
+        T result;
+        try
+        {
+            result = await UnderWriterLockAsync(() => apply(mutation)).ConfigureAwait(false);
+            foreach (var id in mutation.Refs.NewlyReferencedChunks.ToList())
+            {
+                if (!await Chunks.ContainsAsync(id, CancellationToken.None).ConfigureAwait(false))
+                {
+                    await Chunks.PutAsync(id, staged?.GetValueOrDefault(id) is { Length: > 0 } bytes
+                        ? bytes
+                        : throw new EbsException(EbsErrorCodes.InternalError, $"Chunk {id} is referenced but not stored."), CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+
+            if (_state is not null)
+            {
+                // Chunks first: state may only reference chunks that survive a crash.
+                await Chunks.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            await DeleteUnreferencedAsync((staged?.Keys ?? []).Concat(mutation.StoredChunks)).ConfigureAwait(false);
+            throw;
+        }
+
+        try
+        {
+            if (_state is not null && mutation.ToStateChanges() is { IsEmpty: false } changes)
+            {
+                await _state.CommitAsync(changes, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e)
+        {
+            // The commit may or may not have landed, so no chunk may be deleted and memory
+            // can no longer be trusted to match the store: refuse further changes until reopened.
+            _stateFailure = e;
+            throw;
+        }
+
+        var freed = mutation.Refs.Commit();
+        Volatile.Write(ref _world, mutation.World);
+        await DeleteUnreferencedAsync(freed.Concat(staged?.Keys ?? []).Concat(mutation.StoredChunks)).ConfigureAwait(false);
+        return result;
     }
 
     /// <summary>
@@ -195,6 +265,7 @@ internal sealed class CloudEngine : IAsyncDisposable
         try
         {
             ThrowIfDisposed();
+            await ApplyDueWorkUnderLockAsync().ConfigureAwait(false);
             return await UnderWriterLockAsync(action).ConfigureAwait(false);
         }
         finally
@@ -222,6 +293,7 @@ internal sealed class CloudEngine : IAsyncDisposable
     /// <summary>Reads against the current world, retrying when a concurrent commit freed what was being read.</summary>
     public async ValueTask<T> ReadAsync<T>(Func<World, ValueTask<T>> read)
     {
+        await ApplyDueWorkAsync(CancellationToken.None).ConfigureAwait(false);
         while (true)
         {
             var world = World;
@@ -264,17 +336,27 @@ internal sealed class CloudEngine : IAsyncDisposable
 
         Graph.Load(stored.Nodes.Select(n => StateCodec.DecodeNode(n.Id, n.Body)));
         var byKind = stored.Documents.ToLookup(d => d.Kind, StringComparer.Ordinal);
-        var dirty = byKind[StateCodec.BlockKind].Select(StateCodec.DecodeBlock).ToLookup(b => b.Volume.Value, StringComparer.Ordinal);
-        _world = new World
+        var world = RecordKinds.All.Aggregate(World.Empty, (w, kind) => kind.Load(w, byKind[kind.Name]));
+        var volumes = world.Volumes;
+        foreach (var blocks in byKind[StateCodec.BlockKind].Select(StateCodec.DecodeBlock).GroupBy(b => b.Volume))
         {
-            Volumes = byKind[StateCodec.VolumeKind]
-                .Select(d => StateCodec.DecodeVolume(d, dirty[d.Key].ToImmutableSortedDictionary(b => b.Block, b => b.Chunk)))
-                .ToImmutableDictionary(v => v.Id),
-            Snapshots = byKind[StateCodec.SnapshotKind].Select(StateCodec.DecodeSnapshot).ToImmutableDictionary(s => s.Id),
-            Images = byKind[StateCodec.ImageKind].Select(StateCodec.DecodeImage).ToImmutableDictionary(i => i.Id),
-        };
+            if (volumes.TryGetValue(blocks.Key, out var volume))
+            {
+                volumes = volumes.SetItem(blocks.Key, volume with { Dirty = blocks.ToImmutableSortedDictionary(b => b.Block, b => b.Chunk) });
+            }
+        }
+
+        _world = world.With(RecordKinds.Volume, volumes);
+        if (_world.Table(RecordKinds.Due).Values.FirstOrDefault(e => !DueEffects.All.ContainsKey(e.Effect)) is { } unknown)
+        {
+            throw new EbsException(EbsErrorCodes.InternalError, $"The stored due '{unknown.Key}' cannot be decoded: its effect '{unknown.Effect}' is not one this library applies.", unknown.Key);
+        }
+
         var counted = ReferenceCount.Of(_world, Graph);
         Graph.ResetCounts(counted.NodeCounts, counted.ChunkCounts);
+
+        // Catch up on what fell due while the store was closed, in order.
+        await ApplyDueWorkAsync(cancellationToken).ConfigureAwait(false);
 
         // An import still marked unfinished belonged to a process that died: remove it, as the
         // import itself would have on failure, so it never becomes visible half done.
@@ -339,7 +421,7 @@ internal sealed class CloudEngine : IAsyncDisposable
 
         try
         {
-            var unsaved = _world.Volumes.Values.Where(v => v.LazyLoad is { HasUnsavedProgress: true }).Select(StateCodec.Encode).ToList();
+            var unsaved = _world.Volumes.Values.Where(v => v.LazyLoad is { HasUnsavedProgress: true }).Select(RecordKinds.Volume.Encode).ToList();
             if (unsaved.Count > 0)
             {
                 await _state.CommitAsync(new StateChanges { Upserts = unsaved }).ConfigureAwait(false);

@@ -105,11 +105,10 @@ public sealed partial class Ec2Client
     /// <c>InvalidParameterValue</c> for an unknown filter or MaxResults below 5; <c>InvalidUserID.Malformed</c> for an
     /// owner that is neither an account id nor an owner alias; <c>InvalidPaginationToken</c>.
     /// </exception>
-    public ValueTask<DescribeImagesResponse> DescribeImagesAsync(DescribeImagesRequest request, CancellationToken cancellationToken = default)
+    public async ValueTask<DescribeImagesResponse> DescribeImagesAsync(DescribeImagesRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        cancellationToken.ThrowIfCancellationRequested();
-        var world = _engine.World;
+        var world = await _engine.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var now = _engine.Time.GetUtcNow();
         Filter.Validate(request.Filters, name => ImageFilterValues(name, null));
         var owners = ResolveOwners(request.Owners, ImageOwnerAliases);
@@ -124,7 +123,7 @@ public sealed partial class Ec2Client
             .Where(i => Filter.MatchesAll(request.Filters, name => ImageFilterValues(name, i)))
             .OrderBy(i => i.ImageId.Value, StringComparer.Ordinal);
         var (page, next) = Pagination.Page(nameof(DescribeImagesAsync), matching, i => i.ImageId.Value, request.MaxResults, request.NextToken);
-        return ValueTask.FromResult(new DescribeImagesResponse { Images = ValueList<Image>.From(page), NextToken = next });
+        return new DescribeImagesResponse { Images = ValueList<Image>.From(page), NextToken = next };
     }
 
     /// <summary>

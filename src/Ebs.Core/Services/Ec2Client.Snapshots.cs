@@ -86,11 +86,10 @@ public sealed partial class Ec2Client
     /// owner that is neither an account id nor <c>self</c> or <c>amazon</c>; <c>InvalidParameterCombination</c> for
     /// MaxResults or NextToken with SnapshotIds; <c>InvalidPaginationToken</c>.
     /// </exception>
-    public ValueTask<DescribeSnapshotsResponse> DescribeSnapshotsAsync(DescribeSnapshotsRequest request, CancellationToken cancellationToken = default)
+    public async ValueTask<DescribeSnapshotsResponse> DescribeSnapshotsAsync(DescribeSnapshotsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        cancellationToken.ThrowIfCancellationRequested();
-        var world = _engine.World;
+        var world = await _engine.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var now = _engine.Time.GetUtcNow();
         Filter.Validate(request.Filters, name => SnapshotFilterValues(name, null));
         var owners = ResolveOwners(request.OwnerIds, SnapshotOwnerAliases);
@@ -106,7 +105,7 @@ public sealed partial class Ec2Client
             .Select(s => (Key: SnapshotSortKey(s), Snapshot: s))
             .OrderBy(s => s.Key, StringComparer.Ordinal);
         var (page, next) = Pagination.Page(nameof(DescribeSnapshotsAsync), matching, s => s.Key, request.MaxResults, request.NextToken);
-        return ValueTask.FromResult(new DescribeSnapshotsResponse { Snapshots = ValueList<Snapshot>.From(page.Select(s => s.Snapshot)), NextToken = next });
+        return new DescribeSnapshotsResponse { Snapshots = ValueList<Snapshot>.From(page.Select(s => s.Snapshot)), NextToken = next };
     }
 
     /// <summary>

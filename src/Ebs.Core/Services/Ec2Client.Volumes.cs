@@ -74,11 +74,10 @@ public sealed partial class Ec2Client
     /// <c>InvalidParameterValue</c> for an unknown filter or MaxResults below 5; <c>InvalidParameterCombination</c> for
     /// MaxResults or NextToken with VolumeIds; <c>InvalidPaginationToken</c>.
     /// </exception>
-    public ValueTask<DescribeVolumesResponse> DescribeVolumesAsync(DescribeVolumesRequest request, CancellationToken cancellationToken = default)
+    public async ValueTask<DescribeVolumesResponse> DescribeVolumesAsync(DescribeVolumesRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        cancellationToken.ThrowIfCancellationRequested();
-        var world = _engine.World;
+        var world = await _engine.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var ids = request.VolumeIds ?? [];
         Filter.Validate(request.Filters, name => VolumeFilterValues(name, null));
         Pagination.Validate(nameof(DescribeVolumesAsync), request.MaxResults, request.NextToken, ids.Count > 0, idsForbidPaging: true);
@@ -90,7 +89,7 @@ public sealed partial class Ec2Client
             .Where(v => Filter.MatchesAll(request.Filters, name => VolumeFilterValues(name, v)))
             .OrderBy(v => v.VolumeId.Value, StringComparer.Ordinal);
         var (page, next) = Pagination.Page(nameof(DescribeVolumesAsync), matching, v => v.VolumeId.Value, request.MaxResults, request.NextToken);
-        return ValueTask.FromResult(new DescribeVolumesResponse { Volumes = ValueList<Volume>.From(page), NextToken = next });
+        return new DescribeVolumesResponse { Volumes = ValueList<Volume>.From(page), NextToken = next };
     }
 
     /// <summary>Deletes an available volume; its blocks are freed unless snapshots still hold them.</summary>

@@ -6,33 +6,76 @@ namespace Ebs.Core.Services;
 
 /// <summary>
 /// The working copy of one state change: the world to publish, the reference-count edits and
-/// the instant, plus a journal of the aggregates and blocks it touched, which is what a
-/// durable <see cref="IStateStore"/> commits (kept only when there is one).
+/// the instant, plus a journal of the records and blocks it touched, which is what a durable
+/// <see cref="IStateStore"/> commits (kept only when there is one).
 /// </summary>
 internal sealed class Mutation(World world, GraphTransaction refs, DateTimeOffset now, bool journal)
 {
-    private readonly Dictionary<VolumeId, VolumeRecord?> _volumes = [];
-    private readonly Dictionary<SnapshotId, SnapshotRecord?> _snapshots = [];
-    private readonly Dictionary<ImageId, ImageRecord?> _images = [];
+    private readonly Dictionary<(IRecordKind Kind, object Key), object?> _records = [];
     private readonly Dictionary<(VolumeId Volume, long Block), ChunkId?> _blocks = [];
 
     public World World { get; private set; } = world;
 
     public GraphTransaction Refs { get; } = refs;
 
-    public DateTimeOffset Now { get; } = now;
+    /// <summary>Gets the instant the change happens at; due work moves it forward to each event's own instant.</summary>
+    public DateTimeOffset Now { get; private set; } = now;
 
     /// <summary>Gets the chunks stored while applying; any that end up unreferenced are deleted.</summary>
     public List<ChunkId> StoredChunks { get; } = [];
 
-    public void SetVolume(VolumeRecord volume)
+    /// <summary>Moves <see cref="Now"/> forward to <paramref name="instant"/>, never back.</summary>
+    public void AdvanceTo(DateTimeOffset instant)
     {
-        World = World with { Volumes = World.Volumes.SetItem(volume.Id, volume) };
-        if (journal)
+        if (instant > Now)
         {
-            _volumes[volume.Id] = volume;
+            Now = instant;
         }
     }
+
+    /// <summary>Inserts or replaces a record.</summary>
+    public void Set<TKey, TRecord>(RecordKind<TKey, TRecord> kind, TRecord record)
+        where TKey : notnull
+        where TRecord : class
+    {
+        var key = kind.KeyOf(record);
+        World = World.With(kind, World.Table(kind).SetItem(key, record));
+        if (journal)
+        {
+            _records[(kind, key)] = record;
+        }
+    }
+
+    /// <summary>Removes a record.</summary>
+    public void Remove<TKey, TRecord>(RecordKind<TKey, TRecord> kind, TKey key)
+        where TKey : notnull
+        where TRecord : class
+    {
+        World = World.With(kind, World.Table(kind).Remove(key));
+        if (journal)
+        {
+            _records[(kind, key)] = null;
+        }
+    }
+
+    /// <summary>Schedules <paramref name="effect"/> on <paramref name="target"/> at <paramref name="due"/> (see <see cref="DueEffects"/>).</summary>
+    public DueEvent Schedule(DateTimeOffset due, string effect, string target)
+    {
+        var scheduled = new DueEvent(due, effect, target);
+        Set(RecordKinds.Due, scheduled);
+        return scheduled;
+    }
+
+    /// <summary>Cancels a scheduled event; nothing when it is not pending.</summary>
+    public void Unschedule(DueEvent scheduled)
+    {
+        if (World.Table(RecordKinds.Due).ContainsKey(scheduled.Key))
+        {
+            Remove(RecordKinds.Due, scheduled.Key);
+        }
+    }
+
+    public void SetVolume(VolumeRecord volume) => Set(RecordKinds.Volume, volume);
 
     /// <summary>Journals written-back blocks of a volume: a chunk, or <see langword="null"/> when the entry is dropped.</summary>
     public void SetBlocks(VolumeId volume, IEnumerable<(long Block, ChunkId? Chunk)> blocks)
@@ -58,76 +101,35 @@ internal sealed class Mutation(World world, GraphTransaction refs, DateTimeOffse
             Refs.Release(chunk);
         }
 
-        World = World with { Volumes = World.Volumes.Remove(volume.Id) };
-        if (journal)
-        {
-            _volumes[volume.Id] = null;
-        }
-
+        Remove(RecordKinds.Volume, volume.Id);
         SetBlocks(volume.Id, volume.Dirty.Keys.Select(block => (block, (ChunkId?)null)));
     }
 
-    public void SetSnapshot(SnapshotRecord snapshot)
-    {
-        World = World with { Snapshots = World.Snapshots.SetItem(snapshot.Id, snapshot) };
-        if (journal)
-        {
-            _snapshots[snapshot.Id] = snapshot;
-        }
-    }
+    public void SetSnapshot(SnapshotRecord snapshot) => Set(RecordKinds.Snapshot, snapshot);
 
-    public void RemoveSnapshot(SnapshotId id)
-    {
-        World = World with { Snapshots = World.Snapshots.Remove(id) };
-        if (journal)
-        {
-            _snapshots[id] = null;
-        }
-    }
+    public void RemoveSnapshot(SnapshotId id) => Remove(RecordKinds.Snapshot, id);
 
-    public void SetImage(ImageRecord image)
-    {
-        World = World with { Images = World.Images.SetItem(image.Id, image) };
-        if (journal)
-        {
-            _images[image.Id] = image;
-        }
-    }
+    public void SetImage(ImageRecord image) => Set(RecordKinds.Image, image);
 
-    public void RemoveImage(ImageId id)
-    {
-        World = World with { Images = World.Images.Remove(id) };
-        if (journal)
-        {
-            _images[id] = null;
-        }
-    }
+    public void RemoveImage(ImageId id) => Remove(RecordKinds.Image, id);
 
     /// <summary>Builds the changes a state store commits: the journal plus the graph's new and deleted nodes.</summary>
     public StateChanges ToStateChanges()
     {
         var upserts = new List<StateDocument>();
         var deletes = new List<(string Kind, string Key)>();
-        void Journal<TId, TRecord>(Dictionary<TId, TRecord?> changed, string kind, Func<TId, string> key, Func<TRecord, StateDocument> encode)
-            where TId : notnull
-            where TRecord : class
+        foreach (var ((kind, key), record) in _records)
         {
-            foreach (var (id, record) in changed)
+            if (record is null)
             {
-                if (record is null)
-                {
-                    deletes.Add((kind, key(id)));
-                }
-                else
-                {
-                    upserts.Add(encode(record));
-                }
+                deletes.Add((kind.Name, kind.KeyText(key)));
+            }
+            else
+            {
+                upserts.Add(kind.EncodeRecord(record));
             }
         }
 
-        Journal(_volumes, StateCodec.VolumeKind, id => id.Value, StateCodec.Encode);
-        Journal(_snapshots, StateCodec.SnapshotKind, id => id.Value, StateCodec.Encode);
-        Journal(_images, StateCodec.ImageKind, id => id.Value, StateCodec.Encode);
         foreach (var ((volume, block), chunk) in _blocks)
         {
             if (chunk is { } c)

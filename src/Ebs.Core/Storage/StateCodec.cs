@@ -13,20 +13,18 @@ namespace Ebs.Core.Storage;
 /// <summary>Turns aggregates and nodes into stored documents and back.</summary>
 internal static class StateCodec
 {
-    public const string VolumeKind = "volume";
-    public const string SnapshotKind = "snapshot";
+    /// <summary>The kind of a volume's written-back block: part of its volume, loaded with it.</summary>
     public const string BlockKind = "block";
-    public const string ImageKind = "image";
 
     private const int NodeHeader = 1 + sizeof(ulong) + sizeof(long);
 
     // A 64-bit block index needs at most 11 levels of 6 bits.
     private const int MaxLevels = 11;
 
-    public static StateDocument Encode(VolumeRecord v)
+    public static byte[] Write(VolumeRecord v)
     {
         var (coldReads, loadedRuns) = v.LazyLoad?.Save() ?? (0, []);
-        return new(VolumeKind, v.Id.Value, JsonSerializer.SerializeToUtf8Bytes(
+        return JsonSerializer.SerializeToUtf8Bytes(
             new VolumeDocument(
                 v.Id.Value,
                 v.View.OwnerId,
@@ -46,10 +44,10 @@ internal static class StateCodec
                 loadedRuns,
                 v.View.DiskImageSizeInBytes,
                 v.Importing),
-            StateJsonContext.Default.VolumeDocument));
+            StateJsonContext.Default.VolumeDocument);
     }
 
-    public static StateDocument Encode(SnapshotRecord s) => new(SnapshotKind, s.Id.Value, JsonSerializer.SerializeToUtf8Bytes(
+    public static byte[] Write(SnapshotRecord s) => JsonSerializer.SerializeToUtf8Bytes(
         new SnapshotDocument(
             s.Id.Value,
             s.OwnerId,
@@ -65,12 +63,12 @@ internal static class StateCodec
             s.ChangedBlockCount,
             new Dictionary<string, string>(s.Tags, StringComparer.Ordinal),
             s.DiskImageSizeInBytes),
-        StateJsonContext.Default.SnapshotDocument));
+        StateJsonContext.Default.SnapshotDocument);
 
-    public static StateDocument Encode(ImageRecord image)
+    public static byte[] Write(ImageRecord image)
     {
         var v = image.View;
-        return new(ImageKind, v.ImageId.Value, JsonSerializer.SerializeToUtf8Bytes(
+        return JsonSerializer.SerializeToUtf8Bytes(
             new ImageDocument(
                 v.ImageId.Value,
                 v.OwnerId,
@@ -85,13 +83,13 @@ internal static class StateCodec
                 v.CreationDate,
                 image.AvailableAt,
                 new Dictionary<string, string>(v.Tags.Items, StringComparer.Ordinal)),
-            StateJsonContext.Default.ImageDocument));
+            StateJsonContext.Default.ImageDocument);
     }
 
-    /// <exception cref="EbsException"><c>InternalError</c> naming the document when it cannot be decoded.</exception>
-    public static ImageRecord DecodeImage(StateDocument document) => Decoding(document.Kind, document.Key, () =>
+    /// <summary>Reads an image document; <see cref="RecordKinds.Image"/> names the document when this throws.</summary>
+    public static ImageRecord ReadImage(StateDocument document)
     {
-        var d = Deserialize(document, StateJsonContext.Default.ImageDocument, x => x.Id);
+        var d = Read(document, StateJsonContext.Default.ImageDocument);
         return new ImageRecord
         {
             View = new Image
@@ -116,7 +114,7 @@ internal static class StateCodec
             },
             AvailableAt = d.AvailableAt,
         };
-    });
+    }
 
     /// <summary>
     /// Refuses a document of a kind this format does not store: the format version keeps a
@@ -125,7 +123,7 @@ internal static class StateCodec
     /// </summary>
     /// <exception cref="EbsException"><c>InternalError</c> naming the document.</exception>
     public static void CheckKind(StateDocument document) => Decoding(document.Kind, document.Key, () =>
-        document.Kind is VolumeKind or SnapshotKind or BlockKind or ImageKind
+        document.Kind == BlockKind || RecordKinds.ByName.ContainsKey(document.Kind)
             ? true
             : throw new FormatException("it is not a kind of record this format stores"));
 
@@ -151,10 +149,10 @@ internal static class StateCodec
             new ChunkId(BinaryPrimitives.ReadUInt128LittleEndian(document.Body)));
     });
 
-    /// <exception cref="EbsException"><c>InternalError</c> naming the document when it cannot be decoded.</exception>
-    public static VolumeRecord DecodeVolume(StateDocument document, ImmutableSortedDictionary<long, ChunkId> dirty) => Decoding(document.Kind, document.Key, () =>
+    /// <summary>Reads a volume document, without its written-back blocks; <see cref="RecordKinds.Volume"/> names the document when this throws.</summary>
+    public static VolumeRecord ReadVolume(StateDocument document)
     {
-        var d = Deserialize(document, StateJsonContext.Default.VolumeDocument, x => x.Id);
+        var d = Read(document, StateJsonContext.Default.VolumeDocument);
         return new VolumeRecord
         {
             View = new Volume
@@ -171,17 +169,16 @@ internal static class StateCodec
                 DiskImageSizeInBytes = d.DiskImageSizeInBytes,
             },
             BaseRoot = ParseNode(d.BaseRoot),
-            Dirty = dirty,
             LazyLoad = d.LazyLoad ? new LazyLoad(ParseNode(d.SourceRoot), d.SourceBlocks, d.ColdReads, d.LoadedRuns ?? []) : null,
             SnapshotCompletions = [.. d.SnapshotCompletions],
             Importing = d.Importing,
         };
-    });
+    }
 
-    /// <exception cref="EbsException"><c>InternalError</c> naming the document when it cannot be decoded.</exception>
-    public static SnapshotRecord DecodeSnapshot(StateDocument document) => Decoding(document.Kind, document.Key, () =>
+    /// <summary>Reads a snapshot document; <see cref="RecordKinds.Snapshot"/> names the document when this throws.</summary>
+    public static SnapshotRecord ReadSnapshot(StateDocument document)
     {
-        var d = Deserialize(document, StateJsonContext.Default.SnapshotDocument, x => x.Id);
+        var d = Read(document, StateJsonContext.Default.SnapshotDocument);
         return new SnapshotRecord
         {
             Id = SnapshotId.Parse(d.Id),
@@ -199,7 +196,7 @@ internal static class StateCodec
             Tags = d.Tags.ToImmutableSortedDictionary(StringComparer.Ordinal),
             DiskImageSizeInBytes = d.DiskImageSizeInBytes,
         };
-    });
+    }
 
     public static byte[] Encode(BlockMapNode node)
     {
@@ -233,7 +230,7 @@ internal static class StateCodec
     /// JSON, a missing field, a malformed id) into one error naming the document, so that a
     /// damaged state is reported as such rather than as the failure of some parser.
     /// </summary>
-    private static T Decoding<T>(string kind, string key, Func<T> decode)
+    internal static T Decoding<T>(string kind, string key, Func<T> decode)
     {
         try
         {
@@ -245,12 +242,12 @@ internal static class StateCodec
         }
     }
 
-    /// <summary>Deserializes a document that must hold an object whose id is the document's key.</summary>
-    private static TDocument Deserialize<TDocument>(StateDocument document, JsonTypeInfo<TDocument> type, Func<TDocument, string> idOf)
-    {
-        var d = JsonSerializer.Deserialize(document.Body, type) ?? throw new FormatException("it is null");
-        return idOf(d) == document.Key ? d : throw new FormatException($"it holds the record of '{idOf(d)}'");
-    }
+    /// <summary>Serializes a record stored as it is.</summary>
+    public static byte[] Write<T>(T record, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(record, type);
+
+    /// <summary>Deserializes a record stored as it is; throws when the document holds none.</summary>
+    public static T Read<T>(StateDocument document, JsonTypeInfo<T> type)
+        => JsonSerializer.Deserialize(document.Body, type) ?? throw new FormatException("it is null");
 
     private static string? Format(NodeId? id) => id?.ToString();
 

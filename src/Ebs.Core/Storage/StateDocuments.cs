@@ -64,4 +64,5 @@ internal sealed record BlockDeviceMappingDocument(string DeviceName, string Snap
 [JsonSerializable(typeof(VolumeDocument))]
 [JsonSerializable(typeof(SnapshotDocument))]
 [JsonSerializable(typeof(ImageDocument))]
+[JsonSerializable(typeof(DueEvent))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;

@@ -33,14 +33,10 @@ public static class StoredStateCheck
         return found.ToImmutable();
     }
 
-    private static object? Decode(StateDocument document) => document.Kind switch
-    {
-        StateCodec.VolumeKind => StateCodec.DecodeVolume(document, ImmutableSortedDictionary<long, Chunks.ChunkId>.Empty),
-        StateCodec.SnapshotKind => StateCodec.DecodeSnapshot(document),
-        StateCodec.ImageKind => StateCodec.DecodeImage(document),
-        StateCodec.BlockKind => StateCodec.DecodeBlock(document),
-        _ => CheckUnknown(document),
-    };
+    private static object? Decode(StateDocument document)
+        => RecordKinds.ByName.TryGetValue(document.Kind, out var kind) ? kind.DecodeRecord(document)
+            : document.Kind == StateCodec.BlockKind ? StateCodec.DecodeBlock(document)
+            : CheckUnknown(document);
 
     private static object? CheckUnknown(StateDocument document)
     {

@@ -216,7 +216,7 @@ public sealed class ImportVolumeTests
             await Assert.ThrowsAsync<IOException>(() => ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = new MemoryStream(TestCloud.Image(LongImage, seed: 9)) }).AsTask());
         }
 
-        Assert.Equal(2, (await state.LoadAsync()).Documents.Count(d => d.Kind == StateCodec.VolumeKind));
+        Assert.Equal(2, (await state.LoadAsync()).Documents.Count(d => d.Kind == RecordKinds.Volume.Name));
         await using (var cloud = await EbsCloud.OpenAsync(options, chunks, state))
         {
             Assert.Equal([kept.VolumeId], cloud.Engine.World.Volumes.Keys);
@@ -226,7 +226,7 @@ public sealed class ImportVolumeTests
         Assert.Equal(6, chunks.Count);
 
         var stored = await state.LoadAsync();
-        Assert.Single(stored.Documents, d => d.Kind == StateCodec.VolumeKind);
+        Assert.Single(stored.Documents, d => d.Kind == RecordKinds.Volume.Name);
         Assert.Equal(6, stored.Documents.Count(d => d.Kind == StateCodec.BlockKind));
     }
 

@@ -21,15 +21,15 @@ public sealed class StoredStateCheckTests
     {
         var (state, volume, snapshot) = await SeededAsync();
         var node = (await state.LoadAsync()).Nodes[0].Id;
-        await CutShortAsync(state, StateCodec.VolumeKind, volume);
-        await CutShortAsync(state, StateCodec.SnapshotKind, snapshot);
+        await CutShortAsync(state, RecordKinds.Volume.Name, volume);
+        await CutShortAsync(state, RecordKinds.Snapshot.Name, snapshot);
         await state.CommitAsync(new StateChanges { DeletedNodes = [node] });
         await state.CommitAsync(new StateChanges { NewNodes = [(node, [1, 2, 3])] });
 
         var found = StoredStateCheck.FindUndecodable(await state.LoadAsync());
 
         Assert.Equal(
-            [(StoredStateCheck.NodeKind, node.ToString()), (StateCodec.SnapshotKind, snapshot), (StateCodec.VolumeKind, volume)],
+            [(StoredStateCheck.NodeKind, node.ToString()), (RecordKinds.Snapshot.Name, snapshot), (RecordKinds.Volume.Name, volume)],
             found.Select(e => (e.Kind, e.Key)).Order());
         Assert.All(found, e => Assert.Contains(e.Key, e.Problem, StringComparison.Ordinal));
     }
@@ -39,7 +39,7 @@ public sealed class StoredStateCheckTests
     {
         var (state, volume, _) = await SeededAsync();
         var body = (await state.LoadAsync()).Documents.Single(d => d.Key == volume).Body;
-        await state.CommitAsync(new StateChanges { Upserts = [new StateDocument(StateCodec.VolumeKind, "vol-0123456789abcdef0", body)] });
+        await state.CommitAsync(new StateChanges { Upserts = [new StateDocument(RecordKinds.Volume.Name, "vol-0123456789abcdef0", body)] });
 
         var found = Assert.Single(StoredStateCheck.FindUndecodable(await state.LoadAsync()));
 
@@ -51,7 +51,7 @@ public sealed class StoredStateCheckTests
     public async Task OpenAsync_CutShortDocument_OneInternalErrorNamingIt()
     {
         var (state, _, snapshot) = await SeededAsync();
-        await CutShortAsync(state, StateCodec.SnapshotKind, snapshot);
+        await CutShortAsync(state, RecordKinds.Snapshot.Name, snapshot);
 
         var error = await Assert.ThrowsAsync<EbsException>(() => EbsCloud.OpenAsync(Options, new InMemoryChunkStore(TestCloud.BlockSize), state).AsTask());
 

@@ -1,0 +1,18 @@
+using System.Collections.Frozen;
+using Ebs.Core.Domain;
+
+namespace Ebs.Core.Services;
+
+/// <summary>Applies one due event inside the scheduler's change, at the event's instant (<see cref="Mutation.Now"/>).</summary>
+/// <param name="engine">The engine.</param>
+/// <param name="mutation">The change the event is applied to.</param>
+/// <param name="due">The event.</param>
+internal delegate void DueEffect(CloudEngine engine, Mutation mutation, DueEvent due);
+
+/// <summary>Every time-driven effect the scheduler applies, by the name a <see cref="DueEvent"/> gives; a new effect is one line here.</summary>
+internal static class DueEffects
+{
+    public static FrozenDictionary<string, DueEffect> All { get; } = new Dictionary<string, DueEffect>(StringComparer.Ordinal)
+    {
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+}
