@@ -39,6 +39,21 @@ internal sealed record SnapshotRecord
     /// <summary>Gets the length of the disk image the source volume's data was imported from (see <see cref="Snapshot.DiskImageSizeInBytes"/>).</summary>
     public long? DiskImageSizeInBytes { get; init; }
 
+    /// <summary>
+    /// Gets the volume whose snapshots this one shares blocks with as AWS bills them: its own
+    /// volume's, or for a copy, its source's lineage (later copies of one lineage are incremental).
+    /// </summary>
+    public VolumeId? LineageVolumeId { get; init; }
+
+    /// <summary>Gets the snapshot its volume was created from, which the volume's first snapshot continues.</summary>
+    public SnapshotId? SourceSnapshotId { get; init; }
+
+    /// <summary>Gets the lineage key: <see cref="LineageVolumeId"/>, or the volume id.</summary>
+    public VolumeId Lineage => LineageVolumeId ?? VolumeId;
+
+    /// <summary>Gets a value indicating whether the snapshot's blocks are billed in the standard tier.</summary>
+    public bool HoldsStandardStorage => true;
+
     public bool IsCompletedAt(DateTimeOffset now) => now >= CompletesAt;
 
     /// <summary>The view DescribeSnapshots returns at <paramref name="now"/>.</summary>

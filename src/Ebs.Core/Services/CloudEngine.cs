@@ -187,11 +187,13 @@ internal sealed class CloudEngine : IAsyncDisposable
             throw new EbsException(EbsErrorCodes.InternalError, $"The state store failed ({_stateFailure.Message}); reopen the cloud to continue.");
         }
 
-        var mutation = new Mutation(_world, Graph.Begin(), now, journal: _state is not null);
+        var before = _world;
+        var mutation = new Mutation(before, Graph.Begin(), now, journal: _state is not null);
         T result;
         try
         {
             result = await UnderWriterLockAsync(() => apply(mutation)).ConfigureAwait(false);
+            StandardStorageLedger.Record(Map, BlockSize, before, mutation);
             foreach (var id in mutation.Refs.NewlyReferencedChunks.ToList())
             {
                 if (!await Chunks.ContainsAsync(id, CancellationToken.None).ConfigureAwait(false))

@@ -62,6 +62,7 @@ public sealed partial class Ec2Client
                 ChangedBlockCount = transferred,
                 Tags = tags,
                 DiskImageSizeInBytes = original.DiskImageSizeInBytes,
+                LineageVolumeId = original.Lineage,
             };
             m.SetSnapshot(record);
             return record;

@@ -67,6 +67,7 @@ public sealed partial class Ec2Client
                 ChangedBlockCount = copied,
                 Tags = tagSet,
                 DiskImageSizeInBytes = volume.View.DiskImageSizeInBytes,
+                SourceSnapshotId = volume.View.SnapshotId,
             };
             m.SetBlocks(volumeId, volume.Dirty.Keys.Select(block => (block, (Chunks.ChunkId?)null)));
             m.SetVolume(volume with { BaseRoot = root, Dirty = ImmutableSortedDictionary<long, Chunks.ChunkId>.Empty, SnapshotCompletions = queue });

@@ -13,6 +13,7 @@ internal sealed class Mutation(World world, GraphTransaction refs, DateTimeOffse
 {
     private readonly Dictionary<(IRecordKind Kind, object Key), object?> _records = [];
     private readonly Dictionary<(VolumeId Volume, long Block), ChunkId?> _blocks = [];
+    private readonly HashSet<SnapshotId> _touchedSnapshots = [];
 
     public World World { get; private set; } = world;
 
@@ -23,6 +24,9 @@ internal sealed class Mutation(World world, GraphTransaction refs, DateTimeOffse
 
     /// <summary>Gets the chunks stored while applying; any that end up unreferenced are deleted.</summary>
     public List<ChunkId> StoredChunks { get; } = [];
+
+    /// <summary>Gets the snapshots set or removed, whose billed storage the ledger follows (see <see cref="StandardStorageLedger"/>).</summary>
+    public IReadOnlyCollection<SnapshotId> TouchedSnapshots => _touchedSnapshots;
 
     /// <summary>Moves <see cref="Now"/> forward to <paramref name="instant"/>, never back.</summary>
     public void AdvanceTo(DateTimeOffset instant)
@@ -105,9 +109,52 @@ internal sealed class Mutation(World world, GraphTransaction refs, DateTimeOffse
         SetBlocks(volume.Id, volume.Dirty.Keys.Select(block => (block, (ChunkId?)null)));
     }
 
-    public void SetSnapshot(SnapshotRecord snapshot) => Set(RecordKinds.Snapshot, snapshot);
+    public void SetSnapshot(SnapshotRecord snapshot)
+    {
+        Set(RecordKinds.Snapshot, snapshot);
+        _touchedSnapshots.Add(snapshot.Id);
+    }
 
-    public void RemoveSnapshot(SnapshotId id) => Remove(RecordKinds.Snapshot, id);
+    public void RemoveSnapshot(SnapshotId id)
+    {
+        Remove(RecordKinds.Snapshot, id);
+        _touchedSnapshots.Add(id);
+    }
+
+    /// <summary>
+    /// Appends a line to the usage ledger at <see cref="Now"/>: a change of level
+    /// (<paramref name="levelChange"/>) or a one-off charge (<paramref name="quantity"/>, for
+    /// <paramref name="duration"/> where priced per time). See <see cref="UsageEntry"/>.
+    /// </summary>
+    public void RecordUsage(
+        UsageType type,
+        string accountId,
+        string region,
+        string resourceId,
+        long levelChange = 0,
+        long quantity = 0,
+        TimeSpan duration = default,
+        string? availabilityZone = null)
+    {
+        if (levelChange == 0 && quantity == 0)
+        {
+            return;
+        }
+
+        Set(RecordKinds.Usage, new UsageEntry
+        {
+            Sequence = World.Table(RecordKinds.Usage).Count,
+            At = Now,
+            AccountId = accountId,
+            Region = region,
+            Type = type,
+            AvailabilityZone = availabilityZone,
+            ResourceId = resourceId,
+            LevelChange = levelChange,
+            Quantity = quantity,
+            Duration = duration,
+        });
+    }
 
     public void SetImage(ImageRecord image) => Set(RecordKinds.Image, image);
 

@@ -21,8 +21,13 @@ internal static class RecordKinds
         "due", e => e.Key, key => key, e => StateCodec.Write(e, StateJsonContext.Default.DueEvent), d => StateCodec.Read(d, StateJsonContext.Default.DueEvent),
         ImmutableSortedDictionary.Create<string, DueEvent>(StringComparer.Ordinal));
 
+    /// <summary>Gets the usage ledger, in the order it was written (see <see cref="UsageEntry.Key"/>).</summary>
+    public static RecordKind<string, UsageEntry> Usage { get; } = new(
+        "usage", e => e.Key, key => key, e => StateCodec.Write(e, StateJsonContext.Default.UsageEntry), d => StateCodec.Read(d, StateJsonContext.Default.UsageEntry),
+        ImmutableSortedDictionary.Create<string, UsageEntry>(StringComparer.Ordinal));
+
     /// <summary>Gets every kind, in the order a world loads them.</summary>
-    public static ImmutableArray<IRecordKind> All { get; } = [Volume, Snapshot, Image, Due];
+    public static ImmutableArray<IRecordKind> All { get; } = [Volume, Snapshot, Image, Due, Usage];
 
     /// <summary>Gets every kind by its name.</summary>
     public static FrozenDictionary<string, IRecordKind> ByName { get; } = All.ToFrozenDictionary(k => k.Name, StringComparer.Ordinal);

@@ -62,7 +62,9 @@ internal static class StateCodec
             s.BlockCount,
             s.ChangedBlockCount,
             new Dictionary<string, string>(s.Tags, StringComparer.Ordinal),
-            s.DiskImageSizeInBytes),
+            s.DiskImageSizeInBytes,
+            s.LineageVolumeId?.Value,
+            s.SourceSnapshotId?.Value),
         StateJsonContext.Default.SnapshotDocument);
 
     public static byte[] Write(ImageRecord image)
@@ -195,6 +197,8 @@ internal static class StateCodec
             ChangedBlockCount = d.ChangedBlockCount,
             Tags = d.Tags.ToImmutableSortedDictionary(StringComparer.Ordinal),
             DiskImageSizeInBytes = d.DiskImageSizeInBytes,
+            LineageVolumeId = d.LineageVolumeId is null ? null : VolumeId.Parse(d.LineageVolumeId),
+            SourceSnapshotId = d.SourceSnapshotId is null ? null : SnapshotId.Parse(d.SourceSnapshotId),
         };
     }
 

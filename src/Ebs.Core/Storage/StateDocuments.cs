@@ -39,7 +39,9 @@ internal sealed record SnapshotDocument(
     long BlockCount,
     long ChangedBlockCount,
     Dictionary<string, string> Tags,
-    long? DiskImageSizeInBytes = null);
+    long? DiskImageSizeInBytes = null,
+    string? LineageVolumeId = null,
+    string? SourceSnapshotId = null);
 
 /// <summary>The stored shape of a machine image.</summary>
 internal sealed record ImageDocument(
@@ -65,4 +67,5 @@ internal sealed record BlockDeviceMappingDocument(string DeviceName, string Snap
 [JsonSerializable(typeof(SnapshotDocument))]
 [JsonSerializable(typeof(ImageDocument))]
 [JsonSerializable(typeof(DueEvent))]
+[JsonSerializable(typeof(UsageEntry))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;

@@ -176,7 +176,7 @@ public sealed class StoreDamageTests
 
         Assert.Contains("no such table: nodes", Assert.Single(inspection.Tables, t => t.Problem is not null).Problem, StringComparison.Ordinal);
         Assert.Equal(victim, Assert.Single(inspection.DamagedChunkFiles).Path);
-        Assert.Equal(3, inspection.Tables.Single(t => t.Name == "documents").Rows); // a volume, its snapshot and the image
+        Assert.Equal(4, inspection.Tables.Single(t => t.Name == "documents").Rows); // a volume, its snapshot, the image and the snapshot's usage line
     }
 
     [Fact]
