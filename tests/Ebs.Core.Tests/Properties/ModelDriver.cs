@@ -1,5 +1,6 @@
 using Ebs.Core.Domain;
 using Ebs.Core.Services;
+using Ebs.Core.Storage;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Ebs.Core.Tests.Properties;
@@ -141,9 +142,17 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
             }
         }
 
+        var billed = engine.World.Snapshots.Values.Where(s => s.HoldsStandardStorage).ToList();
+        Assert.True(
+            billed.Sum(s => BilledStorage.IncrementalBlocks(engine.Map, engine.Graph, billed, s)) * TestCloud.BlockSize == LedgerLevel(engine.World, UsageType.SnapshotStorage),
+            $"the ledger's billed standard bytes differ from a recount after {after}");
+
         Assert.Equal(Model.Snapshots.Count, (await Ec2.ListSnapshotsAsync()).Count);
         Assert.Equal(Model.Volumes.Count, (await Ec2.ListVolumesAsync()).Count);
         var scrub = await Cloud.ScrubAsync();
         Assert.True(scrub.IsClean, $"scrub after {after}: {scrub}");
     }
+
+    private static long LedgerLevel(World world, UsageType type)
+        => world.Table(RecordKinds.Usage).Values.Where(e => e.Type == type).Sum(e => e.LevelChange);
 }
