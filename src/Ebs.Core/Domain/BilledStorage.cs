@@ -29,9 +29,13 @@ internal static class BilledStorage
     {
         var parent = Parent(billed, snapshot);
         var freed = BlocksOver(map, nodes, parent?.Root, snapshot.Root);
+
+        // Its children: the next billed snapshot of its lineage, and first snapshots of volumes
+        // created from it that nothing older in their own lineage precedes.
+        var next = billed.Where(s => s.Lineage == snapshot.Lineage && IsBefore(snapshot, s)).MinBy(s => (s.StartTime, s.Id.Value));
+        var restored = billed.Where(s => s.SourceSnapshotId == snapshot.Id && s.Lineage != snapshot.Lineage && Parent(billed, s)?.Id == snapshot.Id);
         var others = billed.Where(s => s.Id != snapshot.Id).ToList();
-        var candidates = billed.Where(s => s.Id != snapshot.Id && ((s.Lineage == snapshot.Lineage && IsBefore(snapshot, s)) || s.SourceSnapshotId == snapshot.Id));
-        foreach (var child in candidates.Where(s => Parent(billed, s)?.Id == snapshot.Id).ToList())
+        foreach (var child in restored.Prepend(next).OfType<SnapshotRecord>().ToList())
         {
             freed += BlocksOver(map, nodes, snapshot.Root, child.Root) - BlocksOver(map, nodes, Parent(others, child)?.Root, child.Root);
         }
