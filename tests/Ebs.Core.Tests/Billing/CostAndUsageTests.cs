@@ -235,6 +235,20 @@ public sealed class CostAndUsageTests
     }
 
     [Fact]
+    public async Task GetCostAndUsage_CalendarMonthsAcrossJanuaryAndFebruary_EachMonthCountsAsOne()
+    {
+        await using var t = new TestCloud(o => o.BillingMonthLength = null);
+        var start = t.Time.GetUtcNow(); // 2026-01-01
+        await RecordAsync(t, UsageType.SnapshotStorage, level: 10 * GiB);
+        t.Time.Advance(59 * Day);       // 2026-03-01: 31 days of January, 28 of February
+
+        var report = await ReportAsync(t, start, t.Time.GetUtcNow());
+
+        Assert.Equal(20m, report.Regions[0].Lines[0].UsageQuantity);
+        Assert.Equal(1.00m, report.Total);
+    }
+
+    [Fact]
     public async Task GetCostAndUsage_PeriodEndingAfterNow_ReportsUpToNowAsEstimated()
     {
         await using var t = new TestCloud();
