@@ -40,4 +40,22 @@ public sealed class EbsOptions
     /// <summary>Gets or sets the seed of resource id generation; <see langword="null"/> for random ids.</summary>
     /// <value>The default is <see langword="null"/>.</value>
     public int? IdSeed { get; set; }
+
+    /// <summary>Gets or sets the prices of every Region that <see cref="RegionPrices"/> does not name.</summary>
+    /// <value>The default is AWS's us-east-1 prices.</value>
+    public PriceList Prices { get; set; } = new();
+
+    /// <summary>Gets or sets the prices of particular Regions, by Region name, in place of <see cref="Prices"/>.</summary>
+    /// <value>The default is empty: every Region at <see cref="Prices"/>.</value>
+    public IDictionary<string, PriceList> RegionPrices { get; set; } = new Dictionary<string, PriceList>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Gets or sets how long the month of a GB-month is; <see langword="null"/> for the calendar
+    /// month (UTC) the usage falls in, as AWS's bills measure volume storage.
+    /// </summary>
+    /// <value>The default is 30 days (720 hours), the month of AWS's pricing examples.</value>
+    public TimeSpan? BillingMonthLength { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Gets the prices of <paramref name="region"/>.</summary>
+    internal PriceList PricesIn(string region) => RegionPrices.TryGetValue(region, out var prices) ? prices : Prices;
 }

@@ -41,6 +41,49 @@ public sealed class EbsOptionsValidator : IValidateOptions<EbsOptions>
             failures.Add("SnapshotSetupTime must not be negative.");
         }
 
+        CheckPrices(failures, "Prices", options.Prices);
+        if (options.RegionPrices is null)
+        {
+            failures.Add("RegionPrices must not be null.");
+        }
+        else
+        {
+            foreach (var (region, prices) in options.RegionPrices)
+            {
+                if (options.Regions?.ContainsKey(region) != true)
+                {
+                    failures.Add($"RegionPrices names Region '{region}', which Regions does not list.");
+                }
+
+                CheckPrices(failures, $"RegionPrices['{region}']", prices);
+            }
+        }
+
+        if (options.BillingMonthLength <= TimeSpan.Zero)
+        {
+            failures.Add("BillingMonthLength must be positive, or null for calendar months.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckPrices(List<string> failures, string name, PriceList? prices)
+    {
+        if (prices is null)
+        {
+            failures.Add($"{name} must not be null.");
+            return;
+        }
+
+        if (prices.SnapshotStoragePerGbMonth < 0 || prices.SnapshotArchiveStoragePerGbMonth < 0
+            || prices.SnapshotArchiveRetrievalPerGb < 0 || prices.FastSnapshotRestorePerDsuHour < 0)
+        {
+            failures.Add($"{name} must not hold a negative price.");
+        }
+
+        if (prices.SnapshotArchiveMinimumPeriod < TimeSpan.Zero)
+        {
+            failures.Add($"{name}.SnapshotArchiveMinimumPeriod must not be negative.");
+        }
     }
 }

@@ -50,6 +50,7 @@ public sealed class WorkflowTests
         var usage = (await ebs.JsonAsync("usage", "--region", "us-east-1")).GetProperty("Regions").EnumerateArray().Single();
         var written = (ImageBytes / BlockSize) - ((ImageBytes / BlockSize + 2) / 3);
         Assert.Equal((long)written * BlockSize, usage.GetProperty("StoredBytes").GetInt64());
+        Assert.Equal((long)written * BlockSize, usage.GetProperty("BilledBytes").GetInt64()); // the survivor now pays for every block
     }
 
     [Fact]

@@ -21,12 +21,12 @@ internal sealed class UsageCommand(IAnsiConsole console, TimeProvider time) : St
             rows.Add((region, await cloud.Account(settings.Account).Ec2(region).GetStorageUsageAsync(new(), cancellationToken)));
         }
 
-        Print(settings, new { Regions = rows.Select(r => new { r.Region, r.Usage.SnapshotCount, StoredBytes = r.Usage.StoredSizeInBytes, FullSizeBytes = r.Usage.FullSnapshotSizeInBytes }) }, () =>
+        Print(settings, new { Regions = rows.Select(r => new { r.Region, r.Usage.SnapshotCount, StoredBytes = r.Usage.StoredSizeInBytes, BilledBytes = r.Usage.BilledSizeInBytes, FullSizeBytes = r.Usage.FullSnapshotSizeInBytes }) }, () =>
         {
-            var table = new Table().AddColumns("Region", "Snapshots", "Stored (each block once)", "Sum of full sizes");
+            var table = new Table().AddColumns("Region", "Snapshots", "Stored (each block once)", "Billed (as AWS bills)", "Sum of full sizes");
             foreach (var (region, usage) in rows)
             {
-                table.AddRow(region, usage.SnapshotCount.ToString(CultureInfo.InvariantCulture), ByteText.Size(usage.StoredSizeInBytes), ByteText.Size(usage.FullSnapshotSizeInBytes));
+                table.AddRow(region, usage.SnapshotCount.ToString(CultureInfo.InvariantCulture), ByteText.Size(usage.StoredSizeInBytes), ByteText.Size(usage.BilledSizeInBytes), ByteText.Size(usage.FullSnapshotSizeInBytes));
             }
 
             return table;

@@ -436,7 +436,8 @@ internal sealed class CloudEngine : IAsyncDisposable
         }
     }
 
-    private void ThrowIfDisposed()
+    /// <summary>Throws <see cref="ObjectDisposedException"/> once the cloud is disposed.</summary>
+    public void ThrowIfDisposed()
     {
         if (Volatile.Read(ref _disposed))
         {

@@ -137,7 +137,10 @@ public sealed partial class Ec2Client
         return new DeleteSnapshotResponse();
     }
 
-    /// <summary>Measures a snapshot's storage (the library's own operation): its full size, what it copied, and what deleting it would free.</summary>
+    /// <summary>
+    /// Measures a snapshot's storage (the library's own operation): its full size, what it copied,
+    /// what it is billed for, and what deleting it would free, physically and in billed bytes.
+    /// </summary>
     /// <param name="request">The snapshot.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The figures, in bytes.</returns>
@@ -153,18 +156,23 @@ public sealed partial class Ec2Client
             var snapshot = FindSnapshot(_engine.World, snapshotId);
             var blockSize = _engine.BlockSize;
             var exclusive = StorageAccounting.ExclusiveChunks(_engine.Graph, snapshot.Root);
+            var billed = BilledSnapshots(_engine.World);
+            var holds = snapshot.HoldsStandardStorage;
             return ValueTask.FromResult(new GetSnapshotStorageResponse
             {
                 FullSnapshotSizeInBytes = snapshot.BlockCount * blockSize,
                 IncrementalSizeInBytes = snapshot.ChangedBlockCount * blockSize,
                 ExclusiveSizeInBytes = exclusive * blockSize,
+                BilledSizeInBytes = holds ? BilledStorage.IncrementalBlocks(_engine.Map, _engine.Graph, billed, snapshot) * blockSize : 0,
+                BilledExclusiveSizeInBytes = holds ? BilledStorage.FreedBlocks(_engine.Map, _engine.Graph, billed, snapshot) * blockSize : 0,
             });
         }, cancellationToken);
     }
 
     /// <summary>
-    /// Measures the caller's snapshot storage in this Region (the library's own operation): the
-    /// distinct chunk bytes its snapshots hold (what the standard tier bills), next to the sum of their full sizes.
+    /// Measures the caller's snapshot storage in this Region (the library's own operation) in two
+    /// figures: the distinct chunk bytes its snapshots hold (physical) and the standard-tier bytes
+    /// AWS bills for them (shared only along a lineage), next to the sum of their full sizes.
     /// </summary>
     /// <param name="request">The parameters, of which there are none.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
@@ -177,15 +185,22 @@ public sealed partial class Ec2Client
         {
             var snapshots = _engine.World.Snapshots.Values.Where(s => s.OwnerId == AccountId && s.Region == Region).ToList();
             var distinct = StorageAccounting.DistinctChunks(_engine.Graph, snapshots.Select(s => s.Root));
+            var billed = BilledSnapshots(_engine.World);
+            var billedBlocks = billed.Sum(s => BilledStorage.IncrementalBlocks(_engine.Map, _engine.Graph, billed, s));
             var blockSize = _engine.BlockSize;
             return ValueTask.FromResult(new GetStorageUsageResponse
             {
                 SnapshotCount = snapshots.Count,
                 StoredSizeInBytes = distinct * blockSize,
+                BilledSizeInBytes = billedBlocks * blockSize,
                 FullSnapshotSizeInBytes = snapshots.Sum(s => s.BlockCount) * blockSize,
             });
         }, cancellationToken);
     }
+
+    /// <summary>The caller's snapshots in this Region whose blocks are billed in the standard tier.</summary>
+    private List<SnapshotRecord> BilledSnapshots(World world)
+        => [.. world.Snapshots.Values.Where(s => s.HoldsStandardStorage && s.OwnerId == AccountId && s.Region == Region)];
 
     private NodeId? Freeze(GraphTransaction refs, VolumeRecord volume)
     {
