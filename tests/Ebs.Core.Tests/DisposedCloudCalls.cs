@@ -52,6 +52,9 @@ public static class DisposedCloudCalls
         },
         [typeof(DescribeImagesRequest)] = () => new DescribeImagesRequest(),
         [typeof(DeregisterImageRequest)] = () => new DeregisterImageRequest { ImageId = ImageId.Parse("ami-0123456789abcdef0") },
+        [typeof(EnableFastSnapshotRestoresRequest)] = () => new EnableFastSnapshotRestoresRequest { AvailabilityZones = ["us-east-1a"], SourceSnapshotIds = [Snapshot] },
+        [typeof(DisableFastSnapshotRestoresRequest)] = () => new DisableFastSnapshotRestoresRequest { AvailabilityZones = ["us-east-1a"], SourceSnapshotIds = [Snapshot] },
+        [typeof(DescribeFastSnapshotRestoresRequest)] = () => new DescribeFastSnapshotRestoresRequest(),
         [typeof(WaiterOptions)] = () => new WaiterOptions(),
         [typeof(ListChangedBlocksRequest)] = () => new ListChangedBlocksRequest { SecondSnapshotId = SnapshotId.Parse("snap-0123456789abcdef0") },
     };
