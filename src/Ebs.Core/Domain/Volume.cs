@@ -50,7 +50,8 @@ public sealed record Volume
 
     /// <summary>
     /// Gets a value indicating whether the volume was created using Fast Snapshot Restore, and so
-    /// was fully initialized at creation (AWS's <c>FastRestored</c>).
+    /// was fully initialized at creation (AWS's <c>FastRestored</c>). AWS's CreateVolume leaves it out
+    /// and only DescribeVolumes reports it; the library's CreateVolume already gives it.
     /// </summary>
     public bool FastRestored { get; init; }
 

@@ -285,4 +285,36 @@ public sealed class FastSnapshotRestoreStateTests
 
         Assert.Equal(EbsErrorCodes.InvalidParameterValue, error.ErrorCode);
     }
+
+    [Fact]
+    public async Task Paginator_PagesOfTwo_YieldsEveryPairOnce()
+    {
+        await using var t = new TestCloud();
+        var snapshot = await t.CompletedSnapshotAsync();
+        await t.Ec2.EnableAsync(snapshot.SnapshotId, "us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e");
+
+        var zones = new List<string>();
+        await foreach (var item in t.Ec2.Paginators.DescribeFastSnapshotRestores(new() { MaxResults = 2 }).FastSnapshotRestores)
+        {
+            zones.Add(item.AvailabilityZone);
+        }
+
+        Assert.Equal(["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e"], zones);
+    }
+
+    [Fact]
+    public async Task Responses_SerializedAsAwsJson_RoundTripEqual()
+    {
+        await using var t = new TestCloud();
+        var snapshot = await t.CompletedSnapshotAsync();
+        var enabled = await t.Ec2.EnableAsync(snapshot.SnapshotId, "us-east-1a", "us-west-2a");
+        var described = await t.Ec2.DescribeFastSnapshotRestoresAsync(new());
+
+        var enabledJson = System.Text.Json.JsonSerializer.Serialize(enabled);
+
+        Assert.Contains("\"State\":\"enabling\"", enabledJson, StringComparison.Ordinal);
+        Assert.Contains("\"Code\":\"InvalidZone.NotFound\"", enabledJson, StringComparison.Ordinal);
+        Assert.Equal(enabled, System.Text.Json.JsonSerializer.Deserialize<EnableFastSnapshotRestoresResponse>(enabledJson));
+        Assert.Equal(described, System.Text.Json.JsonSerializer.Deserialize<DescribeFastSnapshotRestoresResponse>(System.Text.Json.JsonSerializer.Serialize(described)));
+    }
 }
