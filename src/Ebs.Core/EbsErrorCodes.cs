@@ -47,6 +47,15 @@ public static class EbsErrorCodes
     /// <summary>The Availability Zone does not exist in the Region.</summary>
     public const string InvalidZoneNotFound = "InvalidZone.NotFound";
 
+    /// <summary>The request is not valid as a whole, such as more than 10 snapshots for Fast Snapshot Restore.</summary>
+    public const string InvalidRequest = "InvalidRequest";
+
+    /// <summary>The snapshot is not in a state that allows the operation, such as Fast Snapshot Restore of a pending snapshot (a per-zone error).</summary>
+    public const string InvalidSnapshotInvalidState = "InvalidSnapshot.InvalidState";
+
+    /// <summary>An account limit would be exceeded, such as 5 snapshots with Fast Snapshot Restore per Region (a per-zone error).</summary>
+    public const string ResourceLimitExceeded = "ResourceLimitExceeded";
+
     /// <summary>An owner given to a describe call is neither an account id nor an owner alias.</summary>
     public const string InvalidUserIdMalformed = "InvalidUserID.Malformed";
 
@@ -115,6 +124,9 @@ public static class EbsErrorCodes
         [InvalidSnapshotInUse] = HttpStatusCode.BadRequest,
         [IncorrectState] = HttpStatusCode.BadRequest,
         [InvalidZoneNotFound] = HttpStatusCode.BadRequest,
+        [InvalidRequest] = HttpStatusCode.BadRequest,
+        [InvalidSnapshotInvalidState] = HttpStatusCode.BadRequest,
+        [ResourceLimitExceeded] = HttpStatusCode.BadRequest,
         [InvalidUserIdMalformed] = HttpStatusCode.BadRequest,
         [InvalidId] = HttpStatusCode.BadRequest,
         [TagLimitExceeded] = HttpStatusCode.BadRequest,

@@ -49,6 +49,13 @@ public sealed record Volume
     public VolumeInitialization? Initialization { get; init; }
 
     /// <summary>
+    /// Gets a value indicating whether the volume was created using Fast Snapshot Restore, and so
+    /// was fully initialized at creation (AWS's <c>FastRestored</c>). AWS's CreateVolume leaves it out
+    /// and only DescribeVolumes reports it; the library's CreateVolume already gives it.
+    /// </summary>
+    public bool FastRestored { get; init; }
+
+    /// <summary>
     /// Gets the length in bytes of the raw disk image last imported into the volume (see
     /// <see cref="Services.Ec2Client.ImportVolumeAsync"/>), or into the volume of the snapshot it was
     /// created from: the bytes to export to give the image back. <see langword="null"/> when the

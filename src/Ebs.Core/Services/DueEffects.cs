@@ -14,5 +14,6 @@ internal static class DueEffects
 {
     public static FrozenDictionary<string, DueEffect> All { get; } = new Dictionary<string, DueEffect>(StringComparer.Ordinal)
     {
+        [FastSnapshotRestores.DisabledEffect] = FastSnapshotRestores.Disabled,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

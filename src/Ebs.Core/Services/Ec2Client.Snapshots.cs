@@ -130,6 +130,7 @@ public sealed partial class Ec2Client
                 throw new EbsException(EbsErrorCodes.InvalidSnapshotInUse, $"The snapshot {snapshotId} is currently in use by {image.Id}.", snapshotId.Value);
             }
 
+            FastSnapshotRestores.CheckNotEnabled(m.World, snapshotId);
             m.Refs.Release(snapshot.Root);
             m.RemoveSnapshot(snapshotId);
             return true;

@@ -7,7 +7,11 @@ public sealed partial class Ec2Client
     /// <summary>The largest volume size in GiB (64 TiB).</summary>
     public const int MaxVolumeSizeGiB = 65536;
 
-    /// <summary>Creates an empty volume, or a lazily loaded volume from a completed snapshot.</summary>
+    /// <summary>
+    /// Creates an empty volume, or a volume from a completed snapshot: fully initialized when Fast
+    /// Snapshot Restore is enabled for the snapshot in the zone and its bucket holds a credit (one is
+    /// used; <see cref="Volume.FastRestored"/>), lazily loaded otherwise.
+    /// </summary>
     /// <param name="request">The parameters.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The new volume, <see cref="VolumeState.Available"/>.</returns>
@@ -46,16 +50,19 @@ public sealed partial class Ec2Client
                 throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Volume of {sizeGiB} GiB is smaller than snapshot '{snapshot.Id}'; expect size >= {snapshot.VolumeSizeGiB} GiB.", snapshot.Id.Value);
             }
 
+            var fastRestored = snapshot is not null && FastSnapshotRestores.TryUseCredit(m, AccountId, snapshot.Id, zone);
             var view = NewVolume(m, zone, sizeGiB, VolumeState.Available, tags) with
             {
                 SnapshotId = snapshot?.Id,
                 DiskImageSizeInBytes = snapshot?.DiskImageSizeInBytes,
+                FastRestored = fastRestored,
+                Initialization = fastRestored ? VolumeInitialization.Complete(snapshot!.BlockCount) : null,
             };
             var record = new VolumeRecord
             {
                 View = view,
                 BaseRoot = snapshot?.Root,
-                LazyLoad = snapshot is null ? null : new LazyLoad(snapshot.Root, snapshot.BlockCount),
+                LazyLoad = snapshot is null || fastRestored ? null : new LazyLoad(snapshot.Root, snapshot.BlockCount),
             };
             m.Refs.AddRef(record.BaseRoot);
             m.Refs.AddRef(record.LazyLoad?.SourceRoot);
@@ -126,6 +133,7 @@ public sealed partial class Ec2Client
         "availability-zone" => v is null ? [] : [v.AvailabilityZone],
         "snapshot-id" => v is null ? [] : v.SnapshotId is { } s ? [s.Value] : [],
         "size" => v is null ? [] : [v.Size.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+        "fast-restored" => v is null ? [] : [v.FastRestored ? "true" : "false"],
         _ => Filter.TagValues(name, v?.Tags ?? TagList.Empty),
     };
 }

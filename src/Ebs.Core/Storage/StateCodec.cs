@@ -38,12 +38,13 @@ internal static class StateCodec
                 Format(v.BaseRoot),
                 v.LazyLoad is not null,
                 Format(v.LazyLoad?.SourceRoot),
-                v.LazyLoad?.TotalBlocks ?? 0,
+                v.LazyLoad?.TotalBlocks ?? v.View.Initialization?.TotalBlocks ?? 0,
                 [.. v.SnapshotCompletions],
                 coldReads,
                 loadedRuns,
                 v.View.DiskImageSizeInBytes,
-                v.Importing),
+                v.Importing,
+                v.View.FastRestored),
             StateJsonContext.Default.VolumeDocument);
     }
 
@@ -169,6 +170,8 @@ internal static class StateCodec
                 SnapshotId = d.SnapshotId is null ? null : SnapshotId.Parse(d.SnapshotId),
                 Tags = TagList.From(d.Tags),
                 DiskImageSizeInBytes = d.DiskImageSizeInBytes,
+                FastRestored = d.FastRestored,
+                Initialization = d.FastRestored ? VolumeInitialization.Complete(d.SourceBlocks) : null,
             },
             BaseRoot = ParseNode(d.BaseRoot),
             LazyLoad = d.LazyLoad ? new LazyLoad(ParseNode(d.SourceRoot), d.SourceBlocks, d.ColdReads, d.LoadedRuns ?? []) : null,

@@ -22,7 +22,8 @@ internal sealed record VolumeDocument(
     long ColdReads = 0,
     long[]? LoadedRuns = null,
     long? DiskImageSizeInBytes = null,
-    bool Importing = false);
+    bool Importing = false,
+    bool FastRestored = false);
 
 /// <summary>The stored shape of a snapshot.</summary>
 internal sealed record SnapshotDocument(
@@ -66,6 +67,7 @@ internal sealed record BlockDeviceMappingDocument(string DeviceName, string Snap
 [JsonSerializable(typeof(VolumeDocument))]
 [JsonSerializable(typeof(SnapshotDocument))]
 [JsonSerializable(typeof(ImageDocument))]
+[JsonSerializable(typeof(FastSnapshotRestoreRecord))]
 [JsonSerializable(typeof(DueEvent))]
 [JsonSerializable(typeof(UsageEntry))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;
