@@ -53,6 +53,9 @@ public static class DisposedCloudCalls
         [typeof(DescribeImagesRequest)] = () => new DescribeImagesRequest(),
         [typeof(DeregisterImageRequest)] = () => new DeregisterImageRequest { ImageId = ImageId.Parse("ami-0123456789abcdef0") },
         [typeof(WaiterOptions)] = () => new WaiterOptions(),
+        [typeof(ModifySnapshotTierRequest)] = () => new ModifySnapshotTierRequest { SnapshotId = Snapshot },
+        [typeof(RestoreSnapshotTierRequest)] = () => new RestoreSnapshotTierRequest { SnapshotId = Snapshot },
+        [typeof(DescribeSnapshotTierStatusRequest)] = () => new DescribeSnapshotTierStatusRequest(),
         [typeof(ListChangedBlocksRequest)] = () => new ListChangedBlocksRequest { SecondSnapshotId = SnapshotId.Parse("snap-0123456789abcdef0") },
     };
 
