@@ -4,8 +4,8 @@ namespace Ebs.Core.Domain;
 
 /// <summary>
 /// A snapshot's storage tier and its last archive or restore operation, as
-/// DescribeSnapshotTierStatus returns it (AWS's <c>SnapshotTierStatus</c>). The <c>LastTiering*</c>
-/// properties and <see cref="ArchivalCompleteTime"/> are <see langword="null"/> for a snapshot never archived.
+/// DescribeSnapshotTierStatus returns it (AWS's <c>SnapshotTierStatus</c>; its free-text
+/// <c>LastTieringOperationStatusDetail</c> is left out, as the library's operations never fail).
 /// </summary>
 public sealed record SnapshotTierStatus
 {
@@ -34,15 +34,15 @@ public sealed record SnapshotTierStatus
     public required StorageTier StorageTier { get; init; }
 
     /// <summary>Gets the instant the last archive or restore operation started.</summary>
-    public DateTimeOffset? LastTieringStartTime { get; init; }
+    public required DateTimeOffset LastTieringStartTime { get; init; }
 
     /// <summary>Gets the last operation's progress as a percentage, in proportion to its time.</summary>
-    public int? LastTieringProgress { get; init; }
+    public required int LastTieringProgress { get; init; }
 
     /// <summary>Gets the last operation and how far it got.</summary>
-    public TieringOperationStatus? LastTieringOperationStatus { get; init; }
+    public required TieringOperationStatus LastTieringOperationStatus { get; init; }
 
-    /// <summary>Gets the instant archiving completed.</summary>
+    /// <summary>Gets the instant archiving completed, or <see langword="null"/> while it is in progress.</summary>
     public DateTimeOffset? ArchivalCompleteTime { get; init; }
 
     /// <summary>Gets the instant a temporary restore's standard copy is removed (only while temporarily restored or being restored).</summary>

@@ -3,7 +3,7 @@ using Ebs.Core.Domain;
 
 namespace Ebs.Core.Services;
 
-/// <summary>The result of DescribeSnapshotTierStatus: one page of the caller's snapshots' tier statuses, by snapshot id.</summary>
+/// <summary>The result of DescribeSnapshotTierStatus: one page of the tier statuses of the caller's archived snapshots, by snapshot id.</summary>
 public sealed record DescribeSnapshotTierStatusResponse
 {
     // Internal: only the library makes these; the JSON reader may, to read back what it wrote.

@@ -142,7 +142,11 @@ public sealed partial class Ec2Client
         }, null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Describes the storage tier and the last archive or restore operation of the caller's snapshots in this Region, one page at a time.</summary>
+    /// <summary>
+    /// Describes the storage tier and the last archive or restore operation of the caller's
+    /// snapshots in this Region that have been archived (AWS: "to view all archived snapshots,
+    /// omit the filter"; snapshots never archived are not listed), one page at a time.
+    /// </summary>
     /// <param name="request">Filters and paging.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The matching statuses, by snapshot id.</returns>
@@ -158,7 +162,7 @@ public sealed partial class Ec2Client
         Filter.Validate(request.Filters, name => TierStatusFilterValues(name, null));
         Pagination.Validate(nameof(DescribeSnapshotTierStatusAsync), request.MaxResults, request.NextToken, hasIds: false, idsForbidPaging: false);
         var matching = world.Snapshots.Values
-            .Where(s => s.OwnerId == AccountId && s.Region == Region)
+            .Where(s => s.OwnerId == AccountId && s.Region == Region && s.Archive is not null)
             .Select(s => TierStatusAt(s, now))
             .Where(s => Filter.MatchesAll(request.Filters, name => TierStatusFilterValues(name, s)))
             .OrderBy(s => s.SnapshotId.Value, StringComparer.Ordinal);
@@ -173,7 +177,7 @@ public sealed partial class Ec2Client
     private SnapshotTierStatus TierStatusAt(SnapshotRecord snapshot, DateTimeOffset now)
     {
         var view = snapshot.ViewAt(now, _engine.BlockSize);
-        var archive = snapshot.Archive;
+        var archive = snapshot.Archive!;
         return new SnapshotTierStatus
         {
             SnapshotId = view.SnapshotId,
@@ -182,10 +186,10 @@ public sealed partial class Ec2Client
             OwnerId = view.OwnerId,
             Tags = view.Tags,
             StorageTier = view.StorageTier,
-            LastTieringStartTime = archive?.StartTime,
-            LastTieringProgress = archive?.ProgressAt(now),
-            LastTieringOperationStatus = archive?.Status,
-            ArchivalCompleteTime = archive?.ArchivedAt,
+            LastTieringStartTime = archive.StartTime,
+            LastTieringProgress = archive.ProgressAt(now),
+            LastTieringOperationStatus = archive.Status,
+            ArchivalCompleteTime = archive.ArchivedAt,
             RestoreExpiryTime = view.RestoreExpiryTime,
         };
     }
@@ -194,7 +198,7 @@ public sealed partial class Ec2Client
     {
         "snapshot-id" => s is null ? [] : [s.SnapshotId.Value],
         "volume-id" => s is null ? [] : [s.VolumeId.Value],
-        "last-tiering-operation" => s is null ? [] : s.LastTieringOperationStatus is { } status ? [status.ToAwsString()] : [],
+        "last-tiering-operation" => s is null ? [] : [s.LastTieringOperationStatus.ToAwsString()],
         _ => null,
     };
 }

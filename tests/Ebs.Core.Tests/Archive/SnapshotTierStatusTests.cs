@@ -9,26 +9,33 @@ namespace Ebs.Core.Tests.Archive;
 public sealed class SnapshotTierStatusTests
 {
     [Fact]
-    public async Task DescribeSnapshotTierStatus_FiltersAndPages_AsAws()
+    public async Task DescribeSnapshotTierStatus_ArchivedSnapshots_FilteredAndPagedAsAws()
     {
         await using var t = NewCloud();
         var snapshots = new List<Snapshot>();
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < 7; i++)
         {
             snapshots.Add(await CompletedSnapshotAsync(t, blocks: 1, seedBase: i));
         }
 
-        await t.Ec2.ArchiveAsync(snapshots[2].SnapshotId);
+        for (var i = 0; i < 5; i++)
+        {
+            await t.Ec2.ArchiveAsync(snapshots[i].SnapshotId);
+        }
 
-        var all = await t.Ec2.Paginators.DescribeSnapshotTierStatus(new DescribeSnapshotTierStatusRequest { MaxResults = 5 }).Responses.ToListAsync();
-        Assert.Equal([5, 1], all.Select(r => r.SnapshotTierStatuses.Count));
-        Assert.Equal(snapshots.Select(s => s.SnapshotId.Value).Order(StringComparer.Ordinal), all.SelectMany(r => r.SnapshotTierStatuses).Select(s => s.SnapshotId.Value));
-        var archiving = Assert.Single((await t.Ec2.DescribeSnapshotTierStatusAsync(new DescribeSnapshotTierStatusRequest { Filters = [new Filter("last-tiering-operation", "archival-*")] })).SnapshotTierStatuses);
-        Assert.Equal(snapshots[2].SnapshotId, archiving.SnapshotId);
-        var byVolume = Assert.Single((await t.Ec2.DescribeSnapshotTierStatusAsync(new DescribeSnapshotTierStatusRequest { Filters = [new Filter("volume-id", snapshots[4].VolumeId.Value)] })).SnapshotTierStatuses);
-        Assert.Equal((snapshots[4].SnapshotId, StorageTier.Standard, SnapshotState.Completed, TestCloud.Account), (byVolume.SnapshotId, byVolume.StorageTier, byVolume.Status, byVolume.OwnerId));
-        Assert.Null(byVolume.LastTieringOperationStatus ?? (object?)byVolume.LastTieringStartTime ?? byVolume.LastTieringProgress);
-        var error = await Assert.ThrowsAsync<EbsException>(() => t.Ec2.DescribeSnapshotTierStatusAsync(new DescribeSnapshotTierStatusRequest { Filters = [new Filter("storage-tier", "archive")] }).AsTask());
+        t.Time.Advance(ArchiveTime);
+        await t.Ec2.ArchiveAsync(snapshots[5].SnapshotId);
+
+        var pages = await t.Ec2.Paginators.DescribeSnapshotTierStatus(new DescribeSnapshotTierStatusRequest { MaxResults = 5 }).Responses.ToListAsync();
+        Assert.Equal([5, 1], pages.Select(r => r.SnapshotTierStatuses.Count));
+        Assert.Equal(snapshots.Take(6).Select(s => s.SnapshotId.Value).Order(StringComparer.Ordinal), pages.SelectMany(r => r.SnapshotTierStatuses).Select(s => s.SnapshotId.Value));
+        var archiving = Assert.Single(await ListAsync(t, new Filter("last-tiering-operation", "archival-in-progress")));
+        Assert.Equal((snapshots[5].SnapshotId, StorageTier.Standard, 0), (archiving.SnapshotId, archiving.StorageTier, archiving.LastTieringProgress));
+        Assert.Equal(6, (await ListAsync(t, new Filter("last-tiering-operation", "archival-*"), new Filter("snapshot-id", "snap-*"))).Count);
+        var byVolume = Assert.Single(await ListAsync(t, new Filter("volume-id", snapshots[4].VolumeId.Value)));
+        Assert.Equal((snapshots[4].SnapshotId, StorageTier.Archive, SnapshotState.Completed, TestCloud.Account, TieringOperationStatus.ArchivalCompleted), (byVolume.SnapshotId, byVolume.StorageTier, byVolume.Status, byVolume.OwnerId, byVolume.LastTieringOperationStatus));
+        Assert.Empty(await ListAsync(t, new Filter("volume-id", snapshots[6].VolumeId.Value)));
+        var error = await Assert.ThrowsAsync<EbsException>(() => ListAsync(t, new Filter("storage-tier", "archive")));
         Assert.Equal(EbsErrorCodes.InvalidParameterValue, error.ErrorCode);
     }
 
@@ -112,4 +119,7 @@ public sealed class SnapshotTierStatusTests
         Assert.True(new EbsOptionsValidator().Validate(null, options).Succeeded);
         Assert.InRange(options.SnapshotRestoreTime, TimeSpan.FromHours(24), TimeSpan.FromHours(72));
     }
+
+    private static async Task<ValueList<SnapshotTierStatus>> ListAsync(TestCloud t, params Filter[] filters)
+        => (await t.Ec2.DescribeSnapshotTierStatusAsync(new DescribeSnapshotTierStatusRequest { Filters = filters })).SnapshotTierStatuses;
 }
