@@ -31,6 +31,18 @@ public sealed class EbsOptions
     public TimeSpan SnapshotSetupTime { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// Gets or sets how long archiving a snapshot takes (ModifySnapshotTier): it is
+    /// <c>archival-in-progress</c>, and still usable, for this long, then in the archive tier.
+    /// AWS states no figure; the default is the library's choice.
+    /// </summary>
+    /// <value>The default is 24 hours.</value>
+    public TimeSpan SnapshotArchiveTime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Gets or sets how long restoring an archived snapshot takes (RestoreSnapshotTier); AWS says 24 to 72 hours.</summary>
+    /// <value>The default is 72 hours, AWS's longest.</value>
+    public TimeSpan SnapshotRestoreTime { get; set; } = TimeSpan.FromHours(72);
+
+    /// <summary>
     /// Gets or sets a value indicating whether a write whose chunk id is already stored is
     /// compared byte for byte with the stored chunk before it is shared.
     /// </summary>

@@ -64,6 +64,16 @@ public sealed class EbsOptionsValidator : IValidateOptions<EbsOptions>
             failures.Add("BillingMonthLength must be positive, or null for calendar months.");
         }
 
+        if (options.SnapshotArchiveTime <= TimeSpan.Zero)
+        {
+            failures.Add("SnapshotArchiveTime must be positive.");
+        }
+
+        if (options.SnapshotRestoreTime <= TimeSpan.Zero)
+        {
+            failures.Add("SnapshotRestoreTime must be positive.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

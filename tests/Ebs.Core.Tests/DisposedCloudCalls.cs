@@ -57,6 +57,9 @@ public static class DisposedCloudCalls
         [typeof(DescribeFastSnapshotRestoresRequest)] = () => new DescribeFastSnapshotRestoresRequest(),
         [typeof(WaiterOptions)] = () => new WaiterOptions(),
         [typeof(GetCostAndUsageRequest)] = () => new GetCostAndUsageRequest { TimePeriod = new() { Start = DateTimeOffset.UnixEpoch, End = DateTimeOffset.UnixEpoch.AddDays(1) } },
+        [typeof(ModifySnapshotTierRequest)] = () => new ModifySnapshotTierRequest { SnapshotId = Snapshot },
+        [typeof(RestoreSnapshotTierRequest)] = () => new RestoreSnapshotTierRequest { SnapshotId = Snapshot },
+        [typeof(DescribeSnapshotTierStatusRequest)] = () => new DescribeSnapshotTierStatusRequest(),
         [typeof(ListChangedBlocksRequest)] = () => new ListChangedBlocksRequest { SecondSnapshotId = SnapshotId.Parse("snap-0123456789abcdef0") },
     };
 

@@ -56,6 +56,16 @@ public sealed record Snapshot
     /// <summary>Gets the tags.</summary>
     public TagList Tags { get; init; } = TagList.Empty;
 
+    /// <summary>
+    /// Gets the storage tier: <see cref="Domain.StorageTier.Standard"/> when the snapshot is ready for
+    /// use (being archived and temporarily restored included), <see cref="Domain.StorageTier.Archive"/>
+    /// when it must be restored first.
+    /// </summary>
+    public StorageTier StorageTier { get; init; }
+
+    /// <summary>Gets the instant a temporarily restored snapshot's standard copy is removed, or <see langword="null"/> when it is not being or has not been temporarily restored.</summary>
+    public DateTimeOffset? RestoreExpiryTime { get; init; }
+
     /// <summary>Gets the completion percentage, 0 to 100, as a number (the library's own; not in JSON, where <see cref="Progress"/> has it).</summary>
     [JsonIgnore]
     public int ProgressPercent { get; init; }

@@ -51,10 +51,28 @@ internal sealed record SnapshotRecord
     /// <summary>Gets the lineage key: <see cref="LineageVolumeId"/>, or the volume id.</summary>
     public VolumeId Lineage => LineageVolumeId ?? VolumeId;
 
-    /// <summary>Gets a value indicating whether the snapshot's blocks are billed in the standard tier.</summary>
-    public bool HoldsStandardStorage => true;
+    /// <summary>Gets the snapshot's archive-tier state, or <see langword="null"/> when it was never archived.</summary>
+    public SnapshotArchive? Archive { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether the snapshot's blocks are billed in the standard tier: not
+    /// while it lives only in the archive (a temporary restore's standard copy is billed apart, at full size).
+    /// </summary>
+    public bool HoldsStandardStorage => Archive?.HoldsStandardStorage ?? true;
+
+    /// <summary>
+    /// Gets a value indicating whether the snapshot is in the standard tier only, with no archive
+    /// operation under way or archive copy: what archiving it, or an image using it, requires.
+    /// </summary>
+    public bool IsStandardTierOnly => Archive is null || Archive.Status == TieringOperationStatus.PermanentRestoreCompleted;
 
     public bool IsCompletedAt(DateTimeOffset now) => now >= CompletesAt;
+
+    /// <summary>
+    /// Whether the snapshot's blocks can be used at <paramref name="now"/> (a volume created, a
+    /// copy made, blocks listed, FSR enabled): not while it is archived and not temporarily restored.
+    /// </summary>
+    public bool IsReadableAt(DateTimeOffset now) => Archive?.IsReadableAt(now) ?? true;
 
     /// <summary>The view DescribeSnapshots returns at <paramref name="now"/>.</summary>
     public Snapshot ViewAt(DateTimeOffset now, int blockSize)
@@ -78,6 +96,8 @@ internal sealed record SnapshotRecord
             IncrementalSizeInBytes = ChangedBlockCount * blockSize,
             DiskImageSizeInBytes = DiskImageSizeInBytes,
             Tags = TagList.Of(Tags),
+            StorageTier = IsReadableAt(now) ? StorageTier.Standard : StorageTier.Archive,
+            RestoreExpiryTime = Archive is { RestoreExpiryTime: { } expiry } && now < expiry ? expiry : null,
         };
     }
 }

@@ -167,7 +167,12 @@ internal sealed class CloudEngine : IAsyncDisposable
             {
                 m.AdvanceTo(next.Due);
                 m.Remove(RecordKinds.Due, next.Key);
+                var before = m.World;
                 DueEffects.All[next.Effect](this, m, next);
+
+                // Each event's standard-storage change is billed at the event's own instant.
+                StandardStorageLedger.Record(Map, BlockSize, before, m);
+                m.ForgetTouchedSnapshots();
                 applied++;
             }
 

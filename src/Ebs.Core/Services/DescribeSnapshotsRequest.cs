@@ -3,7 +3,7 @@ using Ebs.Core.Domain;
 namespace Ebs.Core.Services;
 
 /// <summary>The parameters of DescribeSnapshots. Filters: <c>snapshot-id</c>, <c>volume-id</c>,
-/// <c>status</c>, <c>owner-id</c>, <c>description</c>, <c>volume-size</c>, <c>tag:KEY</c>, <c>tag-key</c>.</summary>
+/// <c>status</c>, <c>owner-id</c>, <c>description</c>, <c>volume-size</c>, <c>storage-tier</c> (<c>standard</c> or <c>archive</c>), <c>tag:KEY</c>, <c>tag-key</c>.</summary>
 public sealed record DescribeSnapshotsRequest
 {
     /// <summary>Gets the snapshots to describe; each must exist. Empty for all.</summary>

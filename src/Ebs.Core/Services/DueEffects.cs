@@ -15,5 +15,8 @@ internal static class DueEffects
     public static FrozenDictionary<string, DueEffect> All { get; } = new Dictionary<string, DueEffect>(StringComparer.Ordinal)
     {
         [FastSnapshotRestores.DisabledEffect] = FastSnapshotRestores.Disabled,
+        [SnapshotTiering.ArchivalCompletes] = SnapshotTiering.CompleteArchival,
+        [SnapshotTiering.RestoreCompletes] = SnapshotTiering.CompleteRestore,
+        [SnapshotTiering.TemporaryRestoreExpires] = SnapshotTiering.ExpireTemporaryRestore,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -22,7 +22,7 @@ public sealed partial class Ec2Client
     /// <exception cref="EbsException">
     /// <c>MissingParameter</c> without a source Region; <c>InvalidRegion</c> for an unknown source Region;
     /// <c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>; <c>InvalidParameterValue</c> for a
-    /// description over 255 characters or bad tags; <c>IncorrectState</c> when the source is not completed.
+    /// description over 255 characters or bad tags; <c>IncorrectState</c> when the source is not completed or is archived.
     /// </exception>
     public async ValueTask<CopySnapshotResponse> CopySnapshotAsync(CopySnapshotRequest request, CancellationToken cancellationToken = default)
     {
@@ -41,6 +41,11 @@ public sealed partial class Ec2Client
             if (!original.IsCompletedAt(m.Now))
             {
                 throw new EbsException(EbsErrorCodes.IncorrectState, $"Snapshot '{sourceSnapshotId}' is not completed.", sourceSnapshotId.Value);
+            }
+
+            if (!original.IsReadableAt(m.Now))
+            {
+                throw Archived(sourceSnapshotId);
             }
 
             var (root, transferred) = await TransferAsync(m, original, cancellationToken).ConfigureAwait(false);

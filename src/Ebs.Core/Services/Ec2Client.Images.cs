@@ -17,7 +17,8 @@ public sealed partial class Ec2Client
     /// <exception cref="EbsException">
     /// <c>InvalidAMIName.Malformed</c>, <c>InvalidAMIName.Duplicate</c>; <c>InvalidParameterValue</c> for an undefined
     /// architecture, virtualization type or boot mode, or bad tags; <c>InvalidBlockDeviceMapping</c> for no or repeated devices, a root
-    /// device not mapped, or a size below the snapshot's; <c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>.
+    /// device not mapped, or a size below the snapshot's; <c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>;
+    /// <c>IncorrectState</c> for a snapshot archived, being archived or restored, or temporarily restored.
     /// </exception>
     public async ValueTask<RegisterImageResponse> RegisterImageAsync(RegisterImageRequest request, CancellationToken cancellationToken = default)
     {
@@ -61,6 +62,14 @@ public sealed partial class Ec2Client
             foreach (var mapping in mappings)
             {
                 var snapshot = FindSnapshot(m.World, mapping.Ebs.SnapshotId);
+
+                // Stricter than readable: an image keeps its snapshots out of the archive tier,
+                // as archiving refuses a snapshot an image uses.
+                if (!snapshot.IsStandardTierOnly)
+                {
+                    throw Archived(snapshot.Id);
+                }
+
                 if (mapping.Ebs.VolumeSize is { } size && (size < snapshot.VolumeSizeGiB || size > MaxVolumeSizeGiB))
                 {
                     throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, $"Volume of {size} GiB for {mapping.DeviceName} is outside {snapshot.VolumeSizeGiB} to {MaxVolumeSizeGiB} GiB.", snapshot.Id.Value);

@@ -111,7 +111,8 @@ public sealed partial class Ec2Client
 
     /// <summary>
     /// Deletes a snapshot. Blocks it shares with other snapshots or volumes stay; blocks only
-    /// it held are freed. No other snapshot changes.
+    /// it held are freed. No other snapshot changes. An archived snapshot may be deleted; within
+    /// 90 days of its archival the rest of them is billed.
     /// </summary>
     /// <param name="request">The snapshot.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
@@ -131,6 +132,7 @@ public sealed partial class Ec2Client
             }
 
             FastSnapshotRestores.CheckNotEnabled(m.World, snapshotId);
+            SnapshotTiering.Discard(m, snapshot, _engine.BlockSize);
             m.Refs.Release(snapshot.Root);
             m.RemoveSnapshot(snapshotId);
             return true;
@@ -250,6 +252,7 @@ public sealed partial class Ec2Client
         "owner-id" => s is null ? [] : [s.OwnerId],
         "description" => s is null ? [] : [s.Description],
         "volume-size" => s is null ? [] : [s.VolumeSize.ToString(CultureInfo.InvariantCulture)],
+        "storage-tier" => s is null ? [] : [s.StorageTier.ToAwsString()],
         _ => Filter.TagValues(name, s?.Tags ?? TagList.Empty),
     };
 }

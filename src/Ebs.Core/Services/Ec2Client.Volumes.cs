@@ -19,7 +19,7 @@ public sealed partial class Ec2Client
     /// <exception cref="EbsException">
     /// <c>MissingParameter</c> without a zone, or with neither size nor snapshot; <c>InvalidZone.NotFound</c> for a
     /// zone outside the Region; <c>InvalidParameterValue</c> for a size outside 1–65,536 GiB or below the snapshot's,
-    /// or bad tags; <c>InvalidSnapshot.NotFound</c>; <c>IncorrectState</c> for a pending snapshot.
+    /// or bad tags; <c>InvalidSnapshot.NotFound</c>; <c>IncorrectState</c> for a pending or archived snapshot.
     /// </exception>
     public async ValueTask<CreateVolumeResponse> CreateVolumeAsync(CreateVolumeRequest request, CancellationToken cancellationToken = default)
     {
@@ -42,6 +42,11 @@ public sealed partial class Ec2Client
             if (snapshot is not null && !snapshot.IsCompletedAt(m.Now))
             {
                 throw new EbsException(EbsErrorCodes.IncorrectState, $"Snapshot '{snapshot.Id}' is not completed.", snapshot.Id.Value);
+            }
+
+            if (snapshot is not null && !snapshot.IsReadableAt(m.Now))
+            {
+                throw Archived(snapshot.Id);
             }
 
             var sizeGiB = request.Size ?? snapshot!.VolumeSizeGiB;

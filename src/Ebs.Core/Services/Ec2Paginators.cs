@@ -49,4 +49,14 @@ public sealed class Ec2Paginators
         ArgumentNullException.ThrowIfNull(request);
         return new(_ec2, request);
     }
+
+    /// <summary>Pages through DescribeSnapshotTierStatus.</summary>
+    /// <param name="request">The request of the first page; its MaxResults sets the page size.</param>
+    /// <returns>The paginator; nothing is fetched until it is enumerated.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    public DescribeSnapshotTierStatusPaginator DescribeSnapshotTierStatus(DescribeSnapshotTierStatusRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new(_ec2, request);
+    }
 }

@@ -28,6 +28,9 @@ internal sealed class Mutation(World world, GraphTransaction refs, DateTimeOffse
     /// <summary>Gets the snapshots set or removed, whose billed storage the ledger follows (see <see cref="StandardStorageLedger"/>).</summary>
     public IReadOnlyCollection<SnapshotId> TouchedSnapshots => _touchedSnapshots;
 
+    /// <summary>Empties <see cref="TouchedSnapshots"/> once the ledger has billed them, so that the next change is billed on its own.</summary>
+    public void ForgetTouchedSnapshots() => _touchedSnapshots.Clear();
+
     /// <summary>Moves <see cref="Now"/> forward to <paramref name="instant"/>, never back.</summary>
     public void AdvanceTo(DateTimeOffset instant)
     {

@@ -65,7 +65,8 @@ internal static class StateCodec
             new Dictionary<string, string>(s.Tags, StringComparer.Ordinal),
             s.DiskImageSizeInBytes,
             s.LineageVolumeId?.Value,
-            s.SourceSnapshotId?.Value),
+            s.SourceSnapshotId?.Value,
+            s.Archive is { } a ? new SnapshotArchiveDocument(a.Status.ToString(), a.StartTime, a.CompletesAt, a.ArchivedAt, a.RestoreExpiryTime) : null),
         StateJsonContext.Default.SnapshotDocument);
 
     public static byte[] Write(ImageRecord image)
@@ -202,6 +203,9 @@ internal static class StateCodec
             DiskImageSizeInBytes = d.DiskImageSizeInBytes,
             LineageVolumeId = d.LineageVolumeId is null ? null : VolumeId.Parse(d.LineageVolumeId),
             SourceSnapshotId = d.SourceSnapshotId is null ? null : SnapshotId.Parse(d.SourceSnapshotId),
+            Archive = d.Archive is { } a
+                ? new SnapshotArchive { Status = Enum.Parse<TieringOperationStatus>(a.Status), StartTime = a.StartTime, CompletesAt = a.CompletesAt, ArchivedAt = a.ArchivedAt, RestoreExpiryTime = a.RestoreExpiryTime }
+                : null,
         };
     }
 

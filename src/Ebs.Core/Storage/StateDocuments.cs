@@ -42,7 +42,16 @@ internal sealed record SnapshotDocument(
     Dictionary<string, string> Tags,
     long? DiskImageSizeInBytes = null,
     string? LineageVolumeId = null,
-    string? SourceSnapshotId = null);
+    string? SourceSnapshotId = null,
+    SnapshotArchiveDocument? Archive = null);
+
+/// <summary>The stored shape of a snapshot's archive-tier state; absent (standard tier only) in documents older than the archive tier. The status is its C# member name.</summary>
+internal sealed record SnapshotArchiveDocument(
+    string Status,
+    DateTimeOffset StartTime,
+    DateTimeOffset CompletesAt,
+    DateTimeOffset? ArchivedAt,
+    DateTimeOffset? RestoreExpiryTime);
 
 /// <summary>The stored shape of a machine image.</summary>
 internal sealed record ImageDocument(

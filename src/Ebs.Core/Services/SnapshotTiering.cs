@@ -1,0 +1,110 @@
+using Ebs.Core.Domain;
+
+namespace Ebs.Core.Services;
+
+/// <summary>
+/// The archive tier's time-driven effects and billing, shared by the operations that move a
+/// snapshot between tiers and by the delete path. Archive storage is billed at full size from
+/// archival completion until the snapshot leaves the archive; a temporary restore's standard
+/// copy at full size while it exists; an archive copy that leaves before
+/// <see cref="MinimumArchivePeriod"/> pays for the rest of it.
+/// </summary>
+internal static class SnapshotTiering
+{
+    /// <summary>The effect that ends an archival: the snapshot is in the archive tier only.</summary>
+    public const string ArchivalCompletes = "snapshot-archival-completes";
+
+    /// <summary>The effect that ends a restore, temporary or permanent.</summary>
+    public const string RestoreCompletes = "snapshot-restore-completes";
+
+    /// <summary>The effect that removes a temporary restore's standard copy.</summary>
+    public const string TemporaryRestoreExpires = "snapshot-temporary-restore-expires";
+
+    /// <summary>The least time AWS bills an archive copy for (snapshot-archive-pricing).</summary>
+    public static readonly TimeSpan MinimumArchivePeriod = TimeSpan.FromDays(90);
+
+    /// <summary>Completes an archival: the standard tier keeps only what other snapshots need (the ledger follows the record), the archive holds it all.</summary>
+    public static void CompleteArchival(CloudEngine engine, Mutation m, DueEvent due)
+    {
+        var snapshot = m.World.Snapshots[SnapshotId.Parse(due.Target)];
+        m.SetSnapshot(snapshot with { Archive = snapshot.Archive! with { Status = TieringOperationStatus.ArchivalCompleted, ArchivedAt = m.Now } });
+        m.RecordUsage(UsageType.SnapshotArchiveStorage, snapshot.OwnerId, snapshot.Region, due.Target, levelChange: FullSize(engine, snapshot));
+    }
+
+    /// <summary>
+    /// Completes a restore. Temporary: the standard copy exists, billed at full size, until its
+    /// expiry. Permanent: the snapshot is a standard one again (the ledger follows the record)
+    /// and leaves the archive.
+    /// </summary>
+    public static void CompleteRestore(CloudEngine engine, Mutation m, DueEvent due)
+    {
+        var snapshot = m.World.Snapshots[SnapshotId.Parse(due.Target)];
+        var archive = snapshot.Archive!;
+        if (archive.Status == TieringOperationStatus.TemporaryRestoreInProgress)
+        {
+            m.SetSnapshot(snapshot with { Archive = archive with { Status = TieringOperationStatus.TemporaryRestoreCompleted } });
+            m.RecordUsage(UsageType.SnapshotStorage, snapshot.OwnerId, snapshot.Region, due.Target, levelChange: FullSize(engine, snapshot));
+            m.Schedule(archive.RestoreExpiryTime!.Value, TemporaryRestoreExpires, due.Target);
+            return;
+        }
+
+        LeaveArchive(m, snapshot, FullSize(engine, snapshot));
+        m.SetSnapshot(snapshot with { Archive = archive with { Status = TieringOperationStatus.PermanentRestoreCompleted } });
+    }
+
+    /// <summary>Removes a temporary restore's standard copy: the snapshot is in the archive only again.</summary>
+    public static void ExpireTemporaryRestore(CloudEngine engine, Mutation m, DueEvent due)
+    {
+        var snapshot = m.World.Snapshots[SnapshotId.Parse(due.Target)];
+        m.RecordUsage(UsageType.SnapshotStorage, snapshot.OwnerId, snapshot.Region, due.Target, levelChange: -FullSize(engine, snapshot));
+    }
+
+    /// <summary>
+    /// Settles the archive tier of a snapshot being deleted, before it is removed: cancels its
+    /// pending archive or restore events, stops billing a temporary restore's standard copy and
+    /// the archive copy, and bills the rest of the 90-day minimum. Nothing for a snapshot never archived.
+    /// </summary>
+    public static void Discard(Mutation m, SnapshotRecord snapshot, int blockSize)
+    {
+        if (snapshot.Archive is not { } archive)
+        {
+            return;
+        }
+
+        var full = snapshot.BlockCount * blockSize;
+        if (archive.IsInProgress)
+        {
+            m.Unschedule(new DueEvent(archive.CompletesAt, archive.Status == TieringOperationStatus.ArchivalInProgress ? ArchivalCompletes : RestoreCompletes, snapshot.Id.Value));
+        }
+        else if (archive.IsTemporarilyRestoredAt(m.Now))
+        {
+            EndTemporaryCopy(m, snapshot, full);
+        }
+
+        if (archive.HoldsArchiveCopy)
+        {
+            LeaveArchive(m, snapshot, full);
+        }
+    }
+
+    /// <summary>Removes a temporary restore's standard copy before its expiry: its event and its billing.</summary>
+    public static void EndTemporaryCopy(Mutation m, SnapshotRecord snapshot, long full)
+    {
+        m.Unschedule(new DueEvent(snapshot.Archive!.RestoreExpiryTime!.Value, TemporaryRestoreExpires, snapshot.Id.Value));
+        m.RecordUsage(UsageType.SnapshotStorage, snapshot.OwnerId, snapshot.Region, snapshot.Id.Value, levelChange: -full);
+    }
+
+    /// <summary>Stops billing the archive copy and bills what remains of its 90 days, rounded to the nearest hour as AWS does.</summary>
+    public static void LeaveArchive(Mutation m, SnapshotRecord snapshot, long full)
+    {
+        m.RecordUsage(UsageType.SnapshotArchiveStorage, snapshot.OwnerId, snapshot.Region, snapshot.Id.Value, levelChange: -full);
+        var remaining = MinimumArchivePeriod - (m.Now - snapshot.Archive!.ArchivedAt!.Value);
+        var hours = Math.Round(remaining.TotalHours, MidpointRounding.AwayFromZero);
+        if (hours > 0)
+        {
+            m.RecordUsage(UsageType.SnapshotArchiveEarlyDeletion, snapshot.OwnerId, snapshot.Region, snapshot.Id.Value, quantity: full, duration: TimeSpan.FromHours(hours));
+        }
+    }
+
+    private static long FullSize(CloudEngine engine, SnapshotRecord snapshot) => snapshot.BlockCount * engine.BlockSize;
+}
