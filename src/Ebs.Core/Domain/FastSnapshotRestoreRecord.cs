@@ -23,6 +23,9 @@ internal sealed record FastSnapshotRestoreRecord
     /// <summary>The reason AWS gives for a state reached by itself (<c>optimizing</c>, <c>enabled</c>, <c>disabled</c>).</summary>
     public const string LifecycleTransition = "Client.UserInitiated - Lifecycle state transition";
 
+    /// <summary>The reason given when the snapshot stops being usable (archived, moved to the Recycle Bin), as AWS words an enablement its snapshot lost.</summary>
+    public const string SnapshotUnusable = "Client.InvalidSnapshot.InvalidState - The requested snapshot transitioned to an invalid state (Error)";
+
     public required SnapshotId SnapshotId { get; init; }
 
     public required string AvailabilityZone { get; init; }

@@ -210,6 +210,11 @@ public sealed partial class Ec2Client
             return new FastSnapshotRestoreStateError(EbsErrorCodes.InvalidSnapshotInvalidState, $"The snapshot '{snapshotId}' is not in the completed state.");
         }
 
+        if (!snapshot.IsStandardTierOnly)
+        {
+            return new FastSnapshotRestoreStateError(EbsErrorCodes.IncorrectState, $"Fast snapshot restore cannot be enabled for snapshot '{snapshotId}', which is archived or being archived or restored.");
+        }
+
         return snapshot.VolumeSizeGiB > MaxFastSnapshotRestoreSizeGiB
             ? new FastSnapshotRestoreStateError(EbsErrorCodes.InvalidParameterValue, $"Fast snapshot restore can be enabled only for snapshots of {MaxFastSnapshotRestoreSizeGiB} GiB (16 TiB) or less.")
             : null;

@@ -51,6 +51,7 @@ public sealed partial class Ec2Client
             }
 
             // Sharing plugs in here: a snapshot shared with the caller is refused, and this one's own shares are removed.
+            FastSnapshotRestores.DisableAll(m, snapshotId, FastSnapshotRestoreRecord.SnapshotUnusable);
             var completesAt = m.Now + _engine.Options.SnapshotArchiveTime;
             m.SetSnapshot(snapshot with
             {
