@@ -14,5 +14,7 @@ internal static class DueEffects
 {
     public static FrozenDictionary<string, DueEffect> All { get; } = new Dictionary<string, DueEffect>(StringComparer.Ordinal)
     {
+        [RecycleBin.SnapshotExpiry] = RecycleBin.ExpireSnapshot,
+        [RecycleBin.ImageExpiry] = RecycleBin.ExpireImage,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -98,7 +98,7 @@ public sealed partial class Ec2Client
         Pagination.Validate(nameof(DescribeSnapshotsAsync), request.MaxResults, request.NextToken, ids.Count > 0, idsForbidPaging: true);
         var candidates = ids.Count > 0
             ? ids.Distinct().Select(id => FindSnapshot(world, id))
-            : world.Snapshots.Values.Where(s => s.OwnerId == AccountId && s.Region == Region);
+            : world.Snapshots.Values.Where(s => s.OwnerId == AccountId && s.Region == Region && s.RecycleBin is null);
         var matching = candidates
             .Where(s => owners.Count == 0 || owners.Contains(s.OwnerId))
             .Select(s => s.ViewAt(now, _engine.BlockSize))
@@ -110,14 +110,16 @@ public sealed partial class Ec2Client
     }
 
     /// <summary>
-    /// Deletes a snapshot. Blocks it shares with other snapshots or volumes stay; blocks only
-    /// it held are freed. No other snapshot changes.
+    /// Deletes a snapshot. When a Recycle Bin retention rule of the caller retains it, it moves to
+    /// the bin instead (see <see cref="RecycleBinClient"/>), holding its blocks until it is restored
+    /// or its retention ends. Otherwise blocks it shares with other snapshots or volumes stay;
+    /// blocks only it held are freed. No other snapshot changes.
     /// </summary>
     /// <param name="request">The snapshot.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>AWS's empty response, once the snapshot is deleted.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
-    /// <exception cref="EbsException"><c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>; <c>InvalidSnapshot.InUse</c> while a registered image uses it.</exception>
+    /// <exception cref="EbsException"><c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>; <c>InvalidSnapshot.InUse</c> while a registered image uses it (an image in the Recycle Bin is deregistered and does not).</exception>
     public async ValueTask<DeleteSnapshotResponse> DeleteSnapshotAsync(DeleteSnapshotRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -130,8 +132,7 @@ public sealed partial class Ec2Client
                 throw new EbsException(EbsErrorCodes.InvalidSnapshotInUse, $"The snapshot {snapshotId} is currently in use by {image.Id}.", snapshotId.Value);
             }
 
-            m.Refs.Release(snapshot.Root);
-            m.RemoveSnapshot(snapshotId);
+            RecycleBin.Delete(m, snapshot);
             return true;
         }, null, cancellationToken).ConfigureAwait(false);
         return new DeleteSnapshotResponse();

@@ -16,6 +16,11 @@ internal static class RecordKinds
     public static RecordKind<ImageId, ImageRecord> Image { get; } = new(
         "image", i => i.Id, id => id.Value, StateCodec.Write, StateCodec.ReadImage, ImmutableDictionary<ImageId, ImageRecord>.Empty);
 
+    /// <summary>Gets the Recycle Bin retention rules, by identifier.</summary>
+    public static RecordKind<string, RetentionRuleRecord> RetentionRule { get; } = new(
+        "rbin-rule", r => r.Identifier, id => id, RetentionRuleCodec.Write, RetentionRuleCodec.Read,
+        ImmutableSortedDictionary.Create<string, RetentionRuleRecord>(StringComparer.Ordinal));
+
     /// <summary>Gets the scheduler's pending events, in due order (see <see cref="DueEvent.Key"/>).</summary>
     public static RecordKind<string, DueEvent> Due { get; } = new(
         "due", e => e.Key, key => key, e => StateCodec.Write(e, StateJsonContext.Default.DueEvent), d => StateCodec.Read(d, StateJsonContext.Default.DueEvent),
@@ -27,7 +32,7 @@ internal static class RecordKinds
         ImmutableSortedDictionary.Create<string, UsageEntry>(StringComparer.Ordinal));
 
     /// <summary>Gets every kind, in the order a world loads them.</summary>
-    public static ImmutableArray<IRecordKind> All { get; } = [Volume, Snapshot, Image, Due, Usage];
+    public static ImmutableArray<IRecordKind> All { get; } = [Volume, Snapshot, Image, RetentionRule, Due, Usage];
 
     /// <summary>Gets every kind by its name.</summary>
     public static FrozenDictionary<string, IRecordKind> ByName { get; } = All.ToFrozenDictionary(k => k.Name, StringComparer.Ordinal);

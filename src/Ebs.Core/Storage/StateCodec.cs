@@ -64,7 +64,8 @@ internal static class StateCodec
             new Dictionary<string, string>(s.Tags, StringComparer.Ordinal),
             s.DiskImageSizeInBytes,
             s.LineageVolumeId?.Value,
-            s.SourceSnapshotId?.Value),
+            s.SourceSnapshotId?.Value,
+            s.RecycleBin),
         StateJsonContext.Default.SnapshotDocument);
 
     public static byte[] Write(ImageRecord image)
@@ -84,7 +85,8 @@ internal static class StateCodec
                 [.. v.BlockDeviceMappings.Select(m => new BlockDeviceMappingDocument(m.DeviceName, m.Ebs.SnapshotId.Value, m.Ebs.VolumeSize, m.Ebs.DeleteOnTermination))],
                 v.CreationDate,
                 image.AvailableAt,
-                new Dictionary<string, string>(v.Tags.Items, StringComparer.Ordinal)),
+                new Dictionary<string, string>(v.Tags.Items, StringComparer.Ordinal),
+                image.RecycleBin),
             StateJsonContext.Default.ImageDocument);
     }
 
@@ -115,6 +117,7 @@ internal static class StateCodec
                 Tags = TagList.From(d.Tags),
             },
             AvailableAt = d.AvailableAt,
+            RecycleBin = d.RecycleBin,
         };
     }
 
@@ -199,6 +202,7 @@ internal static class StateCodec
             DiskImageSizeInBytes = d.DiskImageSizeInBytes,
             LineageVolumeId = d.LineageVolumeId is null ? null : VolumeId.Parse(d.LineageVolumeId),
             SourceSnapshotId = d.SourceSnapshotId is null ? null : SnapshotId.Parse(d.SourceSnapshotId),
+            RecycleBin = d.RecycleBin,
         };
     }
 

@@ -41,7 +41,8 @@ internal sealed record SnapshotDocument(
     Dictionary<string, string> Tags,
     long? DiskImageSizeInBytes = null,
     string? LineageVolumeId = null,
-    string? SourceSnapshotId = null);
+    string? SourceSnapshotId = null,
+    RecycleBinEntry? RecycleBin = null);
 
 /// <summary>The stored shape of a machine image.</summary>
 internal sealed record ImageDocument(
@@ -57,15 +58,34 @@ internal sealed record ImageDocument(
     BlockDeviceMappingDocument[] BlockDeviceMappings,
     DateTimeOffset CreationDate,
     DateTimeOffset AvailableAt,
-    Dictionary<string, string> Tags);
+    Dictionary<string, string> Tags,
+    RecycleBinEntry? RecycleBin = null);
 
 /// <summary>The stored shape of one block device mapping.</summary>
 internal sealed record BlockDeviceMappingDocument(string DeviceName, string SnapshotId, int? VolumeSizeGiB, bool DeleteOnTermination);
+
+/// <summary>The stored shape of a Recycle Bin retention rule.</summary>
+internal sealed record RetentionRuleDocument(
+    string Identifier,
+    string AccountId,
+    string Region,
+    string ResourceType,
+    int RetentionDays,
+    string Description,
+    Dictionary<string, string> Tags,
+    ResourceTagDocument[] ResourceTags,
+    ResourceTagDocument[] ExcludeResourceTags,
+    int? UnlockDelayDays,
+    DateTimeOffset? LockEndTime);
+
+/// <summary>The stored shape of one tag a retention rule matches or excludes.</summary>
+internal sealed record ResourceTagDocument(string Key, string? Value);
 
 [JsonSourceGenerationOptions(UseStringEnumConverter = true)]
 [JsonSerializable(typeof(VolumeDocument))]
 [JsonSerializable(typeof(SnapshotDocument))]
 [JsonSerializable(typeof(ImageDocument))]
+[JsonSerializable(typeof(RetentionRuleDocument))]
 [JsonSerializable(typeof(DueEvent))]
 [JsonSerializable(typeof(UsageEntry))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;
