@@ -166,6 +166,7 @@ public sealed partial class Ec2Client
     /// <summary>
     /// Measures the caller's snapshot storage in this Region (the library's own operation): the
     /// distinct chunk bytes its snapshots hold (what the standard tier bills), next to the sum of their full sizes.
+    /// Snapshots in the Recycle Bin count: they hold their blocks and are billed at the normal rate.
     /// </summary>
     /// <param name="request">The parameters, of which there are none.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>

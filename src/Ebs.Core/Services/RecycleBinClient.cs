@@ -60,6 +60,9 @@ public sealed partial class RecycleBinClient
     /// <summary>Gets the Region.</summary>
     public string Region { get; }
 
+    /// <summary>Gets the paginators of the list calls, as the AWS SDK's <c>rbin.Paginators</c>.</summary>
+    public RecycleBinPaginatorFactory Paginators => new(this);
+
     /// <summary>
     /// Creates a retention rule. A rule may be created locked only if it is Region-level without
     /// exclusion tags. <see cref="RecycleBinResourceType.EbsVolume"/> is refused: this library deletes

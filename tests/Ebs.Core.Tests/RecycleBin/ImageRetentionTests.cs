@@ -122,6 +122,13 @@ public sealed class ImageRetentionTests
 
         Assert.Equal([first.ImageId, second.ImageId], page1.Images.Concat(page2.Images).Select(i => i.ImageId));
         Assert.Null(page2.NextToken);
+        var paged = new List<ImageId>();
+        await foreach (var image in t.Ec2.Paginators.ListImagesInRecycleBin(new() { MaxResults = 1 }).Images)
+        {
+            paged.Add(image.ImageId);
+        }
+
+        Assert.Equal([first.ImageId, second.ImageId], paged);
     }
 
     private static Task Restore(TestCloud t, ImageId id) => t.Ec2.RestoreImageFromRecycleBinAsync(new() { ImageId = id }).AsTask();

@@ -135,6 +135,13 @@ public sealed class RuleTests
 
         Assert.Equal(3, pages);
         Assert.Equal(snapshotRules.Order(StringComparer.Ordinal), listed.Select(r => r.Identifier));
+        var paged = new List<string>();
+        await foreach (var rule in t.RecycleBin().Paginators.ListRules(new() { ResourceType = RecycleBinResourceType.EbsSnapshot, MaxResults = 2 }).Rules)
+        {
+            paged.Add(rule.Identifier);
+        }
+
+        Assert.Equal(listed.Select(r => r.Identifier), paged);
         var even = await t.RecycleBin().ListRulesAsync(new() { ResourceType = RecycleBinResourceType.EbsSnapshot, ResourceTags = [Tag("even", "yes")] });
         Assert.Equal(3, even.Rules.Count);
     }

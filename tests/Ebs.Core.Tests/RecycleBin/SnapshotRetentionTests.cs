@@ -233,6 +233,13 @@ public sealed class SnapshotRetentionTests
         Assert.Equal(5, first.Snapshots.Count);
         Assert.Null(second.NextToken);
         Assert.Equal(ids, first.Snapshots.Concat(second.Snapshots).Select(s => s.SnapshotId));
+        var paged = new List<SnapshotId>();
+        await foreach (var s in t.Ec2.Paginators.ListSnapshotsInRecycleBin(new() { MaxResults = 5 }).Snapshots)
+        {
+            paged.Add(s.SnapshotId);
+        }
+
+        Assert.Equal(ids, paged);
         Assert.Equal([ids[3]], (await t.Ec2.ListSnapshotsInRecycleBinAsync(new() { SnapshotIds = [ids[3]] })).Snapshots.Select(s => s.SnapshotId));
     }
 
