@@ -1,8 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Ebs.Core.Domain;
 
 /// <summary>A machine image in the Recycle Bin, as ListImagesInRecycleBin describes it.</summary>
 public sealed record ImageRecycleBinInfo
 {
+    // Internal: only the library makes these; the JSON reader may, to read back what it wrote.
+    [JsonConstructor]
     internal ImageRecycleBinInfo()
     {
     }

@@ -1,8 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Ebs.Core.Domain;
 
 /// <summary>A retention rule as ListRules describes it.</summary>
 public sealed record RuleSummary
 {
+    // Internal: only the library makes these; the JSON reader may, to read back what it wrote.
+    [JsonConstructor]
     internal RuleSummary()
     {
     }

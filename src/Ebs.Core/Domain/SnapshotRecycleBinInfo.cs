@@ -1,8 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Ebs.Core.Domain;
 
 /// <summary>A snapshot in the Recycle Bin, as ListSnapshotsInRecycleBin describes it.</summary>
 public sealed record SnapshotRecycleBinInfo
 {
+    // Internal: only the library makes these; the JSON reader may, to read back what it wrote.
+    [JsonConstructor]
     internal SnapshotRecycleBinInfo()
     {
     }
