@@ -26,6 +26,7 @@ public sealed class RuleTests
         { EbsErrorCodes.ValidationException, EbsErrorReasons.InvalidParameterValue, (t, _) => t.RecycleBin().CreateRuleAsync(new() { ResourceType = RecycleBinResourceType.EbsSnapshot, RetentionPeriod = Week, Description = new string('x', 256) }).AsTask() },
         { EbsErrorCodes.ValidationException, EbsErrorReasons.InvalidParameterValue, (t, _) => t.RecycleBin().CreateRuleAsync(new() { ResourceType = RecycleBinResourceType.EbsSnapshot, RetentionPeriod = Week, Tags = [new Tag("a#b", "v")] }).AsTask() },
         { EbsErrorCodes.ServiceQuotaExceededException, EbsErrorReasons.ServiceQuotaExceeded, (t, _) => t.RecycleBin().CreateRuleAsync(new() { ResourceType = RecycleBinResourceType.EbsSnapshot, RetentionPeriod = Week, Tags = [.. Enumerable.Range(0, 51).Select(i => new Tag($"k{i}", "v"))] }).AsTask() },
+        { EbsErrorCodes.ServiceQuotaExceededException, EbsErrorReasons.ServiceQuotaExceeded, (t, id) => t.RecycleBin().TagResourceAsync(new() { ResourceArn = $"arn:aws:rbin:us-east-1:111111111111:rule/{id}", Tags = [.. Enumerable.Range(0, 51).Select(i => new Tag($"k{i}", "v"))] }).AsTask() },
         { EbsErrorCodes.ValidationException, EbsErrorReasons.InvalidParameterValue, (t, _) => t.GetRuleAsync("short").AsTask() },
         { EbsErrorCodes.ResourceNotFoundException, EbsErrorReasons.RuleNotFound, (t, _) => t.GetRuleAsync("abcdefghijk").AsTask() },
         { EbsErrorCodes.ResourceNotFoundException, EbsErrorReasons.RuleNotFound, (t, id) => t.Cloud.Account("222222222222").RecycleBin(TestCloud.Region).DeleteRuleAsync(new() { Identifier = id }).AsTask() },
@@ -157,6 +158,21 @@ public sealed class RuleTests
 
         await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => t.CreateRuleAsync(7, resourceTags: [Tag("k", "v")]).AsTask(), EbsErrorCodes.ServiceQuotaExceededException);
         await t.CreateRuleAsync(7, resourceTags: [Tag("k", "other")]);
+    }
+
+    [Fact]
+    public async Task CreateRule_251stInRegion_QuotaExceededWhileOtherRegionsAndAccountsMayStill()
+    {
+        await using var t = new TestCloud();
+        for (var i = 0; i < RecycleBinClient.MaxRulesPerRegion; i++)
+        {
+            await t.CreateRuleAsync(1 + (i % 365), i % 2 == 0 ? RecycleBinResourceType.EbsSnapshot : RecycleBinResourceType.Ec2Image);
+        }
+
+        await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => t.CreateRuleAsync(7).AsTask(), EbsErrorCodes.ServiceQuotaExceededException);
+        var request = new CreateRuleRequest { ResourceType = RecycleBinResourceType.EbsSnapshot, RetentionPeriod = Week };
+        await t.Cloud.Account(TestCloud.Account).RecycleBin("eu-west-1").CreateRuleAsync(request);
+        await t.Cloud.Account("222222222222").RecycleBin(TestCloud.Region).CreateRuleAsync(request);
     }
 
     [Fact]
