@@ -104,6 +104,12 @@ public static class EbsErrorCodes
     /// <summary>A waiter's resource reached a state from which the awaited one cannot follow, such as a failed image (the library's own, as the AWS SDKs' waiter failure).</summary>
     public const string WaiterFailure = "WaiterFailure";
 
+    /// <summary>A Recycle Bin rule is locked or within its unlock delay, or cannot be locked or unlocked as asked (rbin's code, with <see cref="EbsErrorReasons.InvalidRuleState"/>).</summary>
+    public const string ConflictException = "ConflictException";
+
+    /// <summary>A Recycle Bin request would pass a quota: rules per Region, rules per tag, tags per rule (rbin's code, with <see cref="EbsErrorReasons.ServiceQuotaExceeded"/>).</summary>
+    public const string ServiceQuotaExceededException = "ServiceQuotaExceededException";
+
     /// <summary>
     /// The HTTP status of each code. EC2: 400 for its client errors, 500 for <c>InternalError</c>
     /// ("Error codes for the Amazon EC2 API"). EBS direct: each exception's <c>httpStatusCode</c>
@@ -141,6 +147,10 @@ public static class EbsErrorCodes
         [ValidationException] = HttpStatusCode.BadRequest,
         [InternalServerException] = HttpStatusCode.InternalServerError,
         [InvalidPaginationToken] = HttpStatusCode.BadRequest,
+
+        // Recycle Bin (rbin's service model: ConflictException 409, ServiceQuotaExceededException 402).
+        [ConflictException] = HttpStatusCode.Conflict,
+        [ServiceQuotaExceededException] = HttpStatusCode.PaymentRequired,
 
         // Waiters end on the client side with no AWS response; they count as client errors.
         [WaiterTimeout] = HttpStatusCode.BadRequest,

@@ -12,6 +12,8 @@ namespace Ebs.Core.Tests;
 /// </summary>
 public static class DisposedCloudCalls
 {
+    private const string Rule = "abcdefghijk";
+    private const string RuleArn = $"arn:aws:rbin:{TestCloud.Region}:{TestCloud.Account}:rule/{Rule}";
     private static readonly byte[] Bytes = new byte[4096];
     private static readonly VolumeId Volume = VolumeId.Parse("vol-0123456789abcdef0");
     private static readonly SnapshotId Snapshot = SnapshotId.Parse("snap-0123456789abcdef0");
@@ -60,6 +62,20 @@ public static class DisposedCloudCalls
         [typeof(ModifySnapshotTierRequest)] = () => new ModifySnapshotTierRequest { SnapshotId = Snapshot },
         [typeof(RestoreSnapshotTierRequest)] = () => new RestoreSnapshotTierRequest { SnapshotId = Snapshot },
         [typeof(DescribeSnapshotTierStatusRequest)] = () => new DescribeSnapshotTierStatusRequest(),
+        [typeof(ListSnapshotsInRecycleBinRequest)] = () => new ListSnapshotsInRecycleBinRequest(),
+        [typeof(RestoreSnapshotFromRecycleBinRequest)] = () => new RestoreSnapshotFromRecycleBinRequest { SnapshotId = Snapshot },
+        [typeof(ListImagesInRecycleBinRequest)] = () => new ListImagesInRecycleBinRequest(),
+        [typeof(RestoreImageFromRecycleBinRequest)] = () => new RestoreImageFromRecycleBinRequest { ImageId = ImageId.Parse("ami-0123456789abcdef0") },
+        [typeof(CreateRuleRequest)] = () => new CreateRuleRequest { ResourceType = RecycleBinResourceType.EbsSnapshot, RetentionPeriod = new RetentionPeriod { RetentionPeriodValue = 1 } },
+        [typeof(GetRuleRequest)] = () => new GetRuleRequest { Identifier = Rule },
+        [typeof(ListRulesRequest)] = () => new ListRulesRequest { ResourceType = RecycleBinResourceType.EbsSnapshot },
+        [typeof(UpdateRuleRequest)] = () => new UpdateRuleRequest { Identifier = Rule },
+        [typeof(DeleteRuleRequest)] = () => new DeleteRuleRequest { Identifier = Rule },
+        [typeof(LockRuleRequest)] = () => new LockRuleRequest { Identifier = Rule, LockConfiguration = new LockConfiguration { UnlockDelay = new UnlockDelay { UnlockDelayValue = 7 } } },
+        [typeof(UnlockRuleRequest)] = () => new UnlockRuleRequest { Identifier = Rule },
+        [typeof(TagResourceRequest)] = () => new TagResourceRequest { ResourceArn = RuleArn, Tags = [new Tag("k", "v")] },
+        [typeof(UntagResourceRequest)] = () => new UntagResourceRequest { ResourceArn = RuleArn, TagKeys = ["k"] },
+        [typeof(ListTagsForResourceRequest)] = () => new ListTagsForResourceRequest { ResourceArn = RuleArn },
         [typeof(ListChangedBlocksRequest)] = () => new ListChangedBlocksRequest { SecondSnapshotId = SnapshotId.Parse("snap-0123456789abcdef0") },
     };
 

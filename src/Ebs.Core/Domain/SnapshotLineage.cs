@@ -7,7 +7,8 @@ namespace Ebs.Core.Domain;
 /// of the volume that still exists or, when none does, the snapshot the volume was created
 /// from ("Snapshot D is created from EBS volume 1. Snapshot D is an incremental snapshot of
 /// A"); with neither, the snapshot is full. Deleting a snapshot therefore makes the next one
-/// copy what the deleted one had copied.
+/// copy what the deleted one had copied. A snapshot in the Recycle Bin still exists (it holds its
+/// blocks and can be restored unchanged), so it stays a predecessor until deleted for good.
 /// </summary>
 internal static class SnapshotLineage
 {

@@ -48,6 +48,13 @@ internal sealed record SnapshotRecord
     /// <summary>Gets the snapshot its volume was created from, which the volume's first snapshot continues.</summary>
     public SnapshotId? SourceSnapshotId { get; init; }
 
+    /// <summary>
+    /// Gets the snapshot's stay in the Recycle Bin, or <see langword="null"/> when it is not in it.
+    /// A snapshot in the bin is deleted as far as EC2's calls see, but keeps its tags and its root
+    /// (so its blocks stay stored and billed, as AWS bills bin snapshots at the normal rate).
+    /// </summary>
+    public RecycleBinEntry? RecycleBin { get; init; }
+
     /// <summary>Gets the lineage key: <see cref="LineageVolumeId"/>, or the volume id.</summary>
     public VolumeId Lineage => LineageVolumeId ?? VolumeId;
 

@@ -13,4 +13,8 @@ public enum SnapshotReturnCodes
     /// <summary>The snapshot was kept: another image uses it.</summary>
     [JsonStringEnumMemberName("skipped")]
     Skipped,
+
+    /// <summary>The snapshot was kept: it could not be deleted as it is (Fast Snapshot Restore is enabled for it).</summary>
+    [JsonStringEnumMemberName("client-error")]
+    ClientError,
 }

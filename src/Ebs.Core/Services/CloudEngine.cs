@@ -197,8 +197,13 @@ internal sealed class CloudEngine : IAsyncDisposable
         T result;
         try
         {
+            var drawn = Ids.Drawn;
             result = await UnderWriterLockAsync(() => apply(mutation)).ConfigureAwait(false);
             StandardStorageLedger.Record(Map, BlockSize, before, mutation);
+            if (Ids.IsSeeded && Ids.Drawn != drawn)
+            {
+                mutation.Set(RecordKinds.IdSequence, new IdSequence(Ids.Drawn));
+            }
             foreach (var id in mutation.Refs.NewlyReferencedChunks.ToList())
             {
                 if (!await Chunks.ContainsAsync(id, CancellationToken.None).ConfigureAwait(false))
@@ -354,6 +359,10 @@ internal sealed class CloudEngine : IAsyncDisposable
         }
 
         _world = world.With(RecordKinds.Volume, volumes);
+        if (_world.Table(RecordKinds.IdSequence).GetValueOrDefault(IdSequence.TheKey) is { } sequence)
+        {
+            Ids.SkipTo(sequence.Drawn);
+        }
         if (_world.Table(RecordKinds.Due).Values.FirstOrDefault(e => !DueEffects.All.ContainsKey(e.Effect)) is { } unknown)
         {
             throw new EbsException(EbsErrorCodes.InternalError, $"The stored due '{unknown.Key}' cannot be decoded: its effect '{unknown.Effect}' is not one this library applies.", unknown.Key);

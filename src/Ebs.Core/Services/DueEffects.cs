@@ -18,5 +18,7 @@ internal static class DueEffects
         [SnapshotTiering.ArchivalCompletes] = SnapshotTiering.CompleteArchival,
         [SnapshotTiering.RestoreCompletes] = SnapshotTiering.CompleteRestore,
         [SnapshotTiering.TemporaryRestoreExpires] = SnapshotTiering.ExpireTemporaryRestore,
+        [RecycleBin.SnapshotExpiry] = RecycleBin.ExpireSnapshot,
+        [RecycleBin.ImageExpiry] = RecycleBin.ExpireImage,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

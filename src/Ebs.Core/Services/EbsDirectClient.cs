@@ -154,7 +154,7 @@ public sealed class EbsDirectClient
             : throw Invalid(EbsErrorReasons.InvalidSnapshotId, $"The snapshot '{id}' is archived: restore it before using the EBS direct APIs.");
 
     private SnapshotRecord Find(World world, SnapshotId id)
-        => world.Snapshots.TryGetValue(id, out var snapshot) && snapshot.OwnerId == AccountId && snapshot.Region == Region
+        => world.Snapshots.TryGetValue(id, out var snapshot) && snapshot.OwnerId == AccountId && snapshot.Region == Region && snapshot.RecycleBin is null
             ? snapshot
             : throw new EbsException(EbsErrorCodes.ResourceNotFoundException, $"The snapshot '{id}' does not exist.", id.Value) { Reason = EbsErrorReasons.SnapshotNotFound };
 }

@@ -53,10 +53,7 @@ public sealed partial class Ec2Client
         var tags = TagList.Of(TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Image));
         var imageId = await _engine.CommitAsync(nameof(RegisterImageAsync), m =>
         {
-            if (m.World.Images.Values.Any(i => i.View.OwnerId == AccountId && i.View.Region == Region && i.View.Name == request.Name))
-            {
-                throw new EbsException(EbsErrorCodes.InvalidAmiNameDuplicate, $"AMI name {request.Name} is already in use by an AMI of this account.");
-            }
+            CheckNameFree(m.World, request.Name);
 
             var availableAt = m.Now;
             foreach (var mapping in mappings)
@@ -125,7 +122,7 @@ public sealed partial class Ec2Client
         Pagination.Validate(nameof(DescribeImagesAsync), request.MaxResults, request.NextToken, ids.Count > 0, idsForbidPaging: false);
         var candidates = ids.Count > 0
             ? ids.Distinct().Select(id => FindImage(world, id))
-            : world.Images.Values.Where(i => i.View.OwnerId == AccountId && i.View.Region == Region);
+            : world.Images.Values.Where(i => i.View.OwnerId == AccountId && i.View.Region == Region && i.RecycleBin is null);
         var matching = candidates
             .Where(i => owners.Count == 0 || owners.Contains(i.View.OwnerId))
             .Select(i => i.ViewAt(now))
@@ -136,8 +133,10 @@ public sealed partial class Ec2Client
     }
 
     /// <summary>
-    /// Deregisters an image. Its snapshots stay unless <see cref="DeregisterImageRequest.DeleteAssociatedSnapshots"/>
-    /// is given; then each is deleted, except those another image still uses, which are skipped.
+    /// Deregisters an image; when a Recycle Bin retention rule of the caller retains it, it moves to
+    /// the bin instead of being deleted. Its snapshots stay unless <see cref="DeregisterImageRequest.DeleteAssociatedSnapshots"/>
+    /// is given; then each is deleted as DeleteSnapshot deletes (into the bin when a rule retains it),
+    /// except those another registered image still uses, which are skipped.
     /// </summary>
     /// <param name="request">The image and what to do with its snapshots.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
@@ -150,19 +149,26 @@ public sealed partial class Ec2Client
         var results = await _engine.CommitAsync(nameof(DeregisterImageAsync), m =>
         {
             var image = FindImage(m.World, request.ImageId);
-            m.RemoveImage(request.ImageId);
+            RecycleBin.Delete(m, image);
             var results = new List<DeleteSnapshotReturnCode>();
             foreach (var snapshotId in request.DeleteAssociatedSnapshots ? image.View.SnapshotIds : [])
             {
-                if (ImagesUsing(m.World, snapshotId).Any() || !m.World.Snapshots.TryGetValue(snapshotId, out var snapshot))
+                if (ImagesUsing(m.World, snapshotId).Any() || m.World.Snapshots.GetValueOrDefault(snapshotId) is not { RecycleBin: null } snapshot)
                 {
                     results.Add(new DeleteSnapshotReturnCode(snapshotId, SnapshotReturnCodes.Skipped));
                     continue;
                 }
 
-                m.Refs.Release(snapshot.Root);
-                m.RemoveSnapshot(snapshotId);
-                results.Add(new DeleteSnapshotReturnCode(snapshotId, SnapshotReturnCodes.Success));
+                try
+                {
+                    RecycleBin.Delete(m, snapshot, _engine.BlockSize);
+                    results.Add(new DeleteSnapshotReturnCode(snapshotId, SnapshotReturnCodes.Success));
+                }
+                catch (EbsException e) when (e.ErrorCode == EbsErrorCodes.InvalidSnapshotInUse)
+                {
+                    // Refused before it changed anything: Fast Snapshot Restore is enabled for it.
+                    results.Add(new DeleteSnapshotReturnCode(snapshotId, SnapshotReturnCodes.ClientError));
+                }
             }
 
             return results;
@@ -170,15 +176,34 @@ public sealed partial class Ec2Client
         return new DeregisterImageResponse { DeleteSnapshotResults = ValueList<DeleteSnapshotReturnCode>.From(results) };
     }
 
+    /// <summary>
+    /// The registered images that use a snapshot. An image in the Recycle Bin is deregistered, so it
+    /// does not keep its snapshots from being deleted: AWS notes that such an image can no longer
+    /// be restored once its snapshots are deleted from the bin.
+    /// </summary>
     private static IEnumerable<ImageRecord> ImagesUsing(World world, SnapshotId snapshot)
-        => world.Images.Values.Where(i => i.View.BlockDeviceMappings.Any(m => m.Ebs.SnapshotId == snapshot));
+        => world.Images.Values.Where(i => i.RecycleBin is null && i.View.BlockDeviceMappings.Any(m => m.Ebs.SnapshotId == snapshot));
 
-    private ImageRecord FindImage(World world, ImageId id)
+    /// <summary>Finds a registered image of the caller's in this Region; one in the Recycle Bin is not found.</summary>
+    private ImageRecord FindImage(World world, ImageId id) => FindImage(world, id, inRecycleBin: false);
+
+    /// <summary>Finds an image of the caller's in this Region that is in the Recycle Bin (<paramref name="inRecycleBin"/>), not in it, or either (<see langword="null"/>).</summary>
+    private ImageRecord FindImage(World world, ImageId id, bool? inRecycleBin)
     {
         CheckWellFormed(id.Value, ImageId.Prefix, EbsErrorCodes.InvalidAmiIdMalformed);
         return world.Images.TryGetValue(id, out var image) && image.View.OwnerId == AccountId && image.View.Region == Region
+            && (inRecycleBin is null || inRecycleBin == image.RecycleBin is not null)
             ? image
             : throw new EbsException(EbsErrorCodes.InvalidAmiIdNotFound, $"The image id '[{id}]' does not exist.", id.Value);
+    }
+
+    /// <summary>Refuses a name a registered image of the caller's in this Region has (images in the Recycle Bin are deregistered and hold none).</summary>
+    private void CheckNameFree(World world, string name)
+    {
+        if (world.Images.Values.Any(i => i.View.OwnerId == AccountId && i.View.Region == Region && i.RecycleBin is null && i.View.Name == name))
+        {
+            throw new EbsException(EbsErrorCodes.InvalidAmiNameDuplicate, $"AMI name {name} is already in use by an AMI of this account.");
+        }
     }
 
     private static void CheckImageName(string? name)

@@ -98,7 +98,7 @@ public sealed partial class Ec2Client
         Pagination.Validate(nameof(DescribeSnapshotsAsync), request.MaxResults, request.NextToken, ids.Count > 0, idsForbidPaging: true);
         var candidates = ids.Count > 0
             ? ids.Distinct().Select(id => FindSnapshot(world, id))
-            : world.Snapshots.Values.Where(s => s.OwnerId == AccountId && s.Region == Region);
+            : world.Snapshots.Values.Where(s => s.OwnerId == AccountId && s.Region == Region && s.RecycleBin is null);
         var matching = candidates
             .Where(s => owners.Count == 0 || owners.Contains(s.OwnerId))
             .Select(s => s.ViewAt(now, _engine.BlockSize))
@@ -110,15 +110,17 @@ public sealed partial class Ec2Client
     }
 
     /// <summary>
-    /// Deletes a snapshot. Blocks it shares with other snapshots or volumes stay; blocks only
-    /// it held are freed. No other snapshot changes. An archived snapshot may be deleted; within
-    /// 90 days of its archival the rest of them is billed.
+    /// Deletes a snapshot. When a Recycle Bin retention rule of the caller retains it, it moves to
+    /// the bin instead (see <see cref="RecycleBinClient"/>), holding its blocks until it is restored
+    /// or its retention ends; its Fast Snapshot Restore is disabled. Otherwise blocks it shares with
+    /// other snapshots or volumes stay; blocks only it held are freed. No other snapshot changes.
+    /// An archived snapshot may be deleted; within 90 days of its archival the rest of them is billed.
     /// </summary>
     /// <param name="request">The snapshot.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>AWS's empty response, once the snapshot is deleted.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
-    /// <exception cref="EbsException"><c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>; <c>InvalidSnapshot.InUse</c> while a registered image uses it.</exception>
+    /// <exception cref="EbsException"><c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>; <c>InvalidSnapshot.InUse</c> while a registered image uses it (an image in the Recycle Bin is deregistered and does not).</exception>
     public async ValueTask<DeleteSnapshotResponse> DeleteSnapshotAsync(DeleteSnapshotRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -131,10 +133,7 @@ public sealed partial class Ec2Client
                 throw new EbsException(EbsErrorCodes.InvalidSnapshotInUse, $"The snapshot {snapshotId} is currently in use by {image.Id}.", snapshotId.Value);
             }
 
-            FastSnapshotRestores.CheckNotEnabled(m.World, snapshotId);
-            SnapshotTiering.Discard(m, snapshot, _engine.BlockSize);
-            m.Refs.Release(snapshot.Root);
-            m.RemoveSnapshot(snapshotId);
+            RecycleBin.Delete(m, snapshot, _engine.BlockSize);
             return true;
         }, null, cancellationToken).ConfigureAwait(false);
         return new DeleteSnapshotResponse();
@@ -176,6 +175,7 @@ public sealed partial class Ec2Client
     /// Measures the caller's snapshot storage in this Region (the library's own operation) in two
     /// figures: the distinct chunk bytes its snapshots hold (physical) and the standard-tier bytes
     /// AWS bills for them (shared only along a lineage), next to the sum of their full sizes.
+    /// Snapshots in the Recycle Bin count: they hold their blocks and are billed at the normal rate.
     /// </summary>
     /// <param name="request">The parameters, of which there are none.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>

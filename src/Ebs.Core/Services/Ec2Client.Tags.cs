@@ -5,7 +5,7 @@ namespace Ebs.Core.Services;
 
 public sealed partial class Ec2Client
 {
-    /// <summary>Adds or overwrites tags on volumes, snapshots and images; every resource is checked before any changes.</summary>
+    /// <summary>Adds or overwrites tags on volumes, snapshots and images (those in the Recycle Bin too, as AWS allows); every resource is checked before any changes.</summary>
     /// <param name="request">The resources and the tags.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>AWS's empty response, once the tags are set.</returns>
@@ -30,7 +30,7 @@ public sealed partial class Ec2Client
         return new CreateTagsResponse();
     }
 
-    /// <summary>Removes tags from volumes, snapshots and images, as AWS does: a tag without a value removes its key; with one, only that value; no tags removes all.</summary>
+    /// <summary>Removes tags from volumes, snapshots and images (those in the Recycle Bin too), as AWS does: a tag without a value removes its key; with one, only that value; no tags removes all.</summary>
     /// <param name="request">The resources and the tags.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>AWS's empty response, once the tags are removed.</returns>
@@ -62,12 +62,12 @@ public sealed partial class Ec2Client
             }
             else if (SnapshotId.TryParse(id.Value, out var snapshotId))
             {
-                var snapshot = FindSnapshot(m.World, snapshotId);
+                var snapshot = FindSnapshot(m.World, snapshotId, inRecycleBin: null);
                 m.SetSnapshot(snapshot with { Tags = edit(snapshot.Tags) });
             }
             else if (ImageId.TryParse(id.Value, out var imageId))
             {
-                var image = FindImage(m.World, imageId);
+                var image = FindImage(m.World, imageId, inRecycleBin: null);
                 m.SetImage(image with { View = image.View with { Tags = TagList.Of(edit(image.View.Tags.Items)) } });
             }
             else

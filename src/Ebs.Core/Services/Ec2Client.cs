@@ -38,10 +38,15 @@ public sealed partial class Ec2Client
             : throw new EbsException(EbsErrorCodes.InvalidVolumeNotFound, $"The volume '{id}' does not exist.", id.Value);
     }
 
-    private SnapshotRecord FindSnapshot(World world, SnapshotId id)
+    /// <summary>Finds a snapshot of the caller's in this Region; one in the Recycle Bin is not found.</summary>
+    private SnapshotRecord FindSnapshot(World world, SnapshotId id) => FindSnapshot(world, id, inRecycleBin: false);
+
+    /// <summary>Finds a snapshot of the caller's in this Region that is in the Recycle Bin (<paramref name="inRecycleBin"/>), not in it, or either (<see langword="null"/>).</summary>
+    private SnapshotRecord FindSnapshot(World world, SnapshotId id, bool? inRecycleBin)
     {
         CheckWellFormed(id.Value, SnapshotId.Prefix, EbsErrorCodes.InvalidSnapshotIdMalformed);
         return world.Snapshots.TryGetValue(id, out var snapshot) && snapshot.OwnerId == AccountId && snapshot.Region == Region
+            && (inRecycleBin is null || inRecycleBin == snapshot.RecycleBin is not null)
             ? snapshot
             : throw new EbsException(EbsErrorCodes.InvalidSnapshotNotFound, $"The snapshot '{id}' does not exist.", id.Value);
     }

@@ -50,11 +50,31 @@ public sealed class Ec2Paginators
         return new(_ec2, request);
     }
 
+    /// <summary>Pages through ListSnapshotsInRecycleBin.</summary>
+    /// <param name="request">The request of the first page; its MaxResults sets the page size.</param>
+    /// <returns>The paginator; nothing is fetched until it is enumerated.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    public ListSnapshotsInRecycleBinPaginator ListSnapshotsInRecycleBin(ListSnapshotsInRecycleBinRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new(_ec2, request);
+    }
+
     /// <summary>Pages through DescribeSnapshotTierStatus.</summary>
     /// <param name="request">The request of the first page; its MaxResults sets the page size.</param>
     /// <returns>The paginator; nothing is fetched until it is enumerated.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     public DescribeSnapshotTierStatusPaginator DescribeSnapshotTierStatus(DescribeSnapshotTierStatusRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new(_ec2, request);
+    }
+
+    /// <summary>Pages through ListImagesInRecycleBin.</summary>
+    /// <param name="request">The request of the first page; its MaxResults sets the page size.</param>
+    /// <returns>The paginator; nothing is fetched until it is enumerated.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    public ListImagesInRecycleBinPaginator ListImagesInRecycleBin(ListImagesInRecycleBinRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return new(_ec2, request);

@@ -59,16 +59,20 @@ internal static class Pagination
     private static string Token(string operation, string key)
         => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{operation}\n{key}"));
 
+    /// <summary>Whether <paramref name="token"/> is one that <see cref="Page"/> gave for <paramref name="operation"/>, for services whose error for a bad token is not EC2's.</summary>
+    public static bool IsToken(string operation, string token) => TryAfterKey(operation, token) is not null;
+
     private static string AfterKey(string operation, string token)
+        => TryAfterKey(operation, token)
+            ?? throw new EbsException(EbsErrorCodes.InvalidPaginationToken, $"The pagination token '{token}' is invalid for {operation}.", token);
+
+    private static string? TryAfterKey(string operation, string token)
     {
         var bytes = new byte[Base64.GetMaxDecodedFromUtf8Length(token.Length)];
-        if (Convert.TryFromBase64String(token, bytes, out var written)
+        return Convert.TryFromBase64String(token, bytes, out var written)
             && Encoding.UTF8.GetString(bytes, 0, written).Split('\n') is [var named, var key]
-            && named == operation)
-        {
-            return key;
-        }
-
-        throw new EbsException(EbsErrorCodes.InvalidPaginationToken, $"The pagination token '{token}' is invalid for {operation}.", token);
+            && named == operation
+            ? key
+            : null;
     }
 }

@@ -21,6 +21,11 @@ internal static class RecordKinds
         "fast-snapshot-restore", r => r.Key, key => key, r => StateCodec.Write(r, StateJsonContext.Default.FastSnapshotRestoreRecord), d => StateCodec.Read(d, StateJsonContext.Default.FastSnapshotRestoreRecord),
         ImmutableSortedDictionary.Create<string, FastSnapshotRestoreRecord>(StringComparer.Ordinal));
 
+    /// <summary>Gets the Recycle Bin retention rules, by identifier.</summary>
+    public static RecordKind<string, RetentionRuleRecord> RetentionRule { get; } = new(
+        "rbin-rule", r => r.Identifier, id => id, RetentionRuleCodec.Write, RetentionRuleCodec.Read,
+        ImmutableSortedDictionary.Create<string, RetentionRuleRecord>(StringComparer.Ordinal));
+
     /// <summary>Gets the scheduler's pending events, in due order (see <see cref="DueEvent.Key"/>).</summary>
     public static RecordKind<string, DueEvent> Due { get; } = new(
         "due", e => e.Key, key => key, e => StateCodec.Write(e, StateJsonContext.Default.DueEvent), d => StateCodec.Read(d, StateJsonContext.Default.DueEvent),
@@ -31,8 +36,13 @@ internal static class RecordKinds
         "usage", e => e.Key, key => key, e => StateCodec.Write(e, StateJsonContext.Default.UsageEntry), d => StateCodec.Read(d, StateJsonContext.Default.UsageEntry),
         ImmutableSortedDictionary.Create<string, UsageEntry>(StringComparer.Ordinal));
 
+    /// <summary>Gets how far a seeded id sequence has gone, so that a reopened store never draws an id again.</summary>
+    public static RecordKind<string, IdSequence> IdSequence { get; } = new(
+        "id-sequence", s => s.Key, key => key, s => StateCodec.Write(s, StateJsonContext.Default.IdSequence), d => StateCodec.Read(d, StateJsonContext.Default.IdSequence),
+        ImmutableDictionary<string, IdSequence>.Empty);
+
     /// <summary>Gets every kind, in the order a world loads them.</summary>
-    public static ImmutableArray<IRecordKind> All { get; } = [Volume, Snapshot, Image, FastSnapshotRestore, Due, Usage];
+    public static ImmutableArray<IRecordKind> All { get; } = [Volume, Snapshot, Image, FastSnapshotRestore, RetentionRule, Due, Usage, IdSequence];
 
     /// <summary>Gets every kind by its name.</summary>
     public static FrozenDictionary<string, IRecordKind> ByName { get; } = All.ToFrozenDictionary(k => k.Name, StringComparer.Ordinal);

@@ -66,7 +66,8 @@ internal static class StateCodec
             s.DiskImageSizeInBytes,
             s.LineageVolumeId?.Value,
             s.SourceSnapshotId?.Value,
-            s.Archive is { } a ? new SnapshotArchiveDocument(a.Status.ToString(), a.StartTime, a.CompletesAt, a.ArchivedAt, a.RestoreExpiryTime) : null),
+            s.Archive is { } a ? new SnapshotArchiveDocument(a.Status.ToString(), a.StartTime, a.CompletesAt, a.ArchivedAt, a.RestoreExpiryTime) : null,
+            s.RecycleBin),
         StateJsonContext.Default.SnapshotDocument);
 
     public static byte[] Write(ImageRecord image)
@@ -86,7 +87,8 @@ internal static class StateCodec
                 [.. v.BlockDeviceMappings.Select(m => new BlockDeviceMappingDocument(m.DeviceName, m.Ebs.SnapshotId.Value, m.Ebs.VolumeSize, m.Ebs.DeleteOnTermination))],
                 v.CreationDate,
                 image.AvailableAt,
-                new Dictionary<string, string>(v.Tags.Items, StringComparer.Ordinal)),
+                new Dictionary<string, string>(v.Tags.Items, StringComparer.Ordinal),
+                image.RecycleBin),
             StateJsonContext.Default.ImageDocument);
     }
 
@@ -117,6 +119,7 @@ internal static class StateCodec
                 Tags = TagList.From(d.Tags),
             },
             AvailableAt = d.AvailableAt,
+            RecycleBin = d.RecycleBin,
         };
     }
 
@@ -206,6 +209,7 @@ internal static class StateCodec
             Archive = d.Archive is { } a
                 ? new SnapshotArchive { Status = Enum.Parse<TieringOperationStatus>(a.Status), StartTime = a.StartTime, CompletesAt = a.CompletesAt, ArchivedAt = a.ArchivedAt, RestoreExpiryTime = a.RestoreExpiryTime }
                 : null,
+            RecycleBin = d.RecycleBin,
         };
     }
 

@@ -43,7 +43,8 @@ internal sealed record SnapshotDocument(
     long? DiskImageSizeInBytes = null,
     string? LineageVolumeId = null,
     string? SourceSnapshotId = null,
-    SnapshotArchiveDocument? Archive = null);
+    SnapshotArchiveDocument? Archive = null,
+    RecycleBinEntry? RecycleBin = null);
 
 /// <summary>The stored shape of a snapshot's archive-tier state; absent (standard tier only) in documents older than the archive tier. The status is its C# member name.</summary>
 internal sealed record SnapshotArchiveDocument(
@@ -67,16 +68,36 @@ internal sealed record ImageDocument(
     BlockDeviceMappingDocument[] BlockDeviceMappings,
     DateTimeOffset CreationDate,
     DateTimeOffset AvailableAt,
-    Dictionary<string, string> Tags);
+    Dictionary<string, string> Tags,
+    RecycleBinEntry? RecycleBin = null);
 
 /// <summary>The stored shape of one block device mapping.</summary>
 internal sealed record BlockDeviceMappingDocument(string DeviceName, string SnapshotId, int? VolumeSizeGiB, bool DeleteOnTermination);
+
+/// <summary>The stored shape of a Recycle Bin retention rule.</summary>
+internal sealed record RetentionRuleDocument(
+    string Identifier,
+    string AccountId,
+    string Region,
+    string ResourceType,
+    int RetentionDays,
+    string Description,
+    Dictionary<string, string> Tags,
+    ResourceTagDocument[] ResourceTags,
+    ResourceTagDocument[] ExcludeResourceTags,
+    int? UnlockDelayDays,
+    DateTimeOffset? LockEndTime);
+
+/// <summary>The stored shape of one tag a retention rule matches or excludes.</summary>
+internal sealed record ResourceTagDocument(string Key, string? Value);
 
 [JsonSourceGenerationOptions(UseStringEnumConverter = true)]
 [JsonSerializable(typeof(VolumeDocument))]
 [JsonSerializable(typeof(SnapshotDocument))]
 [JsonSerializable(typeof(ImageDocument))]
 [JsonSerializable(typeof(FastSnapshotRestoreRecord))]
+[JsonSerializable(typeof(RetentionRuleDocument))]
 [JsonSerializable(typeof(DueEvent))]
+[JsonSerializable(typeof(IdSequence))]
 [JsonSerializable(typeof(UsageEntry))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;

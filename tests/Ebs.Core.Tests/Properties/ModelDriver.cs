@@ -143,9 +143,11 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
         }
 
         var billed = engine.World.Snapshots.Values.Where(s => s.HoldsStandardStorage).ToList();
-        Assert.True(
-            billed.Sum(s => BilledStorage.IncrementalBlocks(engine.Map, engine.Graph, billed, s)) * TestCloud.BlockSize == LedgerLevel(engine.World, UsageType.SnapshotStorage),
-            $"the ledger's billed standard bytes differ from a recount after {after}");
+        var recount = billed.Sum(s => BilledStorage.IncrementalBlocks(engine.Map, engine.Graph, billed, s)) * TestCloud.BlockSize;
+        var ledger = LedgerLevel(engine.World, UsageType.SnapshotStorage);
+        Assert.True(recount == ledger, $"the ledger's billed standard bytes ({ledger}) differ from a recount ({recount}) after {after}: " + string.Join("; ", billed
+            .OrderBy(s => (s.StartTime, s.Id.Value))
+            .Select(s => $"{s.Id} {s.StartTime:HH:mm:ss} lineage {s.Lineage} source {s.SourceSnapshotId} parent {BilledStorage.Parent(billed, s)?.Id} +{BilledStorage.IncrementalBlocks(engine.Map, engine.Graph, billed, s)}")));
 
         Assert.Equal(Model.Snapshots.Count, (await Ec2.ListSnapshotsAsync()).Count);
         Assert.Equal(Model.Volumes.Count, (await Ec2.ListVolumesAsync()).Count);
