@@ -161,7 +161,7 @@ public sealed partial class Ec2Client
 
                 try
                 {
-                    RecycleBin.Delete(m, snapshot, _engine.BlockSize);
+                    RecycleBin.Delete(_engine, m, snapshot);
                     results.Add(new DeleteSnapshotReturnCode(snapshotId, SnapshotReturnCodes.Success));
                 }
                 catch (EbsException e) when (e.ErrorCode == EbsErrorCodes.InvalidSnapshotInUse)

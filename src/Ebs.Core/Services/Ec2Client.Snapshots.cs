@@ -133,7 +133,7 @@ public sealed partial class Ec2Client
                 throw new EbsException(EbsErrorCodes.InvalidSnapshotInUse, $"The snapshot {snapshotId} is currently in use by {image.Id}.", snapshotId.Value);
             }
 
-            RecycleBin.Delete(m, snapshot, _engine.BlockSize);
+            RecycleBin.Delete(_engine, m, snapshot);
             return true;
         }, null, cancellationToken).ConfigureAwait(false);
         return new DeleteSnapshotResponse();

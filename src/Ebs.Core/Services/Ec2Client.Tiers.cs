@@ -114,7 +114,7 @@ public sealed partial class Ec2Client
                 {
                     // The standard copy becomes the snapshot; the ledger bills it as a standard one from now.
                     SnapshotTiering.EndTemporaryCopy(m, snapshot, full);
-                    SnapshotTiering.LeaveArchive(m, snapshot, full);
+                    SnapshotTiering.LeaveArchive(_engine, m, snapshot, full);
                     m.SetSnapshot(snapshot with { Archive = archive with { Status = TieringOperationStatus.PermanentRestoreCompleted, StartTime = m.Now, CompletesAt = m.Now, RestoreExpiryTime = null } });
                     return response;
                 }

@@ -25,12 +25,12 @@ internal static class RecycleBin
     /// </summary>
     /// <returns>Whether the snapshot went to the bin.</returns>
     /// <exception cref="EbsException"><c>InvalidSnapshot.InUse</c>, before anything changes, when it would be deleted for good with Fast Snapshot Restore enabled.</exception>
-    public static bool Delete(Mutation m, SnapshotRecord snapshot, int blockSize)
+    public static bool Delete(CloudEngine engine, Mutation m, SnapshotRecord snapshot)
     {
         if (LongestRetention(m.World, snapshot.OwnerId, snapshot.Region, RecycleBinResourceType.EbsSnapshot, snapshot.Tags) is not { } days)
         {
             FastSnapshotRestores.CheckNotEnabled(m.World, snapshot.Id);
-            Purge(m, snapshot, blockSize);
+            Purge(engine, m, snapshot);
             return false;
         }
 
@@ -78,7 +78,7 @@ internal static class RecycleBin
     {
         if (m.World.Snapshots.GetValueOrDefault(SnapshotId.Parse(due.Target)) is { RecycleBin: not null } snapshot)
         {
-            Purge(m, snapshot, engine.BlockSize);
+            Purge(engine, m, snapshot);
         }
     }
 
@@ -103,9 +103,9 @@ internal static class RecycleBin
             .Max();
 
     /// <summary>Deletes a snapshot for good: its archive copy settled (see <see cref="SnapshotTiering.Discard"/>), its unique blocks freed.</summary>
-    private static void Purge(Mutation m, SnapshotRecord snapshot, int blockSize)
+    private static void Purge(CloudEngine engine, Mutation m, SnapshotRecord snapshot)
     {
-        SnapshotTiering.Discard(m, snapshot, blockSize);
+        SnapshotTiering.Discard(engine, m, snapshot);
         m.Refs.Release(snapshot.Root);
         m.RemoveSnapshot(snapshot.Id);
     }

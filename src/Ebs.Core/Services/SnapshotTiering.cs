@@ -7,7 +7,7 @@ namespace Ebs.Core.Services;
 /// snapshot between tiers and by the delete path. Archive storage is billed at full size from
 /// archival completion until the snapshot leaves the archive; a temporary restore's standard
 /// copy at full size while it exists; an archive copy that leaves before
-/// <see cref="MinimumArchivePeriod"/> pays for the rest of it.
+/// the Region's <see cref="PriceList.SnapshotArchiveMinimumPeriod"/> pays for the rest of it.
 /// </summary>
 internal static class SnapshotTiering
 {
@@ -20,8 +20,6 @@ internal static class SnapshotTiering
     /// <summary>The effect that removes a temporary restore's standard copy.</summary>
     public const string TemporaryRestoreExpires = "snapshot-temporary-restore-expires";
 
-    /// <summary>The least time AWS bills an archive copy for (snapshot-archive-pricing).</summary>
-    public static readonly TimeSpan MinimumArchivePeriod = TimeSpan.FromDays(90);
 
     /// <summary>Completes an archival: the standard tier keeps only what other snapshots need (the ledger follows the record), the archive holds it all.</summary>
     public static void CompleteArchival(CloudEngine engine, Mutation m, DueEvent due)
@@ -48,7 +46,7 @@ internal static class SnapshotTiering
             return;
         }
 
-        LeaveArchive(m, snapshot, FullSize(engine, snapshot));
+        LeaveArchive(engine, m, snapshot, FullSize(engine, snapshot));
         m.SetSnapshot(snapshot with { Archive = archive with { Status = TieringOperationStatus.PermanentRestoreCompleted } });
     }
 
@@ -64,14 +62,14 @@ internal static class SnapshotTiering
     /// pending archive or restore events, stops billing a temporary restore's standard copy and
     /// the archive copy, and bills the rest of the 90-day minimum. Nothing for a snapshot never archived.
     /// </summary>
-    public static void Discard(Mutation m, SnapshotRecord snapshot, int blockSize)
+    public static void Discard(CloudEngine engine, Mutation m, SnapshotRecord snapshot)
     {
         if (snapshot.Archive is not { } archive)
         {
             return;
         }
 
-        var full = snapshot.BlockCount * blockSize;
+        var full = FullSize(engine, snapshot);
         if (archive.IsInProgress)
         {
             m.Unschedule(new DueEvent(archive.CompletesAt, archive.Status == TieringOperationStatus.ArchivalInProgress ? ArchivalCompletes : RestoreCompletes, snapshot.Id.Value));
@@ -83,7 +81,7 @@ internal static class SnapshotTiering
 
         if (archive.HoldsArchiveCopy)
         {
-            LeaveArchive(m, snapshot, full);
+            LeaveArchive(engine, m, snapshot, full);
         }
     }
 
@@ -95,10 +93,10 @@ internal static class SnapshotTiering
     }
 
     /// <summary>Stops billing the archive copy and bills what remains of its 90 days, rounded to the nearest hour as AWS does.</summary>
-    public static void LeaveArchive(Mutation m, SnapshotRecord snapshot, long full)
+    public static void LeaveArchive(CloudEngine engine, Mutation m, SnapshotRecord snapshot, long full)
     {
         m.RecordUsage(UsageType.SnapshotArchiveStorage, snapshot.OwnerId, snapshot.Region, snapshot.Id.Value, levelChange: -full);
-        var remaining = MinimumArchivePeriod - (m.Now - snapshot.Archive!.ArchivedAt!.Value);
+        var remaining = engine.Options.PricesIn(snapshot.Region).SnapshotArchiveMinimumPeriod - (m.Now - snapshot.Archive!.ArchivedAt!.Value);
         var hours = Math.Round(remaining.TotalHours, MidpointRounding.AwayFromZero);
         if (hours > 0)
         {

@@ -42,6 +42,23 @@ public sealed class ArchiveBillingTests
     }
 
     [Fact]
+    public async Task DeleteSnapshot_PriceListWithAThirtyDayMinimum_BillsTheRestOfThirtyDays()
+    {
+        await using var t = new TestCloud(o =>
+        {
+            o.SnapshotArchiveTime = ArchiveTime;
+            o.Prices = new PriceList { SnapshotArchiveMinimumPeriod = TimeSpan.FromDays(30) };
+        });
+        var snapshot = await CompletedSnapshotAsync(t, blocks: 2);
+        await ArchiveAndWaitAsync(t, snapshot.SnapshotId);
+        t.Time.Advance(TimeSpan.FromDays(10));
+
+        await t.Ec2.DeleteSnapshotAsync(snapshot.SnapshotId);
+
+        Assert.Equal(TimeSpan.FromDays(20), Assert.Single(await UsageAsync(t.Cloud, UsageType.SnapshotArchiveEarlyDeletion)).Duration);
+    }
+
+    [Fact]
     public async Task DeleteSnapshot_NinetyDaysAfterArchival_NoEarlyDeletion()
     {
         await using var t = NewCloud();
