@@ -7,7 +7,8 @@ namespace Ebs.Cli.Demo;
 
 /// <summary>
 /// The <c>demo</c> walk-through of the snapshot mechanics (incremental storage, changed
-/// blocks, used versus allocated size, independent deletion, lazy loading) with a simulated
+/// blocks, used versus allocated size, independent deletion, lazy loading, the Recycle Bin,
+/// the archive tier, Fast Snapshot Restore and what it all cost) with a simulated
 /// clock, on an in-memory store or an empty local directory. Every figure it prints comes
 /// from the library.
 /// </summary>
@@ -59,6 +60,10 @@ internal sealed class DemoCommand
         await UsedSizeSection.RunAsync(lab);
         await DeleteMiddleSection.RunAsync(lab, chain);
         await LazyLoadSection.RunAsync(lab, chain.C);
+        await RecycleBinSection.RunAsync(lab);
+        var archived = await ArchiveSection.RunAsync(lab);
+        var fastRestoreEnabled = await FastSnapshotRestoreSection.RunAsync(lab);
+        await CostSection.RunAsync(lab, archived, fastRestoreEnabled);
         return lab.ReportChecks();
     }
 }

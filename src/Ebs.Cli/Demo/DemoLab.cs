@@ -38,9 +38,12 @@ internal sealed class DemoLab
         Console = console;
         Cloud = cloud;
         _clock = clock;
+        Started = clock.GetUtcNow();
         var account = cloud.Account(AccountId);
         Ec2 = account.Ec2(Region);
         EbsDirect = account.EbsDirect(Region);
+        RecycleBin = account.RecycleBin(Region);
+        Billing = account.Billing();
     }
 
     /// <summary>Gets the console the sections write to.</summary>
@@ -54,6 +57,18 @@ internal sealed class DemoLab
 
     /// <summary>Gets the caller's EBS direct API facade in the demo's Region.</summary>
     public EbsDirectClient EbsDirect { get; }
+
+    /// <summary>Gets the caller's Recycle Bin in the demo's Region.</summary>
+    public RecycleBinClient RecycleBin { get; }
+
+    /// <summary>Gets the caller's cost report.</summary>
+    public BillingClient Billing { get; }
+
+    /// <summary>Gets the instant the demo started at.</summary>
+    public DateTimeOffset Started { get; }
+
+    /// <summary>Gets the fake clock's instant.</summary>
+    public DateTimeOffset Now => _clock.GetUtcNow();
 
     /// <summary>Gets the block size in bytes.</summary>
     public int BlockSize => Cloud.BlockSize;
@@ -69,6 +84,45 @@ internal sealed class DemoLab
     /// <summary>Writes a table or a rule as every command writes its result: boxed on a terminal, plain text when piped.</summary>
     /// <param name="part">The table or rule.</param>
     public void Show(IRenderable part) => Output.Write(Console, OutputFormat.Table, part);
+
+    /// <summary>Advances the fake clock.</summary>
+    /// <param name="delta">How far.</param>
+    public void Advance(TimeSpan delta) => _clock.Advance(delta);
+
+    /// <summary>Makes a call the library should refuse.</summary>
+    /// <param name="call">The call.</param>
+    /// <returns>The error code it was refused with, or <see langword="null"/> when it succeeded.</returns>
+    public static async Task<string?> RefusalAsync(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            return null;
+        }
+        catch (EbsException e)
+        {
+            return e.ErrorCode;
+        }
+    }
+
+    /// <summary>
+    /// Creates a volume in <see cref="HomeZone"/>, writes the first <paramref name="blockCount"/>
+    /// blocks with new bytes, snapshots it, waits for completion and deletes the volume, so the
+    /// snapshot alone holds those blocks.
+    /// </summary>
+    /// <param name="name">The snapshot's short name, also its description.</param>
+    /// <param name="sizeGiB">The volume size.</param>
+    /// <param name="blockCount">The blocks to write.</param>
+    /// <returns>The completed snapshot and the image it holds.</returns>
+    public async Task<DemoSnapshot> TakeSnapshotAsync(string name, int sizeGiB, int blockCount)
+    {
+        var volume = (await Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = HomeZone, Size = sizeGiB })).Volume;
+        var image = await WriteAsync(volume.VolumeId, DiskImage.Empty, [.. Enumerable.Range(0, blockCount).Select(i => (long)i)]);
+        var snapshotId = (await Ec2.CreateSnapshotAsync(new CreateSnapshotRequest { VolumeId = volume.VolumeId, Description = name })).Snapshot.SnapshotId;
+        await WaitForCompletionAsync(snapshotId);
+        await Ec2.DeleteVolumeAsync(new DeleteVolumeRequest { VolumeId = volume.VolumeId });
+        return new DemoSnapshot(name, snapshotId, image);
+    }
 
     /// <summary>
     /// Writes whole blocks of a volume with bytes no earlier write of the demo used, so every

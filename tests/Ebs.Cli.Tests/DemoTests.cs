@@ -1,0 +1,143 @@
+using System.Text.RegularExpressions;
+using Ebs.Core.Tests;
+
+namespace Ebs.Cli.Tests;
+
+/// <summary>The <c>demo</c> walk-through: every section's checks pass, in memory and on a local store, the same on every run.</summary>
+/// <param name="demo">One in-memory run, shared by the tests that read its sections.</param>
+public sealed class DemoTests(DemoTests.Run demo) : IClassFixture<DemoTests.Run>
+{
+    // The checks: 7 in the sections before the Recycle Bin, then 7 there, 7 in the archive tier, 5 in FSR and 3 in cost.
+    private const string AllPassed = "✓ All 29 checks passed.";
+
+    [Fact]
+    public async Task InMemory_EveryCheckPassesExit0()
+    {
+        var (exitCode, output, error) = await demo.Output;
+
+        Assert.True(exitCode == 0, error);
+        Assert.Equal(AllPassed, Lines(output)[^1]);
+        Assert.DoesNotContain("✗", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecycleBin_LockedRuleKeptDeletedSnapshotRestoredExpiredOneFreed()
+    {
+        var section = Section(await DemoLinesAsync(), "Recycle Bin");
+
+        Assert.Contains("✓ DeleteRule of the locked rule: ConflictException.", section);
+        Assert.Contains("✓ D is in the bin and not in DescribeSnapshots.", section);
+        Assert.Contains(section, line => line.StartsWith("✓ A day later, restored D: listed again", StringComparison.Ordinal));
+        Assert.Contains(section, line => Regex.IsMatch(line, @"^snap-\w+ +E +2026-01-02T00:00:36\.000Z +2026-01-09T00:00:36\.000Z$"));
+        Assert.Contains(section, line => Regex.IsMatch(line, @"^in the bin +40 +0 +✓ nothing freed: restorable$"));
+        Assert.Contains(section, line => Regex.IsMatch(line, @"^past exit time +34 +6 +✓ the 6 exclusive blocks GetSnapshotStorage reported$"));
+        Assert.Contains("✓ DeleteRule after the unlock delay: deleted.", section);
+    }
+
+    [Fact]
+    public async Task ArchiveTier_ArchivedRefusedTemporarilyRestoredUsableThenExpired()
+    {
+        var section = Section(await DemoLinesAsync(), "Archive tier");
+
+        string[] expected =
+        [
+            @"^2026-01-09T00:00:43\.000Z +archival-in-progress +standard +0 % +— +vol-\w+: 16,384 blocks, 0 differing +✓ usable, byte-exact$",
+            @"^2026-01-10T00:00:43\.000Z +archival-completed +archive +100 % +— +refused: IncorrectState +✓ not usable$",
+            @"^2026-01-10T00:00:43\.000Z +temporary-restore-in-progress +archive +0 % +2026-01-15T00:00:43\.000Z +refused: IncorrectState +✓ not usable$",
+            @"^2026-01-13T00:00:43\.000Z +temporary-restore-completed +standard +100 % +2026-01-15T00:00:43\.000Z +vol-\w+: 16,384 blocks, 0 differing +✓ usable, byte-exact$",
+            @"^2026-01-15T01:00:43\.000Z +temporary-restore-completed +archive +100 % +— +refused: IncorrectState +✓ not usable$",
+        ];
+        foreach (var pattern in expected)
+        {
+            Assert.Contains(section, line => Regex.IsMatch(line, pattern));
+        }
+
+        Assert.Equal(7, section.Count(line => line.Contains('✓', StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task FastSnapshotRestore_EnablingOptimizingEnabledOneFastVolumeInUseUntilDisabled()
+    {
+        var section = Section(await DemoLinesAsync(), "Fast Snapshot Restore");
+
+        var states = section.Select(line => Regex.Match(line, @"^2026-01-15T\S+ +(enabling|optimizing|enabled|disabling|disabled) ")).Where(m => m.Success).Select(m => m.Groups[1].Value);
+        Assert.Equal(["enabling", "optimizing", "optimizing", "enabled", "disabling", "disabled"], states);
+        Assert.Contains(section, line => Regex.IsMatch(line, @"^vol-\w+ +us-east-1a +\S+ +yes +4 of 4 blocks +✓ credit available: initialized at once$"));
+        Assert.Contains(section, line => Regex.IsMatch(line, @"^vol-\w+ +us-east-1a +\S+ +no +0 of 4 blocks +✓ no credit left: lazy$"));
+        Assert.Contains(section, line => Regex.IsMatch(line, @"^vol-\w+ +us-east-1b +\S+ +no +0 of 4 blocks +✓ zone not enabled: lazy$"));
+        Assert.Contains("✓ DeleteSnapshot of G while enabled: InvalidSnapshot.InUse.", section);
+        Assert.Contains("✓ DeleteSnapshot of G once disabled: deleted.", section);
+    }
+
+    [Fact]
+    public async Task Cost_ReportLinesAndStorageFigures()
+    {
+        var section = Section(await DemoLinesAsync(), "Cost");
+
+        Assert.Contains("GetCostAndUsage from 2026-01-01T00:00:00.000Z to 2026-01-15T04:00:49.000Z", section);
+
+        // 2 h 31 min of FSR in one zone at $0.75 an hour; 12 blocks of 64 KiB retrieved at $0.03 per GB.
+        Assert.Contains(section, line => Regex.IsMatch(line, @"^FastSnapshotRestore +2\.51666667 +DSU-Hr +\$0\.75 +\$1\.8875$"));
+        Assert.Contains(section, line => Regex.IsMatch(line, @"^SnapshotArchiveRetrieval +0\.00073242 +GB +\$0\.03 +\$0\.00002197$"));
+        Assert.Contains(section, line => Regex.IsMatch(line, @"^SnapshotStorage +[\d.]+ +GB-Mo +\$0\.05 +\$[\d.]+$"));
+        Assert.Contains(section, line => Regex.IsMatch(line, @"^SnapshotArchiveStorage +[\d.]+ +GB-Mo +\$0\.0125 +\$[\d.]+$"));
+        Assert.Contains(section, line => Regex.IsMatch(line, @"^Total +\$1\.88\d+$"));
+        Assert.Contains(section, line => line.StartsWith("✓ Archive retrieval: 0.00073242 GB", StringComparison.Ordinal));
+        Assert.Contains(section, line => line.StartsWith("✓ Fast Snapshot Restore: 2.51666667 DSU-hours", StringComparison.Ordinal));
+        Assert.Contains("✓ The total is the sum of the lines, for a period already over.", section);
+
+        // A and C hold 26 distinct blocks, D 8 and the archived F 12; F is not billed in the standard tier.
+        Assert.Contains(section, line => Regex.IsMatch(line, @"^46 blocks \(2\.88 MiB\) +34 blocks \(2\.13 MiB\)$"));
+    }
+
+    [Fact]
+    public async Task OnLocalStore_EveryCheckPassesExit0()
+    {
+        using var store = new TempDirectory();
+
+        var (exitCode, output, error) = await CliRunner.RunInProcessAsync(["demo", "--store", store.Path]);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Matches(@"^✓ All \d+ checks passed\.$", Lines(output)[^1]);
+        Assert.DoesNotContain("✗", output, StringComparison.Ordinal);
+        foreach (var title in new[] { "Recycle Bin", "Archive tier", "Fast Snapshot Restore", "Cost" })
+        {
+            Assert.Contains(Lines(output), line => line.StartsWith($"-- {title} --", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task SecondRun_SameOutput()
+    {
+        var second = await CliRunner.RunInProcessAsync(["demo"]);
+
+        Assert.Equal(await demo.Output, second);
+    }
+
+    private async Task<string[]> DemoLinesAsync()
+    {
+        var (exitCode, output, error) = await demo.Output;
+        Assert.True(exitCode == 0, error);
+        return Lines(output);
+    }
+
+    /// <summary>The lines of one section: from its titled rule to the next one, or to the end.</summary>
+    private static string[] Section(string[] lines, string title)
+    {
+        var start = Array.FindIndex(lines, line => line.StartsWith($"-- {title} --", StringComparison.Ordinal));
+        Assert.True(start >= 0, $"no section '{title}'");
+        var end = Array.FindIndex(lines, start + 1, line => line.StartsWith("-- ", StringComparison.Ordinal));
+        return lines[start..(end < 0 ? lines.Length : end)];
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>One in-memory run of the demo, made when first awaited.</summary>
+    public sealed class Run
+    {
+        private readonly Lazy<Task<(int ExitCode, string Out, string Error)>> _output = new(() => CliRunner.RunInProcessAsync(["demo"]));
+
+        /// <summary>Gets the run's exit code, output and error output.</summary>
+        public Task<(int ExitCode, string Out, string Error)> Output => _output.Value;
+    }
+}
