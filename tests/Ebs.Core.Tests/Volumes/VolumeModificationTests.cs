@@ -216,6 +216,8 @@ public sealed class VolumeModificationTests
         var second = await t.Ec2.DescribeVolumesModificationsAsync(new() { MaxResults = 5, NextToken = first.NextToken });
         Assert.Equal(modified, first.VolumesModifications.Concat(second.VolumesModifications).Select(m => m.VolumeId).ToArray());
         Assert.Null(second.NextToken);
+        var paged = await t.Ec2.Paginators.DescribeVolumesModifications(new() { MaxResults = 5 }).VolumesModifications.ToListAsync();
+        Assert.Equal((await t.Ec2.DescribeVolumesModificationsAsync(new())).VolumesModifications, paged);
 
         var completed = await t.Ec2.DescribeVolumesModificationsAsync(new() { Filters = [new Filter("modification-state", "completed")] });
         Assert.Equal(volumes.Where((_, i) => i is 0 or 2 or 4).Select(v => v.VolumeId).OrderBy(id => id.Value, StringComparer.Ordinal).ToArray(), completed.VolumesModifications.Select(m => m.VolumeId).ToArray());
