@@ -8,7 +8,7 @@ public sealed record CreateVolumeRequest
     /// <summary>Gets the Availability Zone of the new volume; it must belong to the facade's Region.</summary>
     public string? AvailabilityZone { get; init; }
 
-    /// <summary>Gets the size in GiB, 1 to 65,536; when creating from a snapshot, at least its volume size (the default).</summary>
+    /// <summary>Gets the size in GiB, within the volume type's range (gp2 and gp3 1 to 16,384; io2 4 to 65,536; docs/volumes.md); when creating from a snapshot, at least its volume size (the default).</summary>
     public int? Size { get; init; }
 
     /// <summary>Gets the snapshot to create the volume from, or <see langword="null"/> for an empty volume.</summary>
