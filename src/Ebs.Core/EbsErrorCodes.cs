@@ -44,6 +44,15 @@ public static class EbsErrorCodes
     /// <summary>The resource is not in a state that allows the operation, such as a snapshot still pending.</summary>
     public const string IncorrectState = "IncorrectState";
 
+    /// <summary>ModifyVolume within 6 hours of the volume's last modification.</summary>
+    public const string VolumeModificationRateExceeded = "VolumeModificationRateExceeded";
+
+    /// <summary>ModifyVolume while the volume's last modification is still modifying or optimizing.</summary>
+    public const string IncorrectModificationState = "IncorrectModificationState";
+
+    /// <summary>DescribeVolumesModifications names a volume that has never been modified.</summary>
+    public const string InvalidVolumeModificationNotFound = "InvalidVolumeModification.NotFound";
+
     /// <summary>The Availability Zone does not exist in the Region.</summary>
     public const string InvalidZoneNotFound = "InvalidZone.NotFound";
 
@@ -129,6 +138,9 @@ public static class EbsErrorCodes
         [InvalidSnapshotIdMalformed] = HttpStatusCode.BadRequest,
         [InvalidSnapshotInUse] = HttpStatusCode.BadRequest,
         [IncorrectState] = HttpStatusCode.BadRequest,
+        [VolumeModificationRateExceeded] = HttpStatusCode.BadRequest,
+        [IncorrectModificationState] = HttpStatusCode.BadRequest,
+        [InvalidVolumeModificationNotFound] = HttpStatusCode.BadRequest,
         [InvalidZoneNotFound] = HttpStatusCode.BadRequest,
         [InvalidRequest] = HttpStatusCode.BadRequest,
         [InvalidSnapshotInvalidState] = HttpStatusCode.BadRequest,

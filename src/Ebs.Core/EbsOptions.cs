@@ -31,6 +31,15 @@ public sealed class EbsOptions
     public TimeSpan SnapshotSetupTime { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// Gets or sets how long a new volume stays <c>creating</c> before it is <c>available</c>
+    /// (AWS: typically seconds). Zero makes volumes available at once, which callers that do not
+    /// wait for volumes rely on; DeleteVolume and ModifyVolume refuse a creating volume, while the
+    /// library's own reads and writes are allowed (docs/volumes.md).
+    /// </summary>
+    /// <value>The default is zero.</value>
+    public TimeSpan VolumeCreationTime { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
     /// Gets or sets how long archiving a snapshot takes (ModifySnapshotTier): it is
     /// <c>archival-in-progress</c>, and still usable, for this long, then in the archive tier.
     /// AWS states no figure; the default is the library's choice.

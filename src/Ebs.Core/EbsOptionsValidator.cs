@@ -41,6 +41,11 @@ public sealed class EbsOptionsValidator : IValidateOptions<EbsOptions>
             failures.Add("SnapshotSetupTime must not be negative.");
         }
 
+        if (options.VolumeCreationTime < TimeSpan.Zero)
+        {
+            failures.Add("VolumeCreationTime must not be negative.");
+        }
+
         CheckPrices(failures, "Prices", options.Prices);
         if (options.RegionPrices is null)
         {

@@ -35,6 +35,8 @@ public static class DisposedCloudCalls
         [typeof(CreateVolumeRequest)] = () => new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 },
         [typeof(DescribeVolumesRequest)] = () => new DescribeVolumesRequest(),
         [typeof(DeleteVolumeRequest)] = () => new DeleteVolumeRequest { VolumeId = Volume },
+        [typeof(ModifyVolumeRequest)] = () => new ModifyVolumeRequest { VolumeId = Volume, Size = 2 },
+        [typeof(DescribeVolumesModificationsRequest)] = () => new DescribeVolumesModificationsRequest(),
         [typeof(ImportVolumeRequest)] = () => new ImportVolumeRequest { Source = new MemoryStream(Bytes), AvailabilityZone = "us-east-1a" },
         [typeof(ReadVolumeRequest)] = () => new ReadVolumeRequest { VolumeId = Volume, Offset = 0, Destination = new byte[Bytes.Length] },
         [typeof(WriteVolumeRequest)] = () => new WriteVolumeRequest { VolumeId = Volume, Writes = [new VolumeWrite(0, Bytes)] },

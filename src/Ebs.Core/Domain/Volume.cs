@@ -63,6 +63,18 @@ public sealed record Volume
     /// </summary>
     public long? DiskImageSizeInBytes { get; init; }
 
+    /// <summary>Gets the volume type; <see cref="VolumeType.Gp2"/> when CreateVolume names none, as AWS.</summary>
+    public VolumeType VolumeType { get; init; }
+
+    /// <summary>
+    /// Gets the IOPS: provisioned for gp3, io1 and io2; for gp2 its baseline (3 per GiB, 100 to 16,000);
+    /// <see langword="null"/> for st1, sc1 and standard.
+    /// </summary>
+    public int? Iops { get; init; }
+
+    /// <summary>Gets the throughput in MiB/s of a gp3 volume; <see langword="null"/> for the other types.</summary>
+    public int? Throughput { get; init; }
+
     /// <summary>Gets the size in bytes (the library's own, computed from <see cref="Size"/>; not in JSON).</summary>
     [JsonIgnore]
     public long SizeInBytes => (long)Size << 30;

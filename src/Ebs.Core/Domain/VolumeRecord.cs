@@ -32,5 +32,17 @@ internal sealed record VolumeRecord
     /// </summary>
     public bool Importing { get; init; }
 
+    /// <summary>
+    /// Gets the instant a new volume leaves <c>creating</c> (its <see cref="Volume.State"/> is stored as
+    /// reached); <see langword="null"/> for volumes available at once.
+    /// </summary>
+    public DateTimeOffset? AvailableAt { get; init; }
+
+    /// <summary>Gets the volume's most recent modification, if any.</summary>
+    public VolumeModificationRecord? Modification { get; init; }
+
+    /// <summary>Gets the state at <paramref name="now"/>: <c>creating</c> until <see cref="AvailableAt"/>.</summary>
+    public VolumeState StateAt(DateTimeOffset now) => now < AvailableAt ? VolumeState.Creating : View.State;
+
     public VolumeId Id => View.VolumeId;
 }

@@ -3,7 +3,7 @@ using Ebs.Core.Domain;
 namespace Ebs.Core.Services;
 
 /// <summary>The parameters of DescribeVolumes. Filters: <c>volume-id</c>, <c>status</c>,
-/// <c>availability-zone</c>, <c>snapshot-id</c>, <c>size</c>, <c>fast-restored</c>, <c>tag:KEY</c>, <c>tag-key</c>.</summary>
+/// <c>availability-zone</c>, <c>snapshot-id</c>, <c>size</c>, <c>fast-restored</c>, <c>volume-type</c>, <c>iops</c>, <c>throughput</c>, <c>tag:KEY</c>, <c>tag-key</c>.</summary>
 public sealed record DescribeVolumesRequest
 {
     /// <summary>Gets the volumes to describe; each must exist. Empty for all.</summary>

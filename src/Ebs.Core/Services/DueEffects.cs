@@ -20,5 +20,6 @@ internal static class DueEffects
         [SnapshotTiering.TemporaryRestoreExpires] = SnapshotTiering.ExpireTemporaryRestore,
         [RecycleBin.SnapshotExpiry] = RecycleBin.ExpireSnapshot,
         [RecycleBin.ImageExpiry] = RecycleBin.ExpireImage,
+        [VolumeModifications.OptimizingEffect] = VolumeModifications.Optimizing,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -114,7 +114,7 @@ public sealed partial class Ec2Client
             var view = importing ? volume.View with { State = VolumeState.Available, CreateTime = m.Now } : volume.View;
             var completed = volume with { View = view with { DiskImageSizeInBytes = length }, Importing = false };
             m.SetVolume(completed);
-            return ViewOf(completed);
+            return ViewOf(completed, m.Now);
         }, null, cancellationToken).ConfigureAwait(false);
     }
 

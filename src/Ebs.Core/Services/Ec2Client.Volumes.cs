@@ -14,12 +14,13 @@ public sealed partial class Ec2Client
     /// </summary>
     /// <param name="request">The parameters.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
-    /// <returns>The new volume, <see cref="VolumeState.Available"/>.</returns>
+    /// <returns>The new volume, <see cref="VolumeState.Available"/>, or <see cref="VolumeState.Creating"/> for <see cref="EbsOptions.VolumeCreationTime"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     /// <exception cref="EbsException">
-    /// <c>MissingParameter</c> without a zone, or with neither size nor snapshot; <c>InvalidZone.NotFound</c> for a
+    /// <c>MissingParameter</c> without a zone, or with neither size nor snapshot, or io1/io2 without IOPS; <c>InvalidZone.NotFound</c> for a
     /// zone outside the Region; <c>InvalidParameterValue</c> for a size outside 1–65,536 GiB or below the snapshot's,
-    /// or bad tags; <c>InvalidSnapshot.NotFound</c>; <c>IncorrectState</c> for a pending or archived snapshot.
+    /// or bad tags, or a size, IOPS, throughput or ratio outside the type's limits (docs/volumes.md); <c>InvalidParameterCombination</c>
+    /// for IOPS on gp2, st1, sc1 or standard, or throughput on a type other than gp3; <c>InvalidSnapshot.NotFound</c>; <c>IncorrectState</c> for a pending or archived snapshot.
     /// </exception>
     public async ValueTask<CreateVolumeResponse> CreateVolumeAsync(CreateVolumeRequest request, CancellationToken cancellationToken = default)
     {
@@ -55,9 +56,14 @@ public sealed partial class Ec2Client
                 throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Volume of {sizeGiB} GiB is smaller than snapshot '{snapshot.Id}'; expect size >= {snapshot.VolumeSizeGiB} GiB.", snapshot.Id.Value);
             }
 
+            var volumeType = request.VolumeType ?? VolumeType.Gp2;
+            var (iops, throughput) = VolumeTypeLimits.Check(volumeType, sizeGiB, request.Iops, request.Throughput);
             var fastRestored = snapshot is not null && FastSnapshotRestores.TryUseCredit(m, AccountId, snapshot.Id, zone);
             var view = NewVolume(m, zone, sizeGiB, VolumeState.Available, tags) with
             {
+                VolumeType = volumeType,
+                Iops = iops,
+                Throughput = throughput,
                 SnapshotId = snapshot?.Id,
                 DiskImageSizeInBytes = snapshot?.DiskImageSizeInBytes,
                 FastRestored = fastRestored,
@@ -68,11 +74,12 @@ public sealed partial class Ec2Client
                 View = view,
                 BaseRoot = snapshot?.Root,
                 LazyLoad = snapshot is null || fastRestored ? null : new LazyLoad(snapshot.Root, snapshot.BlockCount),
+                AvailableAt = _engine.Options.VolumeCreationTime > TimeSpan.Zero ? m.Now + _engine.Options.VolumeCreationTime : null,
             };
             m.Refs.AddRef(record.BaseRoot);
             m.Refs.AddRef(record.LazyLoad?.SourceRoot);
             m.SetVolume(record);
-            return ViewOf(record);
+            return ViewOf(record, m.Now);
         }, null, cancellationToken).ConfigureAwait(false) };
     }
 
@@ -90,6 +97,7 @@ public sealed partial class Ec2Client
     {
         ArgumentNullException.ThrowIfNull(request);
         var world = await _engine.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var now = _engine.Time.GetUtcNow();
         var ids = request.VolumeIds ?? [];
         Filter.Validate(request.Filters, name => VolumeFilterValues(name, null));
         Pagination.Validate(nameof(DescribeVolumesAsync), request.MaxResults, request.NextToken, ids.Count > 0, idsForbidPaging: true);
@@ -97,7 +105,7 @@ public sealed partial class Ec2Client
             ? ids.Distinct().Select(id => FindVolume(world, id))
             : world.Volumes.Values.Where(v => v.View.OwnerId == AccountId && v.View.Region == Region && !v.Importing);
         var matching = candidates
-            .Select(ViewOf)
+            .Select(v => ViewOf(v, now))
             .Where(v => Filter.MatchesAll(request.Filters, name => VolumeFilterValues(name, v)))
             .OrderBy(v => v.VolumeId.Value, StringComparer.Ordinal);
         var (page, next) = Pagination.Page(nameof(DescribeVolumesAsync), matching, v => v.VolumeId.Value, request.MaxResults, request.NextToken);
@@ -109,7 +117,7 @@ public sealed partial class Ec2Client
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>AWS's empty response, once the volume is deleted.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
-    /// <exception cref="EbsException"><c>InvalidVolume.NotFound</c>, <c>InvalidVolumeID.Malformed</c>, <c>VolumeInUse</c>.</exception>
+    /// <exception cref="EbsException"><c>InvalidVolume.NotFound</c>, <c>InvalidVolumeID.Malformed</c>, <c>VolumeInUse</c>, <c>IncorrectState</c> while creating.</exception>
     public async ValueTask<DeleteVolumeResponse> DeleteVolumeAsync(DeleteVolumeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -117,6 +125,11 @@ public sealed partial class Ec2Client
         await _engine.CommitAsync(nameof(DeleteVolumeAsync), m =>
         {
             var record = FindVolume(m.World, volumeId);
+            if (record.StateAt(m.Now) == VolumeState.Creating)
+            {
+                throw new EbsException(EbsErrorCodes.IncorrectState, $"Volume {volumeId} is creating.", volumeId.Value);
+            }
+
             if (record.View.State != VolumeState.Available)
             {
                 throw new EbsException(EbsErrorCodes.VolumeInUse, $"Volume {volumeId} is {record.View.State.ToAwsString()}.", volumeId.Value);
@@ -128,8 +141,12 @@ public sealed partial class Ec2Client
         return new DeleteVolumeResponse();
     }
 
-    private static Volume ViewOf(VolumeRecord record)
-        => record.LazyLoad is { } lazy ? record.View with { Initialization = lazy.Snapshot() } : record.View;
+    private static Volume ViewOf(VolumeRecord record, DateTimeOffset now)
+    {
+        var view = record.LazyLoad is { } lazy ? record.View with { Initialization = lazy.Snapshot() } : record.View;
+        var state = record.StateAt(now);
+        return view.State == state ? view : view with { State = state };
+    }
 
     private static IEnumerable<string>? VolumeFilterValues(string name, Volume? v) => name switch
     {
@@ -139,6 +156,9 @@ public sealed partial class Ec2Client
         "snapshot-id" => v is null ? [] : v.SnapshotId is { } s ? [s.Value] : [],
         "size" => v is null ? [] : [v.Size.ToString(System.Globalization.CultureInfo.InvariantCulture)],
         "fast-restored" => v is null ? [] : [v.FastRestored ? "true" : "false"],
+        "volume-type" => v is null ? [] : [v.VolumeType.ToAwsString()],
+        "iops" => v is null ? [] : v.Iops is { } iops ? [iops.ToString(System.Globalization.CultureInfo.InvariantCulture)] : [],
+        "throughput" => v is null ? [] : v.Throughput is { } mibps ? [mibps.ToString(System.Globalization.CultureInfo.InvariantCulture)] : [],
         _ => Filter.TagValues(name, v?.Tags ?? TagList.Empty),
     };
 }

@@ -67,6 +67,7 @@ public sealed partial class Ec2Client
         Region = Region,
         AvailabilityZone = zone,
         Size = sizeGiB,
+        Iops = VolumeTypeLimits.Gp2Baseline(sizeGiB),
         State = state,
         CreateTime = m.Now,
         Tags = tags,

@@ -44,7 +44,12 @@ internal static class StateCodec
                 loadedRuns,
                 v.View.DiskImageSizeInBytes,
                 v.Importing,
-                v.View.FastRestored),
+                v.View.FastRestored,
+                v.View.VolumeType.ToAwsString(),
+                v.View.Iops,
+                v.View.Throughput,
+                v.AvailableAt,
+                v.Modification is { } mod ? WriteModification(mod) : null),
             StateJsonContext.Default.VolumeDocument);
     }
 
@@ -176,13 +181,37 @@ internal static class StateCodec
                 DiskImageSizeInBytes = d.DiskImageSizeInBytes,
                 FastRestored = d.FastRestored,
                 Initialization = d.FastRestored ? VolumeInitialization.Complete(d.SourceBlocks) : null,
+                VolumeType = d.VolumeType is null ? VolumeType.Gp2 : AwsEnum.Parse<VolumeType>(d.VolumeType),
+                Iops = d.VolumeType is null ? VolumeTypeLimits.Gp2Baseline(d.SizeGiB) : d.Iops,
+                Throughput = d.Throughput,
             },
+            AvailableAt = d.AvailableAt,
+            Modification = d.Modification is { } mod ? ReadModification(VolumeId.Parse(d.Id), mod) : null,
             BaseRoot = ParseNode(d.BaseRoot),
             LazyLoad = d.LazyLoad ? new LazyLoad(ParseNode(d.SourceRoot), d.SourceBlocks, d.ColdReads, d.LoadedRuns ?? []) : null,
             SnapshotCompletions = [.. d.SnapshotCompletions],
             Importing = d.Importing,
         };
     }
+
+    private static VolumeModificationDocument WriteModification(VolumeModificationRecord m) => new(
+        m.StartTime,
+        m.Original.VolumeType.ToAwsString(),
+        m.Original.SizeGiB,
+        m.Original.Iops,
+        m.Original.Throughput,
+        m.Target.VolumeType.ToAwsString(),
+        m.Target.SizeGiB,
+        m.Target.Iops,
+        m.Target.Throughput);
+
+    private static VolumeModificationRecord ReadModification(VolumeId volumeId, VolumeModificationDocument d) => new()
+    {
+        VolumeId = volumeId,
+        StartTime = d.StartTime,
+        Original = new VolumeConfiguration(AwsEnum.Parse<VolumeType>(d.OriginalVolumeType), d.OriginalSizeGiB, d.OriginalIops, d.OriginalThroughput),
+        Target = new VolumeConfiguration(AwsEnum.Parse<VolumeType>(d.TargetVolumeType), d.TargetSizeGiB, d.TargetIops, d.TargetThroughput),
+    };
 
     /// <summary>Reads a snapshot document; <see cref="RecordKinds.Snapshot"/> names the document when this throws.</summary>
     public static SnapshotRecord ReadSnapshot(StateDocument document)

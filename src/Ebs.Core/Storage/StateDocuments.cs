@@ -23,7 +23,27 @@ internal sealed record VolumeDocument(
     long[]? LoadedRuns = null,
     long? DiskImageSizeInBytes = null,
     bool Importing = false,
-    bool FastRestored = false);
+    bool FastRestored = false,
+    string? VolumeType = null,
+    int? Iops = null,
+    int? Throughput = null,
+    DateTimeOffset? AvailableAt = null,
+    VolumeModificationDocument? Modification = null);
+
+/// <summary>
+/// The stored shape of a volume's most recent modification; absent in documents older than volume types.
+/// Types are AWS's strings. A document without a volume type is a gp2 volume with its baseline IOPS.
+/// </summary>
+internal sealed record VolumeModificationDocument(
+    DateTimeOffset StartTime,
+    string OriginalVolumeType,
+    int OriginalSizeGiB,
+    int? OriginalIops,
+    int? OriginalThroughput,
+    string TargetVolumeType,
+    int TargetSizeGiB,
+    int? TargetIops,
+    int? TargetThroughput);
 
 /// <summary>The stored shape of a snapshot.</summary>
 internal sealed record SnapshotDocument(
