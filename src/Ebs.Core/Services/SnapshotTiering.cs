@@ -1,4 +1,5 @@
 using Ebs.Core.Domain;
+using Ebs.Core.Storage;
 
 namespace Ebs.Core.Services;
 
@@ -74,8 +75,10 @@ internal static class SnapshotTiering
         {
             m.Unschedule(new DueEvent(archive.CompletesAt, archive.Status == TieringOperationStatus.ArchivalInProgress ? ArchivalCompletes : RestoreCompletes, snapshot.Id.Value));
         }
-        else if (archive.IsTemporarilyRestoredAt(m.Now))
+        else if (archive.Status == TieringOperationStatus.TemporaryRestoreCompleted && m.World.Table(RecordKinds.Due).ContainsKey(TemporaryCopyExpiry(snapshot).Key))
         {
+            // The copy is billed until its expiry event applies, which may be due at this very
+            // instant yet come after this deletion (a Recycle Bin exit at the same instant).
             EndTemporaryCopy(m, snapshot, full);
         }
 
@@ -88,7 +91,7 @@ internal static class SnapshotTiering
     /// <summary>Removes a temporary restore's standard copy before its expiry: its event and its billing.</summary>
     public static void EndTemporaryCopy(Mutation m, SnapshotRecord snapshot, long full)
     {
-        m.Unschedule(new DueEvent(snapshot.Archive!.RestoreExpiryTime!.Value, TemporaryRestoreExpires, snapshot.Id.Value));
+        m.Unschedule(TemporaryCopyExpiry(snapshot));
         m.RecordUsage(UsageType.SnapshotStorage, snapshot.OwnerId, snapshot.Region, snapshot.Id.Value, levelChange: -full);
     }
 
@@ -103,6 +106,9 @@ internal static class SnapshotTiering
             m.RecordUsage(UsageType.SnapshotArchiveEarlyDeletion, snapshot.OwnerId, snapshot.Region, snapshot.Id.Value, quantity: full, duration: TimeSpan.FromHours(hours));
         }
     }
+
+    /// <summary>The event that removes a temporary restore's standard copy.</summary>
+    private static DueEvent TemporaryCopyExpiry(SnapshotRecord snapshot) => new(snapshot.Archive!.RestoreExpiryTime!.Value, TemporaryRestoreExpires, snapshot.Id.Value);
 
     private static long FullSize(CloudEngine engine, SnapshotRecord snapshot) => snapshot.BlockCount * engine.BlockSize;
 }

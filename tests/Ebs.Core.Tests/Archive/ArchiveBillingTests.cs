@@ -1,4 +1,5 @@
 using Ebs.Core.Domain;
+using Ebs.Core.Tests.RecycleBin;
 using static Ebs.Core.Tests.Archive.Archiving;
 
 namespace Ebs.Core.Tests.Archive;
@@ -101,6 +102,25 @@ public sealed class ArchiveBillingTests
         Assert.Equal(6L * B, await LevelAsync(t.Cloud, UsageType.SnapshotStorage));
         Assert.Equal(4L * B, await LevelAsync(t.Cloud, UsageType.SnapshotArchiveStorage));
         Assert.Empty(await UsageAsync(t.Cloud, UsageType.SnapshotArchiveEarlyDeletion));
+    }
+
+    [Fact]
+    public async Task BinExit_AtTheInstantATemporaryRestoreExpires_PurgesTheSnapshotAndStopsBillingItsCopyOnce()
+    {
+        await using var t = NewCloud();
+        await t.CreateRuleAsync(1);
+        var snapshot = await CompletedSnapshotAsync(t, blocks: 4);
+        await ArchiveAndWaitAsync(t, snapshot.SnapshotId);
+        await t.Ec2.RestoreTemporarilyAsync(snapshot.SnapshotId, 1);
+        t.Time.Advance(RestoreTime);
+        await t.Ec2.DeleteSnapshotAsync(snapshot.SnapshotId); // at the completion instant: exit and expiry coincide a day later
+
+        t.Time.Advance(TimeSpan.FromDays(1));
+
+        Assert.Empty((await t.Ec2.ListSnapshotsInRecycleBinAsync(new())).Snapshots);
+        Assert.Equal(0L, await LevelAsync(t.Cloud, UsageType.SnapshotStorage));
+        Assert.Equal(0L, await LevelAsync(t.Cloud, UsageType.SnapshotArchiveStorage));
+        Assert.True((await t.Cloud.ScrubAsync()).IsClean);
     }
 
     [Fact]

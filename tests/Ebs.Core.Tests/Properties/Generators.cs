@@ -9,7 +9,40 @@ public static class Generators
     /// <summary>The bytes a generated volume spans: writes land within it so they overlap often.</summary>
     public const int SpanBlocks = 12;
 
-    public static Arbitrary<ModelOp[]> Operations()
+    /// <summary>Sequences of the volume and snapshot operations only (no rule, no archive tier, no Fast Snapshot Restore).</summary>
+    public static Arbitrary<ModelOp[]> Operations() => Gen.Sized(size => Gen.Frequency(VolumeAndSnapshotOps()).ArrayOf(Math.Min(size, 40))).ToArbitrary();
+
+    /// <summary>
+    /// Sequences, each starting with a volume, that also use the Recycle Bin (a rule of 1 or 2 days
+    /// in two sequences of three), the archive tier, Fast Snapshot Restore, and waits of hours to
+    /// days so that temporary restores and bin retention end.
+    /// </summary>
+    public static Arbitrary<ModelSequence> Sequences()
+    {
+        var target = Gen.Choose(0, 7);
+        var op = Gen.Frequency(VolumeAndSnapshotOps().Select(p => (2 * p.Item1, p.Item2)).Concat(
+        [
+            (2, target.Select(t => new ModelOp(ModelOpKind.RestoreFromRecycleBin, t, 0, 0, 0))),
+            (3, Gen.Choose(1, 120).Select(s => new ModelOp(ModelOpKind.AdvanceTime, 0, 0, 0, s))),
+            (1, Gen.Choose(3600, 4 * 3600).Select(s => new ModelOp(ModelOpKind.AdvanceTime, 0, 0, 0, s))),
+            (1, Gen.Choose(4 * 3600, 3 * 86400).Select(s => new ModelOp(ModelOpKind.AdvanceTime, 0, 0, 0, s))),
+            (1, Gen.Choose(0, 1).Select(s => new ModelOp(ModelOpKind.AdvanceToBinExit, 0, 0, 0, s))),
+            (1, target.Select(t => new ModelOp(ModelOpKind.ArchiveSnapshot, t, 0, 0, 0))),
+            (4, target.Select(t => new ModelOp(ModelOpKind.ArchiveSnapshot, t, 1, 0, 0))),
+            (5, Gen.Zip(target, Gen.Choose(0, 2)).Select(p => new ModelOp(ModelOpKind.RestoreSnapshotTier, p.Item1, 1, 0, p.Item2))),
+            (1, Gen.Zip(target, Gen.Choose(0, 2)).Select(p => new ModelOp(ModelOpKind.RestoreSnapshotTier, p.Item1, 0, 0, p.Item2))),
+            (3, target.Select(t => new ModelOp(ModelOpKind.CreateVolumeFromSnapshot, t, 1, 0, 0))),
+            (1, target.Select(t => new ModelOp(ModelOpKind.CopySnapshot, t, 1, 0, 0))),
+            (1, target.Select(t => new ModelOp(ModelOpKind.EnableFastSnapshotRestore, t, 0, 0, 0))),
+            (1, target.Select(t => new ModelOp(ModelOpKind.DisableFastSnapshotRestore, t, 0, 0, 0))),
+        ]).ToArray());
+        var retention = Gen.Elements<int?>(null, 1, 2);
+        return Gen.Sized(size => from days in retention
+                                 from ops in op.ArrayOf(Math.Min(size, 40))
+                                 select new ModelSequence(days, [new ModelOp(ModelOpKind.CreateVolume, 0, 0, 0, 0), .. ops])).ToArbitrary();
+    }
+
+    private static (int, Gen<ModelOp>)[] VolumeAndSnapshotOps()
     {
         var target = Gen.Choose(0, 7);
         var write = from t in target
@@ -19,7 +52,8 @@ public static class Generators
                     let offset = shape == 0 ? block * TestCloud.BlockSize : (block * TestCloud.BlockSize) + (seed * 333)
                     let length = shape switch { 0 => TestCloud.BlockSize, 1 => 100, 2 => 2 * TestCloud.BlockSize, _ => TestCloud.BlockSize + 1 }
                     select new ModelOp(ModelOpKind.Write, t, Math.Min(offset, (SpanBlocks * TestCloud.BlockSize) - length), length, seed);
-        var op = Gen.Frequency(
+        return
+        [
             (2, Gen.Constant(new ModelOp(ModelOpKind.CreateVolume, 0, 0, 0, 0))),
             (8, write),
             (3, target.Select(t => new ModelOp(ModelOpKind.CreateSnapshot, t, 0, 0, 0))),
@@ -28,7 +62,7 @@ public static class Generators
             (1, target.Select(t => new ModelOp(ModelOpKind.DeleteVolume, t, 0, 0, 0))),
             (2, Gen.Choose(1, 120).Select(s => new ModelOp(ModelOpKind.AdvanceTime, 0, 0, 0, s))),
             (1, target.Select(t => new ModelOp(ModelOpKind.CopySnapshot, t, 0, 0, 0))),
-            (1, Gen.Zip(target, Gen.Choose(0, 3)).Select(p => new ModelOp(ModelOpKind.InvalidCall, p.Item1, 0, 0, p.Item2))));
-        return Gen.Sized(size => op.ArrayOf(Math.Min(size, 40))).ToArbitrary();
+            (1, Gen.Zip(target, Gen.Choose(0, 3)).Select(p => new ModelOp(ModelOpKind.InvalidCall, p.Item1, 0, 0, p.Item2))),
+        ];
     }
 }

@@ -2,12 +2,32 @@ using Ebs.Core.Domain;
 
 namespace Ebs.Core.Tests.Properties;
 
-/// <summary>The obvious model: each live volume and snapshot is a dictionary of block -> bytes.</summary>
+/// <summary>
+/// The obvious model: each live volume and snapshot is a dictionary of block -> bytes; a deleted
+/// snapshot a Recycle Bin rule retains keeps its bytes until its exit instant; a snapshot's
+/// archive tier and Fast Snapshot Restore (in the one zone the driver uses) follow AWS's rules.
+/// </summary>
 public sealed class Model
 {
     public Dictionary<VolumeId, Dictionary<long, byte[]>> Volumes { get; } = [];
 
+    /// <summary>Gets the live snapshots (those EC2's calls see).</summary>
     public Dictionary<SnapshotId, Dictionary<long, byte[]>> Snapshots { get; } = [];
+
+    /// <summary>Gets the snapshots in the Recycle Bin: their bytes and the instant they are deleted for good.</summary>
+    public Dictionary<SnapshotId, (Dictionary<long, byte[]> Blocks, DateTimeOffset ExitTime)> Binned { get; } = [];
+
+    /// <summary>Gets the archive tier of each live or binned snapshot ever archived.</summary>
+    public Dictionary<SnapshotId, ModelTier> Tiers { get; } = [];
+
+    /// <summary>Gets the snapshots with Fast Snapshot Restore enabled (enabling, optimizing or enabled).</summary>
+    public HashSet<SnapshotId> FastRestores { get; } = [];
+
+    /// <summary>Gets the snapshots whose Fast Snapshot Restore is disabling, and until when.</summary>
+    public Dictionary<SnapshotId, DateTimeOffset> FastRestoresDisabling { get; } = [];
+
+    /// <summary>Gets or sets the retention of the Region-level snapshot rule, if there is one.</summary>
+    public int? RetentionDays { get; set; }
 
     // Per volume: its source snapshot (if any), then its own snapshots, oldest first.
     private readonly Dictionary<VolumeId, List<SnapshotId>> _lineages = [];
@@ -52,14 +72,71 @@ public sealed class Model
     public (int Least, int Most) IncrementalBlocks(VolumeId volume)
     {
         var blocks = Volumes[volume];
-        if (_lineages[volume].LastOrDefault(Snapshots.ContainsKey) is not { Value: not null } predecessor)
+        if (_lineages[volume].LastOrDefault(s => Stored(s) is not null) is not { Value: not null } predecessor)
         {
             return (blocks.Count, blocks.Count);
         }
 
-        var before = Snapshots[predecessor];
+        var before = Stored(predecessor)!;
         var changed = blocks.Keys.Union(before.Keys).Where(b => blocks.ContainsKey(b) != before.ContainsKey(b) || !Read(blocks, b).AsSpan().SequenceEqual(Read(before, b))).ToHashSet();
         return (changed.Count, changed.Union(_written[volume]).Count());
+    }
+
+    /// <summary>The bytes of a live or binned snapshot (both still hold their blocks), or <see langword="null"/>.</summary>
+    public Dictionary<long, byte[]>? Stored(SnapshotId snapshot)
+        => Snapshots.GetValueOrDefault(snapshot) ?? (Binned.TryGetValue(snapshot, out var binned) ? binned.Blocks : null);
+
+    /// <summary>The snapshot's tier at <paramref name="now"/>; <see langword="null"/>: never archived.</summary>
+    public ModelTier? TierAt(SnapshotId snapshot, DateTimeOffset now) => Tiers.GetValueOrDefault(snapshot)?.At(now);
+
+    /// <summary>Deletes a live snapshot: into the bin under a rule (its Fast Snapshot Restore disabled), or for good.</summary>
+    public void DeleteSnapshot(SnapshotId snapshot, DateTimeOffset now)
+    {
+        var blocks = Snapshots[snapshot];
+        Snapshots.Remove(snapshot);
+        if (RetentionDays is { } days)
+        {
+            Binned[snapshot] = (blocks, now.AddDays(days));
+            DisableFastRestore(snapshot, now);
+        }
+        else
+        {
+            Tiers.Remove(snapshot);
+        }
+    }
+
+    public void RestoreFromBin(SnapshotId snapshot)
+    {
+        Snapshots[snapshot] = Binned[snapshot].Blocks;
+        Binned.Remove(snapshot);
+    }
+
+    public void DisableFastRestore(SnapshotId snapshot, DateTimeOffset now)
+    {
+        if (FastRestores.Remove(snapshot))
+        {
+            FastRestoresDisabling[snapshot] = now + FastSnapshotRestoreRecord.TransitionTime;
+        }
+    }
+
+    /// <summary>Moves the model to <paramref name="now"/>: bin exits, tier completions, FSR disablings.</summary>
+    public void AdvanceTo(DateTimeOffset now)
+    {
+        foreach (var (id, _) in Binned.Where(p => p.Value.ExitTime <= now).ToList())
+        {
+            Binned.Remove(id);
+            Tiers.Remove(id);
+        }
+
+        foreach (var (id, tier) in Tiers.ToList())
+        {
+            Tiers[id] = tier.At(now);
+        }
+
+        foreach (var (id, _) in FastRestoresDisabling.Where(p => p.Value <= now).ToList())
+        {
+            FastRestoresDisabling.Remove(id);
+        }
     }
 
     public static Dictionary<long, byte[]> Copy(Dictionary<long, byte[]> blocks) => blocks.ToDictionary(p => p.Key, p => p.Value.ToArray());

@@ -23,6 +23,25 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
 
     public Ec2Client Ec2 => Cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
 
+    /// <summary>The zone volumes are created from snapshots in, and Fast Snapshot Restore is enabled in.</summary>
+    private const string RestoreZone = "us-east-1b";
+
+    private DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>Creates the Region-level snapshot retention rule a sequence starts with, if it has one.</summary>
+    public async Task CreateRuleAsync(int? retentionDays)
+    {
+        if (retentionDays is { } days)
+        {
+            await Cloud.Account(TestCloud.Account).RecycleBin(TestCloud.Region).CreateRuleAsync(new CreateRuleRequest
+            {
+                ResourceType = RecycleBinResourceType.EbsSnapshot,
+                RetentionPeriod = new RetentionPeriod { RetentionPeriodValue = days },
+            });
+            Model.RetentionDays = days;
+        }
+    }
+
     /// <summary>Resolves an operation's targets, or returns <see langword="null"/> when it has none.</summary>
     public PlannedOp? Plan(ModelOp op)
     {
@@ -32,8 +51,30 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
         SnapshotId? snapshot = snapshots.Count > 0 ? snapshots[op.Target % snapshots.Count] : null;
         var data = new byte[op.Length];
         new Random(op.Seed).NextBytes(data);
+        // A focused step (non-zero offset) picks among the snapshots it can succeed on, when there are any:
+        // an archive a standard one, a tier restore an archived one, a volume or copy a restored one.
+        Func<ModelTier?, bool>? fits = op.Offset == 0 ? null : op.Kind switch
+        {
+            ModelOpKind.ArchiveSnapshot => tier => tier is null or { IsStandardOnly: true },
+            ModelOpKind.RestoreSnapshotTier => tier => tier is { IsRestorable: true },
+            ModelOpKind.CreateVolumeFromSnapshot or ModelOpKind.CopySnapshot => tier => tier is { Status: TieringOperationStatus.TemporaryRestoreCompleted or TieringOperationStatus.PermanentRestoreCompleted },
+            _ => null,
+        };
+        if (fits is not null && snapshots.Where(s => fits(Model.TierAt(s, Now))).ToList() is { Count: > 0 } focus)
+        {
+            snapshot = focus[op.Target % focus.Count];
+        }
+
+        if (op.Kind is ModelOpKind.RestoreFromRecycleBin or ModelOpKind.AdvanceToBinExit)
+        {
+            var binned = Model.Binned.OrderBy(p => (p.Value.ExitTime, p.Key.Value)).Select(p => p.Key).ToList();
+            snapshot = binned.Count > 0 ? binned[op.Kind == ModelOpKind.AdvanceToBinExit ? 0 : op.Target % binned.Count] : null;
+        }
+
         var needsVolume = op.Kind is ModelOpKind.Write or ModelOpKind.CreateSnapshot or ModelOpKind.DeleteVolume or ModelOpKind.InvalidCall;
-        var needsSnapshot = op.Kind is ModelOpKind.DeleteSnapshot or ModelOpKind.CreateVolumeFromSnapshot or ModelOpKind.CopySnapshot;
+        var needsSnapshot = op.Kind is ModelOpKind.DeleteSnapshot or ModelOpKind.CreateVolumeFromSnapshot or ModelOpKind.CopySnapshot
+            or ModelOpKind.RestoreFromRecycleBin or ModelOpKind.AdvanceToBinExit or ModelOpKind.ArchiveSnapshot or ModelOpKind.RestoreSnapshotTier
+            or ModelOpKind.EnableFastSnapshotRestore or ModelOpKind.DisableFastSnapshotRestore;
         return (needsVolume && volume is null) || (needsSnapshot && snapshot is null) ? null : new PlannedOp(op.Kind, volume, snapshot, op.Offset, data, op.Seed);
     }
 
@@ -68,21 +109,29 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
 
                 break;
             case ModelOpKind.DeleteSnapshot:
+                if (Model.RetentionDays is null && Model.FastRestores.Contains(op.Snapshot!.Value))
+                {
+                    await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.DeleteSnapshotAsync(op.Snapshot.Value).AsTask(), EbsErrorCodes.InvalidSnapshotInUse);
+                    break;
+                }
+
                 await Ec2.DeleteSnapshotAsync(op.Snapshot!.Value);
-                Model.Snapshots.Remove(op.Snapshot.Value);
+                Model.DeleteSnapshot(op.Snapshot.Value, Now);
                 break;
             case ModelOpKind.CreateVolumeFromSnapshot:
-                var request = new CreateVolumeRequest { AvailabilityZone = "us-east-1b", SnapshotId = op.Snapshot };
-                if ((await Ec2.DescribeSnapshotAsync(op.Snapshot!.Value)).State != SnapshotState.Completed)
+                var request = new CreateVolumeRequest { AvailabilityZone = RestoreZone, SnapshotId = op.Snapshot };
+                if (!await IsUsableAsync(op.Snapshot!.Value))
                 {
                     await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.CreateVolumeAsync(request).AsTask(), EbsErrorCodes.IncorrectState);
                     break;
                 }
 
-                Model.AddVolume((await Ec2.CreateVolumeAsync(request)).Volume.VolumeId, Model.Copy(Model.Snapshots[op.Snapshot.Value]), op.Snapshot);
+                var created = (await Ec2.CreateVolumeAsync(request)).Volume;
+                Assert.True(!created.FastRestored || Model.FastRestores.Contains(op.Snapshot.Value), $"{created.VolumeId} is fast-restored from {op.Snapshot}, which has no Fast Snapshot Restore");
+                Model.AddVolume(created.VolumeId, Model.Copy(Model.Snapshots[op.Snapshot.Value]), op.Snapshot);
                 break;
             case ModelOpKind.CopySnapshot:
-                if ((await Ec2.DescribeSnapshotAsync(op.Snapshot!.Value)).State != SnapshotState.Completed)
+                if (!await IsUsableAsync(op.Snapshot!.Value))
                 {
                     await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.CopySnapshotHereAsync(TestCloud.Region, op.Snapshot.Value).AsTask(), EbsErrorCodes.IncorrectState);
                     break;
@@ -95,7 +144,28 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
                 Model.RemoveVolume(op.Volume.Value);
                 break;
             case ModelOpKind.AdvanceTime:
-                time.Advance(TimeSpan.FromSeconds(op.Seed));
+                await AdvanceAsync(TimeSpan.FromSeconds(op.Seed));
+                break;
+            case ModelOpKind.AdvanceToBinExit:
+                // To the second before the earliest exit (the snapshot must still be there), or to the exit itself (gone).
+                await AdvanceAsync(Model.Binned[op.Snapshot!.Value].ExitTime - TimeSpan.FromSeconds(op.Seed == 0 ? 1 : 0) - Now);
+                break;
+            case ModelOpKind.RestoreFromRecycleBin:
+                var fromBin = await Ec2.RestoreSnapshotFromRecycleBinAsync(new RestoreSnapshotFromRecycleBinRequest { SnapshotId = op.Snapshot!.Value });
+                Assert.Equal(op.Snapshot.Value, fromBin.SnapshotId);
+                Model.RestoreFromBin(op.Snapshot.Value);
+                break;
+            case ModelOpKind.ArchiveSnapshot:
+                await ArchiveAsync(op.Snapshot!.Value);
+                break;
+            case ModelOpKind.RestoreSnapshotTier:
+                await RestoreTierAsync(op.Snapshot!.Value, op.Seed == 0 ? null : op.Seed);
+                break;
+            case ModelOpKind.EnableFastSnapshotRestore:
+                await EnableFastRestoreAsync(op.Snapshot!.Value);
+                break;
+            case ModelOpKind.DisableFastSnapshotRestore:
+                await DisableFastRestoreAsync(op.Snapshot!.Value);
                 break;
             case ModelOpKind.InvalidCall:
                 var target = op.Volume!.Value;
@@ -112,9 +182,102 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
         }
     }
 
+    private async Task AdvanceAsync(TimeSpan by)
+    {
+        time.Advance(by);
+
+        // Due effects (bin exits, tier completions) are applied now, so a refused call that follows has nothing to apply.
+        await Cloud.ApplyDueWorkAsync();
+        Model.AdvanceTo(Now);
+    }
+
+    /// <summary>Whether a volume or copy can be made from the live snapshot: completed, and not archived unless temporarily restored.</summary>
+    private async Task<bool> IsUsableAsync(SnapshotId snapshot)
+        => (await Ec2.DescribeSnapshotAsync(snapshot)).State == SnapshotState.Completed && (Model.TierAt(snapshot, Now)?.IsReadable ?? true);
+
+    private async Task ArchiveAsync(SnapshotId snapshot)
+    {
+        var request = new ModifySnapshotTierRequest { SnapshotId = snapshot };
+        if ((await Ec2.DescribeSnapshotAsync(snapshot)).State != SnapshotState.Completed || Model.TierAt(snapshot, Now) is { IsStandardOnly: false })
+        {
+            await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.ModifySnapshotTierAsync(request).AsTask(), EbsErrorCodes.IncorrectState);
+            return;
+        }
+
+        await Ec2.ModifySnapshotTierAsync(request);
+        Model.Tiers[snapshot] = new ModelTier(TieringOperationStatus.ArchivalInProgress, Now + Cloud.Engine.Options.SnapshotArchiveTime, null);
+        Model.DisableFastRestore(snapshot, Now);
+    }
+
+    /// <summary>Restores for <paramref name="days"/>, or permanently when <see langword="null"/>.</summary>
+    private async Task RestoreTierAsync(SnapshotId snapshot, int? days)
+    {
+        var request = new RestoreSnapshotTierRequest { SnapshotId = snapshot, TemporaryRestoreDays = days, PermanentRestore = days is null ? true : null };
+        var tier = Model.TierAt(snapshot, Now);
+        if (tier is not { IsRestorable: true })
+        {
+            await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.RestoreSnapshotTierAsync(request).AsTask(), EbsErrorCodes.IncorrectState);
+            return;
+        }
+
+        await Ec2.RestoreSnapshotTierAsync(request);
+        var completes = Now + Cloud.Engine.Options.SnapshotRestoreTime;
+        Model.Tiers[snapshot] = (tier.Status, days) switch
+        {
+            (TieringOperationStatus.TemporaryRestoreCompleted, null) => new ModelTier(TieringOperationStatus.PermanentRestoreCompleted, Now, null),
+            (TieringOperationStatus.TemporaryRestoreCompleted, { } extend) => tier with { Expiry = Now.AddDays(extend) },
+            (_, null) => new ModelTier(TieringOperationStatus.PermanentRestoreInProgress, completes, null),
+            (_, { } temporary) => new ModelTier(TieringOperationStatus.TemporaryRestoreInProgress, completes, completes.AddDays(temporary)),
+        };
+    }
+
     /// <summary>
-    /// Checks the cloud against the model: every live volume and snapshot reads back exactly,
-    /// the stored chunks are exactly the reachable ones, and every count equals scrub's.
+    /// Enables Fast Snapshot Restore in the restore zone: refused per item (the call itself succeeds)
+    /// for a pending or archived snapshot, while disabling, or beyond five snapshots; a refusal changes nothing.
+    /// </summary>
+    private async Task EnableFastRestoreAsync(SnapshotId snapshot)
+    {
+        var counted = Model.FastRestores.Union(Model.FastRestoresDisabling.Keys).ToHashSet();
+        var refusal = (await Ec2.DescribeSnapshotAsync(snapshot)).State != SnapshotState.Completed ? EbsErrorCodes.InvalidSnapshotInvalidState
+            : Model.TierAt(snapshot, Now) is { IsStandardOnly: false } || Model.FastRestoresDisabling.ContainsKey(snapshot) ? EbsErrorCodes.IncorrectState
+            : !counted.Contains(snapshot) && counted.Count >= Ec2Client.MaxFastSnapshotRestoreSnapshots ? EbsErrorCodes.ResourceLimitExceeded
+            : null;
+        var before = await StateFingerprint.TakeAsync(Cloud);
+        var response = await Ec2.EnableFastSnapshotRestoresAsync(new EnableFastSnapshotRestoresRequest { AvailabilityZones = [RestoreZone], SourceSnapshotIds = [snapshot] });
+        if (refusal is not null)
+        {
+            Assert.Empty(response.Successful);
+            Assert.Equal(refusal, response.Unsuccessful.Single().FastSnapshotRestoreStateErrors.Single().Error.Code);
+            Assert.Equal(before, await StateFingerprint.TakeAsync(Cloud));
+            return;
+        }
+
+        Assert.Empty(response.Unsuccessful);
+        Assert.Equal(snapshot, response.Successful.Single().SnapshotId);
+        Model.FastRestores.Add(snapshot);
+    }
+
+    private async Task DisableFastRestoreAsync(SnapshotId snapshot)
+    {
+        var enabled = Model.FastRestores.Contains(snapshot);
+        var before = await StateFingerprint.TakeAsync(Cloud);
+        var response = await Ec2.DisableFastSnapshotRestoresAsync(new DisableFastSnapshotRestoresRequest { AvailabilityZones = [RestoreZone], SourceSnapshotIds = [snapshot] });
+        if (!enabled)
+        {
+            // Never enabled: refused with IncorrectState; disabling or disabled: reported as it is. Either way nothing changes.
+            Assert.Equal(before, await StateFingerprint.TakeAsync(Cloud));
+            return;
+        }
+
+        Assert.Equal(FastSnapshotRestoreStateCode.Disabling, response.Successful.Single().State);
+        Model.DisableFastRestore(snapshot, Now);
+    }
+
+    /// <summary>
+    /// Checks the cloud against the model: every live volume and every live, binned or archived
+    /// snapshot reads back exactly, the bin holds exactly the model's snapshots until their exit,
+    /// tiers and Fast Snapshot Restores are the model's, the usage ledger's standard bytes equal
+    /// a recount, the stored chunks are exactly the reachable ones, and every count equals scrub's.
     /// </summary>
     public async Task CheckAsync(string after)
     {
@@ -131,7 +294,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
 
         var engine = Cloud.Engine;
         var buffer = new byte[TestCloud.BlockSize];
-        foreach (var (id, blocks) in Model.Snapshots)
+        foreach (var (id, blocks) in Model.Snapshots.Concat(Model.Binned.Select(p => KeyValuePair.Create(p.Key, p.Value.Blocks))))
         {
             var stored = engine.Map.Enumerate(engine.Graph, engine.World.Snapshots[id].Root).ToList();
             Assert.Equal(blocks.Keys.Order(), stored.Select(s => s.Index));
@@ -142,14 +305,31 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
             }
         }
 
+        // Standard storage: snapshots holding standard blocks (binned ones included) billed
+        // incrementally, plus each temporarily restored copy at full size while it exists.
         var billed = engine.World.Snapshots.Values.Where(s => s.HoldsStandardStorage).ToList();
-        var recount = billed.Sum(s => BilledStorage.IncrementalBlocks(engine.Map, engine.Graph, billed, s)) * TestCloud.BlockSize;
+        var temporaryCopies = engine.World.Snapshots.Values.Where(s => s.Archive?.IsTemporarilyRestoredAt(Now) == true).Sum(s => s.BlockCount);
+        var recount = (billed.Sum(s => BilledStorage.IncrementalBlocks(engine.Map, engine.Graph, billed, s)) + temporaryCopies) * TestCloud.BlockSize;
         var ledger = LedgerLevel(engine.World, UsageType.SnapshotStorage);
         Assert.True(recount == ledger, $"the ledger's billed standard bytes ({ledger}) differ from a recount ({recount}) after {after}: " + string.Join("; ", billed
             .OrderBy(s => (s.StartTime, s.Id.Value))
             .Select(s => $"{s.Id} {s.StartTime:HH:mm:ss} lineage {s.Lineage} source {s.SourceSnapshotId} parent {BilledStorage.Parent(billed, s)?.Id} +{BilledStorage.IncrementalBlocks(engine.Map, engine.Graph, billed, s)}")));
 
-        Assert.Equal(Model.Snapshots.Count, (await Ec2.ListSnapshotsAsync()).Count);
+        var listed = await Ec2.ListSnapshotsAsync();
+        Assert.Equal(Model.Snapshots.Keys.Select(s => s.Value).Order(StringComparer.Ordinal), listed.Select(s => s.SnapshotId.Value).Order(StringComparer.Ordinal));
+        foreach (var snapshot in listed)
+        {
+            var readable = Model.TierAt(snapshot.SnapshotId, Now)?.IsReadable ?? true;
+            Assert.True((readable ? StorageTier.Standard : StorageTier.Archive) == snapshot.StorageTier, $"{snapshot.SnapshotId} is {snapshot.StorageTier}, the model says {Model.TierAt(snapshot.SnapshotId, Now)} after {after}");
+        }
+
+        var bin = (await Ec2.ListSnapshotsInRecycleBinAsync(new ListSnapshotsInRecycleBinRequest())).Snapshots;
+        Assert.Equal(
+            Model.Binned.Select(p => $"{p.Key} until {p.Value.ExitTime:O}").Order(StringComparer.Ordinal),
+            bin.Select(s => $"{s.SnapshotId} until {s.RecycleBinExitTime:O}").Order(StringComparer.Ordinal));
+        var fastRestores = (await Ec2.DescribeFastSnapshotRestoresAsync(new DescribeFastSnapshotRestoresRequest()))
+            .FastSnapshotRestores.Where(r => r.State is not (FastSnapshotRestoreStateCode.Disabling or FastSnapshotRestoreStateCode.Disabled));
+        Assert.Equal(Model.FastRestores.Select(s => s.Value).Order(StringComparer.Ordinal), fastRestores.Select(r => r.SnapshotId.Value).Order(StringComparer.Ordinal));
         Assert.Equal(Model.Volumes.Count, (await Ec2.ListVolumesAsync()).Count);
         var scrub = await Cloud.ScrubAsync();
         Assert.True(scrub.IsClean, $"scrub after {after}: {scrub}");

@@ -12,10 +12,19 @@ public enum ModelOpKind
     AdvanceTime,
     InvalidCall,
     CopySnapshot,
+    RestoreFromRecycleBin,
+    AdvanceToBinExit,
+    ArchiveSnapshot,
+    RestoreSnapshotTier,
+    EnableFastSnapshotRestore,
+    DisableFastSnapshotRestore,
 }
 
 /// <summary>
 /// One step; <see cref="Target"/> picks a live volume or snapshot by position (modulo the
-/// live count), <see cref="Offset"/>/<see cref="Length"/>/<see cref="Seed"/> shape a write.
+/// live count; a binned snapshot for <see cref="ModelOpKind.RestoreFromRecycleBin"/>),
+/// <see cref="Offset"/>/<see cref="Length"/>/<see cref="Seed"/> shape a write; <see cref="Seed"/>
+/// also gives seconds to advance, seconds before a bin exit, or a restore's days (0: permanent);
+/// a non-zero <see cref="Offset"/> of an archive, tier restore, volume or copy targets a snapshot it can succeed on, if there is one.
 /// </summary>
 public sealed record ModelOp(ModelOpKind Kind, int Target, int Offset, int Length, int Seed);
