@@ -3,7 +3,11 @@ using Ebs.Core.Domain;
 
 namespace Ebs.Core.Services;
 
-/// <summary>Applies one due event inside the scheduler's change, at the event's instant (<see cref="Mutation.Now"/>).</summary>
+/// <summary>
+/// Applies one due event inside the scheduler's change, at the event's instant
+/// (<see cref="Mutation.Now"/>). An effect whose target is gone does nothing: an effect that
+/// throws fails every later call, since every call applies due work first.
+/// </summary>
 /// <param name="engine">The engine.</param>
 /// <param name="mutation">The change the event is applied to.</param>
 /// <param name="due">The event.</param>

@@ -77,7 +77,11 @@ internal static class FastSnapshotRestores
     /// <summary>The <see cref="DisabledEffect"/>: one FSR unit less from the disabled instant, and the rest of the first hour when it lasted less.</summary>
     public static void Disabled(CloudEngine engine, Mutation m, DueEvent due)
     {
-        var record = m.World.Table(RecordKinds.FastSnapshotRestore)[due.Target];
+        if (!m.World.Table(RecordKinds.FastSnapshotRestore).TryGetValue(due.Target, out var record))
+        {
+            return;
+        }
+
         m.RecordUsage(UsageType.FastSnapshotRestore, record.OwnerId, record.Region, record.SnapshotId.Value, levelChange: -1, availabilityZone: record.AvailabilityZone);
         var lasted = m.Now - record.EnablingTime;
         if (lasted < MinimumBilled)

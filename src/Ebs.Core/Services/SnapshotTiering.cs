@@ -21,11 +21,14 @@ internal static class SnapshotTiering
     /// <summary>The effect that removes a temporary restore's standard copy.</summary>
     public const string TemporaryRestoreExpires = "snapshot-temporary-restore-expires";
 
-
     /// <summary>Completes an archival: the standard tier keeps only what other snapshots need (the ledger follows the record), the archive holds it all.</summary>
     public static void CompleteArchival(CloudEngine engine, Mutation m, DueEvent due)
     {
-        var snapshot = m.World.Snapshots[SnapshotId.Parse(due.Target)];
+        if (m.World.Snapshots.GetValueOrDefault(SnapshotId.Parse(due.Target)) is not { Archive: not null } snapshot)
+        {
+            return;
+        }
+
         m.SetSnapshot(snapshot with { Archive = snapshot.Archive! with { Status = TieringOperationStatus.ArchivalCompleted, ArchivedAt = m.Now } });
         m.RecordUsage(UsageType.SnapshotArchiveStorage, snapshot.OwnerId, snapshot.Region, due.Target, levelChange: FullSize(engine, snapshot));
     }
@@ -37,7 +40,11 @@ internal static class SnapshotTiering
     /// </summary>
     public static void CompleteRestore(CloudEngine engine, Mutation m, DueEvent due)
     {
-        var snapshot = m.World.Snapshots[SnapshotId.Parse(due.Target)];
+        if (m.World.Snapshots.GetValueOrDefault(SnapshotId.Parse(due.Target)) is not { Archive: not null } snapshot)
+        {
+            return;
+        }
+
         var archive = snapshot.Archive!;
         if (archive.Status == TieringOperationStatus.TemporaryRestoreInProgress)
         {
@@ -54,7 +61,11 @@ internal static class SnapshotTiering
     /// <summary>Removes a temporary restore's standard copy: the snapshot is in the archive only again.</summary>
     public static void ExpireTemporaryRestore(CloudEngine engine, Mutation m, DueEvent due)
     {
-        var snapshot = m.World.Snapshots[SnapshotId.Parse(due.Target)];
+        if (m.World.Snapshots.GetValueOrDefault(SnapshotId.Parse(due.Target)) is not { Archive: not null } snapshot)
+        {
+            return;
+        }
+
         m.RecordUsage(UsageType.SnapshotStorage, snapshot.OwnerId, snapshot.Region, due.Target, levelChange: -FullSize(engine, snapshot));
     }
 
