@@ -20,5 +20,8 @@ internal static class DueEffects
         [SnapshotTiering.TemporaryRestoreExpires] = SnapshotTiering.ExpireTemporaryRestore,
         [RecycleBin.SnapshotExpiry] = RecycleBin.ExpireSnapshot,
         [RecycleBin.ImageExpiry] = RecycleBin.ExpireImage,
+        [Instances.TerminatedEffect] = Instances.Terminated,
+        [Instances.AttachedEffect] = Instances.Attached,
+        [Instances.DetachedEffect] = Instances.Detached,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -55,25 +55,34 @@ public sealed partial class Ec2Client
                 throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Volume of {sizeGiB} GiB is smaller than snapshot '{snapshot.Id}'; expect size >= {snapshot.VolumeSizeGiB} GiB.", snapshot.Id.Value);
             }
 
-            var fastRestored = snapshot is not null && FastSnapshotRestores.TryUseCredit(m, AccountId, snapshot.Id, zone);
-            var view = NewVolume(m, zone, sizeGiB, VolumeState.Available, tags) with
-            {
-                SnapshotId = snapshot?.Id,
-                DiskImageSizeInBytes = snapshot?.DiskImageSizeInBytes,
-                FastRestored = fastRestored,
-                Initialization = fastRestored ? VolumeInitialization.Complete(snapshot!.BlockCount) : null,
-            };
-            var record = new VolumeRecord
-            {
-                View = view,
-                BaseRoot = snapshot?.Root,
-                LazyLoad = snapshot is null || fastRestored ? null : new LazyLoad(snapshot.Root, snapshot.BlockCount),
-            };
-            m.Refs.AddRef(record.BaseRoot);
-            m.Refs.AddRef(record.LazyLoad?.SourceRoot);
-            m.SetVolume(record);
-            return ViewOf(record);
+            return ViewOf(CreateVolumeRecord(m, zone, sizeGiB, snapshot, tags));
         }, null, cancellationToken).ConfigureAwait(false) };
+    }
+
+    /// <summary>
+    /// Creates and stores an available volume of the caller's in <paramref name="zone"/>: empty, or from a
+    /// completed snapshot, fully initialized when Fast Snapshot Restore has a credit for it there, lazily loaded otherwise.
+    /// </summary>
+    private VolumeRecord CreateVolumeRecord(Mutation m, string zone, int sizeGiB, SnapshotRecord? snapshot, TagList tags)
+    {
+        var fastRestored = snapshot is not null && FastSnapshotRestores.TryUseCredit(m, AccountId, snapshot.Id, zone);
+        var view = NewVolume(m, zone, sizeGiB, VolumeState.Available, tags) with
+        {
+            SnapshotId = snapshot?.Id,
+            DiskImageSizeInBytes = snapshot?.DiskImageSizeInBytes,
+            FastRestored = fastRestored,
+            Initialization = fastRestored ? VolumeInitialization.Complete(snapshot!.BlockCount) : null,
+        };
+        var record = new VolumeRecord
+        {
+            View = view,
+            BaseRoot = snapshot?.Root,
+            LazyLoad = snapshot is null || fastRestored ? null : new LazyLoad(snapshot.Root, snapshot.BlockCount),
+        };
+        m.Refs.AddRef(record.BaseRoot);
+        m.Refs.AddRef(record.LazyLoad?.SourceRoot);
+        m.SetVolume(record);
+        return record;
     }
 
     /// <summary>Describes the caller's volumes in this Region, one page at a time.</summary>

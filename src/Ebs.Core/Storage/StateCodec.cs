@@ -44,7 +44,8 @@ internal static class StateCodec
                 loadedRuns,
                 v.View.DiskImageSizeInBytes,
                 v.Importing,
-                v.View.FastRestored),
+                v.View.FastRestored,
+                v.View.Attachments is [var a] ? new VolumeAttachmentDocument(a.InstanceId.Value, a.Device, a.State.ToString(), a.AttachTime, a.DeleteOnTermination) : null),
             StateJsonContext.Default.VolumeDocument);
     }
 
@@ -176,6 +177,17 @@ internal static class StateCodec
                 DiskImageSizeInBytes = d.DiskImageSizeInBytes,
                 FastRestored = d.FastRestored,
                 Initialization = d.FastRestored ? VolumeInitialization.Complete(d.SourceBlocks) : null,
+                Attachments = d.Attachment is { } a
+                    ? ValueList<VolumeAttachment>.From([new VolumeAttachment
+                    {
+                        VolumeId = VolumeId.Parse(d.Id),
+                        InstanceId = InstanceId.Parse(a.InstanceId),
+                        Device = a.Device,
+                        State = Enum.Parse<VolumeAttachmentState>(a.State),
+                        AttachTime = a.AttachTime,
+                        DeleteOnTermination = a.DeleteOnTermination,
+                    }])
+                    : ValueList<VolumeAttachment>.Empty,
             },
             BaseRoot = ParseNode(d.BaseRoot),
             LazyLoad = d.LazyLoad ? new LazyLoad(ParseNode(d.SourceRoot), d.SourceBlocks, d.ColdReads, d.LoadedRuns ?? []) : null,

@@ -23,7 +23,11 @@ internal sealed record VolumeDocument(
     long[]? LoadedRuns = null,
     long? DiskImageSizeInBytes = null,
     bool Importing = false,
-    bool FastRestored = false);
+    bool FastRestored = false,
+    VolumeAttachmentDocument? Attachment = null);
+
+/// <summary>The stored shape of a volume's attachment to an instance; the state is its C# member name.</summary>
+internal sealed record VolumeAttachmentDocument(string InstanceId, string Device, string State, DateTimeOffset AttachTime, bool DeleteOnTermination);
 
 /// <summary>The stored shape of a snapshot.</summary>
 internal sealed record SnapshotDocument(
@@ -95,6 +99,7 @@ internal sealed record ResourceTagDocument(string Key, string? Value);
 [JsonSerializable(typeof(VolumeDocument))]
 [JsonSerializable(typeof(SnapshotDocument))]
 [JsonSerializable(typeof(ImageDocument))]
+[JsonSerializable(typeof(InstanceRecord))]
 [JsonSerializable(typeof(FastSnapshotRestoreRecord))]
 [JsonSerializable(typeof(RetentionRuleDocument))]
 [JsonSerializable(typeof(DueEvent))]
