@@ -166,6 +166,37 @@ public sealed class StateTests
     }
 
     [Fact]
+    public async Task Waiters_InstanceRunningStoppedTerminated_WaitUntilTheSettlingInstant()
+    {
+        await using var t = new TestCloud();
+        var id = (await t.LaunchAsync(await t.RegisterImageAsync())).InstanceId;
+        var launched = t.Time.GetUtcNow();
+        var request = new DescribeInstancesRequest { InstanceIds = [id] };
+        var options = new WaiterOptions { OnWaiting = t.Time.SetUtcNow };
+
+        var running = await t.Ec2.Waiters.WaitUntilInstanceRunningAsync(request, options);
+        Assert.Equal((InstanceStateName.Running, launched + Transition), (running.Reservations.Single().Instances.Single().State.Name, t.Time.GetUtcNow()));
+
+        var stopFailure = await Assert.ThrowsAsync<EbsException>(() => t.Ec2.Waiters.WaitUntilInstanceStoppedAsync(request, new WaiterOptions { MaxWaitTime = TimeSpan.FromMinutes(1), OnWaiting = t.Time.SetUtcNow }).AsTask());
+        Assert.Equal(EbsErrorCodes.WaiterTimeout, stopFailure.ErrorCode);
+
+        await t.Ec2.StopInstancesAsync(new() { InstanceIds = [id] });
+        var stopAt = t.Time.GetUtcNow() + Transition;
+        await t.Ec2.Waiters.WaitUntilInstanceStoppedAsync(request, options);
+        Assert.Equal(stopAt, t.Time.GetUtcNow());
+
+        var volume = await t.CreateVolumeAsync();
+        await t.Ec2.AttachVolumeAsync(new() { Device = "/dev/sdf", InstanceId = id, VolumeId = volume.VolumeId });
+        await t.Ec2.Waiters.WaitUntilVolumeInUseAsync(new() { VolumeIds = [volume.VolumeId] }, options);
+
+        await t.Ec2.TerminateInstancesAsync(new() { InstanceIds = [id] });
+        var terminatedAt = t.Time.GetUtcNow() + Transition;
+        await t.Ec2.Waiters.WaitUntilInstanceTerminatedAsync(request, options);
+        Assert.Equal(terminatedAt, t.Time.GetUtcNow());
+        Assert.Equal(EbsErrorCodes.WaiterFailure, (await Assert.ThrowsAsync<EbsException>(() => t.Ec2.Waiters.WaitUntilInstanceRunningAsync(request, options).AsTask())).ErrorCode);
+    }
+
+    [Fact]
     public async Task CreateTags_OnInstance_DescribedAndFiltered()
     {
         await using var t = new TestCloud();
