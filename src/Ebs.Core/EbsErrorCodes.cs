@@ -128,6 +128,9 @@ public static class EbsErrorCodes
     /// <summary>The image exists but cannot be launched yet, such as one still pending.</summary>
     public const string InvalidAmiIdUnavailable = "InvalidAMIID.Unavailable";
 
+    /// <summary>The operation does not apply to the resource, such as stopping an instance whose root device is instance store.</summary>
+    public const string UnsupportedOperation = "UnsupportedOperation";
+
     /// <summary>
     /// The HTTP status of each code. EC2: 400 for its client errors, 500 for <c>InternalError</c>
     /// ("Error codes for the Amazon EC2 API"). EBS direct: each exception's <c>httpStatusCode</c>
@@ -175,6 +178,7 @@ public static class EbsErrorCodes
         [InvalidVolumeZoneMismatch] = HttpStatusCode.BadRequest,
         [InvalidAttachmentNotFound] = HttpStatusCode.BadRequest,
         [InvalidAmiIdUnavailable] = HttpStatusCode.BadRequest,
+        [UnsupportedOperation] = HttpStatusCode.BadRequest,
 
         // Waiters end on the client side with no AWS response; they count as client errors.
         [WaiterTimeout] = HttpStatusCode.BadRequest,

@@ -147,7 +147,8 @@ public sealed partial class Ec2Client
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     /// <exception cref="EbsException">
     /// <c>MissingParameter</c> without ids; <c>InvalidInstanceID.NotFound</c>, <c>InvalidInstanceID.Malformed</c>;
-    /// <c>IncorrectInstanceState</c> for an instance pending, shutting down or terminated (then no instance changes).
+    /// <c>IncorrectInstanceState</c> for an instance pending, shutting down or terminated; <c>UnsupportedOperation</c> for an
+    /// instance-store-backed instance (then no instance changes).
     /// </exception>
     public ValueTask<StopInstancesResponse> StopInstancesAsync(StopInstancesRequest request, CancellationToken cancellationToken = default)
     {
@@ -237,6 +238,11 @@ public sealed partial class Ec2Client
             var moves = new List<(InstanceRecord Record, InstanceStateName Before, bool Moves)>();
             foreach (var instance in found)
             {
+                if (target == InstanceStateName.Stopped && instance.RootDeviceType != DeviceType.Ebs)
+                {
+                    throw new EbsException(EbsErrorCodes.UnsupportedOperation, $"The instance '{instance.InstanceId}' does not have an 'ebs' root device type and cannot be stopped.", instance.InstanceId.Value);
+                }
+
                 var before = instance.StateAt(m.Now);
                 if (accepts(before) is not { } moves1)
                 {

@@ -89,7 +89,8 @@ internal static class StateCodec
                 v.CreationDate,
                 image.AvailableAt,
                 new Dictionary<string, string>(v.Tags.Items, StringComparer.Ordinal),
-                image.RecycleBin),
+                image.RecycleBin,
+                v.ImageLocation),
             StateJsonContext.Default.ImageDocument);
     }
 
@@ -111,6 +112,8 @@ internal static class StateCodec
                 VirtualizationType = AwsEnum.Parse<VirtualizationType>(d.VirtualizationType),
                 BootMode = d.BootMode is null ? null : AwsEnum.Parse<BootModeValues>(d.BootMode),
                 RootDeviceName = d.RootDeviceName,
+                RootDeviceType = d.ImageLocation is null ? DeviceType.Ebs : DeviceType.InstanceStore,
+                ImageLocation = d.ImageLocation,
                 BlockDeviceMappings = ValueList<BlockDeviceMapping>.From(d.BlockDeviceMappings.Select(m => new BlockDeviceMapping
                 {
                     DeviceName = m.DeviceName,

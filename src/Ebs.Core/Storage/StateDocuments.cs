@@ -73,7 +73,8 @@ internal sealed record ImageDocument(
     DateTimeOffset CreationDate,
     DateTimeOffset AvailableAt,
     Dictionary<string, string> Tags,
-    RecycleBinEntry? RecycleBin = null);
+    RecycleBinEntry? RecycleBin = null,
+    string? ImageLocation = null);
 
 /// <summary>The stored shape of one block device mapping.</summary>
 internal sealed record BlockDeviceMappingDocument(string DeviceName, string SnapshotId, int? VolumeSizeGiB, bool DeleteOnTermination);
