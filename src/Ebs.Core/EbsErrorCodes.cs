@@ -119,6 +119,27 @@ public static class EbsErrorCodes
     /// <summary>A Recycle Bin request would pass a quota: rules per Region, rules per tag, tags per rule (rbin's code, with <see cref="EbsErrorReasons.ServiceQuotaExceeded"/>).</summary>
     public const string ServiceQuotaExceededException = "ServiceQuotaExceededException";
 
+    /// <summary>An instance id is not of the form <c>i-</c> and 8 or 17 hex digits.</summary>
+    public const string InvalidInstanceIdMalformed = "InvalidInstanceID.Malformed";
+
+    /// <summary>The instance does not exist, or is not the caller's in the Region.</summary>
+    public const string InvalidInstanceIdNotFound = "InvalidInstanceID.NotFound";
+
+    /// <summary>The instance is not in a state the operation accepts, such as starting a terminated instance.</summary>
+    public const string IncorrectInstanceState = "IncorrectInstanceState";
+
+    /// <summary>The volume and the instance are in different Availability Zones.</summary>
+    public const string InvalidVolumeZoneMismatch = "InvalidVolume.ZoneMismatch";
+
+    /// <summary>The volume is not attached to the instance or device the request names.</summary>
+    public const string InvalidAttachmentNotFound = "InvalidAttachment.NotFound";
+
+    /// <summary>The image exists but cannot be launched yet, such as one still pending.</summary>
+    public const string InvalidAmiIdUnavailable = "InvalidAMIID.Unavailable";
+
+    /// <summary>The operation does not apply to the resource, such as stopping an instance whose root device is instance store.</summary>
+    public const string UnsupportedOperation = "UnsupportedOperation";
+
     /// <summary>
     /// The HTTP status of each code. EC2: 400 for its client errors, 500 for <c>InternalError</c>
     /// ("Error codes for the Amazon EC2 API"). EBS direct: each exception's <c>httpStatusCode</c>
@@ -163,6 +184,13 @@ public static class EbsErrorCodes
         // Recycle Bin (rbin's service model: ConflictException 409, ServiceQuotaExceededException 402).
         [ConflictException] = HttpStatusCode.Conflict,
         [ServiceQuotaExceededException] = HttpStatusCode.PaymentRequired,
+        [InvalidInstanceIdMalformed] = HttpStatusCode.BadRequest,
+        [InvalidInstanceIdNotFound] = HttpStatusCode.BadRequest,
+        [IncorrectInstanceState] = HttpStatusCode.BadRequest,
+        [InvalidVolumeZoneMismatch] = HttpStatusCode.BadRequest,
+        [InvalidAttachmentNotFound] = HttpStatusCode.BadRequest,
+        [InvalidAmiIdUnavailable] = HttpStatusCode.BadRequest,
+        [UnsupportedOperation] = HttpStatusCode.BadRequest,
 
         // Waiters end on the client side with no AWS response; they count as client errors.
         [WaiterTimeout] = HttpStatusCode.BadRequest,

@@ -17,6 +17,7 @@ public static class DisposedCloudCalls
     private static readonly byte[] Bytes = new byte[4096];
     private static readonly VolumeId Volume = VolumeId.Parse("vol-0123456789abcdef0");
     private static readonly SnapshotId Snapshot = SnapshotId.Parse("snap-0123456789abcdef0");
+    private static readonly InstanceId Instance = InstanceId.Parse("i-0123456789abcdef0");
 
     /// <summary>Arguments by parameter type: well-formed values, so that only the disposal can refuse the call.</summary>
     private static readonly Dictionary<Type, Func<object>> Arguments = new()
@@ -78,6 +79,14 @@ public static class DisposedCloudCalls
         [typeof(TagResourceRequest)] = () => new TagResourceRequest { ResourceArn = RuleArn, Tags = [new Tag("k", "v")] },
         [typeof(UntagResourceRequest)] = () => new UntagResourceRequest { ResourceArn = RuleArn, TagKeys = ["k"] },
         [typeof(ListTagsForResourceRequest)] = () => new ListTagsForResourceRequest { ResourceArn = RuleArn },
+        [typeof(RunInstancesRequest)] = () => new RunInstancesRequest { ImageId = ImageId.Parse("ami-0123456789abcdef0"), MinCount = 1, MaxCount = 1 },
+        [typeof(DescribeInstancesRequest)] = () => new DescribeInstancesRequest(),
+        [typeof(StopInstancesRequest)] = () => new StopInstancesRequest { InstanceIds = [Instance] },
+        [typeof(StartInstancesRequest)] = () => new StartInstancesRequest { InstanceIds = [Instance] },
+        [typeof(RebootInstancesRequest)] = () => new RebootInstancesRequest { InstanceIds = [Instance] },
+        [typeof(TerminateInstancesRequest)] = () => new TerminateInstancesRequest { InstanceIds = [Instance] },
+        [typeof(AttachVolumeRequest)] = () => new AttachVolumeRequest { Device = "/dev/sdf", InstanceId = Instance, VolumeId = Volume },
+        [typeof(DetachVolumeRequest)] = () => new DetachVolumeRequest { VolumeId = Volume },
         [typeof(ListChangedBlocksRequest)] = () => new ListChangedBlocksRequest { SecondSnapshotId = SnapshotId.Parse("snap-0123456789abcdef0") },
     };
 

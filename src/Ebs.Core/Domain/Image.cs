@@ -40,8 +40,11 @@ public sealed record Image
     /// <summary>Gets the device name of the root volume.</summary>
     public required string RootDeviceName { get; init; }
 
-    /// <summary>Gets the root device type; <see cref="DeviceType.Ebs"/> for images registered from snapshots.</summary>
+    /// <summary>Gets the root device type: <see cref="DeviceType.Ebs"/>, or <see cref="DeviceType.InstanceStore"/> for an image registered with a manifest location.</summary>
     public DeviceType RootDeviceType { get; init; } = DeviceType.Ebs;
+
+    /// <summary>Gets the manifest location of an instance-store-backed image, or <see langword="null"/> for an EBS-backed one.</summary>
+    public string? ImageLocation { get; init; }
 
     /// <summary>Gets the EBS volumes of the image, the root one included.</summary>
     public required ValueList<BlockDeviceMapping> BlockDeviceMappings { get; init; }

@@ -5,7 +5,7 @@ namespace Ebs.Core.Domain;
 
 /// <summary>
 /// The id of any taggable resource, as CreateTags and DeleteTags take it: a volume
-/// (<c>vol-</c>), snapshot (<c>snap-</c>) or image (<c>ami-</c>) id. Each typed id converts
+/// (<c>vol-</c>), snapshot (<c>snap-</c>) or image (<c>ami-</c>) or instance (<c>i-</c>) id. Each typed id converts
 /// to it implicitly. In JSON, its text.
 /// </summary>
 /// <remarks>The <c>default</c> value has no text and is refused as <c>InvalidID</c>.</remarks>
@@ -32,7 +32,11 @@ public readonly record struct ResourceId : IResourceId<ResourceId>
     /// <param name="id">The id.</param>
     public static implicit operator ResourceId(ImageId id) => new(id.Value);
 
-    /// <summary>Parses a volume, snapshot or image id.</summary>
+    /// <summary>Wraps an instance id.</summary>
+    /// <param name="id">The id.</param>
+    public static implicit operator ResourceId(InstanceId id) => new(id.Value);
+
+    /// <summary>Parses a volume, snapshot, image or instance id.</summary>
     /// <param name="s">The text, such as <c>snap-0123456789abcdef0</c>.</param>
     /// <returns>The id.</returns>
     /// <exception cref="EbsException"><c>InvalidID</c> when the text is none of them.</exception>
@@ -43,7 +47,7 @@ public readonly record struct ResourceId : IResourceId<ResourceId>
     public static ResourceId Parse(ReadOnlySpan<char> s)
         => TryParse(s, out var id) ? id : throw new EbsException(EbsErrorCodes.InvalidId, $"The ID '{s}' is not valid.", s.ToString());
 
-    /// <summary>Tries to parse a volume, snapshot or image id.</summary>
+    /// <summary>Tries to parse a volume, snapshot, image or instance id.</summary>
     /// <param name="s">The text.</param>
     /// <param name="result">The id, or <c>default</c>.</param>
     /// <returns><see langword="true"/> when the text was one of them.</returns>
@@ -52,7 +56,8 @@ public readonly record struct ResourceId : IResourceId<ResourceId>
     /// <inheritdoc cref="TryParse(string?, out ResourceId)" />
     public static bool TryParse(ReadOnlySpan<char> s, out ResourceId result)
     {
-        var valid = ResourceIdFormat.IsValid(s, VolumeId.Prefix) || ResourceIdFormat.IsValid(s, SnapshotId.Prefix) || ResourceIdFormat.IsValid(s, ImageId.Prefix);
+        var valid = ResourceIdFormat.IsValid(s, VolumeId.Prefix) || ResourceIdFormat.IsValid(s, SnapshotId.Prefix) || ResourceIdFormat.IsValid(s, ImageId.Prefix)
+            || ResourceIdFormat.IsValid(s, InstanceId.Prefix);
         result = valid ? new ResourceId(s.ToString()) : default;
         return valid;
     }

@@ -17,4 +17,8 @@ public enum ResourceType
     /// <summary>A machine image.</summary>
     [JsonStringEnumMemberName("image")]
     Image,
+
+    /// <summary>An EC2 instance.</summary>
+    [JsonStringEnumMemberName("instance")]
+    Instance,
 }

@@ -75,6 +75,9 @@ public sealed record Volume
     /// <summary>Gets the throughput in MiB/s of a gp3 volume; <see langword="null"/> for the other types.</summary>
     public int? Throughput { get; init; }
 
+    /// <summary>Gets the volume's attachment to an instance, if any (AWS's <c>Attachments</c>: at most one, as the library has no Multi-Attach).</summary>
+    public ValueList<VolumeAttachment> Attachments { get; init; } = ValueList<VolumeAttachment>.Empty;
+
     /// <summary>Gets the size in bytes (the library's own, computed from <see cref="Size"/>; not in JSON).</summary>
     [JsonIgnore]
     public long SizeInBytes => (long)Size << 30;

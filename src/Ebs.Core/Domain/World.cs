@@ -21,6 +21,8 @@ internal sealed class World
 
     public IImmutableDictionary<ImageId, ImageRecord> Images => Table(RecordKinds.Image);
 
+    public IImmutableDictionary<InstanceId, InstanceRecord> Instances => Table(RecordKinds.Instance);
+
     /// <summary>Gets the records of one kind.</summary>
     public IImmutableDictionary<TKey, TRecord> Table<TKey, TRecord>(RecordKind<TKey, TRecord> kind)
         where TKey : notnull

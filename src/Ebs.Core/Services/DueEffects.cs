@@ -25,5 +25,8 @@ internal static class DueEffects
         [RecycleBin.SnapshotExpiry] = RecycleBin.ExpireSnapshot,
         [RecycleBin.ImageExpiry] = RecycleBin.ExpireImage,
         [VolumeModifications.OptimizingEffect] = VolumeModifications.Optimizing,
+        [Instances.TerminatedEffect] = Instances.Terminated,
+        [Instances.AttachedEffect] = Instances.Attached,
+        [Instances.DetachedEffect] = Instances.Detached,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

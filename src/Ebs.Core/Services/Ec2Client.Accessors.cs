@@ -17,6 +17,7 @@ public sealed partial class Ec2Client
         var world = _engine.World;
         var completions = world.Snapshots.Values.Where(s => s.OwnerId == AccountId && s.Region == Region).Select(s => s.CompletesAt);
         var availabilities = world.Images.Values.Where(i => i.View.OwnerId == AccountId && i.View.Region == Region).Select(i => i.AvailableAt);
-        return completions.Concat(availabilities).Append(CloudEngine.NextDue(world) ?? DateTimeOffset.MinValue).Where(t => t > now).Order().Cast<DateTimeOffset?>().FirstOrDefault();
+        var settlings = world.Instances.Values.Where(i => i.OwnerId == AccountId && i.Region == Region).Select(i => i.SettlesAt);
+        return completions.Concat(availabilities).Concat(settlings).Append(CloudEngine.NextDue(world) ?? DateTimeOffset.MinValue).Where(t => t > now).Order().Cast<DateTimeOffset?>().FirstOrDefault();
     }
 }

@@ -6,7 +6,8 @@ namespace Ebs.Core.Services;
 public sealed partial class Ec2Client
 {
     /// <summary>
-    /// Registers an EBS-backed machine image from the caller's snapshots. It is
+    /// Registers an EBS-backed machine image from the caller's snapshots, or an instance-store-backed one from a manifest
+    /// location (<see cref="RegisterImageRequest.ImageLocation"/>) with EBS volumes besides its root. It is
     /// <see cref="ImageState.Pending"/> until every snapshot it uses has completed, then
     /// <see cref="ImageState.Available"/>. While registered, its snapshots cannot be deleted.
     /// </summary>
@@ -17,7 +18,7 @@ public sealed partial class Ec2Client
     /// <exception cref="EbsException">
     /// <c>InvalidAMIName.Malformed</c>, <c>InvalidAMIName.Duplicate</c>; <c>InvalidParameterValue</c> for an undefined
     /// architecture, virtualization type or boot mode, or bad tags; <c>InvalidBlockDeviceMapping</c> for no or repeated devices, a root
-    /// device not mapped, or a size below the snapshot's; <c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>;
+    /// device not mapped (mapped, for an instance-store-backed image), or a size below the snapshot's; <c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>;
     /// <c>IncorrectState</c> for a snapshot archived, being archived or restored, or temporarily restored.
     /// </exception>
     public async ValueTask<RegisterImageResponse> RegisterImageAsync(RegisterImageRequest request, CancellationToken cancellationToken = default)
@@ -40,14 +41,17 @@ public sealed partial class Ec2Client
             ArgumentNullException.ThrowIfNull(mapping.Ebs, nameof(request));
         }
 
-        if (mappings.Count == 0 || mappings.Select(m => m.DeviceName).Distinct(StringComparer.Ordinal).Count() != mappings.Count)
+        var instanceStore = request.ImageLocation is not null;
+        if ((mappings.Count == 0 && !instanceStore) || mappings.Select(m => m.DeviceName).Distinct(StringComparer.Ordinal).Count() != mappings.Count)
         {
             throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, "The block device mappings must name at least one device, each once.");
         }
 
-        if (!mappings.Any(m => m.DeviceName == request.RootDeviceName))
+        if (mappings.Any(m => m.DeviceName == request.RootDeviceName) == instanceStore)
         {
-            throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, $"The root device '{request.RootDeviceName}' is not in the block device mappings.");
+            throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, instanceStore
+                ? $"The root device '{request.RootDeviceName}' of an instance-store-backed image cannot be an EBS volume."
+                : $"The root device '{request.RootDeviceName}' is not in the block device mappings.");
         }
 
         var tags = TagList.Of(TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Image));
@@ -89,6 +93,8 @@ public sealed partial class Ec2Client
                     VirtualizationType = request.VirtualizationType,
                     BootMode = request.BootMode,
                     RootDeviceName = request.RootDeviceName,
+                    RootDeviceType = instanceStore ? DeviceType.InstanceStore : DeviceType.Ebs,
+                    ImageLocation = request.ImageLocation,
                     BlockDeviceMappings = ValueList<BlockDeviceMapping>.From(mappings),
                     CreationDate = m.Now,
                     Tags = tags,

@@ -58,29 +58,40 @@ public sealed partial class Ec2Client
 
             var volumeType = request.VolumeType ?? VolumeType.Gp2;
             var (iops, throughput) = VolumeTypeLimits.Check(volumeType, sizeGiB, request.Iops, request.Throughput);
-            var fastRestored = snapshot is not null && FastSnapshotRestores.TryUseCredit(m, AccountId, snapshot.Id, zone);
-            var view = NewVolume(m, zone, sizeGiB, VolumeState.Available, tags) with
-            {
-                VolumeType = volumeType,
-                Iops = iops,
-                Throughput = throughput,
-                SnapshotId = snapshot?.Id,
-                DiskImageSizeInBytes = snapshot?.DiskImageSizeInBytes,
-                FastRestored = fastRestored,
-                Initialization = fastRestored ? VolumeInitialization.Complete(snapshot!.BlockCount) : null,
-            };
-            var record = new VolumeRecord
-            {
-                View = view,
-                BaseRoot = snapshot?.Root,
-                LazyLoad = snapshot is null || fastRestored ? null : new LazyLoad(snapshot.Root, snapshot.BlockCount),
-                AvailableAt = _engine.Options.VolumeCreationTime > TimeSpan.Zero ? m.Now + _engine.Options.VolumeCreationTime : null,
-            };
-            m.Refs.AddRef(record.BaseRoot);
-            m.Refs.AddRef(record.LazyLoad?.SourceRoot);
-            m.SetVolume(record);
-            return ViewOf(record, m.Now);
+            return ViewOf(CreateVolumeRecord(m, zone, sizeGiB, snapshot, tags, volumeType, iops, throughput), m.Now);
         }, null, cancellationToken).ConfigureAwait(false) };
+    }
+
+    /// <summary>
+    /// Creates and stores a volume of the caller's in <paramref name="zone"/>, of a type whose IOPS
+    /// and throughput <see cref="VolumeTypeLimits.Check"/> settled: empty, or from a completed
+    /// snapshot, fully initialized when Fast Snapshot Restore has a credit for it there, lazily
+    /// loaded otherwise; <c>creating</c> for <see cref="EbsOptions.VolumeCreationTime"/>.
+    /// </summary>
+    private VolumeRecord CreateVolumeRecord(Mutation m, string zone, int sizeGiB, SnapshotRecord? snapshot, TagList tags, VolumeType volumeType, int? iops, int? throughput)
+    {
+        var fastRestored = snapshot is not null && FastSnapshotRestores.TryUseCredit(m, AccountId, snapshot.Id, zone);
+        var view = NewVolume(m, zone, sizeGiB, VolumeState.Available, tags) with
+        {
+            VolumeType = volumeType,
+            Iops = iops,
+            Throughput = throughput,
+            SnapshotId = snapshot?.Id,
+            DiskImageSizeInBytes = snapshot?.DiskImageSizeInBytes,
+            FastRestored = fastRestored,
+            Initialization = fastRestored ? VolumeInitialization.Complete(snapshot!.BlockCount) : null,
+        };
+        var record = new VolumeRecord
+        {
+            View = view,
+            BaseRoot = snapshot?.Root,
+            LazyLoad = snapshot is null || fastRestored ? null : new LazyLoad(snapshot.Root, snapshot.BlockCount),
+            AvailableAt = _engine.Options.VolumeCreationTime > TimeSpan.Zero ? m.Now + _engine.Options.VolumeCreationTime : null,
+        };
+        m.Refs.AddRef(record.BaseRoot);
+        m.Refs.AddRef(record.LazyLoad?.SourceRoot);
+        m.SetVolume(record);
+        return record;
     }
 
     /// <summary>Describes the caller's volumes in this Region, one page at a time.</summary>

@@ -50,6 +50,16 @@ public sealed class Ec2Paginators
         return new(_ec2, request);
     }
 
+    /// <summary>Pages through DescribeInstances.</summary>
+    /// <param name="request">The request of the first page; its MaxResults sets the page size.</param>
+    /// <returns>The paginator; nothing is fetched until it is enumerated.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    public DescribeInstancesPaginator DescribeInstances(DescribeInstancesRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new(_ec2, request);
+    }
+
     /// <summary>Pages through DescribeFastSnapshotRestores.</summary>
     /// <param name="request">The request of the first page; its MaxResults sets the page size.</param>
     /// <returns>The paginator; nothing is fetched until it is enumerated.</returns>

@@ -11,7 +11,15 @@ public sealed record RegisterImageRequest
     /// <summary>Gets the device name of the root volume, which must be one of <see cref="BlockDeviceMappings"/>.</summary>
     public required string RootDeviceName { get; init; }
 
-    /// <summary>Gets the image's EBS volumes, the root one included.</summary>
+    /// <summary>
+    /// Gets the location of an instance-store-backed image's manifest (AWS's <c>ImageLocation</c>, such as
+    /// <c>my-bucket/image.manifest.xml</c>), or <see langword="null"/> for an EBS-backed image. The library has no S3: it
+    /// records the location, and the image's root device is instance store, which holds no data the library keeps, so
+    /// <see cref="RootDeviceName"/> must not be one of the EBS <see cref="BlockDeviceMappings"/>, which may be empty.
+    /// </summary>
+    public string? ImageLocation { get; init; }
+
+    /// <summary>Gets the image's EBS volumes, the root one included for an EBS-backed image.</summary>
     public required IReadOnlyList<BlockDeviceMapping> BlockDeviceMappings { get; init; }
 
     /// <summary>Gets the description, up to 255 characters.</summary>

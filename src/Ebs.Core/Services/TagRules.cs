@@ -11,17 +11,25 @@ internal static class TagRules
     /// <summary>The tags a create call puts on its new resource of type <paramref name="created"/>.</summary>
     /// <exception cref="EbsException"><c>InvalidParameterValue</c> for a specification of another resource type, or a bad tag.</exception>
     public static ImmutableSortedDictionary<string, string> FromSpecifications(IReadOnlyList<TagSpecification>? specifications, ResourceType created)
+        => FromSpecifications(specifications, created, [created]);
+
+    /// <summary>The tags a create call that makes resources of each of the <paramref name="accepted"/> types puts on those of type <paramref name="created"/>.</summary>
+    /// <exception cref="EbsException"><c>InvalidParameterValue</c> for a specification of a type not accepted, or a bad tag.</exception>
+    public static ImmutableSortedDictionary<string, string> FromSpecifications(IReadOnlyList<TagSpecification>? specifications, ResourceType created, ResourceType[] accepted)
     {
         var tags = new List<Tag>();
         foreach (var specification in specifications ?? [])
         {
             ArgumentNullException.ThrowIfNull(specification);
-            if (specification.ResourceType != created)
+            if (!accepted.Contains(specification.ResourceType))
             {
-                throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"'{specification.ResourceType.ToAwsString()}' is not a valid taggable resource type for this operation; expected '{created.ToAwsString()}'.");
+                throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"'{specification.ResourceType.ToAwsString()}' is not a valid taggable resource type for this operation; expected {string.Join(" or ", accepted.Select(t => $"'{t.ToAwsString()}'"))}.");
             }
 
-            tags.AddRange(specification.Tags ?? []);
+            if (specification.ResourceType == created)
+            {
+                tags.AddRange(specification.Tags ?? []);
+            }
         }
 
         return Merge(TagList.Empty.Items, tags);

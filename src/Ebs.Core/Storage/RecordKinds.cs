@@ -16,6 +16,11 @@ internal static class RecordKinds
     public static RecordKind<ImageId, ImageRecord> Image { get; } = new(
         "image", i => i.Id, id => id.Value, StateCodec.Write, StateCodec.ReadImage, ImmutableDictionary<ImageId, ImageRecord>.Empty);
 
+    /// <summary>Gets the instances, terminated ones included.</summary>
+    public static RecordKind<InstanceId, InstanceRecord> Instance { get; } = new(
+        "instance", i => i.InstanceId, id => id.Value, i => StateCodec.Write(i, StateJsonContext.Default.InstanceRecord), d => StateCodec.Read(d, StateJsonContext.Default.InstanceRecord),
+        ImmutableDictionary<InstanceId, InstanceRecord>.Empty);
+
     /// <summary>Gets Fast Snapshot Restore per (enabling account, snapshot, zone), disabled ones included.</summary>
     public static RecordKind<string, FastSnapshotRestoreRecord> FastSnapshotRestore { get; } = new(
         "fast-snapshot-restore", r => r.Key, key => key, r => StateCodec.Write(r, StateJsonContext.Default.FastSnapshotRestoreRecord), d => StateCodec.Read(d, StateJsonContext.Default.FastSnapshotRestoreRecord),
@@ -42,7 +47,7 @@ internal static class RecordKinds
         ImmutableDictionary<string, IdSequence>.Empty);
 
     /// <summary>Gets every kind, in the order a world loads them.</summary>
-    public static ImmutableArray<IRecordKind> All { get; } = [Volume, Snapshot, Image, FastSnapshotRestore, RetentionRule, Due, Usage, IdSequence];
+    public static ImmutableArray<IRecordKind> All { get; } = [Volume, Snapshot, Image, Instance, FastSnapshotRestore, RetentionRule, Due, Usage, IdSequence];
 
     /// <summary>Gets every kind by its name.</summary>
     public static FrozenDictionary<string, IRecordKind> ByName { get; } = All.ToFrozenDictionary(k => k.Name, StringComparer.Ordinal);

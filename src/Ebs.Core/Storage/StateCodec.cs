@@ -49,7 +49,8 @@ internal static class StateCodec
                 v.View.Iops,
                 v.View.Throughput,
                 v.AvailableAt,
-                v.Modification is { } mod ? WriteModification(mod) : null),
+                v.Modification is { } mod ? WriteModification(mod) : null,
+                v.View.Attachments is [var a] ? new VolumeAttachmentDocument(a.InstanceId.Value, a.Device, a.State.ToString(), a.AttachTime, a.DeleteOnTermination) : null),
             StateJsonContext.Default.VolumeDocument);
     }
 
@@ -93,7 +94,8 @@ internal static class StateCodec
                 v.CreationDate,
                 image.AvailableAt,
                 new Dictionary<string, string>(v.Tags.Items, StringComparer.Ordinal),
-                image.RecycleBin),
+                image.RecycleBin,
+                v.ImageLocation),
             StateJsonContext.Default.ImageDocument);
     }
 
@@ -115,6 +117,8 @@ internal static class StateCodec
                 VirtualizationType = AwsEnum.Parse<VirtualizationType>(d.VirtualizationType),
                 BootMode = d.BootMode is null ? null : AwsEnum.Parse<BootModeValues>(d.BootMode),
                 RootDeviceName = d.RootDeviceName,
+                RootDeviceType = d.ImageLocation is null ? DeviceType.Ebs : DeviceType.InstanceStore,
+                ImageLocation = d.ImageLocation,
                 BlockDeviceMappings = ValueList<BlockDeviceMapping>.From(d.BlockDeviceMappings.Select(m => new BlockDeviceMapping
                 {
                     DeviceName = m.DeviceName,
@@ -184,6 +188,17 @@ internal static class StateCodec
                 VolumeType = d.VolumeType is null ? VolumeType.Gp2 : AwsEnum.Parse<VolumeType>(d.VolumeType),
                 Iops = d.VolumeType is null ? VolumeTypeLimits.Gp2Baseline(d.SizeGiB) : d.Iops,
                 Throughput = d.Throughput,
+                Attachments = d.Attachment is { } a
+                    ? ValueList<VolumeAttachment>.From([new VolumeAttachment
+                    {
+                        VolumeId = VolumeId.Parse(d.Id),
+                        InstanceId = InstanceId.Parse(a.InstanceId),
+                        Device = a.Device,
+                        State = Enum.Parse<VolumeAttachmentState>(a.State),
+                        AttachTime = a.AttachTime,
+                        DeleteOnTermination = a.DeleteOnTermination,
+                    }])
+                    : ValueList<VolumeAttachment>.Empty,
             },
             AvailableAt = d.AvailableAt,
             Modification = d.Modification is { } mod ? ReadModification(VolumeId.Parse(d.Id), mod) : null,

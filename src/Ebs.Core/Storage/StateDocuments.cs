@@ -28,7 +28,8 @@ internal sealed record VolumeDocument(
     int? Iops = null,
     int? Throughput = null,
     DateTimeOffset? AvailableAt = null,
-    VolumeModificationDocument? Modification = null);
+    VolumeModificationDocument? Modification = null,
+    VolumeAttachmentDocument? Attachment = null);
 
 /// <summary>
 /// The stored shape of a volume's most recent modification; absent in documents older than volume types.
@@ -44,6 +45,9 @@ internal sealed record VolumeModificationDocument(
     int TargetSizeGiB,
     int? TargetIops,
     int? TargetThroughput);
+
+/// <summary>The stored shape of a volume's attachment to an instance; the state is its C# member name.</summary>
+internal sealed record VolumeAttachmentDocument(string InstanceId, string Device, string State, DateTimeOffset AttachTime, bool DeleteOnTermination);
 
 /// <summary>The stored shape of a snapshot.</summary>
 internal sealed record SnapshotDocument(
@@ -89,7 +93,8 @@ internal sealed record ImageDocument(
     DateTimeOffset CreationDate,
     DateTimeOffset AvailableAt,
     Dictionary<string, string> Tags,
-    RecycleBinEntry? RecycleBin = null);
+    RecycleBinEntry? RecycleBin = null,
+    string? ImageLocation = null);
 
 /// <summary>The stored shape of one block device mapping.</summary>
 internal sealed record BlockDeviceMappingDocument(string DeviceName, string SnapshotId, int? VolumeSizeGiB, bool DeleteOnTermination);
@@ -115,6 +120,7 @@ internal sealed record ResourceTagDocument(string Key, string? Value);
 [JsonSerializable(typeof(VolumeDocument))]
 [JsonSerializable(typeof(SnapshotDocument))]
 [JsonSerializable(typeof(ImageDocument))]
+[JsonSerializable(typeof(InstanceRecord))]
 [JsonSerializable(typeof(FastSnapshotRestoreRecord))]
 [JsonSerializable(typeof(RetentionRuleDocument))]
 [JsonSerializable(typeof(DueEvent))]

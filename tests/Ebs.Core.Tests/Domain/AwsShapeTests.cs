@@ -91,8 +91,10 @@ public sealed class AwsShapeTests
         Assert.Equal(SnapshotId.Parse("snap-0123456789abcdef0"), Parse<SnapshotId>("snap-0123456789abcdef0"));
         Assert.Equal(ImageId.Parse("ami-0123456789abcdef0"), Parse<ImageId>("ami-0123456789abcdef0"));
         Assert.Equal((ResourceId)SnapshotId.Parse("snap-0123456789abcdef0"), Parse<ResourceId>("snap-0123456789abcdef0"));
+        Assert.Equal(InstanceId.Parse("i-0123456789abcdef0"), Parse<InstanceId>("i-0123456789abcdef0"));
+        Assert.Equal((ResourceId)InstanceId.Parse("i-0123456789abcdef0"), Parse<ResourceId>("i-0123456789abcdef0"));
         Assert.False(VolumeId.TryParse("snap-0123456789abcdef0".AsSpan(), null, out _));
-        Assert.Equal(EbsErrorCodes.InvalidId, Assert.Throws<EbsException>(() => ResourceId.Parse("i-0123456789abcdef0")).ErrorCode);
+        Assert.Equal(EbsErrorCodes.InvalidId, Assert.Throws<EbsException>(() => ResourceId.Parse("eni-0123456789abcdef0")).ErrorCode);
 
         static T Parse<T>(string text)
             where T : ISpanParsable<T> => T.Parse(text.AsSpan(), null);

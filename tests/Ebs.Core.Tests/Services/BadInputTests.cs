@@ -31,7 +31,7 @@ public sealed class BadInputTests
         { EbsErrorCodes.TagLimitExceeded, (t, _, v) => t.Ec2.CreateTagsAsync(new CreateTagsRequest { Resources = [v.VolumeId], Tags = [.. Enumerable.Range(0, 51).Select(i => new Tag($"k{i}", "v"))] }).AsTask() },
         { EbsErrorCodes.InvalidSnapshotNotFound, (t, _, v) => t.Ec2.CreateTagsAsync(new CreateTagsRequest { Resources = [v.VolumeId, SnapshotId.Parse("snap-0123456789abcdef0")], Tags = [new Tag("a", "b")] }).AsTask() },
         { EbsErrorCodes.InvalidId, (t, _, _) => t.Ec2.CreateTagsAsync(new CreateTagsRequest { Resources = [default], Tags = [new Tag("a", "b")] }).AsTask() },
-        { EbsErrorCodes.InvalidId, (t, _, _) => Task.Run(() => ResourceId.Parse("i-0123456789abcdef0")) },
+        { EbsErrorCodes.InvalidId, (t, _, _) => Task.Run(() => ResourceId.Parse("eni-0123456789abcdef0")) },
         { EbsErrorCodes.InvalidParameterValue, (t, _, _) => t.Ec2.ListVolumesAsync(new() { Filters = [new Filter("no-such-filter", "x")] }).AsTask() },
         { EbsErrorCodes.InvalidUserIdMalformed, (t, _, _) => t.Ec2.ListSnapshotsAsync(new() { OwnerIds = ["self", "aws-marketplace"] }).AsTask() },
         { EbsErrorCodes.InvalidUserIdMalformed, (t, _, _) => t.Ec2.ListImagesAsync(new() { Owners = ["12345678901"] }).AsTask() },

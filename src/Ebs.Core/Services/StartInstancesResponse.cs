@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+using Ebs.Core.Domain;
+
+namespace Ebs.Core.Services;
+
+/// <summary>The result of StartInstances: each instance's state before and after the call.</summary>
+public sealed record StartInstancesResponse
+{
+    // Internal: only the library makes these; the JSON reader may, to read back what it wrote.
+    [JsonConstructor]
+    internal StartInstancesResponse()
+    {
+    }
+
+    /// <summary>Gets the state changes, in the order of the request's ids.</summary>
+    public required ValueList<InstanceStateChange> StartingInstances { get; init; }
+}
