@@ -140,6 +140,9 @@ public static class EbsErrorCodes
     /// <summary>The operation does not apply to the resource, such as stopping an instance whose root device is instance store.</summary>
     public const string UnsupportedOperation = "UnsupportedOperation";
 
+    /// <summary>The resource's settings forbid the operation, such as deregistering an image under deregistration protection.</summary>
+    public const string OperationNotPermitted = "OperationNotPermitted";
+
     /// <summary>
     /// The HTTP status of each code. EC2: 400 for its client errors, 500 for <c>InternalError</c>
     /// ("Error codes for the Amazon EC2 API"). EBS direct: each exception's <c>httpStatusCode</c>
@@ -191,6 +194,7 @@ public static class EbsErrorCodes
         [InvalidAttachmentNotFound] = HttpStatusCode.BadRequest,
         [InvalidAmiIdUnavailable] = HttpStatusCode.BadRequest,
         [UnsupportedOperation] = HttpStatusCode.BadRequest,
+        [OperationNotPermitted] = HttpStatusCode.BadRequest,
 
         // Waiters end on the client side with no AWS response; they count as client errors.
         [WaiterTimeout] = HttpStatusCode.BadRequest,

@@ -55,6 +55,15 @@ public sealed record Image
     /// <summary>Gets the tags.</summary>
     public TagList Tags { get; init; } = TagList.Empty;
 
+    /// <summary>Gets the instant the image is (or was) deprecated, or <see langword="null"/> when no deprecation is set (EnableImageDeprecation).</summary>
+    public DateTimeOffset? DeprecationTime { get; init; }
+
+    /// <summary>
+    /// Gets the deregistration protection as AWS reports it: <c>disabled</c>, <c>enabled-without-cooldown</c>,
+    /// <c>enabled-with-cooldown</c>, or <c>disabled-until</c> and the instant the cooldown ends.
+    /// </summary>
+    public string DeregistrationProtection { get; init; } = Domain.DeregistrationProtection.Off;
+
     /// <summary>Gets the Region (the library's own).</summary>
     public required string Region { get; init; }
 

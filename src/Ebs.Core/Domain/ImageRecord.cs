@@ -11,7 +11,24 @@ internal sealed record ImageRecord
     /// <summary>Gets the image's stay in the Recycle Bin, or <see langword="null"/> when it is registered; an image in the bin is deregistered as far as EC2's calls see.</summary>
     public RecycleBinEntry? RecycleBin { get; init; }
 
+    /// <summary>Gets whether DisableImage disabled it (until EnableImage).</summary>
+    public bool Disabled { get; init; }
+
+    /// <summary>Gets the instant it is deprecated (EnableImageDeprecation), or <see langword="null"/> when none is set.</summary>
+    public DateTimeOffset? DeprecateAt { get; init; }
+
+    /// <summary>Gets its deregistration protection, or <see langword="null"/> when it never had one or it has lapsed.</summary>
+    public DeregistrationProtection? Protection { get; init; }
+
     public ImageId Id => View.ImageId;
 
-    public Image ViewAt(DateTimeOffset now) => View with { State = now >= AvailableAt ? ImageState.Available : ImageState.Pending };
+    public Image ViewAt(DateTimeOffset now) => View with
+    {
+        State = Disabled ? ImageState.Disabled : now >= AvailableAt ? ImageState.Available : ImageState.Pending,
+        DeprecationTime = DeprecateAt,
+        DeregistrationProtection = Protection?.ToAwsString(now) ?? DeregistrationProtection.Off,
+    };
+
+    /// <summary>Gets whether it is deprecated at <paramref name="now"/>.</summary>
+    public bool IsDeprecatedAt(DateTimeOffset now) => DeprecateAt is { } at && now >= at;
 }

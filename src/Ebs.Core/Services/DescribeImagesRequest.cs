@@ -13,6 +13,14 @@ public sealed record DescribeImagesRequest
     /// <summary>Gets the owners to list (account ids, <c>self</c>, <c>amazon</c>, <c>aws-backup-vault</c> or <c>aws-marketplace</c>). Empty for all the caller can see.</summary>
     public IReadOnlyList<string> Owners { get; init; } = [];
 
+    /// <summary>Gets whether to list disabled images (only their owner ever sees them).</summary>
+    /// <value>The default is <see langword="false"/>, as AWS's.</value>
+    public bool IncludeDisabled { get; init; }
+
+    /// <summary>Gets whether to list other accounts' deprecated images; an owner always sees its own.</summary>
+    /// <value>The default is <see langword="false"/>, as AWS's.</value>
+    public bool IncludeDeprecated { get; init; }
+
     /// <summary>Gets the filters, all of which must match.</summary>
     public IReadOnlyList<Filter> Filters { get; init; } = [];
 

@@ -131,6 +131,7 @@ public sealed partial class Ec2Client
             : world.Images.Values.Where(i => i.View.OwnerId == AccountId && i.View.Region == Region && i.RecycleBin is null);
         var matching = candidates
             .Where(i => owners.Count == 0 || owners.Contains(i.View.OwnerId))
+            .Where(i => IsListed(i, now, request))
             .Select(i => i.ViewAt(now))
             .Where(i => Filter.MatchesAll(request.Filters, name => ImageFilterValues(name, i)))
             .OrderBy(i => i.ImageId.Value, StringComparer.Ordinal);
@@ -148,13 +149,14 @@ public sealed partial class Ec2Client
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>What happened to each snapshot (empty when they are kept).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
-    /// <exception cref="EbsException"><c>InvalidAMIID.NotFound</c>, <c>InvalidAMIID.Malformed</c>.</exception>
+    /// <exception cref="EbsException"><c>InvalidAMIID.NotFound</c>, <c>InvalidAMIID.Malformed</c>; <c>OperationNotPermitted</c> for an image under deregistration protection.</exception>
     public async ValueTask<DeregisterImageResponse> DeregisterImageAsync(DeregisterImageRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var results = await _engine.CommitAsync(nameof(DeregisterImageAsync), m =>
         {
             var image = FindImage(m.World, request.ImageId);
+            CheckNotProtected(image, m.Now);
             RecycleBin.Delete(m, image);
             var results = new List<DeleteSnapshotReturnCode>();
             foreach (var snapshotId in request.DeleteAssociatedSnapshots ? image.View.SnapshotIds : [])

@@ -95,7 +95,11 @@ internal static class StateCodec
                 image.AvailableAt,
                 new Dictionary<string, string>(v.Tags.Items, StringComparer.Ordinal),
                 image.RecycleBin,
-                v.ImageLocation),
+                v.ImageLocation,
+                image.Disabled,
+                image.DeprecateAt,
+                image.Protection?.WithCooldown,
+                image.Protection?.CooldownEndsAt),
             StateJsonContext.Default.ImageDocument);
     }
 
@@ -129,6 +133,9 @@ internal static class StateCodec
             },
             AvailableAt = d.AvailableAt,
             RecycleBin = d.RecycleBin,
+            Disabled = d.Disabled,
+            DeprecateAt = d.DeprecateAt,
+            Protection = d.ProtectionWithCooldown is { } withCooldown ? new DeregistrationProtection { WithCooldown = withCooldown, CooldownEndsAt = d.ProtectionCooldownEndsAt } : null,
         };
     }
 

@@ -94,7 +94,11 @@ internal sealed record ImageDocument(
     DateTimeOffset AvailableAt,
     Dictionary<string, string> Tags,
     RecycleBinEntry? RecycleBin = null,
-    string? ImageLocation = null);
+    string? ImageLocation = null,
+    bool Disabled = false,
+    DateTimeOffset? DeprecateAt = null,
+    bool? ProtectionWithCooldown = null,
+    DateTimeOffset? ProtectionCooldownEndsAt = null);
 
 /// <summary>The stored shape of one block device mapping.</summary>
 internal sealed record BlockDeviceMappingDocument(string DeviceName, string SnapshotId, int? VolumeSizeGiB, bool DeleteOnTermination);
