@@ -1,6 +1,7 @@
 using System.Reflection;
 using Ebs.Cli.Commands;
 using Ebs.Cli.Commands.Images;
+using Ebs.Cli.Commands.Instances;
 using Ebs.Cli.Commands.Snapshots;
 using Ebs.Cli.Commands.Volumes;
 using Spectre.Console;
@@ -87,6 +88,19 @@ internal static class CliApp
             image.AddCommand<ImageRegisterCommand>("register").WithDescription("Register an image from snapshots (the first is the root volume).");
             image.AddCommand<ImageListCommand>("list").WithDescription("List images.").RequiresExistingStore();
             image.AddCommand<ImageDeregisterCommand>("deregister").WithDescription("Deregister an image; its snapshots are kept unless --delete-snapshots is given.");
+        });
+        config.AddBranch("instance", instance =>
+        {
+            instance.SetDescription("Launch, list, stop, start and terminate instances.");
+            instance.AddCommand<InstanceRunCommand>("run").WithDescription(
+                "Launch instances of an image: each gets a volume per mapping of the image, created from its snapshot and attached. They are pending, then running 30 seconds later.");
+            instance.AddCommand<InstanceListCommand>("list").WithDescription("List instances, terminated ones included.").RequiresExistingStore();
+            instance.AddCommand<InstanceStopCommand>("stop").WithDescription(
+                "Stop running instances: stopping, then stopped 30 seconds later; their volumes stay attached. An instance already stopping or stopped is left as it is; one pending, shutting down or terminated refuses the whole call (IncorrectInstanceState).");
+            instance.AddCommand<InstanceStartCommand>("start").WithDescription(
+                "Start stopped instances: pending, then running 30 seconds later. An instance already pending or running is left as it is; one stopping, shutting down or terminated refuses the whole call (IncorrectInstanceState).");
+            instance.AddCommand<InstanceTerminateCommand>("terminate").WithDescription(
+                "Terminate instances: shutting-down, then terminated 30 seconds later, when their DeleteOnTermination volumes are deleted and the others detached. An instance already shutting down or terminated is left as it is.");
         });
         config.AddCommand<UsageCommand>("usage").WithDescription("Show the account's snapshot storage in every Region, or only in --region.").RequiresExistingStore();
         config.AddCommand<FsckCommand>("fsck").WithDescription(

@@ -26,6 +26,29 @@ public sealed partial class HelpTests
     }
 
     [Fact]
+    public async Task InstanceRunHelp_CountZoneAndPending()
+    {
+        var help = await HelpAsync("instance", "run");
+
+        Assert.Contains("They are pending, then running 30 seconds later", help, StringComparison.Ordinal);
+        Assert.Contains("<IMAGE> The image to launch", help, StringComparison.Ordinal);
+        Assert.Contains("--count <N> 1 How many instances to launch, in one reservation; at least 1 (InvalidParameterValue)", help, StringComparison.Ordinal);
+        Assert.Contains("--zone <ZONE> The instances' Availability Zone", help, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("stop", "one pending, shutting down or terminated refuses the whole call (IncorrectInstanceState)")]
+    [InlineData("start", "one stopping, shutting down or terminated refuses the whole call (IncorrectInstanceState)")]
+    [InlineData("terminate", "their DeleteOnTermination volumes are deleted and the others detached")]
+    public async Task InstanceStateHelp_SaysWhatItRefusesOrDeletes(string command, string said)
+    {
+        var help = await HelpAsync("instance", command);
+
+        Assert.Contains(said, help, StringComparison.Ordinal);
+        Assert.Contains("<ID> The instances", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportHelp_SizeDefaultIsTheImageLength()
     {
         var help = await HelpAsync("volume", "import");

@@ -10,6 +10,7 @@ public sealed class StoreRequiredTests
         { ["volume", "list"] },
         { ["snapshot", "list"] },
         { ["image", "list"] },
+        { ["instance", "list"] },
         { ["snapshot", "diff", "snap-0123456789abcdef0", "snap-0123456789abcdef1"] },
         { ["usage"] },
         { ["volume", "export", "vol-0123456789abcdef0", "out.img"] },

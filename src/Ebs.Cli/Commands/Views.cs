@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Ebs.Cli.Commands;
 
 /// <summary>
-/// How volumes, snapshots and images are shown: JSON with the AWS CLI's field names and formats
+/// How volumes, snapshots, images and instances are shown: JSON with the AWS CLI's field names and formats
 /// for scripts, tables for people. Fields AWS does not have stay in the tables.
 /// </summary>
 internal static class Views
@@ -64,6 +64,60 @@ internal static class Views
 
     public static object Json(IEnumerable<Image> images) => new { Images = images.Select(Json) };
 
+    public static object Json(Instance i) => new
+    {
+        i.AmiLaunchIndex,
+        ImageId = i.ImageId.Value,
+        InstanceId = i.InstanceId.Value,
+        LaunchTime = AwsValues.Time(i.LaunchTime),
+        Placement = new { i.Placement.AvailabilityZone },
+        i.RootDeviceName,
+        RootDeviceType = i.RootDeviceType.ToAwsString(),
+        BlockDeviceMappings = i.BlockDeviceMappings.Select(m => new
+        {
+            m.DeviceName,
+            Ebs = new { AttachTime = AwsValues.Time(m.Ebs.AttachTime), m.Ebs.DeleteOnTermination, Status = m.Ebs.Status.ToAwsString(), VolumeId = m.Ebs.VolumeId.Value },
+        }),
+        State = Json(i.State),
+        i.StateTransitionReason,
+        Tags = AwsValues.Tags(i.Tags),
+    };
+
+    // AWS's reservation without Groups: the library has no security groups.
+    public static object Json(Reservation r) => new { Instances = r.Instances.Select(Json), r.OwnerId, r.ReservationId };
+
+    public static object Json(IEnumerable<Reservation> reservations) => new { Reservations = reservations.Select(Json) };
+
+    public static object Json(InstanceStateChange c) => new { CurrentState = Json(c.CurrentState), InstanceId = c.InstanceId.Value, PreviousState = Json(c.PreviousState) };
+
+    public static Table Instances(IEnumerable<Reservation> reservations)
+    {
+        var table = Table("Instance", "Image", "Zone", "State", "Launched", "Volumes");
+        foreach (var i in reservations.SelectMany(r => r.Instances))
+        {
+            table.AddRow(
+                i.InstanceId.Value,
+                i.ImageId.Value,
+                i.Placement.AvailabilityZone ?? "—",
+                i.State.Name.ToAwsString(),
+                AwsValues.Time(i.LaunchTime),
+                i.BlockDeviceMappings.Count == 0 ? "—" : string.Join(' ', i.BlockDeviceMappings.Select(m => $"{m.DeviceName}={m.Ebs.VolumeId}")));
+        }
+
+        return table;
+    }
+
+    public static Table StateChanges(IEnumerable<InstanceStateChange> changes)
+    {
+        var table = Table("Instance", "Previous", "Current");
+        foreach (var c in changes)
+        {
+            table.AddRow(c.InstanceId.Value, c.PreviousState.Name.ToAwsString(), c.CurrentState.Name.ToAwsString());
+        }
+
+        return table;
+    }
+
     public static Table Images(IEnumerable<Image> images)
     {
         var table = Table("Image", "Name", "State", "Arch", "Snapshots");
@@ -97,6 +151,8 @@ internal static class Views
 
         return table;
     }
+
+    private static object Json(InstanceState s) => new { s.Code, Name = s.Name.ToAwsString() };
 
     // No column wraps: ids, states and sizes are read and copied whole.
     private static Table Table(params string[] columns)

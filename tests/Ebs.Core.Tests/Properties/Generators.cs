@@ -35,6 +35,13 @@ public static class Generators
             (1, target.Select(t => new ModelOp(ModelOpKind.CopySnapshot, t, 1, 0, 0))),
             (1, target.Select(t => new ModelOp(ModelOpKind.EnableFastSnapshotRestore, t, 0, 0, 0))),
             (1, target.Select(t => new ModelOp(ModelOpKind.DisableFastSnapshotRestore, t, 0, 0, 0))),
+            (6, target.Select(t => new ModelOp(ModelOpKind.RegisterImage, t, 0, 0, 0))),
+            (6, target.Select(t => new ModelOp(ModelOpKind.RunInstance, t, 0, 0, 0))),
+            (4, Gen.Zip(target, Gen.Choose(0, 3)).Select(p => new ModelOp(ModelOpKind.StopInstance, p.Item1, Math.Min(p.Item2, 1), 0, p.Item2))),
+            (4, Gen.Zip(target, Gen.Choose(0, 3)).Select(p => new ModelOp(ModelOpKind.StartInstance, p.Item1, Math.Min(p.Item2, 1), 0, p.Item2))),
+            (3, Gen.Zip(target, Gen.Choose(0, 3)).Select(p => new ModelOp(ModelOpKind.TerminateInstance, p.Item1, Math.Min(p.Item2, 1), 0, p.Item2))),
+            (4, Gen.Zip(target, Gen.Choose(0, 7)).Select(p => new ModelOp(ModelOpKind.AttachVolume, p.Item1, Math.Min(p.Item2 % 4, 1), 0, p.Item2))),
+            (4, Gen.Zip(target, Gen.Choose(0, 3)).Select(p => new ModelOp(ModelOpKind.DetachVolume, p.Item1, Math.Min(p.Item2, 1), 0, 0))),
         ]).ToArray());
         var retention = Gen.Elements<int?>(null, 1, 2);
         return Gen.Sized(size => from days in retention

@@ -29,6 +29,17 @@ public sealed class Model
     /// <summary>Gets or sets the retention of the Region-level snapshot rule, if there is one.</summary>
     public int? RetentionDays { get; set; }
 
+    /// <summary>Gets each registered image's one snapshot.</summary>
+    public Dictionary<ImageId, SnapshotId> Images { get; } = [];
+
+    public Dictionary<InstanceId, ModelInstance> Instances { get; } = [];
+
+    /// <summary>Gets the attachments, by volume: a volume has at most one.</summary>
+    public Dictionary<VolumeId, ModelAttachment> Attachments { get; } = [];
+
+    /// <summary>Gets each volume's Availability Zone.</summary>
+    public Dictionary<VolumeId, string> Zones { get; } = [];
+
     // Per volume: its source snapshot (if any), then its own snapshots, oldest first.
     private readonly Dictionary<VolumeId, List<SnapshotId>> _lineages = [];
 
@@ -45,6 +56,8 @@ public sealed class Model
     public void RemoveVolume(VolumeId volume)
     {
         Volumes.Remove(volume);
+        Zones.Remove(volume);
+        Attachments.Remove(volume);
         _lineages.Remove(volume);
         _written.Remove(volume);
     }
@@ -131,6 +144,25 @@ public sealed class Model
         foreach (var (id, tier) in Tiers.ToList())
         {
             Tiers[id] = tier.At(now);
+        }
+
+        // Detachments complete at their instant; a termination deletes the volumes attached with DeleteOnTermination
+        // and detaches the others, but leaves a detaching one to its own detachment.
+        foreach (var (volume, _) in Attachments.Where(p => p.Value.DetachesAt <= now).ToList())
+        {
+            Attachments.Remove(volume);
+        }
+
+        foreach (var (volume, attachment) in Attachments.Where(p => p.Value.DetachesAt is null && Instances[p.Value.Instance] is { Heading: InstanceStateName.Terminated } i && i.SettlesAt <= now).ToList())
+        {
+            if (attachment.DeleteOnTermination)
+            {
+                RemoveVolume(volume);
+            }
+            else
+            {
+                Attachments.Remove(volume);
+            }
         }
 
         foreach (var (id, _) in FastRestoresDisabling.Where(p => p.Value <= now).ToList())

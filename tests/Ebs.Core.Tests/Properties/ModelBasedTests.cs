@@ -13,6 +13,11 @@ namespace Ebs.Core.Tests.Properties;
 /// chunks are exactly those reachable from live roots, every reference count equals the one
 /// scrub recomputes, each new snapshot copies what differs from its newest surviving
 /// predecessor, the ledger's standard bytes equal a recount, and refused calls change nothing.
+/// Images of one snapshot are registered and instances launched from them, stopped, started and
+/// terminated, with volumes attached and detached: a snapshot an image uses is never deleted or
+/// archived (InvalidSnapshot.InUse), an attached volume never deleted (VolumeInUse), a launched
+/// volume reads back its image's snapshot, instance and attachment states follow the model, and
+/// at termination the DeleteOnTermination volumes vanish with their chunks.
 /// </summary>
 public sealed class ModelBasedTests
 {

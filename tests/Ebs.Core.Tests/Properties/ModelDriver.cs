@@ -26,6 +26,13 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
     /// <summary>The zone volumes are created from snapshots in, and Fast Snapshot Restore is enabled in.</summary>
     private const string RestoreZone = "us-east-1b";
 
+    /// <summary>The zone empty volumes are created in, and instances launched in (the Region's first).</summary>
+    private const string LaunchZone = "us-east-1a";
+
+    private const string RootDevice = "/dev/xvda";
+
+    private int _attachCalls;
+
     private DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>Creates the Region-level snapshot retention rule a sequence starts with, if it has one.</summary>
@@ -71,11 +78,48 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
             snapshot = binned.Count > 0 ? binned[op.Kind == ModelOpKind.AdvanceToBinExit ? 0 : op.Target % binned.Count] : null;
         }
 
-        var needsVolume = op.Kind is ModelOpKind.Write or ModelOpKind.CreateSnapshot or ModelOpKind.DeleteVolume or ModelOpKind.InvalidCall;
+        var images = Model.Images.Keys.OrderBy(i => i.Value, StringComparer.Ordinal).ToList();
+        var instances = Model.Instances.Keys.OrderBy(i => i.Value, StringComparer.Ordinal).ToList();
+        ImageId? image = images.Count > 0 ? images[op.Target % images.Count] : null;
+        InstanceId? instance = instances.Count > 0 ? instances[op.Seed % instances.Count] : null;
+        if (op.Kind == ModelOpKind.DetachVolume && op.Offset != 0 && Model.Attachments.Keys.OrderBy(v => v.Value, StringComparer.Ordinal).ToList() is { Count: > 0 } attached)
+        {
+            volume = attached[op.Target % attached.Count];
+        }
+
+        if (op.Kind is ModelOpKind.StopInstance or ModelOpKind.StartInstance or ModelOpKind.TerminateInstance && instances.Count > 0)
+        {
+            instance = instances[op.Target % instances.Count];
+        }
+
+        // Focused (non-zero offset): an instance the call can change, an available volume it can take.
+        Func<InstanceStateName, bool>? takes = op.Offset == 0 ? null : op.Kind switch
+        {
+            ModelOpKind.StopInstance => state => state == InstanceStateName.Running,
+            ModelOpKind.StartInstance => state => state == InstanceStateName.Stopped,
+            ModelOpKind.TerminateInstance => state => state != InstanceStateName.Terminated,
+            ModelOpKind.AttachVolume => state => state is InstanceStateName.Running or InstanceStateName.Stopped,
+            _ => null,
+        };
+        if (takes is not null && instances.Where(i => takes(Model.Instances[i].StateAt(Now))).ToList() is { Count: > 0 } able)
+        {
+            instance = able[op.Seed % able.Count];
+        }
+
+        if (op.Kind == ModelOpKind.AttachVolume && op.Offset != 0 && volumes.Where(v => !Model.Attachments.ContainsKey(v) && Model.Zones.GetValueOrDefault(v) == LaunchZone).ToList() is { Count: > 0 } free)
+        {
+            volume = free[op.Target % free.Count];
+        }
+
+        var needsVolume = op.Kind is ModelOpKind.Write or ModelOpKind.CreateSnapshot or ModelOpKind.DeleteVolume or ModelOpKind.InvalidCall
+            or ModelOpKind.AttachVolume or ModelOpKind.DetachVolume;
         var needsSnapshot = op.Kind is ModelOpKind.DeleteSnapshot or ModelOpKind.CreateVolumeFromSnapshot or ModelOpKind.CopySnapshot
             or ModelOpKind.RestoreFromRecycleBin or ModelOpKind.AdvanceToBinExit or ModelOpKind.ArchiveSnapshot or ModelOpKind.RestoreSnapshotTier
-            or ModelOpKind.EnableFastSnapshotRestore or ModelOpKind.DisableFastSnapshotRestore;
-        return (needsVolume && volume is null) || (needsSnapshot && snapshot is null) ? null : new PlannedOp(op.Kind, volume, snapshot, op.Offset, data, op.Seed);
+            or ModelOpKind.EnableFastSnapshotRestore or ModelOpKind.DisableFastSnapshotRestore or ModelOpKind.RegisterImage;
+        var needsInstance = op.Kind is ModelOpKind.StopInstance or ModelOpKind.StartInstance or ModelOpKind.TerminateInstance or ModelOpKind.AttachVolume;
+        return (needsVolume && volume is null) || (needsSnapshot && snapshot is null) || (needsInstance && instance is null) || (op.Kind == ModelOpKind.RunInstance && image is null)
+            ? null
+            : new PlannedOp(op.Kind, volume, snapshot, op.Offset, data, op.Seed, image, instance);
     }
 
     public async Task ApplyAsync(PlannedOp op)
@@ -83,7 +127,9 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
         switch (op.Kind)
         {
             case ModelOpKind.CreateVolume:
-                Model.AddVolume((await Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 })).Volume.VolumeId, [], null);
+                var empty = (await Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = LaunchZone, Size = 1 })).Volume.VolumeId;
+                Model.AddVolume(empty, [], null);
+                Model.Zones[empty] = LaunchZone;
                 break;
             case ModelOpKind.Write:
                 await Ec2.WriteAtAsync(op.Volume!.Value, op.Offset, op.Data);
@@ -109,7 +155,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
 
                 break;
             case ModelOpKind.DeleteSnapshot:
-                if (Model.RetentionDays is null && Model.FastRestores.Contains(op.Snapshot!.Value))
+                if (Model.Images.ContainsValue(op.Snapshot!.Value) || (Model.RetentionDays is null && Model.FastRestores.Contains(op.Snapshot.Value)))
                 {
                     await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.DeleteSnapshotAsync(op.Snapshot.Value).AsTask(), EbsErrorCodes.InvalidSnapshotInUse);
                     break;
@@ -129,6 +175,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
                 var created = (await Ec2.CreateVolumeAsync(request)).Volume;
                 Assert.True(!created.FastRestored || Model.FastRestores.Contains(op.Snapshot.Value), $"{created.VolumeId} is fast-restored from {op.Snapshot}, which has no Fast Snapshot Restore");
                 Model.AddVolume(created.VolumeId, Model.Copy(Model.Snapshots[op.Snapshot.Value]), op.Snapshot);
+                Model.Zones[created.VolumeId] = RestoreZone;
                 break;
             case ModelOpKind.CopySnapshot:
                 if (!await IsUsableAsync(op.Snapshot!.Value))
@@ -140,7 +187,13 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
                 Model.Snapshots[(await Ec2.CopySnapshotHereAsync(TestCloud.Region, op.Snapshot.Value)).SnapshotId] = Model.Copy(Model.Snapshots[op.Snapshot.Value]);
                 break;
             case ModelOpKind.DeleteVolume:
-                await Ec2.DeleteVolumeAsync(op.Volume!.Value);
+                if (Model.Attachments.ContainsKey(op.Volume!.Value))
+                {
+                    await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.DeleteVolumeAsync(op.Volume.Value).AsTask(), EbsErrorCodes.VolumeInUse);
+                    break;
+                }
+
+                await Ec2.DeleteVolumeAsync(op.Volume.Value);
                 Model.RemoveVolume(op.Volume.Value);
                 break;
             case ModelOpKind.AdvanceTime:
@@ -166,6 +219,27 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
                 break;
             case ModelOpKind.DisableFastSnapshotRestore:
                 await DisableFastRestoreAsync(op.Snapshot!.Value);
+                break;
+            case ModelOpKind.RegisterImage:
+                await RegisterImageAsync(op.Snapshot!.Value);
+                break;
+            case ModelOpKind.RunInstance:
+                await RunInstanceAsync(op.Image!.Value);
+                break;
+            case ModelOpKind.StopInstance:
+                await ChangeStateAsync(op.Instance!.Value, InstanceStateName.Stopped);
+                break;
+            case ModelOpKind.StartInstance:
+                await ChangeStateAsync(op.Instance!.Value, InstanceStateName.Running);
+                break;
+            case ModelOpKind.TerminateInstance:
+                await ChangeStateAsync(op.Instance!.Value, InstanceStateName.Terminated);
+                break;
+            case ModelOpKind.AttachVolume:
+                await AttachAsync(op.Volume!.Value, op.Instance!.Value);
+                break;
+            case ModelOpKind.DetachVolume:
+                await DetachAsync(op.Volume!.Value);
                 break;
             case ModelOpKind.InvalidCall:
                 var target = op.Volume!.Value;
@@ -201,6 +275,12 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
         if ((await Ec2.DescribeSnapshotAsync(snapshot)).State != SnapshotState.Completed || Model.TierAt(snapshot, Now) is { IsStandardOnly: false })
         {
             await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.ModifySnapshotTierAsync(request).AsTask(), EbsErrorCodes.IncorrectState);
+            return;
+        }
+
+        if (Model.Images.ContainsValue(snapshot))
+        {
+            await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.ModifySnapshotTierAsync(request).AsTask(), EbsErrorCodes.InvalidSnapshotInUse);
             return;
         }
 
@@ -274,6 +354,123 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
     }
 
     /// <summary>
+    /// Registers an image of one snapshot as its root device, when the snapshot is completed and wholly in the
+    /// standard tier (an image of a pending one would be pending; of an archived one is refused).
+    /// </summary>
+    private async Task RegisterImageAsync(SnapshotId snapshot)
+    {
+        if ((await Ec2.DescribeSnapshotAsync(snapshot)).State != SnapshotState.Completed || Model.TierAt(snapshot, Now) is { IsStandardOnly: false })
+        {
+            return;
+        }
+
+        var image = await Ec2.RegisterAndDescribeImageAsync(new RegisterImageRequest
+        {
+            Name = $"image-{Model.Images.Count}",
+            RootDeviceName = RootDevice,
+            BlockDeviceMappings = [Ec2Shorthands.Mapping(RootDevice, snapshot)],
+            VirtualizationType = VirtualizationType.Hvm,
+        });
+        Assert.Equal(ImageState.Available, image.State);
+        Model.Images[image.ImageId] = snapshot;
+    }
+
+    /// <summary>Launches one instance, pending, with its root volume from the image's snapshot, attached with DeleteOnTermination.</summary>
+    private async Task RunInstanceAsync(ImageId image)
+    {
+        var instance = (await Ec2.RunInstancesAsync(new RunInstancesRequest { ImageId = image, MinCount = 1, MaxCount = 1 })).Reservation.Instances.Single();
+        Assert.Equal(InstanceStateName.Pending, instance.State.Name);
+        var root = instance.BlockDeviceMappings.Single();
+        Assert.Equal((RootDevice, VolumeAttachmentState.Attached, true), (root.DeviceName, root.Ebs.Status, root.Ebs.DeleteOnTermination));
+        var snapshot = Model.Images[image];
+        Model.Instances[instance.InstanceId] = new ModelInstance(InstanceStateName.Running, Now + InstanceRecord.TransitionTime);
+        Model.AddVolume(root.Ebs.VolumeId, Model.Copy(Model.Snapshots[snapshot]), snapshot);
+        Model.Zones[root.Ebs.VolumeId] = LaunchZone;
+        Model.Attachments[root.Ebs.VolumeId] = new ModelAttachment(instance.InstanceId, RootDevice, DeleteOnTermination: true, Now - VolumeAttachment.TransitionTime, null);
+    }
+
+    /// <summary>
+    /// Stops, starts or terminates an instance: it moves from the state each call takes it from, is reported
+    /// unchanged where it already is (or is heading), and any other state is refused, changing nothing.
+    /// </summary>
+    private async Task ChangeStateAsync(InstanceId id, InstanceStateName target)
+    {
+        var model = Model.Instances[id];
+        var before = model.StateAt(Now);
+        bool? moves = target switch
+        {
+            InstanceStateName.Stopped => before is InstanceStateName.Running ? true : before is InstanceStateName.Stopping or InstanceStateName.Stopped ? false : null,
+            InstanceStateName.Running => before is InstanceStateName.Stopped ? true : before is InstanceStateName.Pending or InstanceStateName.Running ? false : null,
+            _ => before is not (InstanceStateName.ShuttingDown or InstanceStateName.Terminated),
+        };
+        Func<Task<InstanceStateChange>> call = target switch
+        {
+            InstanceStateName.Stopped => async () => (await Ec2.StopInstancesAsync(new StopInstancesRequest { InstanceIds = [id] })).StoppingInstances.Single(),
+            InstanceStateName.Running => async () => (await Ec2.StartInstancesAsync(new StartInstancesRequest { InstanceIds = [id] })).StartingInstances.Single(),
+            _ => async () => (await Ec2.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = [id] })).TerminatingInstances.Single(),
+        };
+        if (moves is null)
+        {
+            await StateFingerprint.AssertUnchangedAsync(Cloud, call, EbsErrorCodes.IncorrectInstanceState);
+            return;
+        }
+
+        var change = await call();
+        if (moves == true)
+        {
+            Model.Instances[id] = model = new ModelInstance(target, Now + InstanceRecord.TransitionTime);
+        }
+
+        Assert.Equal((before, model.StateAt(Now)), (change.PreviousState.Name, change.CurrentState.Name));
+    }
+
+    /// <summary>
+    /// Attaches a volume to an instance as a new device: refused unless the instance is running or stopped
+    /// (IncorrectInstanceState), the volume unattached (VolumeInUse) and in the instance's zone.
+    /// </summary>
+    private async Task AttachAsync(VolumeId volume, InstanceId instance)
+    {
+        var device = $"/dev/sdf{++_attachCalls}"; // never one the instance uses
+        var request = new AttachVolumeRequest { VolumeId = volume, InstanceId = instance, Device = device };
+        var refusal = Model.Instances[instance].StateAt(Now) is not (InstanceStateName.Running or InstanceStateName.Stopped) ? EbsErrorCodes.IncorrectInstanceState
+            : Model.Attachments.ContainsKey(volume) ? EbsErrorCodes.VolumeInUse
+            : Model.Zones[volume] != LaunchZone ? EbsErrorCodes.InvalidVolumeZoneMismatch
+            : null;
+        if (refusal is not null)
+        {
+            await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.AttachVolumeAsync(request).AsTask(), refusal);
+            return;
+        }
+
+        var attachment = (await Ec2.AttachVolumeAsync(request)).Attachment;
+        Assert.Equal(VolumeAttachmentState.Attaching, attachment.State);
+        Model.Attachments[volume] = new ModelAttachment(instance, device, DeleteOnTermination: false, Now, null);
+    }
+
+    /// <summary>
+    /// Detaches a volume: refused unless it is attached (IncorrectState), its instance running or stopped
+    /// (IncorrectInstanceState), and, for a root volume, stopped (IncorrectState).
+    /// </summary>
+    private async Task DetachAsync(VolumeId volume)
+    {
+        var request = new DetachVolumeRequest { VolumeId = volume };
+        var attachment = Model.Attachments.GetValueOrDefault(volume);
+        var instanceState = attachment is null ? (InstanceStateName?)null : Model.Instances[attachment.Instance].StateAt(Now);
+        var refusal = attachment?.IsAttachedAt(Now) != true ? EbsErrorCodes.IncorrectState
+            : instanceState is not (InstanceStateName.Running or InstanceStateName.Stopped) ? EbsErrorCodes.IncorrectInstanceState
+            : attachment.Device == RootDevice && instanceState != InstanceStateName.Stopped ? EbsErrorCodes.IncorrectState
+            : null;
+        if (refusal is not null)
+        {
+            await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.DetachVolumeAsync(request).AsTask(), refusal);
+            return;
+        }
+
+        Assert.Equal(VolumeAttachmentState.Detaching, (await Ec2.DetachVolumeAsync(request)).Attachment.State);
+        Model.Attachments[volume] = attachment! with { DetachesAt = Now + VolumeAttachment.TransitionTime };
+    }
+
+    /// <summary>
     /// Checks the cloud against the model: every live volume and every live, binned or archived
     /// snapshot reads back exactly, the bin holds exactly the model's snapshots until their exit,
     /// tiers and Fast Snapshot Restores are the model's, the usage ledger's standard bytes equal
@@ -331,8 +528,40 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
             .FastSnapshotRestores.Where(r => r.State is not (FastSnapshotRestoreStateCode.Disabling or FastSnapshotRestoreStateCode.Disabled));
         Assert.Equal(Model.FastRestores.Select(s => s.Value).Order(StringComparer.Ordinal), fastRestores.Select(r => r.SnapshotId.Value).Order(StringComparer.Ordinal));
         Assert.Equal(Model.Volumes.Count, (await Ec2.ListVolumesAsync()).Count);
+        await CheckInstancesAsync(after);
         var scrub = await Cloud.ScrubAsync();
         Assert.True(scrub.IsClean, $"scrub after {after}: {scrub}");
+    }
+
+    /// <summary>
+    /// Checks images, instances and attachments: every image is the model's and its snapshot lives (was never
+    /// deleted), every instance is in the model's state with the model's volumes as its devices.
+    /// </summary>
+    private async Task CheckInstancesAsync(string after)
+    {
+        var images = (await Ec2.DescribeImagesAsync(new DescribeImagesRequest())).Images;
+        Assert.Equal(
+            Model.Images.Select(p => $"{p.Key} {p.Value}").Order(StringComparer.Ordinal),
+            images.Select(i => $"{i.ImageId} {i.BlockDeviceMappings.Single().Ebs.SnapshotId}").Order(StringComparer.Ordinal));
+        Assert.All(Model.Images.Values, s => Assert.True(Model.Snapshots.ContainsKey(s), $"{s} of an image is gone after {after}"));
+        if (Model.Instances.Count == 0)
+        {
+            return;
+        }
+
+        var instances = (await Ec2.DescribeInstancesAsync(new DescribeInstancesRequest())).Reservations.SelectMany(r => r.Instances).ToList();
+        Assert.Equal(Model.Instances.Keys.Select(i => i.Value).Order(StringComparer.Ordinal), instances.Select(i => i.InstanceId.Value).Order(StringComparer.Ordinal));
+        foreach (var instance in instances)
+        {
+            var expected = Model.Attachments.Where(p => p.Value.Instance == instance.InstanceId).Select(p => $"{p.Value.Device}={p.Key}").Order(StringComparer.Ordinal);
+            Assert.True(Model.Instances[instance.InstanceId].StateAt(Now) == instance.State.Name, $"{instance.InstanceId} is {instance.State.Name}, the model says {Model.Instances[instance.InstanceId]} after {after}");
+            Assert.Equal(expected, instance.BlockDeviceMappings.Select(m => $"{m.DeviceName}={m.Ebs.VolumeId}").Order(StringComparer.Ordinal));
+        }
+
+        foreach (var volume in await Ec2.ListVolumesAsync())
+        {
+            Assert.True(Model.Attachments.ContainsKey(volume.VolumeId) == (volume.State == VolumeState.InUse), $"{volume.VolumeId} is {volume.State} after {after}");
+        }
     }
 
     private static long LedgerLevel(World world, UsageType type)

@@ -18,6 +18,13 @@ public enum ModelOpKind
     RestoreSnapshotTier,
     EnableFastSnapshotRestore,
     DisableFastSnapshotRestore,
+    RegisterImage,
+    RunInstance,
+    StopInstance,
+    StartInstance,
+    TerminateInstance,
+    AttachVolume,
+    DetachVolume,
 }
 
 /// <summary>

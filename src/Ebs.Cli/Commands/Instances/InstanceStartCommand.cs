@@ -1,0 +1,16 @@
+using Ebs.Core;
+using Ebs.Core.Services;
+using Spectre.Console;
+
+namespace Ebs.Cli.Commands.Instances;
+
+/// <summary><c>ebs instance start ID…</c>: printed as AWS's StartInstances, each instance's state before and after.</summary>
+internal sealed class InstanceStartCommand(IAnsiConsole console, TimeProvider time) : StoreCommand<InstanceIdsSettings>(console, time)
+{
+    protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, InstanceIdsSettings settings, CancellationToken cancellationToken)
+    {
+        var changes = (await ec2.StartInstancesAsync(new StartInstancesRequest { InstanceIds = settings.InstanceIds() }, cancellationToken)).StartingInstances;
+        Print(settings, new { StartingInstances = changes.Select(Views.Json) }, () => Views.StateChanges(changes));
+        return 0;
+    }
+}
