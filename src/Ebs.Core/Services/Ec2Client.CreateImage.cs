@@ -11,7 +11,7 @@ public sealed partial class Ec2Client
     /// Creates an EBS-backed image of an instance: one snapshot of each attached volume, all taken
     /// at one instant, each described as AWS describes them (<c>Created by CreateImage(i-…) for ami-… from vol-…</c>),
     /// and the image registered over them with the instance's root device name and each volume's
-    /// device, size and DeleteOnTermination. The image is <see cref="ImageState.Pending"/> until the
+    /// device, size and DeleteOnTermination (which <see cref="CreateImageRequest.BlockDeviceMappings"/> may change). The image is <see cref="ImageState.Pending"/> until the
     /// snapshots complete. Without <see cref="CreateImageRequest.NoReboot"/> a running instance is
     /// rebooted (it stays running) and the instance's quiesce hook runs around the capture: the
     /// snapshots and image are <see cref="SnapshotConsistency.ApplicationConsistent"/>; with it they
@@ -25,7 +25,7 @@ public sealed partial class Ec2Client
     /// <c>InvalidInstanceID.NotFound</c>, <c>InvalidInstanceID.Malformed</c>; <c>IncorrectInstanceState</c> for an instance
     /// neither running nor stopped; <c>UnsupportedOperation</c> for an instance-store-backed instance; <c>InvalidAMIName.Malformed</c>,
     /// <c>InvalidAMIName.Duplicate</c>; <c>InvalidParameterValue</c> for a long description or bad tags; <c>InvalidBlockDeviceMapping</c>
-    /// for a device given twice or not attached, or a size below the volume's or above 65,536 GiB;
+    /// for a device given twice or not attached, or a size other than the volume's (AWS changes only DeleteOnTermination);
     /// <c>ConcurrentSnapshotLimitExceeded</c>; <c>QuiesceHookFailed</c> when the hook's pre callback throws (then nothing changes).
     /// </exception>
     public async ValueTask<CreateImageResponse> CreateImageAsync(CreateImageRequest request, CancellationToken cancellationToken = default)
@@ -118,10 +118,11 @@ public sealed partial class Ec2Client
         return (instance, [.. volumes.Select(v =>
         {
             var change = overrides.FirstOrDefault(o => o.DeviceName == v.Attachment.Device)?.Ebs;
-            var size = change?.VolumeSize ?? v.Volume.View.Size;
-            if (size < v.Volume.View.Size || size > MaxVolumeSizeGiB)
+            var size = v.Volume.View.Size;
+            if (change?.VolumeSize is { } other && other != size)
             {
-                throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, $"Volume of size {size}GB for {v.Attachment.Device} is outside {v.Volume.View.Size} to {MaxVolumeSizeGiB}GB.", v.Volume.Id.Value);
+                // API_CreateImage: "You can't change the volume size using the VolumeSize parameter."
+                throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, $"The size of {v.Attachment.Device} cannot be changed by CreateImage ({other}GB asked, the volume has {size}GB): modify the volume first.", v.Volume.Id.Value);
             }
 
             return (v.Volume, v.Attachment.Device, size, change?.DeleteOnTermination ?? v.Attachment.DeleteOnTermination);

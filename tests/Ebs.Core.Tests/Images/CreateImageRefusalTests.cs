@@ -31,6 +31,7 @@ public sealed class CreateImageRefusalTests
         await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => Create(running, "bad*name", noReboot: true), EbsErrorCodes.InvalidAmiNameMalformed);
         await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => Create(running, noReboot: true, mappings: [Change("/dev/sdz", 4)]), EbsErrorCodes.InvalidBlockDeviceMapping);
         await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => Create(running, noReboot: true, mappings: [Change(InstanceShorthands.Data, 1)]), EbsErrorCodes.InvalidBlockDeviceMapping);
+        await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => Create(running, noReboot: true, mappings: [Change(InstanceShorthands.Root, 8)]), EbsErrorCodes.InvalidBlockDeviceMapping);
         Assert.Equal(0, failing.Before); // refused before the hook
 
         await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => Create(running), EbsErrorCodes.QuiesceHookFailed);

