@@ -51,10 +51,10 @@ public sealed partial class Ec2Client
         var hook = request.NoReboot ? null : _engine.QuiesceHooks.Find(request.InstanceId.Value);
 
         // Refuse what the capture would refuse before the hook quiesces anything.
-        PlanImage(await _engine.CurrentAsync(cancellationToken).ConfigureAwait(false), request, overrides);
+        PlanImage(await _engine.CurrentAsync(cancellationToken).ConfigureAwait(false), _engine.Time.GetUtcNow(), request, overrides);
         var imageId = await QuiesceHooks.AroundAsync(hook, request.InstanceId.Value, () => _engine.CommitAsync(nameof(CreateImageAsync), m =>
         {
-            var (instance, devices) = PlanImage(m.World, request, overrides);
+            var (instance, devices) = PlanImage(m.World, m.Now, request, overrides);
             var id = _engine.Ids.Next<ImageId>(m.World.Images.ContainsKey);
             var mappings = new List<BlockDeviceMapping>();
             var availableAt = m.Now;
@@ -99,11 +99,11 @@ public sealed partial class Ec2Client
         return new CreateImageResponse { ImageId = imageId };
     }
 
-    /// <summary>Checks a CreateImage request against <paramref name="world"/>: the instance and, by device, each attached volume's mapping.</summary>
+    /// <summary>Checks a CreateImage request against <paramref name="world"/> at <paramref name="now"/>: the instance and, by device, each attached volume's mapping.</summary>
     private (InstanceRecord Instance, List<(VolumeRecord Volume, string Device, int SizeGiB, bool DeleteOnTermination)> Devices) PlanImage(
-        World world, CreateImageRequest request, IReadOnlyList<LaunchBlockDeviceMapping> overrides)
+        World world, DateTimeOffset now, CreateImageRequest request, IReadOnlyList<LaunchBlockDeviceMapping> overrides)
     {
-        var (instance, volumes) = CapturableVolumes(world, request.InstanceId);
+        var (instance, volumes) = CapturableVolumes(world, now, request.InstanceId);
         if (instance.RootDeviceType != DeviceType.Ebs)
         {
             throw new EbsException(EbsErrorCodes.UnsupportedOperation, $"The instance '{instance.InstanceId}' does not have an 'ebs' root device type: CreateImage makes EBS-backed images only.", instance.InstanceId.Value);
@@ -131,12 +131,12 @@ public sealed partial class Ec2Client
 
     /// <summary>
     /// The instance and its attached volumes, by device, for CreateImage and CreateSnapshots:
-    /// the instance must be running or stopped (AWS's IncorrectInstanceState otherwise).
+    /// the instance must be running or stopped at <paramref name="now"/> (AWS's IncorrectInstanceState otherwise).
     /// </summary>
-    private (InstanceRecord Instance, List<(VolumeRecord Volume, VolumeAttachment Attachment)> Volumes) CapturableVolumes(World world, InstanceId instanceId)
+    private (InstanceRecord Instance, List<(VolumeRecord Volume, VolumeAttachment Attachment)> Volumes) CapturableVolumes(World world, DateTimeOffset now, InstanceId instanceId)
     {
         var instance = FindInstance(world, instanceId);
-        var state = instance.StateAt(_engine.Time.GetUtcNow());
+        var state = instance.StateAt(now);
         if (state is not (InstanceStateName.Running or InstanceStateName.Stopped))
         {
             throw new EbsException(EbsErrorCodes.IncorrectInstanceState, $"The instance '{instanceId}' is not in a state from which it can be captured: it is {state.ToAwsString()}.", instanceId.Value);

@@ -36,9 +36,9 @@ public sealed partial class Ec2Client
         var consistency = hook is null ? SnapshotConsistency.CrashConsistent : SnapshotConsistency.ApplicationConsistent;
 
         // Refuse what the capture would refuse before the hook quiesces anything.
-        SnapshotSet(await _engine.CurrentAsync(cancellationToken).ConfigureAwait(false), spec);
+        SnapshotSet(await _engine.CurrentAsync(cancellationToken).ConfigureAwait(false), _engine.Time.GetUtcNow(), spec);
         var infos = await QuiesceHooks.AroundAsync(hook, spec.InstanceId.Value, () => _engine.CommitAsync(nameof(CreateSnapshotsAsync), m =>
-            SnapshotSet(m.World, spec).Select(volume =>
+            SnapshotSet(m.World, m.Now, spec).Select(volume =>
             {
                 var own = request.CopyTagsFromSource is null ? tags : volume.View.Tags.Aggregate(tags, (all, tag) => all.ContainsKey(tag.Key) ? all : all.Add(tag.Key, tag.Value ?? string.Empty));
                 var snapshot = TakeSnapshot(m, volume, description, own, consistency).ViewAt(m.Now, _engine.BlockSize);
@@ -59,10 +59,10 @@ public sealed partial class Ec2Client
         return new CreateSnapshotsResponse { Snapshots = ValueList<SnapshotInfo>.From(infos) };
     }
 
-    /// <summary>The volumes of a CreateSnapshots set, by device.</summary>
-    private List<VolumeRecord> SnapshotSet(World world, InstanceSpecification spec)
+    /// <summary>The volumes of a CreateSnapshots set at <paramref name="now"/>, by device.</summary>
+    private List<VolumeRecord> SnapshotSet(World world, DateTimeOffset now, InstanceSpecification spec)
     {
-        var (instance, volumes) = CapturableVolumes(world, spec.InstanceId);
+        var (instance, volumes) = CapturableVolumes(world, now, spec.InstanceId);
         var set = volumes
             .Where(v => v.Attachment.Device == instance.RootDeviceName ? !spec.ExcludeBootVolume : !spec.ExcludeDataVolumes)
             .Select(v => v.Volume)
