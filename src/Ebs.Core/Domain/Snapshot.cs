@@ -85,7 +85,7 @@ public sealed record Snapshot
 
     /// <summary>
     /// Gets how consistent the contents are (the library's own): application-consistent when a
-    /// quiesce hook ran around the capture (see <see cref="Services.QuiesceHooks"/>), otherwise crash-consistent.
+    /// quiesce hook ran around the capture (see <see cref="Services.QuiesceHooks"/>), otherwise crash-consistent; copies keep their source's.
     /// </summary>
     public SnapshotConsistency Consistency { get; init; }
 }

@@ -60,6 +60,9 @@ public sealed class QuiesceTests
         Assert.Equal(SnapshotConsistency.CrashConsistent, crash.Consistency);
         Assert.Equal(SnapshotConsistency.ApplicationConsistent, (await t.Ec2.DescribeSnapshotAsync(app.SnapshotId)).Consistency);
 
+        t.Time.Advance(TimeSpan.FromHours(1));
+        var copy = await t.Ec2.CopySnapshotHereAsync(TestCloud.Region, app.SnapshotId);
+        Assert.Equal(SnapshotConsistency.ApplicationConsistent, copy.Consistency); // the same bytes
         Assert.True(t.Cloud.QuiesceHooks.Unregister(hooked.VolumeId.Value));
         Assert.Equal(SnapshotConsistency.CrashConsistent, (await t.Ec2.TakeSnapshotAsync(hooked.VolumeId)).Consistency);
         Assert.Equal((1, 1), (hook.Before, hook.After));
