@@ -38,6 +38,9 @@ public sealed class EbsCloud : IAsyncDisposable, IDisposable
     /// <summary>Gets the block size in bytes.</summary>
     public int BlockSize => _engine.BlockSize;
 
+    /// <summary>Gets the quiesce hooks that CreateImage, CreateSnapshots and CreateSnapshot run around their captures (in memory only, never stored).</summary>
+    public QuiesceHooks QuiesceHooks => _engine.QuiesceHooks;
+
     /// <summary>Gets the chunk store holding every block's bytes.</summary>
     public IChunkStore ChunkStore => _engine.Chunks;
 

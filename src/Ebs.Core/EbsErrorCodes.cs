@@ -143,6 +143,9 @@ public static class EbsErrorCodes
     /// <summary>The resource's settings forbid the operation, such as deregistering an image under deregistration protection.</summary>
     public const string OperationNotPermitted = "OperationNotPermitted";
 
+    /// <summary>A caller's quiesce hook threw before a capture (the library's own): nothing was captured.</summary>
+    public const string QuiesceHookFailed = "QuiesceHookFailed";
+
     /// <summary>
     /// The HTTP status of each code. EC2: 400 for its client errors, 500 for <c>InternalError</c>
     /// ("Error codes for the Amazon EC2 API"). EBS direct: each exception's <c>httpStatusCode</c>
@@ -199,6 +202,9 @@ public static class EbsErrorCodes
         // Waiters end on the client side with no AWS response; they count as client errors.
         [WaiterTimeout] = HttpStatusCode.BadRequest,
         [WaiterFailure] = HttpStatusCode.BadRequest,
+
+        // A caller's hook failed on the caller's side, as a client error.
+        [QuiesceHookFailed] = HttpStatusCode.BadRequest,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Gets the HTTP status AWS returns with an error code.</summary>

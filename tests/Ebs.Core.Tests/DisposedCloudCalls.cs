@@ -93,6 +93,8 @@ public static class DisposedCloudCalls
         [typeof(TerminateInstancesRequest)] = () => new TerminateInstancesRequest { InstanceIds = [Instance] },
         [typeof(AttachVolumeRequest)] = () => new AttachVolumeRequest { Device = "/dev/sdf", InstanceId = Instance, VolumeId = Volume },
         [typeof(DetachVolumeRequest)] = () => new DetachVolumeRequest { VolumeId = Volume },
+        [typeof(CreateImageRequest)] = () => new CreateImageRequest { InstanceId = Instance, Name = "image" },
+        [typeof(CreateSnapshotsRequest)] = () => new CreateSnapshotsRequest { InstanceSpecification = new InstanceSpecification { InstanceId = Instance } },
         [typeof(ListChangedBlocksRequest)] = () => new ListChangedBlocksRequest { SecondSnapshotId = SnapshotId.Parse("snap-0123456789abcdef0") },
     };
 

@@ -67,6 +67,12 @@ public sealed record Image
     /// <summary>Gets the Region (the library's own).</summary>
     public required string Region { get; init; }
 
+    /// <summary>
+    /// Gets how consistent the snapshots of an image made by CreateImage are (the library's own):
+    /// application-consistent with a reboot, crash-consistent with NoReboot; <see langword="null"/> for a registered image.
+    /// </summary>
+    public SnapshotConsistency? Consistency { get; init; }
+
     /// <summary>Gets the snapshots the image uses, each once.</summary>
     internal IEnumerable<SnapshotId> SnapshotIds => BlockDeviceMappings.Select(m => m.Ebs.SnapshotId).Distinct();
 }

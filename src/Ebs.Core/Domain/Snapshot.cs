@@ -82,4 +82,10 @@ public sealed record Snapshot
     /// data did not come from an import (the library's own).
     /// </summary>
     public long? DiskImageSizeInBytes { get; init; }
+
+    /// <summary>
+    /// Gets how consistent the contents are (the library's own): application-consistent when a
+    /// quiesce hook ran around the capture (see <see cref="Services.QuiesceHooks"/>), otherwise crash-consistent; copies keep their source's.
+    /// </summary>
+    public SnapshotConsistency Consistency { get; init; }
 }

@@ -45,6 +45,9 @@ internal sealed record SnapshotRecord
     /// </summary>
     public VolumeId? LineageVolumeId { get; init; }
 
+    /// <summary>Gets how consistent its contents are: application-consistent when a quiesce hook ran around the capture.</summary>
+    public SnapshotConsistency Consistency { get; init; }
+
     /// <summary>Gets the snapshot its volume was created from, which the volume's first snapshot continues.</summary>
     public SnapshotId? SourceSnapshotId { get; init; }
 
@@ -102,6 +105,7 @@ internal sealed record SnapshotRecord
             FullSnapshotSizeInBytes = BlockCount * blockSize,
             IncrementalSizeInBytes = ChangedBlockCount * blockSize,
             DiskImageSizeInBytes = DiskImageSizeInBytes,
+            Consistency = Consistency,
             Tags = TagList.Of(Tags),
             StorageTier = IsReadableAt(now) ? StorageTier.Standard : StorageTier.Archive,
             RestoreExpiryTime = Archive is { RestoreExpiryTime: { } expiry } && now < expiry ? expiry : null,

@@ -51,6 +51,9 @@ internal sealed class CloudEngine : IAsyncDisposable
 
     public ReferenceGraph Graph { get; } = new();
 
+    /// <summary>Gets the callers' quiesce hooks, in memory only.</summary>
+    public QuiesceHooks QuiesceHooks { get; } = new();
+
     public BlockMap Map { get; }
 
     public ResourceIdGenerator Ids { get; }

@@ -68,6 +68,7 @@ public sealed partial class Ec2Client
                 Tags = tags,
                 DiskImageSizeInBytes = original.DiskImageSizeInBytes,
                 LineageVolumeId = original.Lineage,
+                Consistency = original.Consistency,
             };
             m.SetSnapshot(record);
             return record;

@@ -36,44 +36,64 @@ public sealed partial class Ec2Client
         CheckDescription(description);
 
         var tagSet = TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Snapshot);
-        return new CreateSnapshotResponse { Snapshot = await _engine.CommitAsync(nameof(CreateSnapshotAsync), m =>
+        var hook = _engine.QuiesceHooks.Find(volumeId.Value);
+        var consistency = hook is null ? SnapshotConsistency.CrashConsistent : SnapshotConsistency.ApplicationConsistent;
+        if (hook is not null)
         {
-            var volume = FindVolume(m.World, volumeId);
-            if (SnapshotQueue.PendingAt(volume.SnapshotCompletions, m.Now) >= MaxPendingSnapshotsPerVolume)
-            {
-                throw new EbsException(EbsErrorCodes.ConcurrentSnapshotLimitExceeded, $"Volume {volumeId} already has {MaxPendingSnapshotsPerVolume} pending snapshots.", volumeId.Value);
-            }
+            // Refuse what the capture would refuse before the hook quiesces anything.
+            FindVolume(await _engine.CurrentAsync(cancellationToken).ConfigureAwait(false), volumeId);
+        }
 
-            var predecessor = SnapshotLineage.Predecessor(m.World, volume);
-            var changed = predecessor is null ? (long?)null : SnapshotLineage.ChangedBlocks(_engine.Map, m.Refs, predecessor.Root, volume);
-            var root = Freeze(m.Refs, volume);
-            m.Refs.AddRef(root);
-            var blockCount = BlockMap.BlockCount(m.Refs, root);
-            var copied = changed ?? blockCount;
-            var (copyStartsAt, completesAt, queue) = SnapshotQueue.Enqueue(volume.SnapshotCompletions, m.Now, CopyTime(copied));
-            var record = new SnapshotRecord
-            {
-                Id = _engine.Ids.Next<SnapshotId>(m.World.Snapshots.ContainsKey),
-                OwnerId = AccountId,
-                Region = Region,
-                VolumeId = volumeId,
-                VolumeSizeGiB = volume.View.Size,
-                Description = description,
-                StartTime = m.Now,
-                CopyStartsAt = copyStartsAt,
-                CompletesAt = completesAt,
-                Root = root,
-                BlockCount = blockCount,
-                ChangedBlockCount = copied,
-                Tags = tagSet,
-                DiskImageSizeInBytes = volume.View.DiskImageSizeInBytes,
-                SourceSnapshotId = volume.View.SnapshotId,
-            };
-            m.SetBlocks(volumeId, volume.Dirty.Keys.Select(block => (block, (Chunks.ChunkId?)null)));
-            m.SetVolume(volume with { BaseRoot = root, Dirty = ImmutableSortedDictionary<long, Chunks.ChunkId>.Empty, SnapshotCompletions = queue });
-            m.SetSnapshot(record);
+        return new CreateSnapshotResponse { Snapshot = await QuiesceHooks.AroundAsync(hook, volumeId.Value, () => _engine.CommitAsync(nameof(CreateSnapshotAsync), m =>
+        {
+            var record = TakeSnapshot(m, FindVolume(m.World, volumeId), description, tagSet, consistency);
             return record.ViewAt(m.Now, _engine.BlockSize);
-        }, null, cancellationToken).ConfigureAwait(false) };
+        }, null, cancellationToken), cancellationToken).ConfigureAwait(false) };
+    }
+
+    /// <summary>
+    /// Captures <paramref name="volume"/> as a new snapshot within <paramref name="m"/>: the
+    /// point-in-time freeze, the copy queued behind the volume's pending snapshots, the record.
+    /// </summary>
+    /// <exception cref="EbsException"><c>ConcurrentSnapshotLimitExceeded</c> when <see cref="MaxPendingSnapshotsPerVolume"/> snapshots of the volume are pending.</exception>
+    private SnapshotRecord TakeSnapshot(Mutation m, VolumeRecord volume, string description, ImmutableSortedDictionary<string, string> tags, SnapshotConsistency consistency)
+    {
+        var volumeId = volume.Id;
+        if (SnapshotQueue.PendingAt(volume.SnapshotCompletions, m.Now) >= MaxPendingSnapshotsPerVolume)
+        {
+            throw new EbsException(EbsErrorCodes.ConcurrentSnapshotLimitExceeded, $"Volume {volumeId} already has {MaxPendingSnapshotsPerVolume} pending snapshots.", volumeId.Value);
+        }
+
+        var predecessor = SnapshotLineage.Predecessor(m.World, volume);
+        var changed = predecessor is null ? (long?)null : SnapshotLineage.ChangedBlocks(_engine.Map, m.Refs, predecessor.Root, volume);
+        var root = Freeze(m.Refs, volume);
+        m.Refs.AddRef(root);
+        var blockCount = BlockMap.BlockCount(m.Refs, root);
+        var copied = changed ?? blockCount;
+        var (copyStartsAt, completesAt, queue) = SnapshotQueue.Enqueue(volume.SnapshotCompletions, m.Now, CopyTime(copied));
+        var record = new SnapshotRecord
+        {
+            Id = _engine.Ids.Next<SnapshotId>(m.World.Snapshots.ContainsKey),
+            OwnerId = AccountId,
+            Region = Region,
+            VolumeId = volumeId,
+            VolumeSizeGiB = volume.View.Size,
+            Description = description,
+            StartTime = m.Now,
+            CopyStartsAt = copyStartsAt,
+            CompletesAt = completesAt,
+            Root = root,
+            BlockCount = blockCount,
+            ChangedBlockCount = copied,
+            Tags = tags,
+            DiskImageSizeInBytes = volume.View.DiskImageSizeInBytes,
+            SourceSnapshotId = volume.View.SnapshotId,
+            Consistency = consistency,
+        };
+        m.SetBlocks(volumeId, volume.Dirty.Keys.Select(block => (block, (Chunks.ChunkId?)null)));
+        m.SetVolume(volume with { BaseRoot = root, Dirty = ImmutableSortedDictionary<long, Chunks.ChunkId>.Empty, SnapshotCompletions = queue });
+        m.SetSnapshot(record);
+        return record;
     }
 
     /// <summary>Describes the caller's snapshots in this Region, one page at a time.</summary>

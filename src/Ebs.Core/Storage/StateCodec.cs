@@ -73,7 +73,8 @@ internal static class StateCodec
             s.LineageVolumeId?.Value,
             s.SourceSnapshotId?.Value,
             s.Archive is { } a ? new SnapshotArchiveDocument(a.Status.ToString(), a.StartTime, a.CompletesAt, a.ArchivedAt, a.RestoreExpiryTime) : null,
-            s.RecycleBin),
+            s.RecycleBin,
+            s.Consistency.ToAwsString()),
         StateJsonContext.Default.SnapshotDocument);
 
     public static byte[] Write(ImageRecord image)
@@ -99,7 +100,8 @@ internal static class StateCodec
                 image.Disabled,
                 image.DeprecateAt,
                 image.Protection?.WithCooldown,
-                image.Protection?.CooldownEndsAt),
+                image.Protection?.CooldownEndsAt,
+                v.Consistency?.ToAwsString()),
             StateJsonContext.Default.ImageDocument);
     }
 
@@ -130,6 +132,7 @@ internal static class StateCodec
                 })),
                 CreationDate = d.CreationDate,
                 Tags = TagList.From(d.Tags),
+                Consistency = d.Consistency is null ? null : AwsEnum.Parse<SnapshotConsistency>(d.Consistency),
             },
             AvailableAt = d.AvailableAt,
             RecycleBin = d.RecycleBin,
@@ -257,6 +260,9 @@ internal static class StateCodec
             DiskImageSizeInBytes = d.DiskImageSizeInBytes,
             LineageVolumeId = d.LineageVolumeId is null ? null : VolumeId.Parse(d.LineageVolumeId),
             SourceSnapshotId = d.SourceSnapshotId is null ? null : SnapshotId.Parse(d.SourceSnapshotId),
+
+            // Absent in documents older than quiesce hooks: those snapshots were crash-consistent.
+            Consistency = d.Consistency is null ? SnapshotConsistency.CrashConsistent : AwsEnum.Parse<SnapshotConsistency>(d.Consistency),
             Archive = d.Archive is { } a
                 ? new SnapshotArchive { Status = Enum.Parse<TieringOperationStatus>(a.Status), StartTime = a.StartTime, CompletesAt = a.CompletesAt, ArchivedAt = a.ArchivedAt, RestoreExpiryTime = a.RestoreExpiryTime }
                 : null,

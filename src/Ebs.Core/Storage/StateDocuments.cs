@@ -68,7 +68,8 @@ internal sealed record SnapshotDocument(
     string? LineageVolumeId = null,
     string? SourceSnapshotId = null,
     SnapshotArchiveDocument? Archive = null,
-    RecycleBinEntry? RecycleBin = null);
+    RecycleBinEntry? RecycleBin = null,
+    string? Consistency = null);
 
 /// <summary>The stored shape of a snapshot's archive-tier state; absent (standard tier only) in documents older than the archive tier. The status is its C# member name.</summary>
 internal sealed record SnapshotArchiveDocument(
@@ -98,7 +99,8 @@ internal sealed record ImageDocument(
     bool Disabled = false,
     DateTimeOffset? DeprecateAt = null,
     bool? ProtectionWithCooldown = null,
-    DateTimeOffset? ProtectionCooldownEndsAt = null);
+    DateTimeOffset? ProtectionCooldownEndsAt = null,
+    string? Consistency = null);
 
 /// <summary>The stored shape of one block device mapping.</summary>
 internal sealed record BlockDeviceMappingDocument(string DeviceName, string SnapshotId, int? VolumeSizeGiB, bool DeleteOnTermination);
