@@ -7,8 +7,8 @@ namespace Ebs.Cli.Tests;
 /// <param name="demo">One in-memory run, shared by the tests that read its sections.</param>
 public sealed class DemoTests(DemoTests.Run demo) : IClassFixture<DemoTests.Run>
 {
-    // The checks: 7 in the sections before the Recycle Bin, then 7 there, 7 in the archive tier, 5 in FSR and 3 in cost.
-    private const string AllPassed = "✓ All 29 checks passed.";
+    // The checks: 7 in the sections before the Recycle Bin, then 7 there, 7 in the archive tier, 5 in FSR, 7 in the golden AMI and 3 in cost.
+    private const string AllPassed = "✓ All 36 checks passed.";
 
     [Fact]
     public async Task InMemory_EveryCheckPassesExit0()
@@ -70,11 +70,24 @@ public sealed class DemoTests(DemoTests.Run demo) : IClassFixture<DemoTests.Run>
     }
 
     [Fact]
+    public async Task GoldenAmi_ImageAvailableLaunchesByteExactNoNewChunksVolumesGoWithInstances()
+    {
+        var section = Section(await DemoLinesAsync(), "Golden AMI");
+
+        Assert.Contains("✓ golden is available once its snapshot completed.", section);
+        Assert.Contains("✓ The store grew by 4 chunks: the 4 installed blocks, none for CreateImage.", section);
+        Assert.Equal(3, section.Count(line => Regex.IsMatch(line, @"^i-\w+ +vol-\w+ +16,384 +0 +✓ byte-exact$")));
+        Assert.Contains("✓ Launching 3 instances stored 0 new chunks.", section);
+        Assert.Contains("✓ Terminated 4 instances: 4 of 4 root volumes deleted with them.", section);
+        Assert.Equal(7, section.Count(line => line.Contains('✓', StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Cost_ReportLinesAndStorageFigures()
     {
         var section = Section(await DemoLinesAsync(), "Cost");
 
-        Assert.Contains("GetCostAndUsage from 2026-01-01T00:00:00.000Z to 2026-01-15T04:00:49.000Z", section);
+        Assert.Contains("GetCostAndUsage from 2026-01-01T00:00:00.000Z to 2026-01-15T04:02:31.000Z", section);
 
         // 2 h 31 min of FSR in one zone at $0.75 an hour; 12 blocks of 64 KiB retrieved at $0.03 per GB.
         Assert.Contains(section, line => Regex.IsMatch(line, @"^FastSnapshotRestore +2\.51666667 +DSU-Hr +\$0\.75 +\$1\.8875$"));
@@ -86,8 +99,8 @@ public sealed class DemoTests(DemoTests.Run demo) : IClassFixture<DemoTests.Run>
         Assert.Contains(section, line => line.StartsWith("✓ Fast Snapshot Restore: 2.51666667 DSU-hours", StringComparison.Ordinal));
         Assert.Contains("✓ The total is the sum of the lines, for a period already over.", section);
 
-        // A and C hold 26 distinct blocks, D 8 and the archived F 12; F is not billed in the standard tier.
-        Assert.Contains(section, line => Regex.IsMatch(line, @"^46 blocks \(2\.88 MiB\) +34 blocks \(2\.13 MiB\)$"));
+        // A and C hold 26 distinct blocks, D 8, the archived F 12, H 6 and golden's snapshot the 4 installed over H; F is not billed in the standard tier.
+        Assert.Contains(section, line => Regex.IsMatch(line, @"^56 blocks \(3\.5 MiB\) +44 blocks \(2\.75 MiB\)$"));
     }
 
     [Fact]
@@ -100,7 +113,7 @@ public sealed class DemoTests(DemoTests.Run demo) : IClassFixture<DemoTests.Run>
         Assert.True(exitCode == 0, error);
         Assert.Matches(@"^✓ All \d+ checks passed\.$", Lines(output)[^1]);
         Assert.DoesNotContain("✗", output, StringComparison.Ordinal);
-        foreach (var title in new[] { "Recycle Bin", "Archive tier", "Fast Snapshot Restore", "Cost" })
+        foreach (var title in new[] { "Recycle Bin", "Archive tier", "Fast Snapshot Restore", "Golden AMI", "Cost" })
         {
             Assert.Contains(Lines(output), line => line.StartsWith($"-- {title} --", StringComparison.Ordinal));
         }

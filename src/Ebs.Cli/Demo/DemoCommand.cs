@@ -8,9 +8,9 @@ namespace Ebs.Cli.Demo;
 /// <summary>
 /// The <c>demo</c> walk-through of the snapshot mechanics (incremental storage, changed
 /// blocks, used versus allocated size, independent deletion, lazy loading, the Recycle Bin,
-/// the archive tier, Fast Snapshot Restore and what it all cost) with a simulated
-/// clock, on an in-memory store or an empty local directory. Every figure it prints comes
-/// from the library.
+/// the archive tier, Fast Snapshot Restore, a golden AMI and what it all cost) with a
+/// simulated clock, on an in-memory store or an empty local directory. Every figure it prints
+/// comes from the library.
 /// </summary>
 internal sealed class DemoCommand
 {
@@ -63,6 +63,7 @@ internal sealed class DemoCommand
         await RecycleBinSection.RunAsync(lab);
         var archived = await ArchiveSection.RunAsync(lab);
         var fastRestoreEnabled = await FastSnapshotRestoreSection.RunAsync(lab);
+        await GoldenImageSection.RunAsync(lab);
         await CostSection.RunAsync(lab, archived, fastRestoreEnabled);
         return lab.ReportChecks();
     }
