@@ -146,6 +146,12 @@ public static class EbsErrorCodes
     /// <summary>A caller's quiesce hook threw before a capture (the library's own): nothing was captured.</summary>
     public const string QuiesceHookFailed = "QuiesceHookFailed";
 
+    /// <summary>The caller may use the resource but only its owner may do this, such as deleting or sharing a snapshot shared with the caller.</summary>
+    public const string UnauthorizedOperation = "UnauthorizedOperation";
+
+    /// <summary>The caller is not authorized for the image: it belongs to another account and is not shared with the caller, or only its owner may do this.</summary>
+    public const string AuthFailure = "AuthFailure";
+
     /// <summary>
     /// The HTTP status of each code. EC2: 400 for its client errors, 500 for <c>InternalError</c>
     /// ("Error codes for the Amazon EC2 API"). EBS direct: each exception's <c>httpStatusCode</c>
@@ -198,6 +204,10 @@ public static class EbsErrorCodes
         [InvalidAmiIdUnavailable] = HttpStatusCode.BadRequest,
         [UnsupportedOperation] = HttpStatusCode.BadRequest,
         [OperationNotPermitted] = HttpStatusCode.BadRequest,
+
+        // Sharing: UnauthorizedOperation is answered with 403, AuthFailure with 400 (as SDK error reports show).
+        [UnauthorizedOperation] = HttpStatusCode.Forbidden,
+        [AuthFailure] = HttpStatusCode.BadRequest,
 
         // Waiters end on the client side with no AWS response; they count as client errors.
         [WaiterTimeout] = HttpStatusCode.BadRequest,

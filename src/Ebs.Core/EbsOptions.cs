@@ -22,6 +22,13 @@ public sealed class EbsOptions
         ["ap-south-1"] = ["ap-south-1a", "ap-south-1b", "ap-south-1c"],
     };
 
+    /// <summary>
+    /// Gets or sets the built-in provider catalogue: public base images owned by <see cref="Services.Ec2Client.ProviderAccountId"/>
+    /// (the owner alias <c>amazon</c>) in every Region, launchable by any account. They hold no storage of any caller's account.
+    /// </summary>
+    /// <value>The default is <see cref="ProviderImage.Defaults"/>; empty for none.</value>
+    public IList<ProviderImage> ProviderImages { get; set; } = ProviderImage.Defaults();
+
     /// <summary>Gets or sets the rate at which a pending snapshot copies its changed blocks, in bytes per second.</summary>
     /// <value>The default is 128 MiB per second.</value>
     public long SnapshotThroughputBytesPerSecond { get; set; } = 128L << 20;

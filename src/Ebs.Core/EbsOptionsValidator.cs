@@ -31,6 +31,12 @@ public sealed class EbsOptionsValidator : IValidateOptions<EbsOptions>
             }
         }
 
+        if (options.ProviderImages is null || options.ProviderImages.Any(i => i is null || i.VolumeSizeGiB is < 1 or > 16384 || System.Text.Encoding.UTF8.GetByteCount(i.OsRelease ?? string.Empty) > options.BlockSize)
+            || options.ProviderImages.Select(i => i.Name).Distinct(StringComparer.Ordinal).Count() != options.ProviderImages.Count)
+        {
+            failures.Add("ProviderImages must be uniquely named, 1 to 16384 GiB, with an OsRelease of at most one block.");
+        }
+
         if (options.SnapshotThroughputBytesPerSecond <= 0)
         {
             failures.Add("SnapshotThroughputBytesPerSecond must be positive.");

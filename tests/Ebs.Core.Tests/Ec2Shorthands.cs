@@ -24,8 +24,9 @@ public static class Ec2Shorthands
     public static async ValueTask<IReadOnlyList<Snapshot>> ListSnapshotsAsync(this Ec2Client ec2, DescribeSnapshotsRequest? request = null)
         => (await ec2.DescribeSnapshotsAsync(request ?? new())).Snapshots;
 
+    /// <summary>Lists the caller's own images (Owners self, unless the request names owners): DescribeImages alone also lists public ones, the provider catalogue's among them.</summary>
     public static async ValueTask<IReadOnlyList<Image>> ListImagesAsync(this Ec2Client ec2, DescribeImagesRequest? request = null)
-        => (await ec2.DescribeImagesAsync(request ?? new())).Images;
+        => (await ec2.DescribeImagesAsync(request is { Owners.Count: > 0 } ? request : (request ?? new()) with { Owners = ["self"] })).Images;
 
     public static async ValueTask<Snapshot> TakeSnapshotAsync(this Ec2Client ec2, VolumeId volumeId, string? description = null, IReadOnlyDictionary<string, string>? tags = null)
         => (await ec2.CreateSnapshotAsync(new CreateSnapshotRequest { VolumeId = volumeId, Description = description, TagSpecifications = Tags(ResourceType.Snapshot, tags) })).Snapshot;

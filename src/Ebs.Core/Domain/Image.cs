@@ -28,6 +28,9 @@ public sealed record Image
     /// <summary>Gets the owning account id.</summary>
     public required string OwnerId { get; init; }
 
+    /// <summary>Gets the owner alias: <c>amazon</c> for the provider catalogue's images, otherwise <see langword="null"/>.</summary>
+    public string? ImageOwnerAlias { get; init; }
+
     /// <summary>Gets the architecture.</summary>
     public required ArchitectureValues Architecture { get; init; }
 
@@ -63,6 +66,9 @@ public sealed record Image
     /// <c>enabled-with-cooldown</c>, or <c>disabled-until</c> and the instant the cooldown ends.
     /// </summary>
     public string DeregistrationProtection { get; init; } = Domain.DeregistrationProtection.Off;
+
+    /// <summary>Gets whether the image is public: its launch permission includes the group <c>all</c>.</summary>
+    public bool Public { get; init; }
 
     /// <summary>Gets the Region (the library's own).</summary>
     public required string Region { get; init; }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Ebs.Core.Domain;
 
 /// <summary>The stored form of a machine image: its view as registered, and the instant it becomes available.</summary>
@@ -20,10 +22,14 @@ internal sealed record ImageRecord
     /// <summary>Gets its deregistration protection, or <see langword="null"/> when it never had one or it has lapsed.</summary>
     public DeregistrationProtection? Protection { get; init; }
 
+    /// <summary>Gets who besides its owner may launch it: account ids, and <see cref="Sharing.AllGroup"/> when it is public (see <see cref="Sharing"/>).</summary>
+    public ImmutableSortedSet<string> LaunchPermissions { get; init; } = ImmutableSortedSet<string>.Empty;
+
     public ImageId Id => View.ImageId;
 
     public Image ViewAt(DateTimeOffset now) => View with
     {
+        Public = LaunchPermissions.Contains(Sharing.AllGroup),
         State = Disabled ? ImageState.Disabled : now >= AvailableAt ? ImageState.Available : ImageState.Pending,
         DeprecationTime = DeprecateAt,
         DeregistrationProtection = Protection?.ToAwsString(now) ?? DeregistrationProtection.Off,

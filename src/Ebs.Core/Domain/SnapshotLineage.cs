@@ -20,7 +20,8 @@ internal static class SnapshotLineage
         var newest = world.Snapshots.Values
             .Where(s => s.VolumeId == volume.Id && s.OwnerId == volume.View.OwnerId && s.Region == volume.View.Region)
             .MaxBy(s => s.CompletesAt);
-        return newest ?? (volume.View.SnapshotId is { } source ? world.Snapshots.GetValueOrDefault(source) : null);
+        // A volume created from another account's snapshot starts afresh: AWS bills its first snapshot in full.
+        return newest ?? (volume.View.SnapshotId is { } source && world.Snapshots.GetValueOrDefault(source) is { } origin && origin.OwnerId == volume.View.OwnerId ? origin : null);
     }
 
     /// <summary>

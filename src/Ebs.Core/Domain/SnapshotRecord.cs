@@ -58,6 +58,9 @@ internal sealed record SnapshotRecord
     /// </summary>
     public RecycleBinEntry? RecycleBin { get; init; }
 
+    /// <summary>Gets who besides its owner may create volumes from it: account ids, and <see cref="Sharing.AllGroup"/> when it is public (see <see cref="Sharing"/>).</summary>
+    public ImmutableSortedSet<string> CreateVolumePermissions { get; init; } = ImmutableSortedSet<string>.Empty;
+
     /// <summary>Gets the lineage key: <see cref="LineageVolumeId"/>, or the volume id.</summary>
     public VolumeId Lineage => LineageVolumeId ?? VolumeId;
 

@@ -39,6 +39,7 @@ internal sealed class CloudEngine : IAsyncDisposable
         Map = new BlockMap(MaxVolumeBytes / options.BlockSize);
         Ids = new ResourceIdGenerator(options.IdSeed);
         Regions = options.Regions.ToDictionary(r => r.Key, r => (IReadOnlyList<string>)[.. r.Value], StringComparer.Ordinal);
+        ProviderImages = new ProviderImages(options.ProviderImages, Regions.Keys, options.BlockSize);
     }
 
     public EbsOptions Options { get; }
@@ -59,6 +60,9 @@ internal sealed class CloudEngine : IAsyncDisposable
     public ResourceIdGenerator Ids { get; }
 
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Regions { get; }
+
+    /// <summary>Gets the built-in provider catalogue's images.</summary>
+    public ProviderImages ProviderImages { get; }
 
     public World World
     {

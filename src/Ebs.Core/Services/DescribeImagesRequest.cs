@@ -4,7 +4,8 @@ namespace Ebs.Core.Services;
 
 /// <summary>The parameters of DescribeImages. Filters: <c>image-id</c>, <c>name</c>, <c>state</c>,
 /// <c>architecture</c>, <c>virtualization-type</c>, <c>root-device-name</c>,
-/// <c>block-device-mapping.snapshot-id</c>, <c>block-device-mapping.volume-size</c>, <c>tag:KEY</c>, <c>tag-key</c>.</summary>
+/// <c>block-device-mapping.snapshot-id</c>, <c>block-device-mapping.volume-size</c>, <c>is-public</c> (<c>true</c> or <c>false</c>),
+/// <c>owner-id</c>, <c>owner-alias</c> (<c>amazon</c>), <c>tag:KEY</c>, <c>tag-key</c>.</summary>
 public sealed record DescribeImagesRequest
 {
     /// <summary>Gets the images to describe; each must exist. Empty for all.</summary>
@@ -12,6 +13,13 @@ public sealed record DescribeImagesRequest
 
     /// <summary>Gets the owners to list (account ids, <c>self</c>, <c>amazon</c>, <c>aws-backup-vault</c> or <c>aws-marketplace</c>). Empty for all the caller can see.</summary>
     public IReadOnlyList<string> Owners { get; init; } = [];
+
+    /// <summary>
+    /// Gets the users that must be able to launch the images (AWS's <c>ExecutableUsers</c>): <c>all</c> for public images,
+    /// <c>self</c> for those the caller owns or that are shared with it explicitly, an account id for the caller's images
+    /// shared with that account. Empty for no such scope.
+    /// </summary>
+    public IReadOnlyList<string> ExecutableUsers { get; init; } = [];
 
     /// <summary>Gets whether to list disabled images (only their owner ever sees them).</summary>
     /// <value>The default is <see langword="false"/>, as AWS's.</value>

@@ -12,6 +12,13 @@ public sealed record DescribeSnapshotsRequest
     /// <summary>Gets the owners to list (account ids, <c>self</c> or <c>amazon</c>). Empty for all the caller can see.</summary>
     public IReadOnlyList<string> OwnerIds { get; init; } = [];
 
+    /// <summary>
+    /// Gets the accounts that must be able to create volumes from the snapshots: <c>all</c> for public snapshots,
+    /// <c>self</c> for those the caller owns or that are shared with it explicitly, an account id for the caller's
+    /// snapshots shared with that account. Empty for no such scope.
+    /// </summary>
+    public IReadOnlyList<string> RestorableByUserIds { get; init; } = [];
+
     /// <summary>Gets the filters, all of which must match.</summary>
     public IReadOnlyList<Filter> Filters { get; init; } = [];
 

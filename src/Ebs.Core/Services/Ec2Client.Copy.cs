@@ -11,8 +11,9 @@ public sealed partial class Ec2Client
     public static VolumeId CopiedSnapshotVolumeId { get; } = VolumeId.Parse("vol-ffffffff");
 
     /// <summary>
-    /// Copies one of the caller's completed snapshots from <see cref="CopySnapshotRequest.SourceRegion"/> into
-    /// this facade's Region (or within it). Only the chunks the destination lacks are
+    /// Copies a completed snapshot the caller may use (its own, one shared with it, or a public one) from
+    /// <see cref="CopySnapshotRequest.SourceRegion"/> into this facade's Region (or within it). The copy is the
+    /// caller's, in its own chunk scope, and its source is unchanged. Only the chunks the destination lacks are
     /// transferred; the copy is pending while they are, and gets a new id.
     /// </summary>
     /// <param name="request">The source Region and snapshot, description and tags.</param>
@@ -31,13 +32,13 @@ public sealed partial class Ec2Client
         var sourceSnapshotId = request.SourceSnapshotId;
         var description = request.Description;
         var source = new Ec2Client(_engine, AccountId, _engine.CheckRegion(sourceRegion));
-        source.FindSnapshot(_engine.World, sourceSnapshotId);
+        source.FindUsableSnapshot(_engine.World, sourceSnapshotId);
         CheckDescription(description);
         var tags = TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Snapshot);
 
         var copy = await _engine.CommitAsync(nameof(CopySnapshotAsync), async m =>
         {
-            var original = source.FindSnapshot(m.World, sourceSnapshotId);
+            var original = source.FindUsableSnapshot(m.World, sourceSnapshotId);
             if (!original.IsCompletedAt(m.Now))
             {
                 throw new EbsException(EbsErrorCodes.IncorrectState, $"Snapshot '{sourceSnapshotId}' is not completed.", sourceSnapshotId.Value);

@@ -197,10 +197,10 @@ public sealed partial class Ec2Client
             : new FastSnapshotRestoreStateError(EbsErrorCodes.InvalidZoneNotFound, $"The zone '{zone}' does not exist.");
     }
 
-    /// <summary>The error of a snapshot that cannot be enabled in any zone: not the caller's here, not completed, or above 16 TiB.</summary>
+    /// <summary>The error of a snapshot that cannot be enabled in any zone: not one the caller sees here (its own, shared with it, or public), not completed, or above 16 TiB.</summary>
     private FastSnapshotRestoreStateError? EnableSnapshotError(Mutation m, SnapshotId snapshotId)
     {
-        if (!m.World.Snapshots.TryGetValue(snapshotId, out var snapshot) || snapshot.OwnerId != AccountId || snapshot.Region != Region)
+        if (!m.World.Snapshots.TryGetValue(snapshotId, out var snapshot) || snapshot.Region != Region || !IsVisible(m.World, snapshot))
         {
             return new FastSnapshotRestoreStateError(EbsErrorCodes.InvalidSnapshotNotFound, $"The snapshot '{snapshotId}' does not exist.");
         }
@@ -270,7 +270,7 @@ public sealed partial class Ec2Client
             return null;
         }
 
-        return m.World.Snapshots.TryGetValue(snapshotId, out var snapshot) && snapshot.OwnerId == AccountId && snapshot.Region == Region
+        return m.World.Snapshots.TryGetValue(snapshotId, out var snapshot) && snapshot.Region == Region && IsVisible(m.World, snapshot)
             ? new FastSnapshotRestoreStateError(EbsErrorCodes.IncorrectState, $"Fast snapshot restore is not enabled for snapshot '{snapshotId}' in '{zone}'.")
             : new FastSnapshotRestoreStateError(EbsErrorCodes.InvalidSnapshotNotFound, $"The snapshot '{snapshotId}' does not exist.");
     }

@@ -23,7 +23,9 @@ public sealed partial class Ec2Client
         {
             var image = FindImage(m.World, request.ImageId);
             RequireImageState(image, m.Now, ImageState.Available);
-            m.SetImage(image with { Disabled = true });
+
+            // AWS makes a disabled image private: its launch permissions are removed, and enabling it does not restore them.
+            m.SetImage(image with { Disabled = true, LaunchPermissions = [] });
             return true;
         }, null, cancellationToken).ConfigureAwait(false);
         return new DisableImageResponse();

@@ -107,15 +107,20 @@ public sealed partial class Ec2Client
         return new RegisterImageResponse { ImageId = imageId };
     }
 
-    /// <summary>Describes the caller's images in this Region, one page at a time.</summary>
-    /// <param name="request">Ids, owners, filters and paging.</param>
+    /// <summary>
+    /// Describes the images the caller can launch in this Region, one page at a time: its own, those shared with it,
+    /// public ones (other accounts' community images and the provider catalogue's); narrowed by
+    /// <see cref="DescribeImagesRequest.Owners"/> and <see cref="DescribeImagesRequest.ExecutableUsers"/>.
+    /// </summary>
+    /// <param name="request">Ids, owners, executable users, filters and paging.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The matching images, by id.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     /// <exception cref="EbsException">
-    /// <c>InvalidAMIID.NotFound</c> for a listed id that does not exist; <c>InvalidAMIID.Malformed</c>;
+    /// <c>InvalidAMIID.NotFound</c> for a listed id that does not exist or that the caller cannot see; <c>InvalidAMIID.Malformed</c>;
     /// <c>InvalidParameterValue</c> for an unknown filter or MaxResults below 5; <c>InvalidUserID.Malformed</c> for an
-    /// owner that is neither an account id nor an owner alias; <c>InvalidPaginationToken</c>.
+    /// owner that is neither an account id nor an owner alias, or an executable user that is neither an account id nor
+    /// <c>self</c> or <c>all</c>; <c>InvalidPaginationToken</c>.
     /// </exception>
     public async ValueTask<DescribeImagesResponse> DescribeImagesAsync(DescribeImagesRequest request, CancellationToken cancellationToken = default)
     {
@@ -124,13 +129,15 @@ public sealed partial class Ec2Client
         var now = _engine.Time.GetUtcNow();
         Filter.Validate(request.Filters, name => ImageFilterValues(name, null));
         var owners = ResolveOwners(request.Owners, ImageOwnerAliases);
+        var executableBy = ResolveOwners(request.ExecutableUsers, PermissionAliases);
         var ids = request.ImageIds ?? [];
         Pagination.Validate(nameof(DescribeImagesAsync), request.MaxResults, request.NextToken, ids.Count > 0, idsForbidPaging: false);
         var candidates = ids.Count > 0
-            ? ids.Distinct().Select(id => FindImage(world, id))
-            : world.Images.Values.Where(i => i.View.OwnerId == AccountId && i.View.Region == Region && i.RecycleBin is null);
+            ? ids.Distinct().Select(id => FindUsableImage(world, id, launching: false))
+            : VisibleImages(world);
         var matching = candidates
             .Where(i => owners.Count == 0 || owners.Contains(i.View.OwnerId))
+            .Where(i => executableBy.Count == 0 || executableBy.Any(user => IsExecutableBy(world, i, user)))
             .Where(i => IsListed(i, now, request))
             .Select(i => i.ViewAt(now))
             .Where(i => Filter.MatchesAll(request.Filters, name => ImageFilterValues(name, i)))
@@ -138,6 +145,17 @@ public sealed partial class Ec2Client
         var (page, next) = Pagination.Page(nameof(DescribeImagesAsync), matching, i => i.ImageId.Value, request.MaxResults, request.NextToken);
         return new DescribeImagesResponse { Images = ValueList<Image>.From(page), NextToken = next };
     }
+
+    /// <summary>
+    /// Whether an image the caller sees is executable by <paramref name="user"/> as AWS's ExecutableBy reads it:
+    /// <c>all</c>, a public one; the caller (<c>self</c>), one it owns or that is shared with it explicitly; another
+    /// account, one the caller owns that is shared with that account explicitly.
+    /// </summary>
+    private bool IsExecutableBy(World world, ImageRecord image, string user) => user == Sharing.AllGroup
+        ? image.LaunchPermissions.Contains(Sharing.AllGroup)
+        : user == AccountId
+            ? Sharing.Of(world, image, AccountId) is Access.Owner or Access.Shared
+            : image.View.OwnerId == AccountId && image.LaunchPermissions.Contains(user);
 
     /// <summary>
     /// Deregisters an image; when a Recycle Bin retention rule of the caller retains it, it moves to
@@ -192,18 +210,59 @@ public sealed partial class Ec2Client
     private static IEnumerable<ImageRecord> ImagesUsing(World world, SnapshotId snapshot)
         => world.Images.Values.Where(i => i.RecycleBin is null && i.View.BlockDeviceMappings.Any(m => m.Ebs.SnapshotId == snapshot));
 
-    /// <summary>Finds a registered image of the caller's in this Region; one in the Recycle Bin is not found.</summary>
+    /// <summary>Finds a registered image the caller owns in this Region; one in the Recycle Bin is not found.</summary>
     private ImageRecord FindImage(World world, ImageId id) => FindImage(world, id, inRecycleBin: false);
 
-    /// <summary>Finds an image of the caller's in this Region that is in the Recycle Bin (<paramref name="inRecycleBin"/>), not in it, or either (<see langword="null"/>).</summary>
+    /// <summary>
+    /// Finds an image the caller owns in this Region that is in the Recycle Bin (<paramref name="inRecycleBin"/>), not in it, or
+    /// either (<see langword="null"/>): what only the owner may do (deregister, modify, share, tag, disable, deprecate).
+    /// </summary>
+    /// <exception cref="EbsException">
+    /// <c>AuthFailure</c> for a registered image of another account in this Region, as AWS answers "Not authorized for image";
+    /// <c>InvalidAMIID.NotFound</c> for none.
+    /// </exception>
     private ImageRecord FindImage(World world, ImageId id, bool? inRecycleBin)
     {
         CheckWellFormed(id.Value, ImageId.Prefix, EbsErrorCodes.InvalidAmiIdMalformed);
-        return world.Images.TryGetValue(id, out var image) && image.View.OwnerId == AccountId && image.View.Region == Region
-            && (inRecycleBin is null || inRecycleBin == image.RecycleBin is not null)
-            ? image
-            : throw new EbsException(EbsErrorCodes.InvalidAmiIdNotFound, $"The image id '[{id}]' does not exist.", id.Value);
+        if (FindAnyImage(world, id) is not { } image || image.View.Region != Region)
+        {
+            throw ImageNotFound(id);
+        }
+
+        // The provider catalogue's images are not stored, and nobody may change them.
+        var owner = world.Images.ContainsKey(id) && Sharing.Of(world, image, AccountId) == Access.Owner;
+        if (!owner && image.RecycleBin is null)
+        {
+            throw new EbsException(EbsErrorCodes.AuthFailure, $"Not authorized for image:{id}", id.Value);
+        }
+
+        return owner && (inRecycleBin is null || inRecycleBin == image.RecycleBin is not null) ? image : throw ImageNotFound(id);
     }
+
+    /// <summary>Finds a registered image in this Region the caller may see and launch: its own, one shared with it, or a public one.</summary>
+    /// <exception cref="EbsException"><c>AuthFailure</c> for a registered image of another account not shared with the caller (when <paramref name="launching"/>); otherwise <c>InvalidAMIID.NotFound</c>.</exception>
+    private ImageRecord FindUsableImage(World world, ImageId id, bool launching)
+    {
+        CheckWellFormed(id.Value, ImageId.Prefix, EbsErrorCodes.InvalidAmiIdMalformed);
+        if (FindAnyImage(world, id) is not { } image || image.View.Region != Region || image.RecycleBin is not null)
+        {
+            throw ImageNotFound(id);
+        }
+
+        return Sharing.Of(world, image, AccountId) != Access.None ? image
+            : launching ? throw new EbsException(EbsErrorCodes.AuthFailure, $"Not authorized for images: [{id}]", id.Value)
+            : throw ImageNotFound(id);
+    }
+
+    /// <summary>Gets an image of any account in any Region, the provider catalogue's included.</summary>
+    private ImageRecord? FindAnyImage(World world, ImageId id) => world.Images.GetValueOrDefault(id) ?? _engine.ProviderImages.Find(id);
+
+    /// <summary>The registered images of this Region the caller may see: its own, those shared with it, public ones, and the provider catalogue's.</summary>
+    private IEnumerable<ImageRecord> VisibleImages(World world)
+        => world.Images.Values.Where(i => i.View.Region == Region && i.RecycleBin is null && Sharing.Of(world, i, AccountId) != Access.None)
+            .Concat(_engine.ProviderImages.In(Region).Where(i => !world.Images.ContainsKey(i.Id)));
+
+    private static EbsException ImageNotFound(ImageId id) => new(EbsErrorCodes.InvalidAmiIdNotFound, $"The image id '[{id}]' does not exist.", id.Value);
 
     /// <summary>Refuses a name a registered image of the caller's in this Region has (images in the Recycle Bin are deregistered and hold none).</summary>
     private void CheckNameFree(World world, string name)
@@ -240,6 +299,9 @@ public sealed partial class Ec2Client
         "virtualization-type" => i is null ? [] : [i.VirtualizationType.ToAwsString()],
         "root-device-name" => i is null ? [] : [i.RootDeviceName],
         "block-device-mapping.snapshot-id" => i is null ? [] : i.SnapshotIds.Select(s => s.Value),
+        "is-public" => i is null ? [] : [i.Public ? "true" : "false"],
+        "owner-id" => i is null ? [] : [i.OwnerId],
+        "owner-alias" => i is null ? [] : i.ImageOwnerAlias is { } alias ? [alias] : [],
         "block-device-mapping.volume-size" => i is null ? [] : i.BlockDeviceMappings.Where(m => m.Ebs.VolumeSize is not null).Select(m => m.Ebs.VolumeSize!.Value.ToString(CultureInfo.InvariantCulture)),
         _ => Filter.TagValues(name, i?.Tags ?? TagList.Empty),
     };

@@ -52,13 +52,22 @@ public sealed partial class Ec2Client
 
         var instanceTags = TagList.Of(TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Instance, LaunchTagTypes));
         var volumeTags = TagList.Of(TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Volume, LaunchTagTypes));
+
+        // A provider image's root snapshot is stored by its first launch: its one block is staged here.
+        var provider = _engine.ProviderImages.Find(request.ImageId) is { } catalogued ? _engine.ProviderImages.Unstored(_engine.World, catalogued) : null;
+        var staged = provider is { } unstored ? new Dictionary<Chunks.ChunkId, ReadOnlyMemory<byte>> { [unstored.Chunk] = unstored.Bytes } : null;
         return new RunInstancesResponse { Reservation = await _engine.CommitAsync(nameof(RunInstancesAsync), m =>
         {
-            // Launch permissions plug in here once images are shared: until then only the owner finds the image.
-            var image = FindImage(m.World, request.ImageId);
+            var image = FindUsableImage(m.World, request.ImageId, launching: true);
             if (image.ViewAt(m.Now).State != ImageState.Available)
             {
                 throw new EbsException(EbsErrorCodes.InvalidAmiIdUnavailable, $"Image '{image.Id}' is not available: it is {image.ViewAt(m.Now).State.ToAwsString()}.", image.Id.Value);
+            }
+
+            if (provider is { } root)
+            {
+                // Within this commit: a refusal below discards it with the rest.
+                _engine.ProviderImages.Materialize(m, _engine.Map, image, root.Chunk);
             }
 
             var devices = LaunchDevices(m.World, image, overrides);
@@ -103,7 +112,7 @@ public sealed partial class Ec2Client
             }
 
             return ReservationOf(m.World, records, m.Now);
-        }, null, cancellationToken).ConfigureAwait(false) };
+        }, staged, cancellationToken).ConfigureAwait(false) };
     }
 
     /// <summary>Describes the caller's instances in this Region, terminated ones included, one page at a time.</summary>
@@ -290,7 +299,9 @@ public sealed partial class Ec2Client
         return [.. image.View.BlockDeviceMappings.Select(mapping =>
         {
             var change = overrides.FirstOrDefault(o => o.DeviceName == mapping.DeviceName)?.Ebs;
-            var snapshot = FindSnapshot(world, mapping.Ebs.SnapshotId);
+            // The image's owner's snapshot: launching needs the image's launch permission only, not the snapshot's.
+            var snapshot = world.Snapshots.GetValueOrDefault(mapping.Ebs.SnapshotId)
+                ?? throw new EbsException(EbsErrorCodes.InvalidSnapshotNotFound, $"The snapshot '{mapping.Ebs.SnapshotId}' does not exist.", mapping.Ebs.SnapshotId.Value);
             var size = change?.VolumeSize ?? mapping.Ebs.VolumeSize ?? snapshot.VolumeSizeGiB;
             if (size < snapshot.VolumeSizeGiB)
             {

@@ -96,16 +96,20 @@ public sealed partial class Ec2Client
         return record;
     }
 
-    /// <summary>Describes the caller's snapshots in this Region, one page at a time.</summary>
-    /// <param name="request">Ids, owners, filters and paging.</param>
+    /// <summary>
+    /// Describes the snapshots the caller can see in this Region, one page at a time: its own, those shared
+    /// with it, and public ones (see <see cref="DescribeSnapshotsRequest.RestorableByUserIds"/> and
+    /// <see cref="DescribeSnapshotsRequest.OwnerIds"/> to narrow them).
+    /// </summary>
+    /// <param name="request">Ids, owners, restorable users, filters and paging.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The matching snapshots, oldest first.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     /// <exception cref="EbsException">
-    /// <c>InvalidSnapshot.NotFound</c> for a listed id that does not exist; <c>InvalidSnapshotID.Malformed</c>;
+    /// <c>InvalidSnapshot.NotFound</c> for a listed id that does not exist or that the caller cannot see; <c>InvalidSnapshotID.Malformed</c>;
     /// <c>InvalidParameterValue</c> for an unknown filter or MaxResults below 5; <c>InvalidUserID.Malformed</c> for an
-    /// owner that is neither an account id nor <c>self</c> or <c>amazon</c>; <c>InvalidParameterCombination</c> for
-    /// MaxResults or NextToken with SnapshotIds; <c>InvalidPaginationToken</c>.
+    /// owner that is neither an account id nor <c>self</c> or <c>amazon</c>, or a restorable user that is neither an account id
+    /// nor <c>self</c> or <c>all</c>; <c>InvalidParameterCombination</c> for MaxResults or NextToken with SnapshotIds; <c>InvalidPaginationToken</c>.
     /// </exception>
     public async ValueTask<DescribeSnapshotsResponse> DescribeSnapshotsAsync(DescribeSnapshotsRequest request, CancellationToken cancellationToken = default)
     {
@@ -114,13 +118,15 @@ public sealed partial class Ec2Client
         var now = _engine.Time.GetUtcNow();
         Filter.Validate(request.Filters, name => SnapshotFilterValues(name, null));
         var owners = ResolveOwners(request.OwnerIds, SnapshotOwnerAliases);
+        var restorableBy = ResolveOwners(request.RestorableByUserIds, PermissionAliases);
         var ids = request.SnapshotIds ?? [];
         Pagination.Validate(nameof(DescribeSnapshotsAsync), request.MaxResults, request.NextToken, ids.Count > 0, idsForbidPaging: true);
         var candidates = ids.Count > 0
-            ? ids.Distinct().Select(id => FindSnapshot(world, id))
-            : world.Snapshots.Values.Where(s => s.OwnerId == AccountId && s.Region == Region && s.RecycleBin is null);
+            ? ids.Distinct().Select(id => FindUsableSnapshot(world, id))
+            : world.Snapshots.Values.Where(s => s.Region == Region && s.RecycleBin is null && IsVisible(world, s));
         var matching = candidates
             .Where(s => owners.Count == 0 || owners.Contains(s.OwnerId))
+            .Where(s => restorableBy.Count == 0 || restorableBy.Any(user => IsRestorableBy(world, s, user)))
             .Select(s => s.ViewAt(now, _engine.BlockSize))
             .Where(s => Filter.MatchesAll(request.Filters, name => SnapshotFilterValues(name, s)))
             .Select(s => (Key: SnapshotSortKey(s), Snapshot: s))
@@ -128,6 +134,17 @@ public sealed partial class Ec2Client
         var (page, next) = Pagination.Page(nameof(DescribeSnapshotsAsync), matching, s => s.Key, request.MaxResults, request.NextToken);
         return new DescribeSnapshotsResponse { Snapshots = ValueList<Snapshot>.From(page.Select(s => s.Snapshot)), NextToken = next };
     }
+
+    /// <summary>
+    /// Whether a snapshot the caller sees is restorable by <paramref name="user"/> as AWS's RestorableByUserIds reads it:
+    /// <c>all</c>, a public one; the caller (<c>self</c>), one it owns or that is shared with it explicitly; another account,
+    /// one the caller owns that is shared with that account explicitly.
+    /// </summary>
+    private bool IsRestorableBy(World world, SnapshotRecord snapshot, string user) => user == Sharing.AllGroup
+        ? Sharing.IsPublic(world, snapshot)
+        : user == AccountId
+            ? Sharing.Of(world, snapshot, AccountId) is Access.Owner or Access.Shared
+            : snapshot.OwnerId == AccountId && snapshot.CreateVolumePermissions.Contains(user);
 
     /// <summary>
     /// Deletes a snapshot. When a Recycle Bin retention rule of the caller retains it, it moves to

@@ -50,11 +50,13 @@ public sealed partial class Ec2Client
                 throw new EbsException(EbsErrorCodes.InvalidSnapshotInUse, $"The snapshot {snapshotId} is currently in use by {image.Id}.", snapshotId.Value);
             }
 
-            // Sharing plugs in here: a snapshot shared with the caller is refused, and this one's own shares are removed.
+            // FindSnapshot refused a snapshot shared with the caller; this one's own shares end: "the accounts with
+            // which the snapshot is shared lose access after the snapshot is archived".
             FastSnapshotRestores.DisableAll(m, snapshotId, FastSnapshotRestoreRecord.SnapshotUnusable);
             var completesAt = m.Now + _engine.Options.SnapshotArchiveTime;
             m.SetSnapshot(snapshot with
             {
+                CreateVolumePermissions = [],
                 Archive = new SnapshotArchive { Status = TieringOperationStatus.ArchivalInProgress, StartTime = m.Now, CompletesAt = completesAt },
             });
             m.Schedule(completesAt, SnapshotTiering.ArchivalCompletes, snapshotId.Value);

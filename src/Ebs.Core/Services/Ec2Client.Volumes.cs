@@ -39,7 +39,7 @@ public sealed partial class Ec2Client
         var tags = TagList.Of(TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Volume));
         return new CreateVolumeResponse { Volume = await _engine.CommitAsync(nameof(CreateVolumeAsync), m =>
         {
-            var snapshot = request.SnapshotId is { } snapshotId ? FindSnapshot(m.World, snapshotId) : null;
+            var snapshot = request.SnapshotId is { } snapshotId ? FindUsableSnapshot(m.World, snapshotId) : null;
             if (snapshot is not null && !snapshot.IsCompletedAt(m.Now))
             {
                 throw new EbsException(EbsErrorCodes.IncorrectState, $"Snapshot '{snapshot.Id}' is not completed.", snapshot.Id.Value);

@@ -13,6 +13,9 @@ public sealed partial class Ec2Client
     /// <summary>The most snapshots of one volume that may be pending at once.</summary>
     public const int MaxPendingSnapshotsPerVolume = SnapshotQueue.Limit;
 
+    /// <summary>The account that owns the built-in provider images (<see cref="EbsOptions.ProviderImages"/>), which the owner alias <c>amazon</c> names: AWS's owner id of the Amazon Linux images.</summary>
+    public const string ProviderAccountId = ProviderImages.OwnerId;
+
     private readonly CloudEngine _engine;
     private readonly ChunkScope _scope;
 
@@ -38,18 +41,44 @@ public sealed partial class Ec2Client
             : throw new EbsException(EbsErrorCodes.InvalidVolumeNotFound, $"The volume '{id}' does not exist.", id.Value);
     }
 
-    /// <summary>Finds a snapshot of the caller's in this Region; one in the Recycle Bin is not found.</summary>
+    /// <summary>Finds a snapshot the caller owns in this Region; one in the Recycle Bin is not found.</summary>
     private SnapshotRecord FindSnapshot(World world, SnapshotId id) => FindSnapshot(world, id, inRecycleBin: false);
 
-    /// <summary>Finds a snapshot of the caller's in this Region that is in the Recycle Bin (<paramref name="inRecycleBin"/>), not in it, or either (<see langword="null"/>).</summary>
+    /// <summary>
+    /// Finds a snapshot the caller owns in this Region that is in the Recycle Bin (<paramref name="inRecycleBin"/>), not in it, or
+    /// either (<see langword="null"/>): what only the owner may do (delete, modify, share, tag, archive, restore from the bin).
+    /// </summary>
+    /// <exception cref="EbsException"><c>UnauthorizedOperation</c> for one the caller may only use (shared with it, or public); <c>InvalidSnapshot.NotFound</c> for one it cannot see.</exception>
     private SnapshotRecord FindSnapshot(World world, SnapshotId id, bool? inRecycleBin)
     {
+        var snapshot = FindVisibleSnapshot(world, id, inRecycleBin);
+        return Sharing.Of(world, snapshot, AccountId) == Access.Owner
+            ? snapshot
+            : throw new EbsException(EbsErrorCodes.UnauthorizedOperation, $"You are not authorized to perform this operation on snapshot '{id}': it belongs to another account.", id.Value);
+    }
+
+    /// <summary>Finds a snapshot in this Region, not in the Recycle Bin, that the caller may use: its own, one shared with it, or a public one.</summary>
+    /// <exception cref="EbsException"><c>InvalidSnapshot.NotFound</c> for one it cannot see.</exception>
+    private SnapshotRecord FindUsableSnapshot(World world, SnapshotId id) => FindVisibleSnapshot(world, id, inRecycleBin: false);
+
+    private SnapshotRecord FindVisibleSnapshot(World world, SnapshotId id, bool? inRecycleBin)
+    {
         CheckWellFormed(id.Value, SnapshotId.Prefix, EbsErrorCodes.InvalidSnapshotIdMalformed);
-        return world.Snapshots.TryGetValue(id, out var snapshot) && snapshot.OwnerId == AccountId && snapshot.Region == Region
+        return world.Snapshots.TryGetValue(id, out var snapshot) && snapshot.Region == Region
             && (inRecycleBin is null || inRecycleBin == snapshot.RecycleBin is not null)
+            && IsVisible(world, snapshot)
             ? snapshot
             : throw new EbsException(EbsErrorCodes.InvalidSnapshotNotFound, $"The snapshot '{id}' does not exist.", id.Value);
     }
+
+    /// <summary>Whether the caller sees a snapshot of this Region: its own (in the Recycle Bin too), or one it may use outside the bin.</summary>
+    private bool IsVisible(World world, SnapshotRecord snapshot)
+        => Sharing.Of(world, snapshot, AccountId) switch
+        {
+            Access.Owner => true,
+            Access.None => false,
+            _ => snapshot.RecycleBin is null,
+        };
 
     private static void CheckDescription(string? description)
     {

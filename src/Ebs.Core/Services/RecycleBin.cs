@@ -34,7 +34,7 @@ internal static class RecycleBin
             return false;
         }
 
-        // Sharing is removed here on entering the bin once the library shares snapshots.
+        // Its createVolumePermission stays stored but counts for nobody while it is in the bin (Sharing), so a restore reinstates it.
         FastSnapshotRestores.DisableAll(m, snapshot.Id, FastSnapshotRestoreRecord.SnapshotUnusable);
         var entry = new RecycleBinEntry(m.Now, m.Now.AddDays(days));
         m.SetSnapshot(snapshot with { RecycleBin = entry });
@@ -51,7 +51,7 @@ internal static class RecycleBin
             return;
         }
 
-        // Launch permissions are removed here on entering the bin once the library shares images.
+        // Its launchPermission stays stored but counts for nobody while it is in the bin, so a restore reinstates it.
         var entry = new RecycleBinEntry(m.Now, m.Now.AddDays(days));
         m.SetImage(image with { RecycleBin = entry });
         m.Schedule(entry.ExitTime, ImageExpiry, image.Id.Value);

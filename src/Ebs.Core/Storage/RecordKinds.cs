@@ -46,8 +46,13 @@ internal static class RecordKinds
         "id-sequence", s => s.Key, key => key, s => StateCodec.Write(s, StateJsonContext.Default.IdSequence), d => StateCodec.Read(d, StateJsonContext.Default.IdSequence),
         ImmutableDictionary<string, IdSequence>.Empty);
 
+    /// <summary>Gets block public access for snapshots and images, per account and Region (absent: unblocked).</summary>
+    public static RecordKind<string, BlockPublicAccessRecord> BlockPublicAccess { get; } = new(
+        "block-public-access", r => r.Key, key => key, r => StateCodec.Write(r, StateJsonContext.Default.BlockPublicAccessRecord), d => StateCodec.Read(d, StateJsonContext.Default.BlockPublicAccessRecord),
+        ImmutableSortedDictionary.Create<string, BlockPublicAccessRecord>(StringComparer.Ordinal));
+
     /// <summary>Gets every kind, in the order a world loads them.</summary>
-    public static ImmutableArray<IRecordKind> All { get; } = [Volume, Snapshot, Image, Instance, FastSnapshotRestore, RetentionRule, Due, Usage, IdSequence];
+    public static ImmutableArray<IRecordKind> All { get; } = [Volume, Snapshot, Image, Instance, FastSnapshotRestore, RetentionRule, Due, Usage, IdSequence, BlockPublicAccess];
 
     /// <summary>Gets every kind by its name.</summary>
     public static FrozenDictionary<string, IRecordKind> ByName { get; } = All.ToFrozenDictionary(k => k.Name, StringComparer.Ordinal);

@@ -74,7 +74,8 @@ internal static class StateCodec
             s.SourceSnapshotId?.Value,
             s.Archive is { } a ? new SnapshotArchiveDocument(a.Status.ToString(), a.StartTime, a.CompletesAt, a.ArchivedAt, a.RestoreExpiryTime) : null,
             s.RecycleBin,
-            s.Consistency.ToAwsString()),
+            s.Consistency.ToAwsString(),
+            s.CreateVolumePermissions.IsEmpty ? null : [.. s.CreateVolumePermissions]),
         StateJsonContext.Default.SnapshotDocument);
 
     public static byte[] Write(ImageRecord image)
@@ -101,7 +102,8 @@ internal static class StateCodec
                 image.DeprecateAt,
                 image.Protection?.WithCooldown,
                 image.Protection?.CooldownEndsAt,
-                v.Consistency?.ToAwsString()),
+                v.Consistency?.ToAwsString(),
+                image.LaunchPermissions.IsEmpty ? null : [.. image.LaunchPermissions]),
             StateJsonContext.Default.ImageDocument);
     }
 
@@ -139,6 +141,7 @@ internal static class StateCodec
             Disabled = d.Disabled,
             DeprecateAt = d.DeprecateAt,
             Protection = d.ProtectionWithCooldown is { } withCooldown ? new DeregistrationProtection { WithCooldown = withCooldown, CooldownEndsAt = d.ProtectionCooldownEndsAt } : null,
+            LaunchPermissions = d.LaunchPermissions is { } granted ? [.. granted] : [],
         };
     }
 
@@ -267,6 +270,7 @@ internal static class StateCodec
                 ? new SnapshotArchive { Status = Enum.Parse<TieringOperationStatus>(a.Status), StartTime = a.StartTime, CompletesAt = a.CompletesAt, ArchivedAt = a.ArchivedAt, RestoreExpiryTime = a.RestoreExpiryTime }
                 : null,
             RecycleBin = d.RecycleBin,
+            CreateVolumePermissions = d.CreateVolumePermissions is { } granted ? [.. granted] : [],
         };
     }
 

@@ -69,7 +69,8 @@ internal sealed record SnapshotDocument(
     string? SourceSnapshotId = null,
     SnapshotArchiveDocument? Archive = null,
     RecycleBinEntry? RecycleBin = null,
-    string? Consistency = null);
+    string? Consistency = null,
+    string[]? CreateVolumePermissions = null);
 
 /// <summary>The stored shape of a snapshot's archive-tier state; absent (standard tier only) in documents older than the archive tier. The status is its C# member name.</summary>
 internal sealed record SnapshotArchiveDocument(
@@ -100,7 +101,8 @@ internal sealed record ImageDocument(
     DateTimeOffset? DeprecateAt = null,
     bool? ProtectionWithCooldown = null,
     DateTimeOffset? ProtectionCooldownEndsAt = null,
-    string? Consistency = null);
+    string? Consistency = null,
+    string[]? LaunchPermissions = null);
 
 /// <summary>The stored shape of one block device mapping.</summary>
 internal sealed record BlockDeviceMappingDocument(string DeviceName, string SnapshotId, int? VolumeSizeGiB, bool DeleteOnTermination);
@@ -132,4 +134,5 @@ internal sealed record ResourceTagDocument(string Key, string? Value);
 [JsonSerializable(typeof(DueEvent))]
 [JsonSerializable(typeof(IdSequence))]
 [JsonSerializable(typeof(UsageEntry))]
+[JsonSerializable(typeof(BlockPublicAccessRecord))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;

@@ -53,7 +53,7 @@ public sealed class ImageLifecycleTests
         var image = await t.RegisterImageAsync();
         var other = t.Cloud.Account("222222222222").Ec2(TestCloud.Region);
         var missing = ImageId.Parse("ami-0123456789abcdef0");
-        foreach (var (client, id, code) in new[] { (t.Ec2, missing, EbsErrorCodes.InvalidAmiIdNotFound), (other, image, EbsErrorCodes.InvalidAmiIdNotFound), (t.Ec2, default(ImageId), EbsErrorCodes.InvalidAmiIdMalformed) })
+        foreach (var (client, id, code) in new[] { (t.Ec2, missing, EbsErrorCodes.InvalidAmiIdNotFound), (other, image, EbsErrorCodes.AuthFailure), (t.Ec2, default(ImageId), EbsErrorCodes.InvalidAmiIdMalformed) })
         {
             await StateFingerprint.AssertUnchangedAsync(t.Cloud, async () => await client.DisableImageAsync(new DisableImageRequest { ImageId = id }), code);
             await StateFingerprint.AssertUnchangedAsync(t.Cloud, async () => await client.EnableImageAsync(new EnableImageRequest { ImageId = id }), code);

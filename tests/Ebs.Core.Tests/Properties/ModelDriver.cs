@@ -539,7 +539,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
     /// </summary>
     private async Task CheckInstancesAsync(string after)
     {
-        var images = (await Ec2.DescribeImagesAsync(new DescribeImagesRequest())).Images;
+        var images = (await Ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["self"] })).Images;
         Assert.Equal(
             Model.Images.Select(p => $"{p.Key} {p.Value}").Order(StringComparer.Ordinal),
             images.Select(i => $"{i.ImageId} {i.BlockDeviceMappings.Single().Ebs.SnapshotId}").Order(StringComparer.Ordinal));

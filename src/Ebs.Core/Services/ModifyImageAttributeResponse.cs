@@ -1,0 +1,9 @@
+namespace Ebs.Core.Services;
+
+/// <summary>The result of ModifyImageAttribute, which AWS leaves empty.</summary>
+public sealed record ModifyImageAttributeResponse
+{
+    internal ModifyImageAttributeResponse()
+    {
+    }
+}

@@ -1,0 +1,9 @@
+namespace Ebs.Core.Services;
+
+/// <summary>The result of ResetSnapshotAttribute, which AWS leaves empty.</summary>
+public sealed record ResetSnapshotAttributeResponse
+{
+    internal ResetSnapshotAttributeResponse()
+    {
+    }
+}
