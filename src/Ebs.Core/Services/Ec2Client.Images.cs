@@ -218,8 +218,8 @@ public sealed partial class Ec2Client
     /// either (<see langword="null"/>): what only the owner may do (deregister, modify, share, tag, disable, deprecate).
     /// </summary>
     /// <exception cref="EbsException">
-    /// <c>AuthFailure</c> for a registered image of another account in this Region, as AWS answers "Not authorized for image";
-    /// <c>InvalidAMIID.NotFound</c> for none.
+    /// <c>AuthFailure</c> for a registered image of another account in this Region, as AWS answers "Not authorized for image"
+    /// (unless a binned image is asked for); <c>InvalidAMIID.NotFound</c> for none.
     /// </exception>
     private ImageRecord FindImage(World world, ImageId id, bool? inRecycleBin)
     {
@@ -231,7 +231,7 @@ public sealed partial class Ec2Client
 
         // The provider catalogue's images are not stored, and nobody may change them.
         var owner = world.Images.ContainsKey(id) && Sharing.Of(world, image, AccountId) == Access.Owner;
-        if (!owner && image.RecycleBin is null)
+        if (!owner && image.RecycleBin is null && inRecycleBin != true)
         {
             throw new EbsException(EbsErrorCodes.AuthFailure, $"Not authorized for image:{id}", id.Value);
         }

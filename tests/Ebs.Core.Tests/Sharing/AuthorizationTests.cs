@@ -1,0 +1,272 @@
+using System.Reflection;
+using Ebs.Core.Domain;
+using Ebs.Core.Services;
+using Ebs.Core.Tests.Instances;
+using Ebs.Core.Tests.RecycleBin;
+using static Ebs.Core.Tests.Sharing.SharingShorthands;
+
+namespace Ebs.Core.Tests.Sharing;
+
+/// <summary>
+/// Every public operation of every facade against one account's resources (a volume, a snapshot, an image, an instance, a
+/// Recycle Bin rule), called by its owner, by an account they are shared with, by any account while they are public, and by
+/// a stranger, in their Region and in another: what each may do, with AWS's code for what each may not. A refused call
+/// changes nothing. A new operation without a row here fails <see cref="Every_facade_operation_has_a_row"/>.
+/// </summary>
+public sealed class AuthorizationTests
+{
+    private const string SnapNotFound = EbsErrorCodes.InvalidSnapshotNotFound;
+    private const string Unauthorized = EbsErrorCodes.UnauthorizedOperation;
+    private const string AmiNotFound = EbsErrorCodes.InvalidAmiIdNotFound;
+    private const string AuthFailure = EbsErrorCodes.AuthFailure;
+    private const string VolNotFound = EbsErrorCodes.InvalidVolumeNotFound;
+    private const string InstNotFound = EbsErrorCodes.InvalidInstanceIdNotFound;
+    private const string RuleNotFound = EbsErrorCodes.ResourceNotFoundException;
+
+    public enum Role
+    {
+        Owner,
+        Shared,
+        Public,
+        Stranger,
+    }
+
+    /// <summary>
+    /// The expected outcome (<see langword="null"/>: success, else the error code) for owner, shared, public and stranger,
+    /// in the resources' Region and in another.
+    /// </summary>
+    private sealed record Row(Func<Case, Task> Call, string?[] SameRegion, string?[] OtherRegion);
+
+    private static Row Usable(Func<Case, Task> call, string notFound) => new(call, [null, null, null, notFound], [notFound, notFound, notFound, notFound]);
+
+    private static Row OwnerOnlySnapshot(Func<Case, Task> call, string? owner = null) => new(call, [owner, Unauthorized, Unauthorized, SnapNotFound], [SnapNotFound, SnapNotFound, SnapNotFound, SnapNotFound]);
+
+    private static Row OwnerOnlyImage(Func<Case, Task> call, string? owner = null) => new(call, [owner, AuthFailure, AuthFailure, AuthFailure], [AmiNotFound, AmiNotFound, AmiNotFound, AmiNotFound]);
+
+    /// <summary>A resource that is never shared (volume, instance, rule): its owner's alone, in its Region.</summary>
+    private static Row Unshareable(Func<Case, Task> call, string notFound, string? owner = null) => new(call, [owner, notFound, notFound, notFound], [notFound, notFound, notFound, notFound]);
+
+    /// <summary>An operation on the caller's own account and Region: allowed to every caller.</summary>
+    private static Row Account(Func<Case, Task> call) => new(call, [null, null, null, null], [null, null, null, null]);
+
+    private static readonly Dictionary<string, Row> Rows = new()
+    {
+        // Snapshots: usable by whoever they are shared with; only their owner changes them.
+        ["Ec2Client.DescribeSnapshotsAsync"] = Usable(c => c.Ec2.DescribeSnapshotsAsync(new() { SnapshotIds = [c.Snapshot] }).AsTask(), SnapNotFound),
+        ["Ec2Client.CreateVolumeAsync"] = Usable(c => c.Ec2.CreateVolumeAsync(new() { AvailabilityZone = c.Zone, SnapshotId = c.Snapshot }).AsTask(), SnapNotFound),
+
+        // A copy is made in the caller's Region from the snapshot's: from another Region it is a cross-Region copy.
+        ["Ec2Client.CopySnapshotAsync"] = new(c => c.Ec2.CopySnapshotAsync(new() { SourceRegion = TestCloud.Region, SourceSnapshotId = c.Snapshot }).AsTask(), [null, null, null, SnapNotFound], [null, null, null, SnapNotFound]),
+        ["Ec2Client.EnableFastSnapshotRestoresAsync"] = Usable(c => FsrAsync(c.Ec2.EnableFastSnapshotRestoresAsync(new() { AvailabilityZones = [c.Zone], SourceSnapshotIds = [c.Snapshot] }).AsTask(), r => r.Unsuccessful), SnapNotFound),
+        ["Ec2Client.DisableFastSnapshotRestoresAsync"] = new(c => FsrAsync(c.Ec2.DisableFastSnapshotRestoresAsync(new() { AvailabilityZones = [c.Zone], SourceSnapshotIds = [c.Snapshot] }).AsTask(), r => r.Unsuccessful), [EbsErrorCodes.IncorrectState, EbsErrorCodes.IncorrectState, EbsErrorCodes.IncorrectState, SnapNotFound], [SnapNotFound, SnapNotFound, SnapNotFound, SnapNotFound]),
+        ["Ec2Client.DeleteSnapshotAsync"] = OwnerOnlySnapshot(c => c.Ec2.DeleteSnapshotAsync(new() { SnapshotId = c.Snapshot }).AsTask()),
+        ["Ec2Client.GetSnapshotStorageAsync"] = OwnerOnlySnapshot(c => c.Ec2.GetSnapshotStorageAsync(new() { SnapshotId = c.Snapshot }).AsTask()),
+        ["Ec2Client.ModifySnapshotAttributeAsync"] = OwnerOnlySnapshot(c => c.Ec2.ShareAsync(c.Snapshot, "555555555555").AsTask()),
+        ["Ec2Client.DescribeSnapshotAttributeAsync"] = OwnerOnlySnapshot(c => c.Ec2.DescribeSnapshotAttributeAsync(new() { SnapshotId = c.Snapshot, Attribute = SnapshotAttributeName.CreateVolumePermission }).AsTask()),
+        ["Ec2Client.ResetSnapshotAttributeAsync"] = OwnerOnlySnapshot(c => c.Ec2.ResetSnapshotAttributeAsync(new() { SnapshotId = c.Snapshot, Attribute = SnapshotAttributeName.CreateVolumePermission }).AsTask()),
+        ["Ec2Client.ModifySnapshotTierAsync"] = OwnerOnlySnapshot(c => c.Ec2.ModifySnapshotTierAsync(new() { SnapshotId = c.Snapshot }).AsTask()),
+        ["Ec2Client.RestoreSnapshotTierAsync"] = OwnerOnlySnapshot(c => c.Ec2.RestoreSnapshotTierAsync(new() { SnapshotId = c.Snapshot }).AsTask(), EbsErrorCodes.IncorrectState),
+        ["Ec2Client.RegisterImageAsync"] = OwnerOnlySnapshot(c => c.Ec2.RegisterImageAsync(new() { Name = "mine", RootDeviceName = InstanceShorthands.Root, BlockDeviceMappings = [Ec2Shorthands.Mapping(InstanceShorthands.Root, c.Snapshot)] }).AsTask()),
+        ["Ec2Client.CreateTagsAsync"] = OwnerOnlySnapshot(c => c.Ec2.CreateTagsAsync(new() { Resources = [c.Snapshot], Tags = [new Tag("k", "v")] }).AsTask()),
+        ["Ec2Client.DeleteTagsAsync"] = OwnerOnlySnapshot(c => c.Ec2.DeleteTagsAsync(new() { Resources = [c.Snapshot] }).AsTask()),
+
+        // A snapshot not in the bin is not found there, by anyone.
+        ["Ec2Client.RestoreSnapshotFromRecycleBinAsync"] = Unshareable(c => c.Ec2.RestoreSnapshotFromRecycleBinAsync(new() { SnapshotId = c.Snapshot }).AsTask(), SnapNotFound, SnapNotFound),
+        ["Ec2Client.ListSnapshotsInRecycleBinAsync"] = Unshareable(c => c.Ec2.ListSnapshotsInRecycleBinAsync(new() { SnapshotIds = [c.Snapshot] }).AsTask(), SnapNotFound, SnapNotFound),
+
+        // EBS direct reads the caller's own snapshots only.
+        ["EbsDirectClient.ListChangedBlocksAsync"] = Unshareable(c => c.Direct.ListChangedBlocksAsync(new() { SecondSnapshotId = c.Snapshot }).AsTask(), RuleNotFound),
+
+        // Images: launchable and describable by whoever they are shared with; everything else is the owner's (AuthFailure).
+        ["Ec2Client.DescribeImagesAsync"] = Usable(c => c.Ec2.DescribeImagesAsync(new() { ImageIds = [c.Image] }).AsTask(), AmiNotFound),
+        ["Ec2Client.RunInstancesAsync"] = new(c => c.Ec2.LaunchAsync(c.Image), [null, null, null, AuthFailure], [AmiNotFound, AmiNotFound, AmiNotFound, AmiNotFound]),
+        ["Ec2Client.DeregisterImageAsync"] = OwnerOnlyImage(c => c.Ec2.DeregisterImageAsync(new() { ImageId = c.Image }).AsTask()),
+        ["Ec2Client.DisableImageAsync"] = OwnerOnlyImage(c => c.Ec2.DisableImageAsync(new() { ImageId = c.Image }).AsTask()),
+        ["Ec2Client.EnableImageAsync"] = OwnerOnlyImage(c => c.Ec2.EnableImageAsync(new() { ImageId = c.Image }).AsTask(), EbsErrorCodes.IncorrectState),
+        ["Ec2Client.EnableImageDeprecationAsync"] = OwnerOnlyImage(c => c.Ec2.EnableImageDeprecationAsync(new() { ImageId = c.Image, DeprecateAt = c.T.Time.GetUtcNow().AddDays(1) }).AsTask()),
+        ["Ec2Client.DisableImageDeprecationAsync"] = OwnerOnlyImage(c => c.Ec2.DisableImageDeprecationAsync(new() { ImageId = c.Image }).AsTask()),
+        ["Ec2Client.EnableImageDeregistrationProtectionAsync"] = OwnerOnlyImage(c => c.Ec2.EnableImageDeregistrationProtectionAsync(new() { ImageId = c.Image }).AsTask()),
+        ["Ec2Client.DisableImageDeregistrationProtectionAsync"] = OwnerOnlyImage(c => c.Ec2.DisableImageDeregistrationProtectionAsync(new() { ImageId = c.Image }).AsTask()),
+        ["Ec2Client.ModifyImageAttributeAsync"] = OwnerOnlyImage(c => c.Ec2.ShareAsync(c.Image, "555555555555").AsTask()),
+        ["Ec2Client.DescribeImageAttributeAsync"] = OwnerOnlyImage(c => c.Ec2.DescribeImageAttributeAsync(new() { ImageId = c.Image, Attribute = ImageAttributeName.LaunchPermission }).AsTask()),
+        ["Ec2Client.ResetImageAttributeAsync"] = OwnerOnlyImage(c => c.Ec2.ResetImageAttributeAsync(new() { ImageId = c.Image, Attribute = ImageAttributeName.LaunchPermission }).AsTask()),
+        ["Ec2Client.RestoreImageFromRecycleBinAsync"] = Unshareable(c => c.Ec2.RestoreImageFromRecycleBinAsync(new() { ImageId = c.Image }).AsTask(), AmiNotFound, AmiNotFound),
+        ["Ec2Client.ListImagesInRecycleBinAsync"] = Unshareable(c => c.Ec2.ListImagesInRecycleBinAsync(new() { ImageIds = [c.Image] }).AsTask(), AmiNotFound, AmiNotFound),
+
+        // Volumes and instances are never shared.
+        ["Ec2Client.DescribeVolumesAsync"] = Unshareable(c => c.Ec2.DescribeVolumesAsync(new() { VolumeIds = [c.Volume] }).AsTask(), VolNotFound),
+        ["Ec2Client.DeleteVolumeAsync"] = Unshareable(c => c.Ec2.DeleteVolumeAsync(new() { VolumeId = c.Volume }).AsTask(), VolNotFound),
+        ["Ec2Client.ModifyVolumeAsync"] = Unshareable(c => c.Ec2.ModifyVolumeAsync(new() { VolumeId = c.Volume, Size = 2 }).AsTask(), VolNotFound),
+        ["Ec2Client.DescribeVolumesModificationsAsync"] = Unshareable(c => c.Ec2.DescribeVolumesModificationsAsync(new() { VolumeIds = [c.Volume] }).AsTask(), VolNotFound, EbsErrorCodes.InvalidVolumeModificationNotFound),
+        ["Ec2Client.ReadVolumeAsync"] = Unshareable(c => c.Ec2.ReadVolumeAsync(new() { VolumeId = c.Volume, Offset = 0, Destination = new byte[TestCloud.BlockSize] }).AsTask(), VolNotFound),
+        ["Ec2Client.WriteVolumeAsync"] = Unshareable(c => c.Ec2.WriteVolumeAsync(new() { VolumeId = c.Volume, Writes = [new VolumeWrite(0, TestCloud.Block(9))] }).AsTask(), VolNotFound),
+        ["Ec2Client.OpenVolume"] = Unshareable(c => Task.FromResult(c.Ec2.OpenVolume(c.Volume)), VolNotFound),
+        ["Ec2Client.CreateSnapshotAsync"] = Unshareable(c => c.Ec2.CreateSnapshotAsync(new() { VolumeId = c.Volume }).AsTask(), VolNotFound),
+        ["Ec2Client.AttachVolumeAsync"] = Unshareable(c => c.Ec2.AttachVolumeAsync(new() { VolumeId = c.Volume, InstanceId = c.Instance, Device = "/dev/sdf" }).AsTask(), VolNotFound),
+        ["Ec2Client.DetachVolumeAsync"] = Unshareable(c => c.Ec2.DetachVolumeAsync(new() { VolumeId = c.Volume }).AsTask(), VolNotFound, EbsErrorCodes.IncorrectState),
+        ["Ec2Client.DescribeInstancesAsync"] = Unshareable(c => c.Ec2.DescribeInstancesAsync(new() { InstanceIds = [c.Instance] }).AsTask(), InstNotFound),
+        ["Ec2Client.StopInstancesAsync"] = Unshareable(c => c.Ec2.StopInstancesAsync(new() { InstanceIds = [c.Instance] }).AsTask(), InstNotFound),
+        ["Ec2Client.StartInstancesAsync"] = Unshareable(c => c.Ec2.StartInstancesAsync(new() { InstanceIds = [c.Instance] }).AsTask(), InstNotFound),
+        ["Ec2Client.RebootInstancesAsync"] = Unshareable(c => c.Ec2.RebootInstancesAsync(new() { InstanceIds = [c.Instance] }).AsTask(), InstNotFound),
+        ["Ec2Client.TerminateInstancesAsync"] = Unshareable(c => c.Ec2.TerminateInstancesAsync(new() { InstanceIds = [c.Instance] }).AsTask(), InstNotFound),
+        ["Ec2Client.CreateImageAsync"] = Unshareable(c => c.Ec2.CreateImageAsync(new() { InstanceId = c.Instance, Name = "captured", NoReboot = true }).AsTask(), InstNotFound),
+        ["Ec2Client.CreateSnapshotsAsync"] = Unshareable(c => c.Ec2.CreateSnapshotsAsync(new() { InstanceSpecification = new() { InstanceId = c.Instance } }).AsTask(), InstNotFound),
+
+        // Recycle Bin rules are the account's, in their Region.
+        ["RecycleBinClient.GetRuleAsync"] = Unshareable(c => c.Bin.GetRuleAsync(new() { Identifier = c.Rule }).AsTask(), RuleNotFound),
+        ["RecycleBinClient.UpdateRuleAsync"] = Unshareable(c => c.Bin.UpdateRuleAsync(new() { Identifier = c.Rule, Description = "changed" }).AsTask(), RuleNotFound),
+        ["RecycleBinClient.DeleteRuleAsync"] = Unshareable(c => c.Bin.DeleteRuleAsync(new() { Identifier = c.Rule }).AsTask(), RuleNotFound),
+        ["RecycleBinClient.LockRuleAsync"] = Unshareable(c => c.Bin.LockRuleAsync(new() { Identifier = c.Rule, LockConfiguration = Rules.Lock(7) }).AsTask(), RuleNotFound, EbsErrorCodes.ConflictException),
+        ["RecycleBinClient.UnlockRuleAsync"] = Unshareable(c => c.Bin.UnlockRuleAsync(new() { Identifier = c.Rule }).AsTask(), RuleNotFound, EbsErrorCodes.ConflictException),
+        ["RecycleBinClient.TagResourceAsync"] = Unshareable(c => c.Bin.TagResourceAsync(new() { ResourceArn = c.RuleArn, Tags = [new Tag("k", "v")] }).AsTask(), RuleNotFound),
+        ["RecycleBinClient.UntagResourceAsync"] = Unshareable(c => c.Bin.UntagResourceAsync(new() { ResourceArn = c.RuleArn, TagKeys = ["k"] }).AsTask(), RuleNotFound),
+        ["RecycleBinClient.ListTagsForResourceAsync"] = Unshareable(c => c.Bin.ListTagsForResourceAsync(new() { ResourceArn = c.RuleArn }).AsTask(), RuleNotFound),
+
+        // The caller's own account and Region: nothing of another account's is named.
+        ["RecycleBinClient.CreateRuleAsync"] = Account(c => c.Bin.CreateRuleAsync(new() { ResourceType = RecycleBinResourceType.EbsSnapshot, RetentionPeriod = new() { RetentionPeriodValue = 1 } }).AsTask()),
+        ["RecycleBinClient.ListRulesAsync"] = Account(c => c.Bin.ListRulesAsync(new() { ResourceType = RecycleBinResourceType.EbsSnapshot }).AsTask()),
+        ["Ec2Client.GetStorageUsageAsync"] = Account(c => c.Ec2.GetStorageUsageAsync(new()).AsTask()),
+        ["Ec2Client.DescribeSnapshotTierStatusAsync"] = Account(c => c.Ec2.DescribeSnapshotTierStatusAsync(new()).AsTask()),
+        ["Ec2Client.DescribeFastSnapshotRestoresAsync"] = Account(c => c.Ec2.DescribeFastSnapshotRestoresAsync(new()).AsTask()),
+        ["Ec2Client.ImportVolumeAsync"] = Account(c => c.Ec2.ImportVolumeAsync(new() { Source = new MemoryStream(TestCloud.Block(3)), AvailabilityZone = c.Zone }).AsTask()),
+        ["Ec2Client.EnableSnapshotBlockPublicAccessAsync"] = Account(c => c.Ec2.EnableSnapshotBlockPublicAccessAsync(new() { State = SnapshotBlockPublicAccessState.BlockNewSharing }).AsTask()),
+        ["Ec2Client.DisableSnapshotBlockPublicAccessAsync"] = Account(c => c.Ec2.DisableSnapshotBlockPublicAccessAsync(new()).AsTask()),
+        ["Ec2Client.GetSnapshotBlockPublicAccessStateAsync"] = Account(c => c.Ec2.GetSnapshotBlockPublicAccessStateAsync(new()).AsTask()),
+        ["Ec2Client.EnableImageBlockPublicAccessAsync"] = Account(c => c.Ec2.EnableImageBlockPublicAccessAsync(new() { ImageBlockPublicAccessState = ImageBlockPublicAccessState.BlockNewSharing }).AsTask()),
+        ["Ec2Client.DisableImageBlockPublicAccessAsync"] = Account(c => c.Ec2.DisableImageBlockPublicAccessAsync(new()).AsTask()),
+        ["Ec2Client.GetImageBlockPublicAccessStateAsync"] = Account(c => c.Ec2.GetImageBlockPublicAccessStateAsync(new()).AsTask()),
+        ["BillingClient.GetCostAndUsageAsync"] = Account(c => c.Billing.GetCostAndUsageAsync(new() { TimePeriod = new() { Start = DateTimeOffset.UnixEpoch, End = c.T.Time.GetUtcNow() } }).AsTask()),
+    };
+
+    public static TheoryData<string> Operations() => [.. FacadeOperations()];
+
+    [Fact]
+    public void Every_facade_operation_has_a_row()
+        => Assert.All(FacadeOperations(), op => Assert.True(Rows.ContainsKey(op), $"{op} has no row: say what each role may do."));
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public async Task Each_role_in_each_region_gets_what_AWS_gives_and_a_refusal_changes_nothing(string operation)
+    {
+        var row = Rows[operation];
+        var failures = new List<string>();
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            foreach (var otherRegion in new[] { false, true })
+            {
+                await using var c = await Case.CreateAsync(role, otherRegion);
+                var expected = (otherRegion ? row.OtherRegion : row.SameRegion)[(int)role];
+                var where = $"{role} in {(otherRegion ? "another Region" : "the Region")}";
+                if (expected is null)
+                {
+                    try
+                    {
+                        await row.Call(c);
+                    }
+                    catch (EbsException e)
+                    {
+                        failures.Add($"{where}: expected success, got {e.ErrorCode} ({e.Message})");
+                    }
+                }
+                else
+                {
+                    try
+                    {
+                        await StateFingerprint.AssertUnchangedAsync(c.T.Cloud, () => row.Call(c), expected);
+                    }
+                    catch (Exception e) when (e is Xunit.Sdk.XunitException)
+                    {
+                        failures.Add($"{where}: expected {expected} and no change: {e.Message.ReplaceLineEndings(" ")}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private static IEnumerable<string> FacadeOperations()
+        => typeof(Ec2Client).Assembly.GetExportedTypes()
+            .Where(t => t.IsClass && t.Name.EndsWith("Client", StringComparison.Ordinal))
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(m => !m.IsSpecialName)
+            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}")
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+
+    /// <summary>Runs a Fast Snapshot Restore call and throws the code of its first unsuccessful item, as the other calls throw.</summary>
+    private static async Task FsrAsync<T>(Task<T> call, Func<T, ValueList<FastSnapshotRestoreErrorItem>> unsuccessful)
+    {
+        if (unsuccessful(await call).FirstOrDefault() is { } item)
+        {
+            var error = item.FastSnapshotRestoreStateErrors[0].Error;
+            throw new EbsException(error.Code, error.Message, item.SnapshotId.Value);
+        }
+    }
+
+    /// <summary>
+    /// The owner's resources in us-east-1: a volume, a completed snapshot of it, an image (of other snapshots), a running
+    /// instance of it, a Recycle Bin rule; the snapshot and image shared with the recipient (Shared) or public (Public);
+    /// and the caller's facades for <see cref="Role"/> in us-east-1 or us-west-2.
+    /// </summary>
+    private sealed class Case : IAsyncDisposable
+    {
+        private Case(TestCloud t) => T = t;
+
+        public TestCloud T { get; }
+
+        public string Caller { get; private set; } = Owner;
+
+        public string Region { get; private set; } = TestCloud.Region;
+
+        public string Zone => T.Cloud.Regions[Region][0];
+
+        public VolumeId Volume { get; private set; }
+
+        public SnapshotId Snapshot { get; private set; }
+
+        public ImageId Image { get; private set; }
+
+        public InstanceId Instance { get; private set; }
+
+        public string Rule { get; private set; } = string.Empty;
+
+        public string RuleArn { get; private set; } = string.Empty;
+
+        public Ec2Client Ec2 => T.Cloud.Account(Caller).Ec2(Region);
+
+        public RecycleBinClient Bin => T.Cloud.Account(Caller).RecycleBin(Region);
+
+        public EbsDirectClient Direct => T.Cloud.Account(Caller).EbsDirect(Region);
+
+        public BillingClient Billing => T.Cloud.Account(Caller).Billing();
+
+        public static async Task<Case> CreateAsync(Role role, bool otherRegion)
+        {
+            var c = new Case(new TestCloud());
+            var t = c.T;
+            var volume = await t.CreateVolumeAsync();
+            await t.WriteBlocksAsync(volume.VolumeId, [0, 1], seedBase: 10);
+            c.Volume = volume.VolumeId;
+            c.Snapshot = (await t.Ec2.TakeSnapshotAsync(volume.VolumeId)).SnapshotId;
+            c.Image = await t.RegisterImageAsync();
+            c.Instance = (await t.LaunchAsync(c.Image)).InstanceId;
+            t.Time.Advance(TimeSpan.FromMinutes(1));
+            var rule = await t.CreateRuleAsync(1, resourceTags: [Rules.Tag("keep", "yes")]);
+            c.Rule = rule.Identifier;
+            c.RuleArn = rule.RuleArn;
+            var grantee = role switch { Role.Shared => Recipient, Role.Public => "all", _ => null };
+            if (grantee is not null)
+            {
+                await t.Ec2.ShareAsync(c.Snapshot, grantee);
+                await t.Ec2.ShareAsync(c.Image, grantee);
+            }
+
+            c.Caller = role switch { Role.Owner => Owner, Role.Shared => Recipient, Role.Public => Anyone, _ => Stranger };
+            c.Region = otherRegion ? OtherRegion : TestCloud.Region;
+            return c;
+        }
+
+        public ValueTask DisposeAsync() => T.DisposeAsync();
+    }
+}
