@@ -240,16 +240,28 @@ public sealed partial class Ec2Client
     }
 
     /// <summary>Finds a registered image in this Region the caller may see and launch: its own, one shared with it, or a public one.</summary>
-    /// <exception cref="EbsException"><c>AuthFailure</c> for a registered image of another account not shared with the caller (when <paramref name="launching"/>); otherwise <c>InvalidAMIID.NotFound</c>.</exception>
+    /// <exception cref="EbsException">
+    /// When <paramref name="launching"/>: <c>AuthFailure</c> for a registered image of another account not shared with the caller, <c>InvalidAMIID.Unavailable</c>
+    /// for one deregistered into the Recycle Bin that the caller could launch; otherwise <c>InvalidAMIID.NotFound</c>.
+    /// </exception>
     private ImageRecord FindUsableImage(World world, ImageId id, bool launching)
     {
         CheckWellFormed(id.Value, ImageId.Prefix, EbsErrorCodes.InvalidAmiIdMalformed);
-        if (FindAnyImage(world, id) is not { } image || image.View.Region != Region || image.RecycleBin is not null)
+        if (FindAnyImage(world, id) is not { } image || image.View.Region != Region)
         {
             throw ImageNotFound(id);
         }
 
-        return Sharing.Of(world, image, AccountId) != Access.None ? image
+        var access = Sharing.Of(world, image, AccountId);
+        if (image.RecycleBin is not null)
+        {
+            // Deregistered into the Recycle Bin: AWS's "has been deregistered and is no longer available" to whoever could launch it.
+            throw launching && access != Access.None
+                ? new EbsException(EbsErrorCodes.InvalidAmiIdUnavailable, $"The image id '[{id}]' has been deregistered and is no longer available.", id.Value)
+                : ImageNotFound(id);
+        }
+
+        return access != Access.None ? image
             : launching ? throw new EbsException(EbsErrorCodes.AuthFailure, $"Not authorized for images: [{id}]", id.Value)
             : throw ImageNotFound(id);
     }

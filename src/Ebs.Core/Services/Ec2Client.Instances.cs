@@ -9,8 +9,9 @@ public sealed partial class Ec2Client
     private static readonly ResourceType[] LaunchTagTypes = [ResourceType.Instance, ResourceType.Volume];
 
     /// <summary>
-    /// Launches <see cref="RunInstancesRequest.MaxCount"/> instances of an available image of the caller's into one
-    /// Availability Zone. Each gets one volume per block device mapping of the image, created from the mapping's
+    /// Launches <see cref="RunInstancesRequest.MaxCount"/> instances of an available image the caller may launch (its own,
+    /// one shared with it, a public one, or one of the provider catalogue's) into one Availability Zone; the instances and
+    /// their volumes are the caller's. Each gets one volume per block device mapping of the image, created from the mapping's
     /// snapshot as CreateVolume creates one (lazily loaded, or fully initialized with a Fast Snapshot Restore credit)
     /// and attached at once as the mapping's device. Instances are <c>pending</c>, then <c>running</c>
     /// <see cref="InstanceRecord.TransitionTime"/> later.
@@ -21,7 +22,8 @@ public sealed partial class Ec2Client
     /// <exception cref="ArgumentNullException"><paramref name="request"/>, a mapping or a tag specification is <see langword="null"/>.</exception>
     /// <exception cref="EbsException">
     /// <c>InvalidParameterValue</c> for MinCount below 1, MaxCount below MinCount, or bad tags; <c>InvalidZone.NotFound</c>;
-    /// <c>InvalidAMIID.NotFound</c>, <c>InvalidAMIID.Malformed</c>; <c>InvalidAMIID.Unavailable</c> for a pending image;
+    /// <c>InvalidAMIID.NotFound</c>, <c>InvalidAMIID.Malformed</c>; <c>AuthFailure</c> for another account's image not shared with the caller;
+    /// <c>InvalidAMIID.Unavailable</c> for a pending image, or one deregistered into the Recycle Bin;
     /// <c>InvalidBlockDeviceMapping</c> for a device given twice or not in the image, or a size below the snapshot's or above 65,536 GiB.
     /// </exception>
     public async ValueTask<RunInstancesResponse> RunInstancesAsync(RunInstancesRequest request, CancellationToken cancellationToken = default)
