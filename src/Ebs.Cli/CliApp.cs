@@ -81,6 +81,8 @@ internal static class CliApp
                 "Delete a snapshot; no other snapshot changes (shared blocks stay, blocks only it holds are freed). Refused (InvalidSnapshot.InUse) while a registered image uses it: deregister the image first, or use 'image deregister --delete-snapshots'.");
             snapshot.AddCommand<SnapshotDiffCommand>("diff").WithDescription("List the blocks that differ between two snapshots.").RequiresExistingStore();
             snapshot.AddCommand<SnapshotCopyCommand>("copy").WithDescription("Copy a snapshot to --region.");
+            snapshot.AddCommand<SnapshotShareCommand>("share").WithDescription("Let --with ACCOUNT (repeatable) or, with --public, every account create volumes from and copy a snapshot.");
+            snapshot.AddCommand<SnapshotUnshareCommand>("unshare").WithDescription("Stop sharing a snapshot with --with ACCOUNT or, with --public, publicly.");
         });
         config.AddBranch("image", image =>
         {

@@ -48,6 +48,8 @@ internal static class Views
         i.Description,
         State = i.State.ToAwsString(),
         i.OwnerId,
+        i.ImageOwnerAlias,
+        i.Public,
         CreationDate = AwsValues.Time(i.CreationDate),
         Architecture = i.Architecture.ToAwsString(),
         VirtualizationType = i.VirtualizationType.ToAwsString(),
@@ -120,10 +122,10 @@ internal static class Views
 
     public static Table Images(IEnumerable<Image> images)
     {
-        var table = Table("Image", "Name", "State", "Arch", "Snapshots");
+        var table = Table("Image", "Name", "State", "Arch", "Owner", "Public", "Snapshots");
         foreach (var i in images)
         {
-            table.AddRow(i.ImageId.Value, Markup.Escape(i.Name), i.State.ToAwsString(), i.Architecture.ToAwsString(), string.Join(' ', i.BlockDeviceMappings.Select(m => m.Ebs.SnapshotId.Value).Distinct()));
+            table.AddRow(i.ImageId.Value, Markup.Escape(i.Name), i.State.ToAwsString(), i.Architecture.ToAwsString(), i.ImageOwnerAlias ?? i.OwnerId, i.Public ? "yes" : "no", string.Join(' ', i.BlockDeviceMappings.Select(m => m.Ebs.SnapshotId.Value).Distinct()));
         }
 
         return table;
