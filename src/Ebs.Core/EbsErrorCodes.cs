@@ -146,6 +146,12 @@ public static class EbsErrorCodes
     /// <summary>A caller's quiesce hook threw before a capture (the library's own): nothing was captured.</summary>
     public const string QuiesceHookFailed = "QuiesceHookFailed";
 
+    /// <summary>A Data Lifecycle Manager request is not valid: a bad parameter, a missing or conflicting one (DLM's code).</summary>
+    public const string InvalidRequestException = "InvalidRequestException";
+
+    /// <summary>A Data Lifecycle Manager request would pass a quota, such as 100 policies in a Region (DLM's code).</summary>
+    public const string LimitExceededException = "LimitExceededException";
+
     /// <summary>
     /// The HTTP status of each code. EC2: 400 for its client errors, 500 for <c>InternalError</c>
     /// ("Error codes for the Amazon EC2 API"). EBS direct: each exception's <c>httpStatusCode</c>
@@ -190,6 +196,11 @@ public static class EbsErrorCodes
         // Recycle Bin (rbin's service model: ConflictException 409, ServiceQuotaExceededException 402).
         [ConflictException] = HttpStatusCode.Conflict,
         [ServiceQuotaExceededException] = HttpStatusCode.PaymentRequired,
+
+        // Data Lifecycle Manager (dlm's service model: InvalidRequestException 400, LimitExceededException 429;
+        // ResourceNotFoundException 404 and InternalServerException 500 as above).
+        [InvalidRequestException] = HttpStatusCode.BadRequest,
+        [LimitExceededException] = HttpStatusCode.TooManyRequests,
         [InvalidInstanceIdMalformed] = HttpStatusCode.BadRequest,
         [InvalidInstanceIdNotFound] = HttpStatusCode.BadRequest,
         [IncorrectInstanceState] = HttpStatusCode.BadRequest,

@@ -130,6 +130,7 @@ internal sealed record ResourceTagDocument(string Key, string? Value);
 [JsonSerializable(typeof(FastSnapshotRestoreRecord))]
 [JsonSerializable(typeof(RetentionRuleDocument))]
 [JsonSerializable(typeof(DueEvent))]
+[JsonSerializable(typeof(LifecyclePolicyRecord))]
 [JsonSerializable(typeof(IdSequence))]
 [JsonSerializable(typeof(UsageEntry))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;

@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace Ebs.Core.Domain;
+
+/// <summary>The kind of lifecycle policy (DLM's <c>PolicyTypeValues</c>); this library has snapshot policies.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PolicyTypeValues>))]
+public enum PolicyTypeValues
+{
+    /// <summary>A policy that snapshots volumes, or the volumes of instances.</summary>
+    [JsonStringEnumMemberName("EBS_SNAPSHOT_MANAGEMENT")]
+    EbsSnapshotManagement,
+}
