@@ -20,13 +20,18 @@ public sealed partial class DlmClient
     {
         if (!AwsEnum.IsDefined(details.PolicyType))
         {
-            throw Invalid("PolicyType must be EBS_SNAPSHOT_MANAGEMENT.");
+            throw Invalid("PolicyType must be EBS_SNAPSHOT_MANAGEMENT or IMAGE_MANAGEMENT.");
         }
 
         var types = CheckList(details.ResourceTypes, 1, nameof(details.ResourceTypes));
         if (types.Count != 1 || !AwsEnum.IsDefined(types[0]))
         {
             throw Invalid("ResourceTypes must be one of VOLUME or INSTANCE.");
+        }
+
+        if (details.PolicyType == PolicyTypeValues.ImageManagement && types[0] != ResourceTypeValues.Instance)
+        {
+            throw Invalid("An IMAGE_MANAGEMENT policy targets INSTANCE resources.");
         }
 
         var targetTags = CheckList(details.TargetTags, MaxTargetTags, nameof(details.TargetTags));
@@ -51,12 +56,13 @@ public sealed partial class DlmClient
         {
             ResourceTypes = [.. types],
             TargetTags = [.. targetTags],
-            Schedules = [.. schedules.Select(s => CheckSchedule(s, types[0]))],
+            Schedules = [.. schedules.Select(s => CheckSchedule(s, details.PolicyType, types[0]))],
         };
     }
 
-    private Schedule CheckSchedule(Schedule schedule, ResourceTypeValues type)
+    private Schedule CheckSchedule(Schedule schedule, PolicyTypeValues policyType, ResourceTypeValues type)
     {
+        ArgumentNullException.ThrowIfNull(schedule);
         if (schedule.Name is not { Length: >= 1 and <= 120 } name || !NamePattern().IsMatch(name))
         {
             throw Invalid("A schedule name must be 1 to 120 letters, digits, spaces, underscores and hyphens.");
@@ -77,6 +83,16 @@ public sealed partial class DlmClient
         if (copyRules.Select(r => r.TargetRegion).Distinct().Count() != copyRules.Count)
         {
             throw Invalid("Each cross-Region copy rule must have its own target Region.");
+        }
+
+        if (policyType == PolicyTypeValues.ImageManagement && copyRules.Count > 0)
+        {
+            throw Invalid("Cross-Region copy rules of AMI policies are not supported by this library.");
+        }
+
+        if (schedule.DeprecateRule is { } deprecate)
+        {
+            CheckDeprecateRule(deprecate, policyType);
         }
 
         CheckRetainRule(schedule.RetainRule);
@@ -158,6 +174,31 @@ public sealed partial class DlmClient
         CheckAge(interval, unit);
     }
 
+    private static void CheckDeprecateRule(DeprecateRule rule, PolicyTypeValues policyType)
+    {
+        if (policyType != PolicyTypeValues.ImageManagement)
+        {
+            throw Invalid("A deprecate rule is only for IMAGE_MANAGEMENT policies.");
+        }
+
+        if (rule.Count is { } count)
+        {
+            if (rule.Interval is not null || rule.IntervalUnit is not null || count is < 1 or > MaxRetainCount)
+            {
+                throw Invalid($"A deprecate rule has either a Count of 1 to {MaxRetainCount} or an Interval and IntervalUnit.");
+            }
+
+            return;
+        }
+
+        if (rule is not { Interval: { } interval, IntervalUnit: { } unit } || !AwsEnum.IsDefined(unit))
+        {
+            throw Invalid("A deprecate rule has either a Count or an Interval and IntervalUnit.");
+        }
+
+        CheckAge(interval, unit);
+    }
+
     private static void CheckAge(int interval, RetentionIntervalUnitValues unit)
     {
         var most = unit switch
@@ -196,9 +237,14 @@ public sealed partial class DlmClient
         }
     }
 
-    /// <summary>AWS refuses to turn a schedule's count-based retention into age-based or back.</summary>
+    /// <summary>AWS refuses to change a policy's type or resource type, or to turn a schedule's count-based retention into age-based or back.</summary>
     private static void CheckRetentionKinds(PolicyDetails current, PolicyDetails updated)
     {
+        if (current.PolicyType != updated.PolicyType || current.ResourceTypes[0] != updated.ResourceTypes[0])
+        {
+            throw Invalid("The policy type and resource type of a policy cannot be updated.");
+        }
+
         foreach (var schedule in updated.Schedules)
         {
             if (current.Schedules.FirstOrDefault(s => s.Name == schedule.Name) is { } old && (old.RetainRule.Count is null) != (schedule.RetainRule.Count is null))

@@ -6,12 +6,13 @@ namespace Ebs.Core.Services;
 /// <summary>
 /// Amazon Data Lifecycle Manager (AWS service <c>dlm</c>) of one caller account in one Region:
 /// snapshot lifecycle policies that snapshot tagged volumes (or the volumes of tagged instances)
-/// on interval or cron schedules, keep them by count or age, and copy them to other Regions.
+/// on interval or cron schedules, keep them by count or age, and copy them to other Regions, and
+/// AMI policies that image tagged instances, keep and deprecate the images by count or age.
 /// Runs happen on the cloud's scheduler at their own instants, so advancing the clock and calling
 /// anything observes every run in between, in order. A disabled or deleted policy runs no more;
 /// what it created stays. Errors are dlm's: <c>InvalidRequestException</c>,
-/// <c>ResourceNotFoundException</c>, <c>LimitExceededException</c>. AMI policies, event-based
-/// policies, share, archive, Fast Snapshot Restore and deprecation rules are not supported.
+/// <c>ResourceNotFoundException</c>, <c>LimitExceededException</c>. Event-based and default
+/// policies, share, archive and Fast Snapshot Restore rules, encrypted copies and copies of AMIs are not supported.
 /// Cheap to create and safe to share between threads. A call that throws <see cref="EbsException"/> changed nothing.
 /// </summary>
 public sealed partial class DlmClient

@@ -16,7 +16,7 @@ namespace Ebs.Core.Services;
 /// stopped) skips it; a snapshot retention cannot delete (used by an image, Fast Snapshot Restore
 /// on) is kept.
 /// </summary>
-internal static class LifecyclePolicies
+internal static partial class LifecyclePolicies
 {
     /// <summary>The due effect of one run of a schedule; its target is <c>{policy-id}/{schedule name}</c>.</summary>
     public const string RunEffect = "dlm-run";
@@ -66,6 +66,12 @@ internal static class LifecyclePolicies
     /// </summary>
     public static void Sweep(CloudEngine engine, Mutation m, LifecyclePolicyRecord policy)
     {
+        if (policy.Details.PolicyType == PolicyTypeValues.ImageManagement)
+        {
+            SweepImages(engine, m, policy);
+            return;
+        }
+
         foreach (var schedule in policy.Details.Schedules)
         {
             if (schedule.RetainRule is { Interval: { } interval, IntervalUnit: { } unit })
@@ -101,11 +107,31 @@ internal static class LifecyclePolicies
             return;
         }
 
+        if (policy.Details.PolicyType == PolicyTypeValues.ImageManagement)
+        {
+            RunImages(engine, m, policy, schedule);
+        }
+        else
+        {
+            RunSnapshots(engine, m, policy, schedule);
+        }
+
+        var next = ScheduleTiming.Next(schedule.CreateRule, due.Due, policy.DateCreated);
+        m.Set(RecordKinds.LifecyclePolicy, policy with { NextRuns = next is { } n ? policy.NextRuns.SetItem(name, n) : policy.NextRuns.Remove(name) });
+        if (next is { } nextRun)
+        {
+            m.Schedule(nextRun, RunEffect, due.Target);
+        }
+    }
+
+    /// <summary>A snapshot policy's run: a snapshot of each targeted volume (or set of each instance), its expiry and copies scheduled, count retention applied.</summary>
+    private static void RunSnapshots(CloudEngine engine, Mutation m, LifecyclePolicyRecord policy, Schedule schedule)
+    {
         var ec2 = new Ec2Client(engine, policy.AccountId, policy.Region);
         var created = new List<SnapshotRecord>();
         foreach (var (volumes, instanceId, sourceTags) in Targets(ec2, m, policy))
         {
-            var tags = SnapshotTags(policy, schedule, sourceTags, instanceId, m.Now);
+            var tags = CreatedTags(policy, schedule, sourceTags, instanceId, m.Now);
             var description = $"Created for policy: {policy.PolicyId} schedule: {schedule.Name}";
             created.AddRange(volumes.Select(volume => ec2.TakeSnapshot(m, volume, description, tags, SnapshotConsistency.CrashConsistent)));
         }
@@ -128,18 +154,17 @@ internal static class LifecyclePolicies
         {
             ApplyRetention(engine, m, schedule.RetainRule, groups[volumeId]);
         }
-
-        var next = ScheduleTiming.Next(schedule.CreateRule, due.Due, policy.DateCreated);
-        m.Set(RecordKinds.LifecyclePolicy, policy with { NextRuns = next is { } n ? policy.NextRuns.SetItem(name, n) : policy.NextRuns.Remove(name) });
-        if (next is { } nextRun)
-        {
-            m.Schedule(nextRun, RunEffect, due.Target);
-        }
     }
 
     /// <summary>The effect of <see cref="ExpiryEffect"/>: a snapshot (never the newest of its volume) or a copy whose age ran out is deleted, while its policy is enabled.</summary>
     public static void Expire(CloudEngine engine, Mutation m, DueEvent due)
     {
+        if (due.Target.StartsWith(ImageId.Prefix, StringComparison.Ordinal))
+        {
+            ExpireImage(engine, m, ImageId.Parse(due.Target));
+            return;
+        }
+
         if (Managed(m.World, due.Target) is not var (snapshot, policy, schedule))
         {
             return;
@@ -158,6 +183,12 @@ internal static class LifecyclePolicies
     /// <summary>The effect of <see cref="RetainEffect"/>: count-based retention of the snapshot's volume again, now that it completed.</summary>
     public static void Retain(CloudEngine engine, Mutation m, DueEvent due)
     {
+        if (due.Target.StartsWith(ImageId.Prefix, StringComparison.Ordinal))
+        {
+            RetainImages(engine, m, ImageId.Parse(due.Target));
+            return;
+        }
+
         if (Managed(m.World, due.Target) is var (snapshot, policy, schedule) && snapshot.Region == policy.Region
             && Groups(m.World, policy, schedule.Name).GetValueOrDefault(snapshot.VolumeId) is { } group)
         {
@@ -218,7 +249,7 @@ internal static class LifecyclePolicies
                 List<VolumeRecord> set;
                 try
                 {
-                    set = ec2.SnapshotSet(world, m.Now, new InstanceSpecification { InstanceId = instance.InstanceId });
+                    set = ec2.SnapshotSet(world, m.Now, new InstanceSpecification { InstanceId = instance.InstanceId, ExcludeBootVolume = policy.Details.Parameters?.ExcludeBootVolume ?? false });
                 }
                 catch (EbsException)
                 {
@@ -247,7 +278,7 @@ internal static class LifecyclePolicies
         => SnapshotQueue.PendingAt(volume.SnapshotCompletions, now) < Ec2Client.MaxPendingSnapshotsPerVolume;
 
     /// <summary>A DLM snapshot's tags: the source's user tags (CopyTags), TagsToAdd and VariableTags with their variables replaced, and DLM's own two.</summary>
-    private static ImmutableSortedDictionary<string, string> SnapshotTags(LifecyclePolicyRecord policy, Schedule schedule, TagList source, InstanceId? instanceId, DateTimeOffset now)
+    private static ImmutableSortedDictionary<string, string> CreatedTags(LifecyclePolicyRecord policy, Schedule schedule, TagList source, InstanceId? instanceId, DateTimeOffset now)
     {
         var tags = schedule.CopyTags ? UserTags(source.Items) : ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
         var timestamp = now.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
