@@ -151,6 +151,11 @@ public static class EbsErrorCodes
 
     /// <summary>The caller is not authorized for the image: it belongs to another account and is not shared with the caller, or only its owner may do this.</summary>
     public const string AuthFailure = "AuthFailure";
+    /// <summary>A Data Lifecycle Manager request is not valid: a bad parameter, a missing or conflicting one (DLM's code).</summary>
+    public const string InvalidRequestException = "InvalidRequestException";
+
+    /// <summary>A Data Lifecycle Manager request would pass a quota, such as 100 policies in a Region (DLM's code).</summary>
+    public const string LimitExceededException = "LimitExceededException";
 
     /// <summary>
     /// The HTTP status of each code. EC2: 400 for its client errors, 500 for <c>InternalError</c>
@@ -196,6 +201,11 @@ public static class EbsErrorCodes
         // Recycle Bin (rbin's service model: ConflictException 409, ServiceQuotaExceededException 402).
         [ConflictException] = HttpStatusCode.Conflict,
         [ServiceQuotaExceededException] = HttpStatusCode.PaymentRequired,
+
+        // Data Lifecycle Manager (dlm's service model: InvalidRequestException 400, LimitExceededException 429;
+        // ResourceNotFoundException 404 and InternalServerException 500 as above).
+        [InvalidRequestException] = HttpStatusCode.BadRequest,
+        [LimitExceededException] = HttpStatusCode.TooManyRequests,
         [InvalidInstanceIdMalformed] = HttpStatusCode.BadRequest,
         [InvalidInstanceIdNotFound] = HttpStatusCode.BadRequest,
         [IncorrectInstanceState] = HttpStatusCode.BadRequest,

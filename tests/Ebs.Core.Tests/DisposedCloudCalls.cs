@@ -107,6 +107,11 @@ public static class DisposedCloudCalls
         [typeof(DetachVolumeRequest)] = () => new DetachVolumeRequest { VolumeId = Volume },
         [typeof(CreateImageRequest)] = () => new CreateImageRequest { InstanceId = Instance, Name = "image" },
         [typeof(CreateSnapshotsRequest)] = () => new CreateSnapshotsRequest { InstanceSpecification = new InstanceSpecification { InstanceId = Instance } },
+        [typeof(CreateLifecyclePolicyRequest)] = () => Dlm.Policies.Daily(1),
+        [typeof(GetLifecyclePolicyRequest)] = () => new GetLifecyclePolicyRequest { PolicyId = "policy-0123456789abcdef0" },
+        [typeof(GetLifecyclePoliciesRequest)] = () => new GetLifecyclePoliciesRequest(),
+        [typeof(UpdateLifecyclePolicyRequest)] = () => new UpdateLifecyclePolicyRequest { PolicyId = "policy-0123456789abcdef0" },
+        [typeof(DeleteLifecyclePolicyRequest)] = () => new DeleteLifecyclePolicyRequest { PolicyId = "policy-0123456789abcdef0" },
         [typeof(ListChangedBlocksRequest)] = () => new ListChangedBlocksRequest { SecondSnapshotId = SnapshotId.Parse("snap-0123456789abcdef0") },
     };
 

@@ -53,50 +53,61 @@ public sealed partial class Ec2Client
         // Refuse what the capture would refuse before the hook quiesces anything.
         PlanImage(await _engine.CurrentAsync(cancellationToken).ConfigureAwait(false), _engine.Time.GetUtcNow(), request, overrides);
         var imageId = await QuiesceHooks.AroundAsync(hook, request.InstanceId.Value, () => _engine.CommitAsync(nameof(CreateImageAsync), m =>
-        {
-            var (instance, devices) = PlanImage(m.World, m.Now, request, overrides);
-            var id = _engine.Ids.Next<ImageId>(m.World.Images.ContainsKey);
-            var mappings = new List<BlockDeviceMapping>();
-            var availableAt = m.Now;
-            foreach (var (volume, device, sizeGiB, deleteOnTermination) in devices)
-            {
-                var description = string.Create(CultureInfo.InvariantCulture, $"Created by CreateImage({instance.InstanceId}) for {id} from {volume.Id}");
-                var snapshot = TakeSnapshot(m, volume, description, snapshotTags, consistency);
-                availableAt = availableAt > snapshot.CompletesAt ? availableAt : snapshot.CompletesAt;
-                mappings.Add(new BlockDeviceMapping
-                {
-                    DeviceName = device,
-                    Ebs = new EbsBlockDevice { SnapshotId = snapshot.Id, VolumeSize = sizeGiB, DeleteOnTermination = deleteOnTermination },
-                });
-            }
-
-            // The reboot leaves a running instance running, with its volumes and launch time: nothing to store.
-            var source = m.World.Images.GetValueOrDefault(instance.ImageId)?.View;
-            m.SetImage(new ImageRecord
-            {
-                View = new Image
-                {
-                    ImageId = id,
-                    OwnerId = AccountId,
-                    Region = Region,
-                    Name = request.Name,
-                    Description = request.Description ?? string.Empty,
-                    State = ImageState.Pending,
-                    Architecture = source?.Architecture ?? ArchitectureValues.X86_64,
-                    VirtualizationType = source?.VirtualizationType ?? VirtualizationType.Hvm,
-                    BootMode = source?.BootMode,
-                    RootDeviceName = instance.RootDeviceName,
-                    RootDeviceType = DeviceType.Ebs,
-                    BlockDeviceMappings = ValueList<BlockDeviceMapping>.From(mappings),
-                    CreationDate = m.Now,
-                    Tags = imageTags,
-                    Consistency = consistency,
-                },
-                AvailableAt = availableAt,
-            });
-            return id;
-        }, null, cancellationToken), cancellationToken).ConfigureAwait(false);
+            CaptureImage(m, request, overrides, imageTags, snapshotTags, consistency), null, cancellationToken), cancellationToken).ConfigureAwait(false);
         return new CreateImageResponse { ImageId = imageId };
+    }
+
+    /// <summary>Captures an instance as a new pending image within <paramref name="m"/>: a snapshot of each attached volume, the image over them.</summary>
+    /// <exception cref="EbsException">What <see cref="CreateImageAsync"/> documents for the instance, its name and mappings.</exception>
+    internal ImageId CaptureImage(
+        Mutation m,
+        CreateImageRequest request,
+        IReadOnlyList<LaunchBlockDeviceMapping> overrides,
+        TagList imageTags,
+        System.Collections.Immutable.ImmutableSortedDictionary<string, string> snapshotTags,
+        SnapshotConsistency consistency)
+    {
+        var (instance, devices) = PlanImage(m.World, m.Now, request, overrides);
+        var id = _engine.Ids.Next<ImageId>(m.World.Images.ContainsKey);
+        var mappings = new List<BlockDeviceMapping>();
+        var availableAt = m.Now;
+        foreach (var (volume, device, sizeGiB, deleteOnTermination) in devices)
+        {
+            var description = string.Create(CultureInfo.InvariantCulture, $"Created by CreateImage({instance.InstanceId}) for {id} from {volume.Id}");
+            var snapshot = TakeSnapshot(m, volume, description, snapshotTags, consistency);
+            availableAt = availableAt > snapshot.CompletesAt ? availableAt : snapshot.CompletesAt;
+            mappings.Add(new BlockDeviceMapping
+            {
+                DeviceName = device,
+                Ebs = new EbsBlockDevice { SnapshotId = snapshot.Id, VolumeSize = sizeGiB, DeleteOnTermination = deleteOnTermination },
+            });
+        }
+
+        // The reboot leaves a running instance running, with its volumes and launch time: nothing to store.
+        var source = m.World.Images.GetValueOrDefault(instance.ImageId)?.View;
+        m.SetImage(new ImageRecord
+        {
+            View = new Image
+            {
+                ImageId = id,
+                OwnerId = AccountId,
+                Region = Region,
+                Name = request.Name,
+                Description = request.Description ?? string.Empty,
+                State = ImageState.Pending,
+                Architecture = source?.Architecture ?? ArchitectureValues.X86_64,
+                VirtualizationType = source?.VirtualizationType ?? VirtualizationType.Hvm,
+                BootMode = source?.BootMode,
+                RootDeviceName = instance.RootDeviceName,
+                RootDeviceType = DeviceType.Ebs,
+                BlockDeviceMappings = ValueList<BlockDeviceMapping>.From(mappings),
+                CreationDate = m.Now,
+                Tags = imageTags,
+                Consistency = consistency,
+            },
+            AvailableAt = availableAt,
+        });
+        return id;
     }
 
     /// <summary>Checks a CreateImage request against <paramref name="world"/> at <paramref name="now"/>: the instance and, by device, each attached volume's mapping.</summary>

@@ -60,7 +60,7 @@ public sealed partial class Ec2Client
     }
 
     /// <summary>The volumes of a CreateSnapshots set at <paramref name="now"/>, by device.</summary>
-    private List<VolumeRecord> SnapshotSet(World world, DateTimeOffset now, InstanceSpecification spec)
+    internal List<VolumeRecord> SnapshotSet(World world, DateTimeOffset now, InstanceSpecification spec)
     {
         var (instance, volumes) = CapturableVolumes(world, now, spec.InstanceId);
         var set = volumes

@@ -207,7 +207,7 @@ public sealed partial class Ec2Client
     /// does not keep its snapshots from being deleted: AWS notes that such an image can no longer
     /// be restored once its snapshots are deleted from the bin.
     /// </summary>
-    private static IEnumerable<ImageRecord> ImagesUsing(World world, SnapshotId snapshot)
+    internal static IEnumerable<ImageRecord> ImagesUsing(World world, SnapshotId snapshot)
         => world.Images.Values.Where(i => i.RecycleBin is null && i.View.BlockDeviceMappings.Any(m => m.Ebs.SnapshotId == snapshot));
 
     /// <summary>Finds a registered image the caller owns in this Region; one in the Recycle Bin is not found.</summary>

@@ -56,7 +56,7 @@ public sealed partial class Ec2Client
     /// point-in-time freeze, the copy queued behind the volume's pending snapshots, the record.
     /// </summary>
     /// <exception cref="EbsException"><c>ConcurrentSnapshotLimitExceeded</c> when <see cref="MaxPendingSnapshotsPerVolume"/> snapshots of the volume are pending.</exception>
-    private SnapshotRecord TakeSnapshot(Mutation m, VolumeRecord volume, string description, ImmutableSortedDictionary<string, string> tags, SnapshotConsistency consistency)
+    internal SnapshotRecord TakeSnapshot(Mutation m, VolumeRecord volume, string description, ImmutableSortedDictionary<string, string> tags, SnapshotConsistency consistency)
     {
         var volumeId = volume.Id;
         if (SnapshotQueue.PendingAt(volume.SnapshotCompletions, m.Now) >= MaxPendingSnapshotsPerVolume)

@@ -31,6 +31,11 @@ internal static class RecordKinds
         "rbin-rule", r => r.Identifier, id => id, RetentionRuleCodec.Write, RetentionRuleCodec.Read,
         ImmutableSortedDictionary.Create<string, RetentionRuleRecord>(StringComparer.Ordinal));
 
+    /// <summary>Gets the Data Lifecycle Manager policies, by policy id.</summary>
+    public static RecordKind<string, LifecyclePolicyRecord> LifecyclePolicy { get; } = new(
+        "dlm-policy", p => p.PolicyId, id => id, p => StateCodec.Write(p, StateJsonContext.Default.LifecyclePolicyRecord), d => StateCodec.Read(d, StateJsonContext.Default.LifecyclePolicyRecord),
+        ImmutableSortedDictionary.Create<string, LifecyclePolicyRecord>(StringComparer.Ordinal));
+
     /// <summary>Gets the scheduler's pending events, in due order (see <see cref="DueEvent.Key"/>).</summary>
     public static RecordKind<string, DueEvent> Due { get; } = new(
         "due", e => e.Key, key => key, e => StateCodec.Write(e, StateJsonContext.Default.DueEvent), d => StateCodec.Read(d, StateJsonContext.Default.DueEvent),
@@ -52,7 +57,7 @@ internal static class RecordKinds
         ImmutableSortedDictionary.Create<string, BlockPublicAccessRecord>(StringComparer.Ordinal));
 
     /// <summary>Gets every kind, in the order a world loads them.</summary>
-    public static ImmutableArray<IRecordKind> All { get; } = [Volume, Snapshot, Image, Instance, FastSnapshotRestore, RetentionRule, Due, Usage, IdSequence, BlockPublicAccess];
+    public static ImmutableArray<IRecordKind> All { get; } = [Volume, Snapshot, Image, Instance, FastSnapshotRestore, RetentionRule, LifecyclePolicy, BlockPublicAccess, Due, Usage, IdSequence];
 
     /// <summary>Gets every kind by its name.</summary>
     public static FrozenDictionary<string, IRecordKind> ByName { get; } = All.ToFrozenDictionary(k => k.Name, StringComparer.Ordinal);

@@ -132,6 +132,7 @@ internal sealed record ResourceTagDocument(string Key, string? Value);
 [JsonSerializable(typeof(FastSnapshotRestoreRecord))]
 [JsonSerializable(typeof(RetentionRuleDocument))]
 [JsonSerializable(typeof(DueEvent))]
+[JsonSerializable(typeof(LifecyclePolicyRecord))]
 [JsonSerializable(typeof(IdSequence))]
 [JsonSerializable(typeof(UsageEntry))]
 [JsonSerializable(typeof(BlockPublicAccessRecord))]

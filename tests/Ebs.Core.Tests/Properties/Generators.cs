@@ -49,6 +49,29 @@ public static class Generators
                                  select new ModelSequence(days, [new ModelOp(ModelOpKind.CreateVolume, 0, 0, 0, 0), .. ops])).ToArbitrary();
     }
 
+    /// <summary>
+    /// Lifecycle-policy sequences: writes to a tagged and an untagged volume, manual snapshots and
+    /// their deletion, policies (retain 1 to 4, every 1, 2, 4, 12 or 24 hours) created, disabled,
+    /// enabled and deleted, and clock jumps of a minute to three days (never onto a whole second, so a
+    /// write never shares its instant with a run).
+    /// </summary>
+    public static Arbitrary<DlmOp[]> DlmSequences()
+    {
+        var target = Gen.Choose(0, 7);
+        var op = Gen.Frequency(
+        [
+            (6, Gen.Zip(target, Gen.Choose(0, 99)).Select(p => new DlmOp(DlmOpKind.Write, p.Item1, p.Item2))),
+            (2, target.Select(t => new DlmOp(DlmOpKind.ManualSnapshot, t, 0))),
+            (1, target.Select(t => new DlmOp(DlmOpKind.DeleteManualSnapshot, t, 0))),
+            (5, Gen.Choose(60, 6 * 3600).Select(s => new DlmOp(DlmOpKind.AdvanceTime, 0, s))),
+            (2, Gen.Choose(6 * 3600, 3 * 86400).Select(s => new DlmOp(DlmOpKind.AdvanceTime, 0, s))),
+            (2, Gen.Zip(Gen.Choose(1, 4), Gen.Choose(0, 4)).Select(p => new DlmOp(DlmOpKind.CreatePolicy, 0, (10 * p.Item1) + p.Item2))),
+            (1, target.Select(t => new DlmOp(DlmOpKind.TogglePolicy, t, 0))),
+            (1, target.Select(t => new DlmOp(DlmOpKind.DeletePolicy, t, 0))),
+        ]);
+        return Gen.Sized(size => op.ArrayOf(Math.Min(size, 25))).ToArbitrary();
+    }
+
     private static (int, Gen<ModelOp>)[] VolumeAndSnapshotOps()
     {
         var target = Gen.Choose(0, 7);

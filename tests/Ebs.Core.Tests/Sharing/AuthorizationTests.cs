@@ -1,6 +1,7 @@
 using System.Reflection;
 using Ebs.Core.Domain;
 using Ebs.Core.Services;
+using Ebs.Core.Tests.Dlm;
 using Ebs.Core.Tests.Instances;
 using Ebs.Core.Tests.RecycleBin;
 using static Ebs.Core.Tests.Sharing.SharingShorthands;
@@ -122,7 +123,17 @@ public sealed class AuthorizationTests
         ["RecycleBinClient.UntagResourceAsync"] = Unshareable(c => c.Bin.UntagResourceAsync(new() { ResourceArn = c.RuleArn, TagKeys = ["k"] }).AsTask(), RuleNotFound),
         ["RecycleBinClient.ListTagsForResourceAsync"] = Unshareable(c => c.Bin.ListTagsForResourceAsync(new() { ResourceArn = c.RuleArn }).AsTask(), RuleNotFound),
 
+        // Lifecycle policies are never shared: their owner's alone, in their Region.
+        ["DlmClient.GetLifecyclePolicyAsync"] = Unshareable(c => c.Dlm.GetLifecyclePolicyAsync(new() { PolicyId = c.Policy }).AsTask(), RuleNotFound),
+        ["DlmClient.UpdateLifecyclePolicyAsync"] = Unshareable(c => c.Dlm.UpdateLifecyclePolicyAsync(new() { PolicyId = c.Policy, Description = "changed" }).AsTask(), RuleNotFound),
+        ["DlmClient.DeleteLifecyclePolicyAsync"] = Unshareable(c => c.Dlm.DeleteLifecyclePolicyAsync(new() { PolicyId = c.Policy }).AsTask(), RuleNotFound),
+        ["DlmClient.TagResourceAsync"] = Unshareable(c => c.Dlm.TagResourceAsync(new() { ResourceArn = c.PolicyArn, Tags = [new Tag("k", "v")] }).AsTask(), RuleNotFound),
+        ["DlmClient.UntagResourceAsync"] = Unshareable(c => c.Dlm.UntagResourceAsync(new() { ResourceArn = c.PolicyArn, TagKeys = ["k"] }).AsTask(), RuleNotFound),
+        ["DlmClient.ListTagsForResourceAsync"] = Unshareable(c => c.Dlm.ListTagsForResourceAsync(new() { ResourceArn = c.PolicyArn }).AsTask(), RuleNotFound),
+
         // The caller's own account and Region: nothing of another account's is named.
+        ["DlmClient.CreateLifecyclePolicyAsync"] = Account(c => c.Dlm.CreateLifecyclePolicyAsync(Policies.Daily(3) with { ExecutionRoleArn = $"arn:aws:iam::{c.Caller}:role/AWSDataLifecycleManagerDefaultRole" }).AsTask()),
+        ["DlmClient.GetLifecyclePoliciesAsync"] = Account(c => c.Dlm.GetLifecyclePoliciesAsync(new()).AsTask()),
         ["RecycleBinClient.CreateRuleAsync"] = Account(c => c.Bin.CreateRuleAsync(new() { ResourceType = RecycleBinResourceType.EbsSnapshot, RetentionPeriod = new() { RetentionPeriodValue = 1 } }).AsTask()),
         ["RecycleBinClient.ListRulesAsync"] = Account(c => c.Bin.ListRulesAsync(new() { ResourceType = RecycleBinResourceType.EbsSnapshot }).AsTask()),
         ["Ec2Client.GetStorageUsageAsync"] = Account(c => c.Ec2.GetStorageUsageAsync(new()).AsTask()),
@@ -233,6 +244,10 @@ public sealed class AuthorizationTests
 
         public string RuleArn { get; private set; } = string.Empty;
 
+        public string Policy { get; private set; } = string.Empty;
+
+        public string PolicyArn { get; private set; } = string.Empty;
+
         public Ec2Client Ec2 => T.Cloud.Account(Caller).Ec2(Region);
 
         public RecycleBinClient Bin => T.Cloud.Account(Caller).RecycleBin(Region);
@@ -240,6 +255,8 @@ public sealed class AuthorizationTests
         public EbsDirectClient Direct => T.Cloud.Account(Caller).EbsDirect(Region);
 
         public BillingClient Billing => T.Cloud.Account(Caller).Billing();
+
+        public DlmClient Dlm => T.Cloud.Account(Caller).Dlm(Region);
 
         public static async Task<Case> CreateAsync(Role role, bool otherRegion)
         {
@@ -255,6 +272,8 @@ public sealed class AuthorizationTests
             var rule = await t.CreateRuleAsync(1, resourceTags: [Rules.Tag("keep", "yes")]);
             c.Rule = rule.Identifier;
             c.RuleArn = rule.RuleArn;
+            c.Policy = (await t.Cloud.Account(Owner).Dlm(TestCloud.Region).CreateLifecyclePolicyAsync(Policies.Daily(3))).PolicyId;
+            c.PolicyArn = $"arn:aws:dlm:{TestCloud.Region}:{Owner}:policy/{c.Policy}";
             var grantee = role switch { Role.Shared => Recipient, Role.Public => "all", _ => null };
             if (grantee is not null)
             {

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Ebs.Core.Services;
+
+/// <summary>The result of DeleteLifecyclePolicy: AWS's empty response.</summary>
+public sealed record DeleteLifecyclePolicyResponse
+{
+    // Internal: only the library makes these; the JSON reader may, to read back what it wrote.
+    [JsonConstructor]
+    internal DeleteLifecyclePolicyResponse()
+    {
+    }
+}
