@@ -58,6 +58,9 @@ internal sealed record SnapshotRecord
     /// </summary>
     public RecycleBinEntry? RecycleBin { get; init; }
 
+    /// <summary>Gets the ARN of the KMS key whose data key seals the snapshot's chunks, or <see langword="null"/> when it is not encrypted.</summary>
+    public string? KmsKeyId { get; init; }
+
     /// <summary>Gets the lineage key: <see cref="LineageVolumeId"/>, or the volume id.</summary>
     public VolumeId Lineage => LineageVolumeId ?? VolumeId;
 
@@ -109,6 +112,7 @@ internal sealed record SnapshotRecord
             Tags = TagList.Of(Tags),
             StorageTier = IsReadableAt(now) ? StorageTier.Standard : StorageTier.Archive,
             RestoreExpiryTime = Archive is { RestoreExpiryTime: { } expiry } && now < expiry ? expiry : null,
+            KmsKeyId = KmsKeyId,
         };
     }
 }

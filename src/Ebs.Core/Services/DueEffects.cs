@@ -28,5 +28,6 @@ internal static class DueEffects
         [Instances.TerminatedEffect] = Instances.Terminated,
         [Instances.AttachedEffect] = Instances.Attached,
         [Instances.DetachedEffect] = Instances.Detached,
+        [KmsClient.DeletionEffect] = KmsClient.Delete,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -13,7 +13,9 @@ public sealed partial class Ec2Client
     /// <summary>
     /// Copies one of the caller's completed snapshots from <see cref="CopySnapshotRequest.SourceRegion"/> into
     /// this facade's Region (or within it). Only the chunks the destination lacks are
-    /// transferred; the copy is pending while they are, and gets a new id.
+    /// transferred; the copy is pending while they are, and gets a new id. The copy of an encrypted
+    /// snapshot is encrypted: with the named key, else the source's key within a Region, else the
+    /// default key; an unencrypted one is encrypted when asked or by default (AWS's encryption outcomes).
     /// </summary>
     /// <param name="request">The source Region and snapshot, description and tags.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
@@ -22,7 +24,9 @@ public sealed partial class Ec2Client
     /// <exception cref="EbsException">
     /// <c>MissingParameter</c> without a source Region; <c>InvalidRegion</c> for an unknown source Region;
     /// <c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>; <c>InvalidParameterValue</c> for a
-    /// description over 255 characters or bad tags; <c>IncorrectState</c> when the source is not completed or is archived.
+    /// description over 255 characters or bad tags, or a KMS key that does not exist or is not accessible; <c>IncorrectState</c> when the source is not completed or is archived;
+    /// <c>InvalidParameterDependency</c> for a KMS key without <c>Encrypted</c>; <c>InvalidKMSKey.InvalidState</c> when the source's
+    /// key or the copy's is disabled, pending deletion or deleted.
     /// </exception>
     public async ValueTask<CopySnapshotResponse> CopySnapshotAsync(CopySnapshotRequest request, CancellationToken cancellationToken = default)
     {
@@ -34,6 +38,7 @@ public sealed partial class Ec2Client
         source.FindSnapshot(_engine.World, sourceSnapshotId);
         CheckDescription(description);
         var tags = TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Snapshot);
+        CheckEncryptionParameters(request.Encrypted, request.KmsKeyId);
 
         var copy = await _engine.CommitAsync(nameof(CopySnapshotAsync), async m =>
         {
@@ -48,7 +53,9 @@ public sealed partial class Ec2Client
                 throw Archived(sourceSnapshotId);
             }
 
-            var (root, transferred) = await TransferAsync(m, original, cancellationToken).ConfigureAwait(false);
+            var sourceScope = _engine.Keys.ScopeOf(m.World, AccountId, sourceRegion, original.KmsKeyId);
+            var keyArn = TargetKey(m, request.Encrypted, request.KmsKeyId, original.KmsKeyId, keepSourceKey: sourceRegion == Region);
+            var (root, transferred) = await TransferAsync(m, original, sourceScope, _engine.Keys.ScopeOf(m.World, AccountId, Region, keyArn), cancellationToken).ConfigureAwait(false);
             m.Refs.AddRef(root);
             var copyTime = CopyTime(transferred);
             var record = new SnapshotRecord
@@ -69,6 +76,7 @@ public sealed partial class Ec2Client
                 DiskImageSizeInBytes = original.DiskImageSizeInBytes,
                 LineageVolumeId = original.Lineage,
                 Consistency = original.Consistency,
+                KmsKeyId = keyArn,
             };
             m.SetSnapshot(record);
             return record;
@@ -76,8 +84,11 @@ public sealed partial class Ec2Client
         return new CopySnapshotResponse { SnapshotId = copy.Id, Tags = TagList.Of(copy.Tags) };
     }
 
-    /// <summary>Re-keys every block of a snapshot into this scope; returns the new map and how many chunks had to be stored.</summary>
-    private async ValueTask<(NodeId? Root, long Transferred)> TransferAsync(Mutation m, SnapshotRecord original, CancellationToken cancellationToken)
+    /// <summary>
+    /// Re-keys every block of a snapshot from its scope into <paramref name="target"/> (another Region's, or
+    /// another KMS key's: re-encryption); returns the new map and how many chunks had to be stored.
+    /// </summary>
+    private async ValueTask<(NodeId? Root, long Transferred)> TransferAsync(Mutation m, SnapshotRecord original, ChunkScope source, ChunkScope target, CancellationToken cancellationToken)
     {
         var blockSize = _engine.BlockSize;
         var changes = new List<BlockChange>((int)original.BlockCount);
@@ -88,20 +99,20 @@ public sealed partial class Ec2Client
         {
             foreach (var (index, chunk) in _engine.Map.Enumerate(m.Refs, original.Root))
             {
-                if (!translated.TryGetValue(chunk, out var target))
+                if (!translated.TryGetValue(chunk, out var copied))
                 {
-                    if (!await _engine.Chunks.TryReadAsync(chunk, buffer.AsMemory(0, blockSize), cancellationToken).ConfigureAwait(false))
+                    if (!await ChunkReader.TryReadAsync(_engine.Chunks, source, chunk, buffer.AsMemory(0, blockSize), cancellationToken).ConfigureAwait(false))
                     {
                         throw new EbsException(EbsErrorCodes.InternalError, $"Chunk {chunk} of snapshot {original.Id} is not stored.", original.Id.Value);
                     }
 
-                    (target, var stored) = await ChunkWriter.StoreAsync(_engine.Chunks, _scope, buffer.AsMemory(0, blockSize), _engine.Options.VerifyDedupHits, cancellationToken).ConfigureAwait(false);
-                    m.StoredChunks.Add(target);
+                    (copied, var stored) = await ChunkWriter.StoreAsync(_engine.Chunks, target, buffer.AsMemory(0, blockSize), _engine.Options.VerifyDedupHits, cancellationToken).ConfigureAwait(false);
+                    m.StoredChunks.Add(copied);
                     transferred += stored ? 1 : 0;
-                    translated[chunk] = target;
+                    translated[chunk] = copied;
                 }
 
-                changes.Add(new BlockChange(index, target));
+                changes.Add(new BlockChange(index, copied));
             }
         }
         finally

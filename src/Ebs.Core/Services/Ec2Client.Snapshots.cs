@@ -89,6 +89,9 @@ public sealed partial class Ec2Client
             DiskImageSizeInBytes = volume.View.DiskImageSizeInBytes,
             SourceSnapshotId = volume.View.SnapshotId,
             Consistency = consistency,
+
+            // Snapshots of an encrypted volume are encrypted with its key: they share its sealed chunks.
+            KmsKeyId = volume.View.KmsKeyId,
         };
         m.SetBlocks(volumeId, volume.Dirty.Keys.Select(block => (block, (Chunks.ChunkId?)null)));
         m.SetVolume(volume with { BaseRoot = root, Dirty = ImmutableSortedDictionary<long, Chunks.ChunkId>.Empty, SnapshotCompletions = queue });

@@ -50,7 +50,8 @@ internal static class StateCodec
                 v.View.Throughput,
                 v.AvailableAt,
                 v.Modification is { } mod ? WriteModification(mod) : null,
-                v.View.Attachments is [var a] ? new VolumeAttachmentDocument(a.InstanceId.Value, a.Device, a.State.ToString(), a.AttachTime, a.DeleteOnTermination) : null),
+                v.View.Attachments is [var a] ? new VolumeAttachmentDocument(a.InstanceId.Value, a.Device, a.State.ToString(), a.AttachTime, a.DeleteOnTermination) : null,
+                v.View.KmsKeyId),
             StateJsonContext.Default.VolumeDocument);
     }
 
@@ -74,7 +75,8 @@ internal static class StateCodec
             s.SourceSnapshotId?.Value,
             s.Archive is { } a ? new SnapshotArchiveDocument(a.Status.ToString(), a.StartTime, a.CompletesAt, a.ArchivedAt, a.RestoreExpiryTime) : null,
             s.RecycleBin,
-            s.Consistency.ToAwsString()),
+            s.Consistency.ToAwsString(),
+            s.KmsKeyId),
         StateJsonContext.Default.SnapshotDocument);
 
     public static byte[] Write(ImageRecord image)
@@ -209,6 +211,7 @@ internal static class StateCodec
                         DeleteOnTermination = a.DeleteOnTermination,
                     }])
                     : ValueList<VolumeAttachment>.Empty,
+                KmsKeyId = d.KmsKeyId,
             },
             AvailableAt = d.AvailableAt,
             Modification = d.Modification is { } mod ? ReadModification(VolumeId.Parse(d.Id), mod) : null,
@@ -267,6 +270,7 @@ internal static class StateCodec
                 ? new SnapshotArchive { Status = Enum.Parse<TieringOperationStatus>(a.Status), StartTime = a.StartTime, CompletesAt = a.CompletesAt, ArchivedAt = a.ArchivedAt, RestoreExpiryTime = a.RestoreExpiryTime }
                 : null,
             RecycleBin = d.RecycleBin,
+            KmsKeyId = d.KmsKeyId,
         };
     }
 

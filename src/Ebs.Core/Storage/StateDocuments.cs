@@ -29,7 +29,8 @@ internal sealed record VolumeDocument(
     int? Throughput = null,
     DateTimeOffset? AvailableAt = null,
     VolumeModificationDocument? Modification = null,
-    VolumeAttachmentDocument? Attachment = null);
+    VolumeAttachmentDocument? Attachment = null,
+    string? KmsKeyId = null);
 
 /// <summary>
 /// The stored shape of a volume's most recent modification; absent in documents older than volume types.
@@ -69,7 +70,8 @@ internal sealed record SnapshotDocument(
     string? SourceSnapshotId = null,
     SnapshotArchiveDocument? Archive = null,
     RecycleBinEntry? RecycleBin = null,
-    string? Consistency = null);
+    string? Consistency = null,
+    string? KmsKeyId = null);
 
 /// <summary>The stored shape of a snapshot's archive-tier state; absent (standard tier only) in documents older than the archive tier. The status is its C# member name.</summary>
 internal sealed record SnapshotArchiveDocument(
@@ -132,4 +134,7 @@ internal sealed record ResourceTagDocument(string Key, string? Value);
 [JsonSerializable(typeof(DueEvent))]
 [JsonSerializable(typeof(IdSequence))]
 [JsonSerializable(typeof(UsageEntry))]
+[JsonSerializable(typeof(KmsKeyRecord))]
+[JsonSerializable(typeof(KmsMasterSecret))]
+[JsonSerializable(typeof(EbsEncryptionDefaults))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;
