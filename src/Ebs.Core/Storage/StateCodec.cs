@@ -93,7 +93,7 @@ internal static class StateCodec
                 v.VirtualizationType.ToAwsString(),
                 v.BootMode?.ToAwsString(),
                 v.RootDeviceName,
-                [.. v.BlockDeviceMappings.Select(m => new BlockDeviceMappingDocument(m.DeviceName, m.Ebs.SnapshotId.Value, m.Ebs.VolumeSize, m.Ebs.DeleteOnTermination))],
+                [.. v.BlockDeviceMappings.Select(m => new BlockDeviceMappingDocument(m.DeviceName, m.Ebs.SnapshotId.Value, m.Ebs.VolumeSize, m.Ebs.DeleteOnTermination, m.Ebs.KmsKeyId))],
                 v.CreationDate,
                 image.AvailableAt,
                 new Dictionary<string, string>(v.Tags.Items, StringComparer.Ordinal),
@@ -130,7 +130,7 @@ internal static class StateCodec
                 BlockDeviceMappings = ValueList<BlockDeviceMapping>.From(d.BlockDeviceMappings.Select(m => new BlockDeviceMapping
                 {
                     DeviceName = m.DeviceName,
-                    Ebs = new EbsBlockDevice { SnapshotId = SnapshotId.Parse(m.SnapshotId), VolumeSize = m.VolumeSizeGiB, DeleteOnTermination = m.DeleteOnTermination },
+                    Ebs = new EbsBlockDevice { SnapshotId = SnapshotId.Parse(m.SnapshotId), VolumeSize = m.VolumeSizeGiB, DeleteOnTermination = m.DeleteOnTermination, Encrypted = m.KmsKeyId is not null, KmsKeyId = m.KmsKeyId },
                 })),
                 CreationDate = d.CreationDate,
                 Tags = TagList.From(d.Tags),

@@ -105,7 +105,7 @@ internal sealed record ImageDocument(
     string? Consistency = null);
 
 /// <summary>The stored shape of one block device mapping.</summary>
-internal sealed record BlockDeviceMappingDocument(string DeviceName, string SnapshotId, int? VolumeSizeGiB, bool DeleteOnTermination);
+internal sealed record BlockDeviceMappingDocument(string DeviceName, string SnapshotId, int? VolumeSizeGiB, bool DeleteOnTermination, string? KmsKeyId = null);
 
 /// <summary>The stored shape of a Recycle Bin retention rule.</summary>
 internal sealed record RetentionRuleDocument(
