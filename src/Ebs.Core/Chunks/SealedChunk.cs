@@ -16,8 +16,8 @@ internal static class SealedChunk
     /// <summary>The tag length, in bytes.</summary>
     public const int TagLength = 16;
 
-    /// <summary>How many bytes a sealed chunk holds more than its block.</summary>
-    public const int Overhead = NonceLength + TagLength;
+    /// <summary>How many bytes a sealed chunk holds more than its block: the nonce and the tag (published as <see cref="ChunkFormat.SealedOverhead"/>).</summary>
+    public const int Overhead = ChunkFormat.SealedOverhead;
 
     /// <summary>Seals <paramref name="block"/> into <paramref name="destination"/>, which is <see cref="Overhead"/> bytes longer.</summary>
     public static void Seal(ChunkKey key, ChunkId id, ReadOnlySpan<byte> block, Span<byte> destination)

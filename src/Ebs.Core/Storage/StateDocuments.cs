@@ -135,6 +135,8 @@ internal sealed record ResourceTagDocument(string Key, string? Value);
 [JsonSerializable(typeof(IdSequence))]
 [JsonSerializable(typeof(UsageEntry))]
 [JsonSerializable(typeof(KmsKeyRecord))]
+[JsonSerializable(typeof(GrantListEntry[]))]
+[JsonSerializable(typeof(GrantOperation[]))]
 [JsonSerializable(typeof(KmsMasterSecret))]
 [JsonSerializable(typeof(EbsEncryptionDefaults))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;
