@@ -276,6 +276,7 @@ public sealed partial class Ec2Client
         "description" => s is null ? [] : [s.Description],
         "volume-size" => s is null ? [] : [s.VolumeSize.ToString(CultureInfo.InvariantCulture)],
         "storage-tier" => s is null ? [] : [s.StorageTier.ToAwsString()],
+        "encrypted" => s is null ? [] : [s.Encrypted ? "true" : "false"],
         _ => Filter.TagValues(name, s?.Tags ?? TagList.Empty),
     };
 }

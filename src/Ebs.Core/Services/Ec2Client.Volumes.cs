@@ -198,6 +198,7 @@ public sealed partial class Ec2Client
         "snapshot-id" => v is null ? [] : v.SnapshotId is { } s ? [s.Value] : [],
         "size" => v is null ? [] : [v.Size.ToString(System.Globalization.CultureInfo.InvariantCulture)],
         "fast-restored" => v is null ? [] : [v.FastRestored ? "true" : "false"],
+        "encrypted" => v is null ? [] : [v.Encrypted ? "true" : "false"],
         "volume-type" => v is null ? [] : [v.VolumeType.ToAwsString()],
         "iops" => v is null ? [] : v.Iops is { } iops ? [iops.ToString(System.Globalization.CultureInfo.InvariantCulture)] : [],
         "throughput" => v is null ? [] : v.Throughput is { } mibps ? [mibps.ToString(System.Globalization.CultureInfo.InvariantCulture)] : [],

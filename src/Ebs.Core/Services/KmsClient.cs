@@ -63,12 +63,12 @@ public sealed class KmsClient
         return new CreateKeyResponse { KeyMetadata = key.View };
     }
 
-    /// <summary>Describes a key of the caller's, or another account's by its ARN.</summary>
+    /// <summary>Describes a key of the caller's, or another account's by its ARN when one of its grants names the caller.</summary>
     /// <param name="request">The key.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The key's metadata.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> or its key id is <see langword="null"/>.</exception>
-    /// <exception cref="EbsException"><c>NotFoundException</c> for a key that does not exist (or was deleted) in the Region.</exception>
+    /// <exception cref="EbsException"><c>NotFoundException</c> for a key that does not exist (or was deleted) in the Region, or another account's not granted to the caller.</exception>
     public async ValueTask<DescribeKeyResponse> DescribeKeyAsync(DescribeKeyRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -276,8 +276,8 @@ public sealed class KmsClient
         var key = FindOwnKey(world, request.KeyId);
         var grants = key.Grants
             .Where(g => (request.GrantId is null || g.GrantId == request.GrantId) && (request.GranteePrincipal is null || g.GranteePrincipal == request.GranteePrincipal))
-            .Select((g, i) => (Grant: g, Order: i.ToString("D6", CultureInfo.InvariantCulture)));
-        var (page, next) = Pagination.Page(nameof(ListGrantsAsync), grants, g => g.Order, request.Limit ?? 50, request.Marker);
+            .Select(g => (Grant: g, Order: string.Create(CultureInfo.InvariantCulture, $"{g.CreationDate.UtcTicks:D20}/{g.GrantId}")));
+        var (page, next) = Pagination.Page(nameof(ListGrantsAsync), grants.OrderBy(g => g.Order, StringComparer.Ordinal), g => g.Order, request.Limit ?? 50, request.Marker);
         return new ListGrantsResponse { Grants = [.. page.Select(g => g.Grant)], NextMarker = next, Truncated = next is not null };
     }
 
@@ -331,11 +331,11 @@ public sealed class KmsClient
     private IEnumerable<KmsKeyRecord> OwnKeys(World world)
         => world.Table(RecordKinds.KmsKey).Values.Where(k => k.AccountId == AccountId && k.Region == Region);
 
-    /// <summary>Finds a key the caller may describe: its own, or another account's by ARN, in this Region.</summary>
+    /// <summary>Finds a key the caller may describe: its own, or another account's by ARN when a grant names the caller, in this Region.</summary>
     private KmsKeyRecord FindKey(World world, string keyId)
     {
         ArgumentNullException.ThrowIfNull(keyId);
-        return KeyRing.Find(world, AccountId, Region, keyId) is { } key && key.Region == Region
+        return KeyRing.Find(world, AccountId, Region, keyId) is { } key && key.Region == Region && key.IsUsableBy(AccountId)
             ? key
             : throw new EbsException(EbsErrorCodes.NotFoundException, $"Key '{keyId}' does not exist.", keyId);
     }

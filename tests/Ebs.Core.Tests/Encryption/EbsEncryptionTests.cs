@@ -303,6 +303,23 @@ public sealed class EbsEncryptionTests
         Assert.Equal(volume.KmsKeyId, ebs.KmsKeyId);
     }
 
+    [Fact]
+    public async Task Describe_EncryptedFilter_SplitsVolumesAndSnapshots()
+    {
+        await using var t = new TestCloud();
+        var encrypted = await EncryptedVolumeAsync(t);
+        var plain = await t.CreateVolumeAsync();
+        var encryptedSnapshot = await t.Ec2.TakeSnapshotAsync(encrypted.VolumeId);
+        await t.Ec2.TakeSnapshotAsync(plain.VolumeId);
+        Filter[] isEncrypted = [new("encrypted", "true")];
+
+        var volumes = await t.Ec2.ListVolumesAsync(new() { Filters = isEncrypted });
+        var snapshots = await t.Ec2.ListSnapshotsAsync(new() { Filters = isEncrypted });
+
+        Assert.Equal([encrypted.VolumeId], volumes.Select(v => v.VolumeId));
+        Assert.Equal([encryptedSnapshot.SnapshotId], snapshots.Select(s => s.SnapshotId));
+    }
+
     private static async Task<Snapshot> CopyAsync(TestCloud t, SnapshotId source, bool? encrypted, string? key)
         => await t.Ec2.DescribeSnapshotAsync((await t.Ec2.CopySnapshotAsync(new() { SourceRegion = TestCloud.Region, SourceSnapshotId = source, Encrypted = encrypted, KmsKeyId = key })).SnapshotId);
 }

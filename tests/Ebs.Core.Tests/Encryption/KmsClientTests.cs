@@ -237,4 +237,21 @@ public sealed class KmsClientTests
         Assert.Equal(EbsErrorCodes.ValidationException, (await Assert.ThrowsAsync<EbsException>(() => kms.ListKeysAsync(new() { Limit = 0 }).AsTask())).ErrorCode);
         Assert.Equal(EbsErrorCodes.InvalidMarkerException, (await Assert.ThrowsAsync<EbsException>(() => kms.ListKeysAsync(new() { Marker = "bogus" }).AsTask())).ErrorCode);
     }
+
+    [Fact]
+    public async Task DescribeKey_AnotherAccountsKey_OnlyOnceGrantedAndNeverManaged()
+    {
+        await using var t = new TestCloud();
+        var owner = t.Cloud.Account(TestCloud.Account).Kms(TestCloud.Region);
+        var other = t.Cloud.Account("222222222222").Kms(TestCloud.Region);
+        var key = (await owner.CreateKeyAsync(new())).KeyMetadata;
+
+        var hidden = await Assert.ThrowsAsync<EbsException>(() => other.DescribeKeyAsync(new() { KeyId = key.Arn }).AsTask());
+        await owner.CreateGrantAsync(new() { KeyId = key.KeyId, GranteePrincipal = "222222222222", Operations = [GrantOperation.Decrypt] });
+
+        Assert.Equal(EbsErrorCodes.NotFoundException, hidden.ErrorCode);
+        Assert.Equal(key, (await other.DescribeKeyAsync(new() { KeyId = key.Arn })).KeyMetadata);
+        Assert.Empty((await other.ListKeysAsync(new())).Keys);
+        await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => other.DisableKeyAsync(new() { KeyId = key.Arn }).AsTask(), EbsErrorCodes.UnsupportedOperationException);
+    }
 }
