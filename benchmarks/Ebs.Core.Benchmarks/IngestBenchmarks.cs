@@ -13,7 +13,8 @@ namespace Ebs.Core.Benchmarks;
 /// floor of any content-addressed store, hashing the same bytes with XxHash128 block by block.
 /// The target is measured by <see cref="WriteAndSnapshot"/>: each iteration starts from a new
 /// cloud and volume, so no block is a dedup hit. <see cref="WriteAndSnapshotReusedStore"/>
-/// shows how much of the gap is the new chunk store's first allocation of memory.
+/// shows how much of the gap is the new chunk store's first allocation of memory, and
+/// <see cref="WriteAndSnapshotEncrypted"/> what sealing every block with AES-GCM under a KMS key adds.
 /// </summary>
 /// <remarks>
 /// Every method runs one invocation per iteration (ingest needs fresh state each time); giving
@@ -57,6 +58,19 @@ public class IngestBenchmarks
             TimeSpan.FromSeconds(3));
     }
 
+    [GlobalSetup(Target = nameof(WriteAndSnapshotEncrypted))]
+    public void SetupWriteEncrypted()
+    {
+        CreateData();
+        BenchData.WarmUp(
+            () =>
+            {
+                SetupEncryptedIngest();
+                WriteAndSnapshotEncrypted().GetAwaiter().GetResult();
+            },
+            TimeSpan.FromSeconds(3));
+    }
+
     [GlobalSetup(Target = nameof(WriteAndSnapshotReusedStore))]
     public void SetupReusedStore()
     {
@@ -91,13 +105,10 @@ public class IngestBenchmarks
     }
 
     [IterationSetup(Target = nameof(WriteAndSnapshot))]
-    public void SetupIngest()
-    {
-        _cloud?.Dispose();
-        _cloud = EbsCloud.CreateInMemory(o => o.IdSeed = 1, new FakeTimeProvider(BenchData.Epoch));
-        _ec2 = _cloud.Account("111111111111").Ec2("us-east-1");
-        _volume = CreateVolume();
-    }
+    public void SetupIngest() => NewCloud(encrypted: false);
+
+    [IterationSetup(Target = nameof(WriteAndSnapshotEncrypted))]
+    public void SetupEncryptedIngest() => NewCloud(encrypted: true);
 
     [GlobalCleanup]
     public void GlobalCleanup() => _cloud?.Dispose();
@@ -120,6 +131,10 @@ public class IngestBenchmarks
     [Benchmark]
     public Task<Snapshot> WriteAndSnapshot() => IngestAsync();
 
+    /// <summary>The same ingest into an encrypted volume (the AWS managed key): every new block is also sealed with AES-GCM.</summary>
+    [Benchmark]
+    public Task<Snapshot> WriteAndSnapshotEncrypted() => IngestAsync();
+
     /// <summary>
     /// The same ingest on a long-lived cloud whose previous volume and snapshot were deleted, so
     /// the chunk store reuses freed slots instead of allocating fresh memory. The bytes are
@@ -135,8 +150,16 @@ public class IngestBenchmarks
         new Random(11).NextBytes(_data);
     }
 
-    private VolumeId CreateVolume()
-        => _ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 }).AsTask().GetAwaiter().GetResult().Volume.VolumeId;
+    private void NewCloud(bool encrypted)
+    {
+        _cloud?.Dispose();
+        _cloud = EbsCloud.CreateInMemory(o => o.IdSeed = 1, new FakeTimeProvider(BenchData.Epoch));
+        _ec2 = _cloud.Account("111111111111").Ec2("us-east-1");
+        _volume = CreateVolume(encrypted);
+    }
+
+    private VolumeId CreateVolume(bool encrypted = false)
+        => _ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1, Encrypted = encrypted }).AsTask().GetAwaiter().GetResult().Volume.VolumeId;
 
     private async Task<Snapshot> IngestAsync()
     {

@@ -143,6 +143,30 @@ public static class EbsErrorCodes
     /// <summary>The resource's settings forbid the operation, such as deregistering an image under deregistration protection.</summary>
     public const string OperationNotPermitted = "OperationNotPermitted";
 
+    /// <summary>The KMS key, grant or alias does not exist for the caller in the Region (KMS's code).</summary>
+    public const string NotFoundException = "NotFoundException";
+
+    /// <summary>The KMS key is disabled (KMS's code).</summary>
+    public const string DisabledException = "DisabledException";
+
+    /// <summary>The KMS key's state does not allow the call, such as disabling a key pending deletion (KMS's code).</summary>
+    public const string KmsInvalidStateException = "KMSInvalidStateException";
+
+    /// <summary>A KMS <c>Marker</c> that no earlier page of the same list call gave (KMS's code).</summary>
+    public const string InvalidMarkerException = "InvalidMarkerException";
+
+    /// <summary>A grant id that is not one of the key's grants (KMS's code).</summary>
+    public const string InvalidGrantIdException = "InvalidGrantIdException";
+
+    /// <summary>The KMS operation does not apply to the key, such as disabling or deleting an AWS managed key (KMS's code).</summary>
+    public const string UnsupportedOperationException = "UnsupportedOperationException";
+
+    /// <summary>A parameter needs another that the request lacks, such as <c>KmsKeyId</c> without <c>Encrypted</c> (EC2's code).</summary>
+    public const string InvalidParameterDependency = "InvalidParameterDependency";
+
+    /// <summary>The KMS key of an encrypted volume or snapshot is disabled, pending deletion or deleted, so its data cannot be used (EC2's code, as AWS's <c>Client.InvalidKMSKey.InvalidState</c> state reason).</summary>
+    public const string InvalidKmsKeyInvalidState = "InvalidKMSKey.InvalidState";
+
     /// <summary>A caller's quiesce hook threw before a capture (the library's own): nothing was captured.</summary>
     public const string QuiesceHookFailed = "QuiesceHookFailed";
 
@@ -218,6 +242,15 @@ public static class EbsErrorCodes
         // Sharing: UnauthorizedOperation is answered with 403, AuthFailure with 400 (as SDK error reports show).
         [UnauthorizedOperation] = HttpStatusCode.Forbidden,
         [AuthFailure] = HttpStatusCode.BadRequest,
+        // KMS (botocore kms/2014-11-01: NotFoundException 404, DisabledException and KMSInvalidStateException 409, the others 400).
+        [NotFoundException] = HttpStatusCode.NotFound,
+        [DisabledException] = HttpStatusCode.Conflict,
+        [KmsInvalidStateException] = HttpStatusCode.Conflict,
+        [InvalidMarkerException] = HttpStatusCode.BadRequest,
+        [InvalidGrantIdException] = HttpStatusCode.BadRequest,
+        [UnsupportedOperationException] = HttpStatusCode.BadRequest,
+        [InvalidParameterDependency] = HttpStatusCode.BadRequest,
+        [InvalidKmsKeyInvalidState] = HttpStatusCode.BadRequest,
 
         // Waiters end on the client side with no AWS response; they count as client errors.
         [WaiterTimeout] = HttpStatusCode.BadRequest,

@@ -111,7 +111,10 @@ internal static class StoreInspector
 
         try
         {
-            return ChunkFile.TryGetData(await ChunkFile.ReadAllAsync(path, cancellationToken).ConfigureAwait(false), blockSize, out _);
+            // A chunk is one block, or one block sealed for an encrypted volume or snapshot.
+            var bytes = await ChunkFile.ReadAllAsync(path, cancellationToken).ConfigureAwait(false);
+            var problem = ChunkFile.TryGetData(bytes, blockSize, out _);
+            return problem is null || ChunkFile.TryGetData(bytes, blockSize + ChunkFormat.SealedOverhead, out _) is null ? null : problem;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -18,6 +18,7 @@ public static class DisposedCloudCalls
     private static readonly VolumeId Volume = VolumeId.Parse("vol-0123456789abcdef0");
     private static readonly SnapshotId Snapshot = SnapshotId.Parse("snap-0123456789abcdef0");
     private static readonly InstanceId Instance = InstanceId.Parse("i-0123456789abcdef0");
+    private const string KeyId = "1234abcd-12ab-34cd-56ef-1234567890ab";
 
     /// <summary>Arguments by parameter type: well-formed values, so that only the disposal can refuse the call.</summary>
     private static readonly Dictionary<Type, Func<object>> Arguments = new()
@@ -112,6 +113,23 @@ public static class DisposedCloudCalls
         [typeof(GetLifecyclePoliciesRequest)] = () => new GetLifecyclePoliciesRequest(),
         [typeof(UpdateLifecyclePolicyRequest)] = () => new UpdateLifecyclePolicyRequest { PolicyId = "policy-0123456789abcdef0" },
         [typeof(DeleteLifecyclePolicyRequest)] = () => new DeleteLifecyclePolicyRequest { PolicyId = "policy-0123456789abcdef0" },
+        [typeof(CreateKeyRequest)] = () => new CreateKeyRequest(),
+        [typeof(DescribeKeyRequest)] = () => new DescribeKeyRequest { KeyId = KeyId },
+        [typeof(ListKeysRequest)] = () => new ListKeysRequest(),
+        [typeof(ListAliasesRequest)] = () => new ListAliasesRequest(),
+        [typeof(EnableKeyRequest)] = () => new EnableKeyRequest { KeyId = KeyId },
+        [typeof(DisableKeyRequest)] = () => new DisableKeyRequest { KeyId = KeyId },
+        [typeof(ScheduleKeyDeletionRequest)] = () => new ScheduleKeyDeletionRequest { KeyId = KeyId },
+        [typeof(CancelKeyDeletionRequest)] = () => new CancelKeyDeletionRequest { KeyId = KeyId },
+        [typeof(CreateGrantRequest)] = () => new CreateGrantRequest { KeyId = KeyId, GranteePrincipal = "222222222222", Operations = [GrantOperation.Decrypt] },
+        [typeof(ListGrantsRequest)] = () => new ListGrantsRequest { KeyId = KeyId },
+        [typeof(RevokeGrantRequest)] = () => new RevokeGrantRequest { KeyId = KeyId, GrantId = "0" },
+        [typeof(EnableEbsEncryptionByDefaultRequest)] = () => new EnableEbsEncryptionByDefaultRequest(),
+        [typeof(DisableEbsEncryptionByDefaultRequest)] = () => new DisableEbsEncryptionByDefaultRequest(),
+        [typeof(GetEbsEncryptionByDefaultRequest)] = () => new GetEbsEncryptionByDefaultRequest(),
+        [typeof(GetEbsDefaultKmsKeyIdRequest)] = () => new GetEbsDefaultKmsKeyIdRequest(),
+        [typeof(ModifyEbsDefaultKmsKeyIdRequest)] = () => new ModifyEbsDefaultKmsKeyIdRequest { KmsKeyId = KeyId },
+        [typeof(ResetEbsDefaultKmsKeyIdRequest)] = () => new ResetEbsDefaultKmsKeyIdRequest(),
         [typeof(ListChangedBlocksRequest)] = () => new ListChangedBlocksRequest { SecondSnapshotId = SnapshotId.Parse("snap-0123456789abcdef0") },
     };
 

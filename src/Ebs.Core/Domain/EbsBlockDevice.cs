@@ -12,4 +12,13 @@ public sealed record EbsBlockDevice
     /// <summary>Gets whether the volume is deleted when its instance terminates.</summary>
     /// <value>The default is <see langword="true"/>, as AWS's.</value>
     public bool DeleteOnTermination { get; init; } = true;
+
+    /// <summary>
+    /// Gets whether the snapshot, and so every volume launched from the mapping, is encrypted. An image's
+    /// mappings report their snapshots' encryption; what a RegisterImage request says here is not used.
+    /// </summary>
+    public bool? Encrypted { get; init; }
+
+    /// <summary>Gets the ARN of the KMS key of an encrypted snapshot, or <see langword="null"/>.</summary>
+    public string? KmsKeyId { get; init; }
 }

@@ -34,14 +34,19 @@ internal static class Sharing
 
     /// <summary>
     /// Refuses adding <paramref name="grants"/> to a snapshot's createVolumePermission: the one
-    /// place where what may be shared is decided (block public access; further rules slot in here).
+    /// place where what may be shared is decided: block public access, then encryption (<see cref="EncryptionRules"/>).
     /// </summary>
-    /// <exception cref="EbsException"><c>OperationNotPermitted</c> for making it public while block public access for snapshots is enabled.</exception>
+    /// <exception cref="EbsException"><c>OperationNotPermitted</c> for making it public while block public access for snapshots is enabled, making an encrypted snapshot public, or sharing one under the AWS managed key.</exception>
     public static void CheckShare(World world, SnapshotRecord snapshot, IEnumerable<string> grants)
     {
         if (grants.Contains(AllGroup) && BlockPublicAccess(world, snapshot.OwnerId, snapshot.Region).Snapshots != SnapshotBlockPublicAccessState.Unblocked)
         {
             throw new EbsException(EbsErrorCodes.OperationNotPermitted, $"Block public access for snapshots is enabled in {snapshot.Region}: snapshot {snapshot.Id} cannot be made public.", snapshot.Id.Value);
+        }
+
+        foreach (var grant in grants)
+        {
+            EncryptionRules.ThrowIfRefused(EncryptionRules.MayShare(world, snapshot.KmsKeyId, Recipient(grant)), snapshot.Id.Value);
         }
     }
 
@@ -53,7 +58,18 @@ internal static class Sharing
         {
             throw new EbsException(EbsErrorCodes.OperationNotPermitted, $"Block public access for AMIs is enabled in {image.View.Region}: image {image.Id} cannot be made public.", image.Id.Value);
         }
+
+        var keys = image.View.BlockDeviceMappings
+            .Select(mapping => mapping.Ebs?.SnapshotId is { } id ? world.Snapshots.GetValueOrDefault(id)?.KmsKeyId : null)
+            .ToList();
+        foreach (var grant in grants)
+        {
+            EncryptionRules.ThrowIfRefused(EncryptionRules.MayShare(world, keys, Recipient(grant)), image.Id.Value);
+        }
     }
+
+    /// <summary>The account a grant shares with, or <see langword="null"/> for the group <c>all</c> (everyone).</summary>
+    private static string? Recipient(string grant) => grant == AllGroup ? null : grant;
 
     private static Access Of(string owner, ImmutableSortedSet<string> permissions, string caller, bool publicHidden)
         => owner == caller ? Access.Owner

@@ -88,4 +88,10 @@ public sealed record Snapshot
     /// quiesce hook ran around the capture (see <see cref="Services.QuiesceHooks"/>), otherwise crash-consistent; copies keep their source's.
     /// </summary>
     public SnapshotConsistency Consistency { get; init; }
+
+    /// <summary>Gets whether the snapshot is encrypted (AWS's <c>Encrypted</c>).</summary>
+    public bool Encrypted => KmsKeyId is not null;
+
+    /// <summary>Gets the ARN of the KMS key that protects the snapshot's data, or <see langword="null"/> when it is not encrypted (AWS's <c>KmsKeyId</c>).</summary>
+    public string? KmsKeyId { get; init; }
 }

@@ -60,6 +60,8 @@ internal sealed record SnapshotRecord
 
     /// <summary>Gets who besides its owner may create volumes from it: account ids, and <see cref="Sharing.AllGroup"/> when it is public (see <see cref="Sharing"/>).</summary>
     public ImmutableSortedSet<string> CreateVolumePermissions { get; init; } = ImmutableSortedSet<string>.Empty;
+    /// <summary>Gets the ARN of the KMS key whose data key seals the snapshot's chunks, or <see langword="null"/> when it is not encrypted.</summary>
+    public string? KmsKeyId { get; init; }
 
     /// <summary>Gets the lineage key: <see cref="LineageVolumeId"/>, or the volume id.</summary>
     public VolumeId Lineage => LineageVolumeId ?? VolumeId;
@@ -112,6 +114,7 @@ internal sealed record SnapshotRecord
             Tags = TagList.Of(Tags),
             StorageTier = IsReadableAt(now) ? StorageTier.Standard : StorageTier.Archive,
             RestoreExpiryTime = Archive is { RestoreExpiryTime: { } expiry } && now < expiry ? expiry : null,
+            KmsKeyId = KmsKeyId,
         };
     }
 }

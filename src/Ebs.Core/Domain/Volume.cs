@@ -78,6 +78,12 @@ public sealed record Volume
     /// <summary>Gets the volume's attachment to an instance, if any (AWS's <c>Attachments</c>: at most one, as the library has no Multi-Attach).</summary>
     public ValueList<VolumeAttachment> Attachments { get; init; } = ValueList<VolumeAttachment>.Empty;
 
+    /// <summary>Gets whether the volume is encrypted (AWS's <c>Encrypted</c>).</summary>
+    public bool Encrypted => KmsKeyId is not null;
+
+    /// <summary>Gets the ARN of the KMS key that protects the volume's data, or <see langword="null"/> when it is not encrypted (AWS's <c>KmsKeyId</c>).</summary>
+    public string? KmsKeyId { get; init; }
+
     /// <summary>Gets the size in bytes (the library's own, computed from <see cref="Size"/>; not in JSON).</summary>
     [JsonIgnore]
     public long SizeInBytes => (long)Size << 30;

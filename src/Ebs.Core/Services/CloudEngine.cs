@@ -38,6 +38,7 @@ internal sealed class CloudEngine : IAsyncDisposable
         _state = state;
         Map = new BlockMap(MaxVolumeBytes / options.BlockSize);
         Ids = new ResourceIdGenerator(options.IdSeed);
+        Keys = new KeyRing(Ids);
         Regions = options.Regions.ToDictionary(r => r.Key, r => (IReadOnlyList<string>)[.. r.Value], StringComparer.Ordinal);
         ProviderImages = new ProviderImages(options.ProviderImages, Regions.Keys, options.BlockSize);
     }
@@ -58,6 +59,9 @@ internal sealed class CloudEngine : IAsyncDisposable
     public BlockMap Map { get; }
 
     public ResourceIdGenerator Ids { get; }
+
+    /// <summary>Gets the KMS keys' data keys, opened and cached as chunks need them.</summary>
+    public KeyRing Keys { get; }
 
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Regions { get; }
 

@@ -25,4 +25,16 @@ public sealed record CreateVolumeRequest
 
     /// <summary>Gets the tags to put on the new volume: one specification of resource type <c>volume</c>.</summary>
     public IReadOnlyList<TagSpecification> TagSpecifications { get; init; } = [];
+
+    /// <summary>
+    /// Gets whether the volume is encrypted. Data from an encrypted snapshot is always encrypted, and with
+    /// encryption by default on everything is, whatever this says; <see langword="true"/> encrypts the rest.
+    /// </summary>
+    public bool? Encrypted { get; init; }
+
+    /// <summary>
+    /// Gets the KMS key (id, ARN, alias name or alias ARN) to encrypt the volume with; requires <see cref="Encrypted"/>.
+    /// Without it: the source snapshot's key, else the default key for EBS encryption.
+    /// </summary>
+    public string? KmsKeyId { get; init; }
 }

@@ -38,6 +38,7 @@ internal static class DueEffects
         [LifecyclePolicies.RunEffect] = LifecyclePolicies.Run,
         [LifecyclePolicies.ExpiryEffect] = LifecyclePolicies.Expire,
         [LifecyclePolicies.RetainEffect] = LifecyclePolicies.Retain,
+        [KmsClient.DeletionEffect] = KmsClient.Delete,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Gets the effects that read stored chunks while they apply.</summary>

@@ -14,7 +14,9 @@ public sealed partial class Ec2Client
     /// Copies a completed snapshot the caller may use (its own, one shared with it, or a public one) from
     /// <see cref="CopySnapshotRequest.SourceRegion"/> into this facade's Region (or within it). The copy is the
     /// caller's, in its own chunk scope, and its source is unchanged. Only the chunks the destination lacks are
-    /// transferred; the copy is pending while they are, and gets a new id.
+    /// transferred; the copy is pending while they are, and gets a new id. The copy of an encrypted
+    /// snapshot is encrypted: with the named key, else the source's key for the owner's copy within a Region, else the
+    /// default key; an unencrypted one is encrypted when asked or by default (AWS's encryption outcomes).
     /// </summary>
     /// <param name="request">The source Region and snapshot, description and tags.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
@@ -23,7 +25,9 @@ public sealed partial class Ec2Client
     /// <exception cref="EbsException">
     /// <c>MissingParameter</c> without a source Region; <c>InvalidRegion</c> for an unknown source Region;
     /// <c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>; <c>InvalidParameterValue</c> for a
-    /// description over 255 characters or bad tags; <c>IncorrectState</c> when the source is not completed or is archived.
+    /// description over 255 characters or bad tags, or a KMS key that does not exist or is not accessible; <c>IncorrectState</c> when the source is not completed or is archived;
+    /// <c>InvalidParameterDependency</c> for a KMS key without <c>Encrypted</c>; <c>InvalidKMSKey.InvalidState</c> when the source's
+    /// key or the copy's is disabled, pending deletion or deleted.
     /// </exception>
     public async ValueTask<CopySnapshotResponse> CopySnapshotAsync(CopySnapshotRequest request, CancellationToken cancellationToken = default)
     {
@@ -35,6 +39,7 @@ public sealed partial class Ec2Client
         source.FindUsableSnapshot(_engine.World, sourceSnapshotId);
         CheckDescription(description);
         var tags = TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Snapshot);
+        CheckEncryptionParameters(request.Encrypted, request.KmsKeyId);
 
         var copy = await _engine.CommitAsync(nameof(CopySnapshotAsync), async m =>
         {
@@ -49,18 +54,23 @@ public sealed partial class Ec2Client
                 throw Archived(sourceSnapshotId);
             }
 
-            return await CopyIntoAsync(m, original, description ?? $"[Copied {sourceSnapshotId} from {sourceRegion}]", tags, cancellationToken).ConfigureAwait(false);
+            var keyArn = TargetKey(m, request.Encrypted, request.KmsKeyId, original.KmsKeyId, keepSourceKey: sourceRegion == Region && original.OwnerId == AccountId);
+            return await CopyIntoAsync(m, original, description ?? $"[Copied {sourceSnapshotId} from {sourceRegion}]", tags, keyArn, cancellationToken).ConfigureAwait(false);
         }, null, cancellationToken).ConfigureAwait(false);
         return new CopySnapshotResponse { SnapshotId = copy.Id, Tags = TagList.Of(copy.Tags) };
     }
 
     /// <summary>
     /// Copies a completed, readable snapshot into this facade's Region within <paramref name="m"/>:
-    /// only the chunks this Region lacks are stored; the copy is pending while they transfer.
+    /// only the chunks this Region lacks are stored, sealed under <paramref name="keyArn"/> when it is set; the copy is
+    /// pending while they transfer.
     /// </summary>
-    internal async ValueTask<SnapshotRecord> CopyIntoAsync(Mutation m, SnapshotRecord original, string description, System.Collections.Immutable.ImmutableSortedDictionary<string, string> tags, CancellationToken cancellationToken)
+    /// <exception cref="EbsException"><c>InvalidKMSKey.InvalidState</c> when the source's or the target key is not usable (before anything is stored).</exception>
+    internal async ValueTask<SnapshotRecord> CopyIntoAsync(Mutation m, SnapshotRecord original, string description, System.Collections.Immutable.ImmutableSortedDictionary<string, string> tags, string? keyArn, CancellationToken cancellationToken)
     {
-        var (root, transferred) = await TransferAsync(m, original, cancellationToken).ConfigureAwait(false);
+        var source = _engine.Keys.ScopeOf(m.World, original.OwnerId, original.Region, original.KmsKeyId);
+        var target = _engine.Keys.ScopeOf(m.World, AccountId, Region, keyArn);
+        var (root, transferred) = await TransferAsync(m, original, source, target, cancellationToken).ConfigureAwait(false);
         m.Refs.AddRef(root);
         var copyTime = CopyTime(transferred);
         var record = new SnapshotRecord
@@ -81,13 +91,17 @@ public sealed partial class Ec2Client
             DiskImageSizeInBytes = original.DiskImageSizeInBytes,
             LineageVolumeId = original.Lineage,
             Consistency = original.Consistency,
+            KmsKeyId = keyArn,
         };
         m.SetSnapshot(record);
         return record;
     }
 
-    /// <summary>Re-keys every block of a snapshot into this scope; returns the new map and how many chunks had to be stored.</summary>
-    private async ValueTask<(NodeId? Root, long Transferred)> TransferAsync(Mutation m, SnapshotRecord original, CancellationToken cancellationToken)
+    /// <summary>
+    /// Re-keys every block of a snapshot from its scope into <paramref name="target"/> (another Region's, or
+    /// another KMS key's: re-encryption); returns the new map and how many chunks had to be stored.
+    /// </summary>
+    private async ValueTask<(NodeId? Root, long Transferred)> TransferAsync(Mutation m, SnapshotRecord original, ChunkScope source, ChunkScope target, CancellationToken cancellationToken)
     {
         var blockSize = _engine.BlockSize;
         var changes = new List<BlockChange>((int)original.BlockCount);
@@ -98,20 +112,20 @@ public sealed partial class Ec2Client
         {
             foreach (var (index, chunk) in _engine.Map.Enumerate(m.Refs, original.Root))
             {
-                if (!translated.TryGetValue(chunk, out var target))
+                if (!translated.TryGetValue(chunk, out var copied))
                 {
-                    if (!await _engine.Chunks.TryReadAsync(chunk, buffer.AsMemory(0, blockSize), cancellationToken).ConfigureAwait(false))
+                    if (!await ChunkReader.TryReadAsync(_engine.Chunks, source, chunk, buffer.AsMemory(0, blockSize), cancellationToken).ConfigureAwait(false))
                     {
                         throw new EbsException(EbsErrorCodes.InternalError, $"Chunk {chunk} of snapshot {original.Id} is not stored.", original.Id.Value);
                     }
 
-                    (target, var stored) = await ChunkWriter.StoreAsync(_engine.Chunks, _scope, buffer.AsMemory(0, blockSize), _engine.Options.VerifyDedupHits, cancellationToken).ConfigureAwait(false);
-                    m.StoredChunks.Add(target);
+                    (copied, var stored) = await ChunkWriter.StoreAsync(_engine.Chunks, target, buffer.AsMemory(0, blockSize), _engine.Options.VerifyDedupHits, cancellationToken).ConfigureAwait(false);
+                    m.StoredChunks.Add(copied);
                     transferred += stored ? 1 : 0;
-                    translated[chunk] = target;
+                    translated[chunk] = copied;
                 }
 
-                changes.Add(new BlockChange(index, target));
+                changes.Add(new BlockChange(index, copied));
             }
         }
         finally

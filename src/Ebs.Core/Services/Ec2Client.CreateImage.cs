@@ -79,7 +79,7 @@ public sealed partial class Ec2Client
             mappings.Add(new BlockDeviceMapping
             {
                 DeviceName = device,
-                Ebs = new EbsBlockDevice { SnapshotId = snapshot.Id, VolumeSize = sizeGiB, DeleteOnTermination = deleteOnTermination },
+                Ebs = new EbsBlockDevice { SnapshotId = snapshot.Id, VolumeSize = sizeGiB, DeleteOnTermination = deleteOnTermination, Encrypted = snapshot.KmsKeyId is not null, KmsKeyId = snapshot.KmsKeyId },
             });
         }
 

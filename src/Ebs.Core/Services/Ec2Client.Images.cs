@@ -60,9 +60,11 @@ public sealed partial class Ec2Client
             CheckNameFree(m.World, request.Name);
 
             var availableAt = m.Now;
+            var described = new List<BlockDeviceMapping>(mappings.Count);
             foreach (var mapping in mappings)
             {
                 var snapshot = FindSnapshot(m.World, mapping.Ebs.SnapshotId);
+                described.Add(mapping with { Ebs = mapping.Ebs with { Encrypted = snapshot.KmsKeyId is not null, KmsKeyId = snapshot.KmsKeyId } });
 
                 // Stricter than readable: an image keeps its snapshots out of the archive tier,
                 // as archiving refuses a snapshot an image uses.
@@ -95,7 +97,7 @@ public sealed partial class Ec2Client
                     RootDeviceName = request.RootDeviceName,
                     RootDeviceType = instanceStore ? DeviceType.InstanceStore : DeviceType.Ebs,
                     ImageLocation = request.ImageLocation,
-                    BlockDeviceMappings = ValueList<BlockDeviceMapping>.From(mappings),
+                    BlockDeviceMappings = ValueList<BlockDeviceMapping>.From(described),
                     CreationDate = m.Now,
                     Tags = tags,
                 },

@@ -89,6 +89,9 @@ public sealed partial class Ec2Client
             DiskImageSizeInBytes = volume.View.DiskImageSizeInBytes,
             SourceSnapshotId = volume.View.SnapshotId,
             Consistency = consistency,
+
+            // Snapshots of an encrypted volume are encrypted with its key: they share its sealed chunks.
+            KmsKeyId = volume.View.KmsKeyId,
         };
         m.SetBlocks(volumeId, volume.Dirty.Keys.Select(block => (block, (Chunks.ChunkId?)null)));
         m.SetVolume(volume with { BaseRoot = root, Dirty = ImmutableSortedDictionary<long, Chunks.ChunkId>.Empty, SnapshotCompletions = queue });
@@ -290,6 +293,7 @@ public sealed partial class Ec2Client
         "description" => s is null ? [] : [s.Description],
         "volume-size" => s is null ? [] : [s.VolumeSize.ToString(CultureInfo.InvariantCulture)],
         "storage-tier" => s is null ? [] : [s.StorageTier.ToAwsString()],
+        "encrypted" => s is null ? [] : [s.Encrypted ? "true" : "false"],
         _ => Filter.TagValues(name, s?.Tags ?? TagList.Empty),
     };
 }

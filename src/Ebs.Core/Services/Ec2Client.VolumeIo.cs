@@ -88,6 +88,7 @@ public sealed partial class Ec2Client
         => await _engine.ReadAsync(async world =>
         {
             var volume = FindVolume(world, volumeId);
+            var scope = ScopeOf(world, volume);
             var blockSize = _engine.BlockSize;
             var position = offset;
             var remaining = destination;
@@ -96,7 +97,7 @@ public sealed partial class Ec2Client
                 var block = position / blockSize;
                 var within = (int)(position % blockSize);
                 var length = Math.Min(blockSize - within, remaining.Length);
-                await ReadBlockAsync(volume, block, within, remaining[..length], cancellationToken).ConfigureAwait(false);
+                await ReadBlockAsync(volume, scope, block, within, remaining[..length], cancellationToken).ConfigureAwait(false);
                 position += length;
                 remaining = remaining[length..];
             }
@@ -104,13 +105,13 @@ public sealed partial class Ec2Client
             return true;
         }).ConfigureAwait(false);
 
-    private async ValueTask ReadBlockAsync(VolumeRecord volume, long block, int within, Memory<byte> destination, CancellationToken cancellationToken)
+    private async ValueTask ReadBlockAsync(VolumeRecord volume, ChunkScope scope, long block, int within, Memory<byte> destination, CancellationToken cancellationToken)
     {
         var chunk = volume.Dirty.TryGetValue(block, out var written) ? written : _engine.Map.Lookup(_engine.Graph, volume.BaseRoot, block);
         if (volume.LazyLoad is { } lazy && !volume.Dirty.ContainsKey(block) && !lazy.IsLoaded(block)
             && IsSourceBlock(_engine.Graph, lazy, block) && lazy.Read(block))
         {
-            EbsTelemetry.ColdReads.Add(1, _scope.Tags);
+            EbsTelemetry.ColdReads.Add(1, scope.Tags);
         }
 
         if (chunk is not { } id)
@@ -122,7 +123,7 @@ public sealed partial class Ec2Client
         var blockSize = _engine.BlockSize;
         if (within == 0 && destination.Length == blockSize)
         {
-            if (!await _engine.Chunks.TryReadAsync(id, destination, cancellationToken).ConfigureAwait(false))
+            if (!await ChunkReader.TryReadAsync(_engine.Chunks, scope, id, destination, cancellationToken).ConfigureAwait(false))
             {
                 throw new StaleReadException($"Chunk {id} of block {block} of volume {volume.Id} is not stored.");
             }
@@ -133,7 +134,7 @@ public sealed partial class Ec2Client
         var buffer = ArrayPool<byte>.Shared.Rent(blockSize);
         try
         {
-            if (!await _engine.Chunks.TryReadAsync(id, buffer.AsMemory(0, blockSize), cancellationToken).ConfigureAwait(false))
+            if (!await ChunkReader.TryReadAsync(_engine.Chunks, scope, id, buffer.AsMemory(0, blockSize), cancellationToken).ConfigureAwait(false))
             {
                 throw new StaleReadException($"Chunk {id} of block {block} of volume {volume.Id} is not stored.");
             }
@@ -157,6 +158,7 @@ public sealed partial class Ec2Client
         // Split the ranges into the blocks they cover whole and the blocks they touch in part
         // (a block shared by two adjacent ranges gets both parts).
         var blockSize = _engine.BlockSize;
+        var scope = ScopeOf(_engine.World, importing ? FindImport(_engine.World, volumeId) : FindVolume(_engine.World, volumeId));
         var whole = new List<(long Block, ReadOnlyMemory<byte> Bytes)>();
         var partial = new List<(long Block, List<(int Within, ReadOnlyMemory<byte> Bytes)> Parts)>();
         foreach (var (offset, data) in writes)
@@ -195,7 +197,7 @@ public sealed partial class Ec2Client
                 return;
             }
 
-            var (id, isNew) = await ChunkWriter.StoreAsync(_engine.Chunks, _scope, whole[k].Bytes, _engine.Options.VerifyDedupHits, token).ConfigureAwait(false);
+            var (id, isNew) = await ChunkWriter.StoreAsync(_engine.Chunks, scope, whole[k].Bytes, _engine.Options.VerifyDedupHits, token).ConfigureAwait(false);
             changes[k] = (whole[k].Block, id);
             stored[k] = isNew;
         }
@@ -226,19 +228,20 @@ public sealed partial class Ec2Client
         {
             if (changes[k].Chunk is { } id)
             {
-                staged.TryAdd(id, whole[k].Bytes);
+                staged.TryAdd(id, ChunkWriter.StoredForm(scope, id, whole[k].Bytes));
             }
         }
 
         var (lazy, overwritten) = await _engine.CommitAsync(nameof(WriteVolumeAsync), async m =>
         {
             var volume = importing ? FindImport(m.World, volumeId) : FindVolume(m.World, volumeId);
+            ScopeOf(m.World, volume); // its key may have been disabled meanwhile
 
             // A block written in part is merged under the writer lock, so two writes to
             // different parts of one block cannot both start from its old bytes.
             for (var k = 0; k < partial.Count; k++)
             {
-                changes[whole.Count + k] = (partial[k].Block, await MergeBlockAsync(m, volume, partial[k].Block, partial[k].Parts, cancellationToken).ConfigureAwait(false));
+                changes[whole.Count + k] = (partial[k].Block, await MergeBlockAsync(m, volume, scope, partial[k].Block, partial[k].Parts, cancellationToken).ConfigureAwait(false));
             }
 
             var dirty = volume.Dirty.ToBuilder();
@@ -247,7 +250,7 @@ public sealed partial class Ec2Client
             foreach (var (block, chunk) in changes)
             {
                 var based = _engine.Map.Lookup(m.Refs, volume.BaseRoot, block);
-                var wanted = chunk ?? (based is null ? null : zeros ??= await StoreLockedAsync(m, new byte[blockSize], cancellationToken).ConfigureAwait(false));
+                var wanted = chunk ?? (based is null ? null : zeros ??= await StoreLockedAsync(m, scope, new byte[blockSize], cancellationToken).ConfigureAwait(false));
                 var held = dirty.TryGetValue(block, out var written) ? written : (ChunkId?)null;
                 if (wanted == (held ?? based))
                 {
@@ -294,7 +297,7 @@ public sealed partial class Ec2Client
     private bool IsSourceBlock(INodeSource nodes, LazyLoad lazy, long block) => _engine.Map.Lookup(nodes, lazy.SourceRoot, block) is not null;
 
     /// <summary>Stores one block: its current bytes with <paramref name="parts"/> written over them; <see langword="null"/> (nothing stored) when they are all zeros.</summary>
-    private async ValueTask<ChunkId?> MergeBlockAsync(Mutation m, VolumeRecord volume, long block, List<(int Within, ReadOnlyMemory<byte> Bytes)> parts, CancellationToken cancellationToken)
+    private async ValueTask<ChunkId?> MergeBlockAsync(Mutation m, VolumeRecord volume, ChunkScope scope, long block, List<(int Within, ReadOnlyMemory<byte> Bytes)> parts, CancellationToken cancellationToken)
     {
         var blockSize = _engine.BlockSize;
         var buffer = ArrayPool<byte>.Shared.Rent(blockSize);
@@ -302,7 +305,7 @@ public sealed partial class Ec2Client
         {
             await _engine.ReadAsync(async _ =>
             {
-                await ReadBlockAsync(volume, block, 0, buffer.AsMemory(0, blockSize), cancellationToken).ConfigureAwait(false);
+                await ReadBlockAsync(volume, scope, block, 0, buffer.AsMemory(0, blockSize), cancellationToken).ConfigureAwait(false);
                 return true;
             }).ConfigureAwait(false);
             foreach (var (within, bytes) in parts)
@@ -311,7 +314,7 @@ public sealed partial class Ec2Client
             }
 
             return buffer.AsSpan(0, blockSize).ContainsAnyExcept((byte)0)
-                ? await StoreLockedAsync(m, buffer.AsMemory(0, blockSize), cancellationToken).ConfigureAwait(false)
+                ? await StoreLockedAsync(m, scope, buffer.AsMemory(0, blockSize), cancellationToken).ConfigureAwait(false)
                 : null;
         }
         finally
@@ -321,9 +324,9 @@ public sealed partial class Ec2Client
     }
 
     /// <summary>Stores a block while holding the writer lock, so no concurrent commit can free it before this one references it.</summary>
-    private async ValueTask<ChunkId> StoreLockedAsync(Mutation m, ReadOnlyMemory<byte> block, CancellationToken cancellationToken)
+    private async ValueTask<ChunkId> StoreLockedAsync(Mutation m, ChunkScope scope, ReadOnlyMemory<byte> block, CancellationToken cancellationToken)
     {
-        var (id, stored) = await ChunkWriter.StoreAsync(_engine.Chunks, _scope, block, _engine.Options.VerifyDedupHits, cancellationToken).ConfigureAwait(false);
+        var (id, stored) = await ChunkWriter.StoreAsync(_engine.Chunks, scope, block, _engine.Options.VerifyDedupHits, cancellationToken).ConfigureAwait(false);
         if (stored)
         {
             m.StoredChunks.Add(id);

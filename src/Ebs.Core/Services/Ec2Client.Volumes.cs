@@ -1,3 +1,4 @@
+using Ebs.Core.BlockMaps;
 using Ebs.Core.Domain;
 
 namespace Ebs.Core.Services;
@@ -20,8 +21,14 @@ public sealed partial class Ec2Client
     /// <c>MissingParameter</c> without a zone, or with neither size nor snapshot, or io1/io2 without IOPS; <c>InvalidZone.NotFound</c> for a
     /// zone outside the Region; <c>InvalidParameterValue</c> for a size outside 1–65,536 GiB or below the snapshot's,
     /// or bad tags, or a size, IOPS, throughput or ratio outside the type's limits (docs/volumes.md); <c>InvalidParameterCombination</c>
-    /// for IOPS on gp2, st1, sc1 or standard, or throughput on a type other than gp3; <c>InvalidSnapshot.NotFound</c>; <c>IncorrectState</c> for a pending or archived snapshot.
+    /// for IOPS on gp2, st1, sc1 or standard, or throughput on a type other than gp3; <c>InvalidSnapshot.NotFound</c>; <c>IncorrectState</c> for a pending or archived snapshot;
+    /// <c>InvalidParameterDependency</c> for a KMS key without <c>Encrypted</c>; <c>InvalidParameterValue</c> for a KMS key that does not exist or is
+    /// not accessible; <c>InvalidKMSKey.InvalidState</c> when the snapshot's key or the volume's is disabled, pending deletion or deleted.
     /// </exception>
+    /// <remarks>
+    /// A volume from an encrypted snapshot is encrypted, with the snapshot's key unless another is named; a
+    /// new key (or encrypting data from an unencrypted snapshot) re-encrypts every block at creation.
+    /// </remarks>
     public async ValueTask<CreateVolumeResponse> CreateVolumeAsync(CreateVolumeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -37,7 +44,8 @@ public sealed partial class Ec2Client
         }
 
         var tags = TagList.Of(TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Volume));
-        return new CreateVolumeResponse { Volume = await _engine.CommitAsync(nameof(CreateVolumeAsync), m =>
+        CheckEncryptionParameters(request.Encrypted, request.KmsKeyId);
+        return new CreateVolumeResponse { Volume = await _engine.CommitAsync(nameof(CreateVolumeAsync), async m =>
         {
             var snapshot = request.SnapshotId is { } snapshotId ? FindUsableSnapshot(m.World, snapshotId) : null;
             if (snapshot is not null && !snapshot.IsCompletedAt(m.Now))
@@ -58,7 +66,15 @@ public sealed partial class Ec2Client
 
             var volumeType = request.VolumeType ?? VolumeType.Gp2;
             var (iops, throughput) = VolumeTypeLimits.Check(volumeType, sizeGiB, request.Iops, request.Throughput);
-            return ViewOf(CreateVolumeRecord(m, zone, sizeGiB, snapshot, tags, volumeType, iops, throughput), m.Now);
+            var keyArn = TargetKey(m, request.Encrypted, request.KmsKeyId, snapshot?.KmsKeyId, keepSourceKey: true);
+            var root = snapshot?.Root;
+            if (snapshot is not null && keyArn != snapshot.KmsKeyId)
+            {
+                var source = _engine.Keys.ScopeOf(m.World, snapshot.OwnerId, snapshot.Region, snapshot.KmsKeyId);
+                (root, _) = await TransferAsync(m, snapshot, source, _engine.Keys.ScopeOf(m.World, AccountId, Region, keyArn), cancellationToken).ConfigureAwait(false);
+            }
+
+            return ViewOf(CreateVolumeRecord(m, zone, sizeGiB, snapshot, tags, volumeType, iops, throughput, keyArn, root), m.Now);
         }, null, cancellationToken).ConfigureAwait(false) };
     }
 
@@ -66,10 +82,24 @@ public sealed partial class Ec2Client
     /// Creates and stores a volume of the caller's in <paramref name="zone"/>, of a type whose IOPS
     /// and throughput <see cref="VolumeTypeLimits.Check"/> settled: empty, or from a completed
     /// snapshot, fully initialized when Fast Snapshot Restore has a credit for it there, lazily
-    /// loaded otherwise; <c>creating</c> for <see cref="EbsOptions.VolumeCreationTime"/>.
+    /// loaded otherwise; <c>creating</c> for <see cref="EbsOptions.VolumeCreationTime"/>; encrypted as the snapshot is.
     /// </summary>
+    /// <exception cref="EbsException"><c>InvalidKMSKey.InvalidState</c> when the snapshot's key is disabled, pending deletion or deleted.</exception>
     private VolumeRecord CreateVolumeRecord(Mutation m, string zone, int sizeGiB, SnapshotRecord? snapshot, TagList tags, VolumeType volumeType, int? iops, int? throughput)
+        => CreateVolumeRecord(m, zone, sizeGiB, snapshot, tags, volumeType, iops, throughput, snapshot?.KmsKeyId, snapshot?.Root);
+
+    /// <summary>
+    /// As the overload above, encrypted with <paramref name="keyArn"/> and holding <paramref name="root"/>
+    /// (the snapshot's map, or its re-encryption under that key).
+    /// </summary>
+    /// <exception cref="EbsException"><c>InvalidKMSKey.InvalidState</c> when the key is disabled, pending deletion or deleted.</exception>
+    private VolumeRecord CreateVolumeRecord(Mutation m, string zone, int sizeGiB, SnapshotRecord? snapshot, TagList tags, VolumeType volumeType, int? iops, int? throughput, string? keyArn, NodeId? root)
     {
+        if (keyArn is not null)
+        {
+            KeyRing.UsableByArn(m.World, keyArn);
+        }
+
         var fastRestored = snapshot is not null && FastSnapshotRestores.TryUseCredit(m, AccountId, snapshot.Id, zone);
         var view = NewVolume(m, zone, sizeGiB, VolumeState.Available, tags) with
         {
@@ -80,12 +110,13 @@ public sealed partial class Ec2Client
             DiskImageSizeInBytes = snapshot?.DiskImageSizeInBytes,
             FastRestored = fastRestored,
             Initialization = fastRestored ? VolumeInitialization.Complete(snapshot!.BlockCount) : null,
+            KmsKeyId = keyArn,
         };
         var record = new VolumeRecord
         {
             View = view,
-            BaseRoot = snapshot?.Root,
-            LazyLoad = snapshot is null || fastRestored ? null : new LazyLoad(snapshot.Root, snapshot.BlockCount),
+            BaseRoot = root,
+            LazyLoad = snapshot is null || fastRestored ? null : new LazyLoad(root, snapshot.BlockCount),
             AvailableAt = _engine.Options.VolumeCreationTime > TimeSpan.Zero ? m.Now + _engine.Options.VolumeCreationTime : null,
         };
         m.Refs.AddRef(record.BaseRoot);
@@ -167,6 +198,7 @@ public sealed partial class Ec2Client
         "snapshot-id" => v is null ? [] : v.SnapshotId is { } s ? [s.Value] : [],
         "size" => v is null ? [] : [v.Size.ToString(System.Globalization.CultureInfo.InvariantCulture)],
         "fast-restored" => v is null ? [] : [v.FastRestored ? "true" : "false"],
+        "encrypted" => v is null ? [] : [v.Encrypted ? "true" : "false"],
         "volume-type" => v is null ? [] : [v.VolumeType.ToAwsString()],
         "iops" => v is null ? [] : v.Iops is { } iops ? [iops.ToString(System.Globalization.CultureInfo.InvariantCulture)] : [],
         "throughput" => v is null ? [] : v.Throughput is { } mibps ? [mibps.ToString(System.Globalization.CultureInfo.InvariantCulture)] : [],

@@ -1,4 +1,3 @@
-using Ebs.Core.Chunks;
 using Ebs.Core.Domain;
 
 namespace Ebs.Core.Services;
@@ -17,14 +16,12 @@ public sealed partial class Ec2Client
     public const string ProviderAccountId = ProviderImages.OwnerId;
 
     private readonly CloudEngine _engine;
-    private readonly ChunkScope _scope;
 
     internal Ec2Client(CloudEngine engine, string accountId, string region)
     {
         _engine = engine;
         AccountId = accountId;
         Region = region;
-        _scope = new ChunkScope(accountId, region);
     }
 
     /// <summary>Gets the caller account id.</summary>

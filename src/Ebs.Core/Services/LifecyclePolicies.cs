@@ -210,7 +210,19 @@ internal static partial class LifecyclePolicies
             tags = tags.SetItem(LifecyclePolicyRecord.PolicyIdTag, policy.PolicyId).SetItem(LifecyclePolicyRecord.ScheduleNameTag, schedule.Name);
             var target = new Ec2Client(engine, policy.AccountId, rule.TargetRegion);
             var description = $"Copied for policy: {policy.PolicyId} schedule: {schedule.Name} from {snapshot.Id} ({snapshot.Region})";
-            var copy = await target.CopyIntoAsync(m, snapshot, description, tags, CancellationToken.None).ConfigureAwait(false);
+            SnapshotRecord copy;
+            try
+            {
+                // An encrypted source stays encrypted, under the target Region's default key (a copy rule names no key here).
+                var keyArn = target.TargetKey(m, encrypted: null, kmsKeyId: null, snapshot.KmsKeyId, keepSourceKey: false);
+                copy = await target.CopyIntoAsync(m, snapshot, description, tags, keyArn, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (EbsException e) when (e.ErrorCode == EbsErrorCodes.InvalidKmsKeyInvalidState)
+            {
+                // As AWS: a copy whose key is not usable fails; nothing was stored, the policy goes on.
+                continue;
+            }
+
             if (rule.RetainRule is { } retain)
             {
                 m.Schedule(ScheduleTiming.Expiry(copy.StartTime, retain.Interval, retain.IntervalUnit), ExpiryEffect, copy.Id.Value);

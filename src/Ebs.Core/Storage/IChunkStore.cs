@@ -3,7 +3,8 @@ using Ebs.Core.Chunks;
 namespace Ebs.Core.Storage;
 
 /// <summary>
-/// The port for content-addressed, write-once chunk storage. Every chunk is one block.
+/// The port for content-addressed, write-once chunk storage. Every chunk is one block, or one
+/// block sealed for an encrypted volume or snapshot (<see cref="ChunkFormat.SealedOverhead"/> bytes more).
 /// Implementations must be safe to call from many threads.
 /// </summary>
 /// <remarks>

@@ -5,8 +5,9 @@ using Ebs.Core.Chunks;
 namespace Ebs.Core.Storage;
 
 /// <summary>
-/// The default <see cref="IChunkStore"/>: chunks of one fixed size kept in large slabs, so
-/// storing a block costs one copy and no large-object-heap allocation of its own.
+/// The default <see cref="IChunkStore"/>: chunks kept in large slabs, so storing a block costs
+/// one copy and no large-object-heap allocation of its own. A chunk is one block, or one block
+/// sealed under an encrypted volume's key (a few bytes more); every slot has room for either.
 /// </summary>
 /// <remarks>
 /// Freed slots are reused. A read that races with the deletion of the same chunk reports the
@@ -23,6 +24,7 @@ public sealed class InMemoryChunkStore : IChunkStore, IDisposable
     private Slab[] _slabs = [];
     private readonly Stack<(int Slab, int Offset)> _free = new();
     private readonly int _maxSlotsPerSlab;
+    private readonly int _slotSize;
 
     /// <summary>Creates an empty store for chunks of <paramref name="chunkSize"/> bytes.</summary>
     /// <param name="chunkSize">The size of every chunk (the block size).</param>
@@ -31,28 +33,29 @@ public sealed class InMemoryChunkStore : IChunkStore, IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunkSize);
         ChunkSize = chunkSize;
-        _maxSlotsPerSlab = Math.Max(1, MaxSlabBytes / chunkSize);
+        _slotSize = chunkSize + SealedChunk.Overhead;
+        _maxSlotsPerSlab = Math.Max(1, MaxSlabBytes / _slotSize);
     }
 
-    /// <summary>Gets the size of every chunk, in bytes.</summary>
+    /// <summary>Gets the size of a block's chunk, in bytes; a sealed one is a few bytes longer.</summary>
     public int ChunkSize { get; }
 
     /// <summary>Gets the number of chunks stored.</summary>
     public int Count => _index.Count;
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentException"><paramref name="data"/> is not exactly one chunk long.</exception>
+    /// <exception cref="ArgumentException"><paramref name="data"/> is neither one block nor one sealed block long.</exception>
     public ValueTask PutAsync(ChunkId id, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
-        if (data.Length != ChunkSize)
+        if (data.Length != ChunkSize && data.Length != _slotSize)
         {
-            throw new ArgumentException($"A chunk is {ChunkSize} bytes; got {data.Length}.", nameof(data));
+            throw new ArgumentException($"A chunk is {ChunkSize} bytes, or {_slotSize} sealed; got {data.Length}.", nameof(data));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         if (!_index.ContainsKey(id))
         {
-            var slot = Rent();
+            var slot = Rent(data.Length);
             data.Span.CopyTo(SlotSpan(slot));
             if (!_index.TryAdd(id, slot))
             {
@@ -79,6 +82,12 @@ public sealed class InMemoryChunkStore : IChunkStore, IDisposable
         if (!_index.TryGetValue(id, out var slot))
         {
             return ValueTask.FromResult(false);
+        }
+
+        if (destination.Length < slot.Length)
+        {
+            // A sealed chunk read as a plain block: its bytes are not the block's.
+            throw new EbsException(EbsErrorCodes.InternalError, $"Chunk {id} is corrupt: it holds {slot.Length} bytes, expected {destination.Length}.", id.ToString());
         }
 
         SlotSpan(slot).CopyTo(destination.Span);
@@ -135,9 +144,9 @@ public sealed class InMemoryChunkStore : IChunkStore, IDisposable
         }
     }
 
-    private Span<byte> SlotSpan(Slot slot) => Volatile.Read(ref _slabs)[slot.Slab].Bytes.AsSpan(slot.Offset * ChunkSize, ChunkSize);
+    private Span<byte> SlotSpan(Slot slot) => Volatile.Read(ref _slabs)[slot.Slab].Bytes.AsSpan(slot.Offset * _slotSize, slot.Length);
 
-    private Slot Rent()
+    private Slot Rent(int length)
     {
         lock (_gate)
         {
@@ -147,7 +156,7 @@ public sealed class InMemoryChunkStore : IChunkStore, IDisposable
                 var slab = _slabs.Length;
 
                 // Readers index the array without the lock, so it is replaced, never resized in place.
-                Volatile.Write(ref _slabs, [.. _slabs, new Slab(SlabPool.Rent((long)slots * ChunkSize), new int[slots])]);
+                Volatile.Write(ref _slabs, [.. _slabs, new Slab(SlabPool.Rent((long)slots * _slotSize), new int[slots])]);
                 for (var offset = slots - 1; offset > 0; offset--)
                 {
                     _free.Push((slab, offset));
@@ -156,7 +165,7 @@ public sealed class InMemoryChunkStore : IChunkStore, IDisposable
                 free = (slab, 0);
             }
 
-            return new Slot(free.Slab, free.Offset, Volatile.Read(ref _slabs[free.Slab].Versions[free.Offset]));
+            return new Slot(free.Slab, free.Offset, Volatile.Read(ref _slabs[free.Slab].Versions[free.Offset]), length);
         }
     }
 
@@ -168,7 +177,7 @@ public sealed class InMemoryChunkStore : IChunkStore, IDisposable
         }
     }
 
-    private readonly record struct Slot(int Slab, int Offset, int Version);
+    private readonly record struct Slot(int Slab, int Offset, int Version, int Length);
 
     private sealed record Slab(byte[] Bytes, int[] Versions);
 }

@@ -56,8 +56,23 @@ internal static class RecordKinds
         "block-public-access", r => r.Key, key => key, r => StateCodec.Write(r, StateJsonContext.Default.BlockPublicAccessRecord), d => StateCodec.Read(d, StateJsonContext.Default.BlockPublicAccessRecord),
         ImmutableSortedDictionary.Create<string, BlockPublicAccessRecord>(StringComparer.Ordinal));
 
+    /// <summary>Gets the KMS keys of every account and Region, by ARN (keys pending deletion included; deleted ones are gone).</summary>
+    public static RecordKind<string, KmsKeyRecord> KmsKey { get; } = new(
+        "kms-key", k => k.Arn, arn => arn, k => StateCodec.Write(k, StateJsonContext.Default.KmsKeyRecord), d => StateCodec.Read(d, StateJsonContext.Default.KmsKeyRecord),
+        ImmutableSortedDictionary.Create<string, KmsKeyRecord>(StringComparer.Ordinal));
+
+    /// <summary>Gets the master secret that wraps the KMS keys' data keys (one record, made with the first key).</summary>
+    public static RecordKind<string, KmsMasterSecret> KmsMaster { get; } = new(
+        "kms-master", s => s.Key, key => key, s => StateCodec.Write(s, StateJsonContext.Default.KmsMasterSecret), d => StateCodec.Read(d, StateJsonContext.Default.KmsMasterSecret),
+        ImmutableDictionary<string, KmsMasterSecret>.Empty);
+
+    /// <summary>Gets each account's EBS encryption settings per Region (encryption by default, default key), by account and Region.</summary>
+    public static RecordKind<string, EbsEncryptionDefaults> EncryptionDefaults { get; } = new(
+        "ebs-encryption-defaults", d => d.Key, key => key, d => StateCodec.Write(d, StateJsonContext.Default.EbsEncryptionDefaults), d => StateCodec.Read(d, StateJsonContext.Default.EbsEncryptionDefaults),
+        ImmutableDictionary<string, EbsEncryptionDefaults>.Empty);
+
     /// <summary>Gets every kind, in the order a world loads them.</summary>
-    public static ImmutableArray<IRecordKind> All { get; } = [Volume, Snapshot, Image, Instance, FastSnapshotRestore, RetentionRule, LifecyclePolicy, BlockPublicAccess, Due, Usage, IdSequence];
+    public static ImmutableArray<IRecordKind> All { get; } = [Volume, Snapshot, Image, Instance, FastSnapshotRestore, RetentionRule, LifecyclePolicy, BlockPublicAccess, Due, Usage, IdSequence, KmsKey, KmsMaster, EncryptionDefaults];
 
     /// <summary>Gets every kind by its name.</summary>
     public static FrozenDictionary<string, IRecordKind> ByName { get; } = All.ToFrozenDictionary(k => k.Name, StringComparer.Ordinal);

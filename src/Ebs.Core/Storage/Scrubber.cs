@@ -23,7 +23,7 @@ internal static class Scrubber
             stored.Add(id);
         }
 
-        var corrupt = verifyContents ? await FindCorruptAsync(engine, stored, ScopesOf(world, graph), cancellationToken).ConfigureAwait(false) : [];
+        var corrupt = verifyContents ? await FindCorruptAsync(engine, stored, ScopesOf(engine, world, graph), cancellationToken).ConfigureAwait(false) : [];
         var leakedChunks = stored.Where(id => !chunkCounts.ContainsKey(id)).Order().ToList();
         var storedNodes = graph.NodeIds.ToList();
         var leakedNodes = storedNodes.Where(id => !nodeCounts.ContainsKey(id)).OrderBy(id => id.Value).ToList();
@@ -117,7 +117,10 @@ internal static class Scrubber
 
     /// <summary>
     /// Reads every stored chunk: a chunk is corrupt when the store's own check fails, or when
-    /// its bytes do not hash to its id in any scope whose volumes or snapshots use it.
+    /// its bytes do not hash to its id in any scope whose volumes or snapshots use it. A sealed
+    /// chunk (of encrypted data) is opened with its scope's data key first, so its GCM tag is
+    /// checked and then its plaintext hashed: both the ciphertext and the id are verified. A chunk
+    /// no live scope can open (unreferenced, or its KMS key deleted) gets the store's check only.
     /// </summary>
     private static async ValueTask<List<ChunkId>> FindCorruptAsync(CloudEngine engine, IEnumerable<ChunkId> stored, Dictionary<ChunkId, List<ChunkScope>> scopes, CancellationToken cancellationToken)
     {
@@ -127,9 +130,10 @@ internal static class Scrubber
         {
             try
             {
-                if (await engine.Chunks.TryReadAsync(id, buffer, cancellationToken).ConfigureAwait(false)
-                    && scopes.TryGetValue(id, out var users)
-                    && !users.Any(scope => HashesTo(scope, buffer, id)))
+                var sound = scopes.TryGetValue(id, out var users)
+                    ? await HashesInAnyAsync(engine, id, users, buffer, cancellationToken).ConfigureAwait(false)
+                    : await PassesStoreCheckAsync(engine, id, cancellationToken).ConfigureAwait(false);
+                if (!sound)
                 {
                     corrupt.Add(id);
                 }
@@ -141,6 +145,41 @@ internal static class Scrubber
         }
 
         return corrupt;
+    }
+
+    /// <summary>Whether the chunk, read (and opened) in one of the scopes that use it, hashes to its id there; a chunk deleted meanwhile is not corrupt.</summary>
+    private static async ValueTask<bool> HashesInAnyAsync(CloudEngine engine, ChunkId id, List<ChunkScope> users, byte[] buffer, CancellationToken cancellationToken)
+    {
+        foreach (var scope in users)
+        {
+            if (!await ChunkReader.TryReadAsync(engine.Chunks, scope, id, buffer, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+
+            if (HashesTo(scope, buffer, id))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the store's own check passes for a chunk no live scope uses, stored plain or sealed.</summary>
+    private static async ValueTask<bool> PassesStoreCheckAsync(CloudEngine engine, ChunkId id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _ = await engine.Chunks.TryReadAsync(id, new byte[engine.BlockSize], cancellationToken).ConfigureAwait(false);
+        }
+        catch (EbsException e) when (e.ErrorCode == EbsErrorCodes.InternalError)
+        {
+            // Perhaps sealed: a few bytes longer.
+            _ = await engine.Chunks.TryReadAsync(id, new byte[engine.BlockSize + SealedChunk.Overhead], cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
     }
 
     /// <summary>Tells whether <paramref name="bytes"/> hash to <paramref name="id"/> in <paramref name="scope"/>, under any collision probe a writer could have used.</summary>
@@ -158,7 +197,7 @@ internal static class Scrubber
     }
 
     /// <summary>The scopes whose live volumes and snapshots reference each chunk.</summary>
-    private static Dictionary<ChunkId, List<ChunkScope>> ScopesOf(World world, ReferenceGraph graph)
+    private static Dictionary<ChunkId, List<ChunkScope>> ScopesOf(CloudEngine engine, World world, ReferenceGraph graph)
     {
         var scopes = new Dictionary<ChunkId, List<ChunkScope>>();
         void Use(ChunkId chunk, ChunkScope scope)
@@ -175,9 +214,9 @@ internal static class Scrubber
         }
 
         var roots = world.Volumes.Values
-            .SelectMany(v => new[] { v.BaseRoot, v.LazyLoad?.SourceRoot }.Select(root => (Scope: new ChunkScope(v.View.OwnerId, v.View.Region), Root: root)))
-            .Concat(world.Snapshots.Values.Select(s => (Scope: new ChunkScope(s.OwnerId, s.Region), Root: s.Root)));
-        foreach (var group in roots.Where(r => r.Root is not null).GroupBy(r => r.Scope, r => r.Root!.Value))
+            .SelectMany(v => new[] { v.BaseRoot, v.LazyLoad?.SourceRoot }.Select(root => (Scope: engine.Keys.TryScopeOf(world, v.View.OwnerId, v.View.Region, v.View.KmsKeyId), Root: root)))
+            .Concat(world.Snapshots.Values.Select(s => (Scope: engine.Keys.TryScopeOf(world, s.OwnerId, s.Region, s.KmsKeyId), Root: s.Root)));
+        foreach (var group in roots.Where(r => r.Root is not null && r.Scope is not null).GroupBy(r => r.Scope!.Value, r => r.Root!.Value))
         {
             foreach (var chunk in graph.Reachable(group).SelectMany(node => node.ChildChunks()))
             {
@@ -187,9 +226,14 @@ internal static class Scrubber
 
         foreach (var volume in world.Volumes.Values)
         {
+            if (engine.Keys.TryScopeOf(world, volume.View.OwnerId, volume.View.Region, volume.View.KmsKeyId) is not { } scope)
+            {
+                continue;
+            }
+
             foreach (var chunk in volume.Dirty.Values)
             {
-                Use(chunk, new ChunkScope(volume.View.OwnerId, volume.View.Region));
+                Use(chunk, scope);
             }
         }
 

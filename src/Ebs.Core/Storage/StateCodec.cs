@@ -50,7 +50,8 @@ internal static class StateCodec
                 v.View.Throughput,
                 v.AvailableAt,
                 v.Modification is { } mod ? WriteModification(mod) : null,
-                v.View.Attachments is [var a] ? new VolumeAttachmentDocument(a.InstanceId.Value, a.Device, a.State.ToString(), a.AttachTime, a.DeleteOnTermination) : null),
+                v.View.Attachments is [var a] ? new VolumeAttachmentDocument(a.InstanceId.Value, a.Device, a.State.ToString(), a.AttachTime, a.DeleteOnTermination) : null,
+                v.View.KmsKeyId),
             StateJsonContext.Default.VolumeDocument);
     }
 
@@ -75,7 +76,8 @@ internal static class StateCodec
             s.Archive is { } a ? new SnapshotArchiveDocument(a.Status.ToString(), a.StartTime, a.CompletesAt, a.ArchivedAt, a.RestoreExpiryTime) : null,
             s.RecycleBin,
             s.Consistency.ToAwsString(),
-            s.CreateVolumePermissions.IsEmpty ? null : [.. s.CreateVolumePermissions]),
+            s.CreateVolumePermissions.IsEmpty ? null : [.. s.CreateVolumePermissions],
+            s.KmsKeyId),
         StateJsonContext.Default.SnapshotDocument);
 
     public static byte[] Write(ImageRecord image)
@@ -92,7 +94,7 @@ internal static class StateCodec
                 v.VirtualizationType.ToAwsString(),
                 v.BootMode?.ToAwsString(),
                 v.RootDeviceName,
-                [.. v.BlockDeviceMappings.Select(m => new BlockDeviceMappingDocument(m.DeviceName, m.Ebs.SnapshotId.Value, m.Ebs.VolumeSize, m.Ebs.DeleteOnTermination))],
+                [.. v.BlockDeviceMappings.Select(m => new BlockDeviceMappingDocument(m.DeviceName, m.Ebs.SnapshotId.Value, m.Ebs.VolumeSize, m.Ebs.DeleteOnTermination, m.Ebs.KmsKeyId))],
                 v.CreationDate,
                 image.AvailableAt,
                 new Dictionary<string, string>(v.Tags.Items, StringComparer.Ordinal),
@@ -130,7 +132,7 @@ internal static class StateCodec
                 BlockDeviceMappings = ValueList<BlockDeviceMapping>.From(d.BlockDeviceMappings.Select(m => new BlockDeviceMapping
                 {
                     DeviceName = m.DeviceName,
-                    Ebs = new EbsBlockDevice { SnapshotId = SnapshotId.Parse(m.SnapshotId), VolumeSize = m.VolumeSizeGiB, DeleteOnTermination = m.DeleteOnTermination },
+                    Ebs = new EbsBlockDevice { SnapshotId = SnapshotId.Parse(m.SnapshotId), VolumeSize = m.VolumeSizeGiB, DeleteOnTermination = m.DeleteOnTermination, Encrypted = m.KmsKeyId is not null, KmsKeyId = m.KmsKeyId },
                 })),
                 CreationDate = d.CreationDate,
                 Tags = TagList.From(d.Tags),
@@ -212,6 +214,7 @@ internal static class StateCodec
                         DeleteOnTermination = a.DeleteOnTermination,
                     }])
                     : ValueList<VolumeAttachment>.Empty,
+                KmsKeyId = d.KmsKeyId,
             },
             AvailableAt = d.AvailableAt,
             Modification = d.Modification is { } mod ? ReadModification(VolumeId.Parse(d.Id), mod) : null,
@@ -271,6 +274,7 @@ internal static class StateCodec
                 : null,
             RecycleBin = d.RecycleBin,
             CreateVolumePermissions = d.CreateVolumePermissions is { } granted ? [.. granted] : [],
+            KmsKeyId = d.KmsKeyId,
         };
     }
 

@@ -29,7 +29,8 @@ internal sealed record VolumeDocument(
     int? Throughput = null,
     DateTimeOffset? AvailableAt = null,
     VolumeModificationDocument? Modification = null,
-    VolumeAttachmentDocument? Attachment = null);
+    VolumeAttachmentDocument? Attachment = null,
+    string? KmsKeyId = null);
 
 /// <summary>
 /// The stored shape of a volume's most recent modification; absent in documents older than volume types.
@@ -70,7 +71,8 @@ internal sealed record SnapshotDocument(
     SnapshotArchiveDocument? Archive = null,
     RecycleBinEntry? RecycleBin = null,
     string? Consistency = null,
-    string[]? CreateVolumePermissions = null);
+    string[]? CreateVolumePermissions = null,
+    string? KmsKeyId = null);
 
 /// <summary>The stored shape of a snapshot's archive-tier state; absent (standard tier only) in documents older than the archive tier. The status is its C# member name.</summary>
 internal sealed record SnapshotArchiveDocument(
@@ -105,7 +107,7 @@ internal sealed record ImageDocument(
     string[]? LaunchPermissions = null);
 
 /// <summary>The stored shape of one block device mapping.</summary>
-internal sealed record BlockDeviceMappingDocument(string DeviceName, string SnapshotId, int? VolumeSizeGiB, bool DeleteOnTermination);
+internal sealed record BlockDeviceMappingDocument(string DeviceName, string SnapshotId, int? VolumeSizeGiB, bool DeleteOnTermination, string? KmsKeyId = null);
 
 /// <summary>The stored shape of a Recycle Bin retention rule.</summary>
 internal sealed record RetentionRuleDocument(
@@ -136,4 +138,9 @@ internal sealed record ResourceTagDocument(string Key, string? Value);
 [JsonSerializable(typeof(IdSequence))]
 [JsonSerializable(typeof(UsageEntry))]
 [JsonSerializable(typeof(BlockPublicAccessRecord))]
+[JsonSerializable(typeof(KmsKeyRecord))]
+[JsonSerializable(typeof(GrantListEntry[]))]
+[JsonSerializable(typeof(GrantOperation[]))]
+[JsonSerializable(typeof(KmsMasterSecret))]
+[JsonSerializable(typeof(EbsEncryptionDefaults))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;

@@ -23,6 +23,7 @@ public sealed class AuthorizationTests
     private const string VolNotFound = EbsErrorCodes.InvalidVolumeNotFound;
     private const string InstNotFound = EbsErrorCodes.InvalidInstanceIdNotFound;
     private const string RuleNotFound = EbsErrorCodes.ResourceNotFoundException;
+    private const string KeyNotFound = EbsErrorCodes.NotFoundException;
 
     public enum Role
     {
@@ -131,7 +132,26 @@ public sealed class AuthorizationTests
         ["DlmClient.UntagResourceAsync"] = Unshareable(c => c.Dlm.UntagResourceAsync(new() { ResourceArn = c.PolicyArn, TagKeys = ["k"] }).AsTask(), RuleNotFound),
         ["DlmClient.ListTagsForResourceAsync"] = Unshareable(c => c.Dlm.ListTagsForResourceAsync(new() { ResourceArn = c.PolicyArn }).AsTask(), RuleNotFound),
 
+        // KMS keys are their owner's (a grant lets another account use one, never manage it), in their Region.
+        ["KmsClient.DescribeKeyAsync"] = Unshareable(c => c.Kms.DescribeKeyAsync(new() { KeyId = c.KeyArn }).AsTask(), KeyNotFound),
+        ["KmsClient.EnableKeyAsync"] = Unshareable(c => c.Kms.EnableKeyAsync(new() { KeyId = c.KeyArn }).AsTask(), KeyNotFound),
+        ["KmsClient.DisableKeyAsync"] = Unshareable(c => c.Kms.DisableKeyAsync(new() { KeyId = c.KeyArn }).AsTask(), KeyNotFound),
+        ["KmsClient.ScheduleKeyDeletionAsync"] = Unshareable(c => c.Kms.ScheduleKeyDeletionAsync(new() { KeyId = c.KeyArn }).AsTask(), KeyNotFound),
+        ["KmsClient.CancelKeyDeletionAsync"] = Unshareable(c => c.Kms.CancelKeyDeletionAsync(new() { KeyId = c.KeyArn }).AsTask(), KeyNotFound, EbsErrorCodes.KmsInvalidStateException),
+        ["KmsClient.CreateGrantAsync"] = Unshareable(c => c.Kms.CreateGrantAsync(new() { KeyId = c.KeyArn, GranteePrincipal = Recipient, Operations = [GrantOperation.Decrypt] }).AsTask(), KeyNotFound),
+        ["KmsClient.ListGrantsAsync"] = Unshareable(c => c.Kms.ListGrantsAsync(new() { KeyId = c.KeyArn }).AsTask(), KeyNotFound),
+        ["KmsClient.RevokeGrantAsync"] = Unshareable(c => c.Kms.RevokeGrantAsync(new() { KeyId = c.KeyArn, GrantId = "0" }).AsTask(), KeyNotFound, EbsErrorCodes.InvalidGrantIdException),
+        ["Ec2Client.ModifyEbsDefaultKmsKeyIdAsync"] = Unshareable(c => c.Ec2.ModifyEbsDefaultKmsKeyIdAsync(new() { KmsKeyId = c.KeyArn }).AsTask(), EbsErrorCodes.InvalidParameterValue),
+
         // The caller's own account and Region: nothing of another account's is named.
+        ["KmsClient.CreateKeyAsync"] = Account(c => c.Kms.CreateKeyAsync(new()).AsTask()),
+        ["KmsClient.ListKeysAsync"] = Account(c => c.Kms.ListKeysAsync(new()).AsTask()),
+        ["KmsClient.ListAliasesAsync"] = Account(c => c.Kms.ListAliasesAsync(new()).AsTask()),
+        ["Ec2Client.EnableEbsEncryptionByDefaultAsync"] = Account(c => c.Ec2.EnableEbsEncryptionByDefaultAsync(new()).AsTask()),
+        ["Ec2Client.DisableEbsEncryptionByDefaultAsync"] = Account(c => c.Ec2.DisableEbsEncryptionByDefaultAsync(new()).AsTask()),
+        ["Ec2Client.GetEbsEncryptionByDefaultAsync"] = Account(c => c.Ec2.GetEbsEncryptionByDefaultAsync(new()).AsTask()),
+        ["Ec2Client.GetEbsDefaultKmsKeyIdAsync"] = Account(c => c.Ec2.GetEbsDefaultKmsKeyIdAsync(new()).AsTask()),
+        ["Ec2Client.ResetEbsDefaultKmsKeyIdAsync"] = Account(c => c.Ec2.ResetEbsDefaultKmsKeyIdAsync(new()).AsTask()),
         ["DlmClient.CreateLifecyclePolicyAsync"] = Account(c => c.Dlm.CreateLifecyclePolicyAsync(Policies.Daily(3) with { ExecutionRoleArn = $"arn:aws:iam::{c.Caller}:role/AWSDataLifecycleManagerDefaultRole" }).AsTask()),
         ["DlmClient.GetLifecyclePoliciesAsync"] = Account(c => c.Dlm.GetLifecyclePoliciesAsync(new()).AsTask()),
         ["RecycleBinClient.CreateRuleAsync"] = Account(c => c.Bin.CreateRuleAsync(new() { ResourceType = RecycleBinResourceType.EbsSnapshot, RetentionPeriod = new() { RetentionPeriodValue = 1 } }).AsTask()),
@@ -246,6 +266,8 @@ public sealed class AuthorizationTests
 
         public string Policy { get; private set; } = string.Empty;
 
+        public string KeyArn { get; private set; } = string.Empty;
+
         public string PolicyArn { get; private set; } = string.Empty;
 
         public Ec2Client Ec2 => T.Cloud.Account(Caller).Ec2(Region);
@@ -257,6 +279,8 @@ public sealed class AuthorizationTests
         public BillingClient Billing => T.Cloud.Account(Caller).Billing();
 
         public DlmClient Dlm => T.Cloud.Account(Caller).Dlm(Region);
+
+        public KmsClient Kms => T.Cloud.Account(Caller).Kms(Region);
 
         public static async Task<Case> CreateAsync(Role role, bool otherRegion)
         {
@@ -274,6 +298,7 @@ public sealed class AuthorizationTests
             c.RuleArn = rule.RuleArn;
             c.Policy = (await t.Cloud.Account(Owner).Dlm(TestCloud.Region).CreateLifecyclePolicyAsync(Policies.Daily(3))).PolicyId;
             c.PolicyArn = $"arn:aws:dlm:{TestCloud.Region}:{Owner}:policy/{c.Policy}";
+            c.KeyArn = (await t.Cloud.Account(Owner).Kms(TestCloud.Region).CreateKeyAsync(new())).KeyMetadata.Arn;
             var grantee = role switch { Role.Shared => Recipient, Role.Public => "all", _ => null };
             if (grantee is not null)
             {

@@ -1,0 +1,11 @@
+using Ebs.Core.Domain;
+
+namespace Ebs.Core.Services;
+
+/// <summary>The result of DisableKey.</summary>
+public sealed record DisableKeyResponse
+{
+    internal DisableKeyResponse()
+    {
+    }
+}

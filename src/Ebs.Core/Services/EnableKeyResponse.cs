@@ -1,0 +1,11 @@
+using Ebs.Core.Domain;
+
+namespace Ebs.Core.Services;
+
+/// <summary>The result of EnableKey.</summary>
+public sealed record EnableKeyResponse
+{
+    internal EnableKeyResponse()
+    {
+    }
+}

@@ -1,0 +1,11 @@
+using Ebs.Core.Domain;
+
+namespace Ebs.Core.Services;
+
+/// <summary>The result of RevokeGrant.</summary>
+public sealed record RevokeGrantResponse
+{
+    internal RevokeGrantResponse()
+    {
+    }
+}
