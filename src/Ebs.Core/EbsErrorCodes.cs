@@ -134,7 +134,7 @@ public static class EbsErrorCodes
     /// <summary>The volume is not attached to the instance or device the request names.</summary>
     public const string InvalidAttachmentNotFound = "InvalidAttachment.NotFound";
 
-    /// <summary>The image exists but cannot be launched yet, such as one still pending.</summary>
+    /// <summary>The image exists but cannot be launched, such as one still pending, disabled, or deregistered into the Recycle Bin.</summary>
     public const string InvalidAmiIdUnavailable = "InvalidAMIID.Unavailable";
 
     /// <summary>The operation does not apply to the resource, such as stopping an instance whose root device is instance store.</summary>

@@ -42,6 +42,9 @@ public static class Generators
             (3, Gen.Zip(target, Gen.Choose(0, 3)).Select(p => new ModelOp(ModelOpKind.TerminateInstance, p.Item1, Math.Min(p.Item2, 1), 0, p.Item2))),
             (4, Gen.Zip(target, Gen.Choose(0, 7)).Select(p => new ModelOp(ModelOpKind.AttachVolume, p.Item1, Math.Min(p.Item2 % 4, 1), 0, p.Item2))),
             (4, Gen.Zip(target, Gen.Choose(0, 3)).Select(p => new ModelOp(ModelOpKind.DetachVolume, p.Item1, Math.Min(p.Item2, 1), 0, 0))),
+            (3, target.Select(t => new ModelOp(ModelOpKind.ShareSnapshot, t, 0, 0, 0))),
+            (1, target.Select(t => new ModelOp(ModelOpKind.CopyAsOtherAccount, t, 0, 0, 0))),
+            (4, target.Select(t => new ModelOp(ModelOpKind.CopyAsOtherAccount, t, 1, 0, 0))),
         ]).ToArray());
         var retention = Gen.Elements<int?>(null, 1, 2);
         return Gen.Sized(size => from days in retention

@@ -32,6 +32,12 @@ public sealed class Model
     /// <summary>Gets each registered image's one snapshot.</summary>
     public Dictionary<ImageId, SnapshotId> Images { get; } = [];
 
+    /// <summary>Gets the snapshots shared with <see cref="ModelDriver.Recipient"/> (kept while binned, dropped by archiving).</summary>
+    public HashSet<SnapshotId> Shared { get; } = [];
+
+    /// <summary>Gets the recipient's copies of shared snapshots, with their blocks.</summary>
+    public Dictionary<SnapshotId, Dictionary<long, byte[]>> RecipientCopies { get; } = [];
+
     public Dictionary<InstanceId, ModelInstance> Instances { get; } = [];
 
     /// <summary>Gets the attachments, by volume: a volume has at most one.</summary>

@@ -21,7 +21,12 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
     /// </summary>
     public bool ChecksIncrementalSize { get; init; }
 
+    /// <summary>The account snapshots are shared with, which copies them.</summary>
+    public const string Recipient = "222222222222";
+
     public Ec2Client Ec2 => Cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
+
+    private Ec2Client RecipientEc2 => Cloud.Account(Recipient).Ec2(TestCloud.Region);
 
     /// <summary>The zone volumes are created from snapshots in, and Fast Snapshot Restore is enabled in.</summary>
     private const string RestoreZone = "us-east-1b";
@@ -72,6 +77,12 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
             snapshot = focus[op.Target % focus.Count];
         }
 
+        // A focused copy by the recipient picks a snapshot shared with it.
+        if (op.Kind == ModelOpKind.CopyAsOtherAccount && op.Offset != 0 && snapshots.Where(Model.Shared.Contains).ToList() is { Count: > 0 } shared)
+        {
+            snapshot = shared[op.Target % shared.Count];
+        }
+
         if (op.Kind is ModelOpKind.RestoreFromRecycleBin or ModelOpKind.AdvanceToBinExit)
         {
             var binned = Model.Binned.OrderBy(p => (p.Value.ExitTime, p.Key.Value)).Select(p => p.Key).ToList();
@@ -115,7 +126,8 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
             or ModelOpKind.AttachVolume or ModelOpKind.DetachVolume;
         var needsSnapshot = op.Kind is ModelOpKind.DeleteSnapshot or ModelOpKind.CreateVolumeFromSnapshot or ModelOpKind.CopySnapshot
             or ModelOpKind.RestoreFromRecycleBin or ModelOpKind.AdvanceToBinExit or ModelOpKind.ArchiveSnapshot or ModelOpKind.RestoreSnapshotTier
-            or ModelOpKind.EnableFastSnapshotRestore or ModelOpKind.DisableFastSnapshotRestore or ModelOpKind.RegisterImage;
+            or ModelOpKind.EnableFastSnapshotRestore or ModelOpKind.DisableFastSnapshotRestore or ModelOpKind.RegisterImage
+            or ModelOpKind.ShareSnapshot or ModelOpKind.CopyAsOtherAccount;
         var needsInstance = op.Kind is ModelOpKind.StopInstance or ModelOpKind.StartInstance or ModelOpKind.TerminateInstance or ModelOpKind.AttachVolume;
         return (needsVolume && volume is null) || (needsSnapshot && snapshot is null) || (needsInstance && instance is null) || (op.Kind == ModelOpKind.RunInstance && image is null)
             ? null
@@ -185,6 +197,12 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
                 }
 
                 Model.Snapshots[(await Ec2.CopySnapshotHereAsync(TestCloud.Region, op.Snapshot.Value)).SnapshotId] = Model.Copy(Model.Snapshots[op.Snapshot.Value]);
+                break;
+            case ModelOpKind.ShareSnapshot:
+                await ToggleShareAsync(op.Snapshot!.Value);
+                break;
+            case ModelOpKind.CopyAsOtherAccount:
+                await CopyAsRecipientAsync(op.Snapshot!.Value);
                 break;
             case ModelOpKind.DeleteVolume:
                 if (Model.Attachments.ContainsKey(op.Volume!.Value))
@@ -285,8 +303,50 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
         }
 
         await Ec2.ModifySnapshotTierAsync(request);
+        Model.Shared.Remove(snapshot);
         Model.Tiers[snapshot] = new ModelTier(TieringOperationStatus.ArchivalInProgress, Now + Cloud.Engine.Options.SnapshotArchiveTime, null);
         Model.DisableFastRestore(snapshot, Now);
+    }
+
+    /// <summary>Shares a snapshot with the recipient, or unshares it when shared; sharing one archived or being archived or restored is refused.</summary>
+    private async Task ToggleShareAsync(SnapshotId snapshot)
+    {
+        var operation = Model.Shared.Contains(snapshot) ? OperationType.Remove : OperationType.Add;
+        var request = new ModifySnapshotAttributeRequest { SnapshotId = snapshot, OperationType = operation, UserIds = [Recipient] };
+        if (operation == OperationType.Add && Model.TierAt(snapshot, Now) is { IsStandardOnly: false })
+        {
+            await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.ModifySnapshotAttributeAsync(request).AsTask(), EbsErrorCodes.IncorrectState);
+            return;
+        }
+
+        await Ec2.ModifySnapshotAttributeAsync(request);
+        _ = operation == OperationType.Add ? Model.Shared.Add(snapshot) : Model.Shared.Remove(snapshot);
+    }
+
+    /// <summary>
+    /// The recipient copies a snapshot of the owner's: refused unless shared with it (not found) and usable; the copy
+    /// is the recipient's, with the source's bytes, and the source is unchanged.
+    /// </summary>
+    private async Task CopyAsRecipientAsync(SnapshotId snapshot)
+    {
+        var copy = () => RecipientEc2.CopySnapshotHereAsync(TestCloud.Region, snapshot).AsTask();
+        if (!Model.Shared.Contains(snapshot))
+        {
+            await StateFingerprint.AssertUnchangedAsync(Cloud, copy, EbsErrorCodes.InvalidSnapshotNotFound);
+            return;
+        }
+
+        if (!await IsUsableAsync(snapshot))
+        {
+            await StateFingerprint.AssertUnchangedAsync(Cloud, copy, EbsErrorCodes.IncorrectState);
+            return;
+        }
+
+        var source = await Ec2.DescribeSnapshotAsync(snapshot);
+        var copied = await copy();
+        Assert.Equal(Recipient, copied.OwnerId);
+        Assert.Equal(source, await Ec2.DescribeSnapshotAsync(snapshot));
+        Model.RecipientCopies[copied.SnapshotId] = Model.Copy(Model.Snapshots[snapshot]);
     }
 
     /// <summary>Restores for <paramref name="days"/>, or permanently when <see langword="null"/>.</summary>
@@ -491,7 +551,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
 
         var engine = Cloud.Engine;
         var buffer = new byte[TestCloud.BlockSize];
-        foreach (var (id, blocks) in Model.Snapshots.Concat(Model.Binned.Select(p => KeyValuePair.Create(p.Key, p.Value.Blocks))))
+        foreach (var (id, blocks) in Model.Snapshots.Concat(Model.Binned.Select(p => KeyValuePair.Create(p.Key, p.Value.Blocks))).Concat(Model.RecipientCopies))
         {
             var stored = engine.Map.Enumerate(engine.Graph, engine.World.Snapshots[id].Root).ToList();
             Assert.Equal(blocks.Keys.Order(), stored.Select(s => s.Index));
@@ -504,9 +564,10 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
 
         // Standard storage: snapshots holding standard blocks (binned ones included) billed
         // incrementally, plus each temporarily restored copy at full size while it exists.
+        // Each account's snapshots are billed among its own: lineages never cross accounts.
         var billed = engine.World.Snapshots.Values.Where(s => s.HoldsStandardStorage).ToList();
         var temporaryCopies = engine.World.Snapshots.Values.Where(s => s.Archive?.IsTemporarilyRestoredAt(Now) == true).Sum(s => s.BlockCount);
-        var recount = (billed.Sum(s => BilledStorage.IncrementalBlocks(engine.Map, engine.Graph, billed, s)) + temporaryCopies) * TestCloud.BlockSize;
+        var recount = (billed.GroupBy(s => s.OwnerId).Sum(account => account.Sum(s => BilledStorage.IncrementalBlocks(engine.Map, engine.Graph, [.. account], s))) + temporaryCopies) * TestCloud.BlockSize;
         var ledger = LedgerLevel(engine.World, UsageType.SnapshotStorage);
         Assert.True(recount == ledger, $"the ledger's billed standard bytes ({ledger}) differ from a recount ({recount}) after {after}: " + string.Join("; ", billed
             .OrderBy(s => (s.StartTime, s.Id.Value))
@@ -519,6 +580,14 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
             var readable = Model.TierAt(snapshot.SnapshotId, Now)?.IsReadable ?? true;
             Assert.True((readable ? StorageTier.Standard : StorageTier.Archive) == snapshot.StorageTier, $"{snapshot.SnapshotId} is {snapshot.StorageTier}, the model says {Model.TierAt(snapshot.SnapshotId, Now)} after {after}");
         }
+
+        // The recipient sees exactly the live snapshots shared with it (binned ones are hidden), and owns its copies.
+        Assert.Equal(
+            Model.Snapshots.Keys.Where(Model.Shared.Contains).Select(s => s.Value).Order(StringComparer.Ordinal),
+            (await RecipientEc2.ListSnapshotsAsync(new() { OwnerIds = [TestCloud.Account] })).Select(s => s.SnapshotId.Value).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            Model.RecipientCopies.Keys.Select(s => s.Value).Order(StringComparer.Ordinal),
+            (await RecipientEc2.ListSnapshotsAsync(new() { OwnerIds = ["self"] })).Select(s => s.SnapshotId.Value).Order(StringComparer.Ordinal));
 
         var bin = (await Ec2.ListSnapshotsInRecycleBinAsync(new ListSnapshotsInRecycleBinRequest())).Snapshots;
         Assert.Equal(

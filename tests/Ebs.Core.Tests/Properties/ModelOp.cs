@@ -25,6 +25,8 @@ public enum ModelOpKind
     TerminateInstance,
     AttachVolume,
     DetachVolume,
+    ShareSnapshot,
+    CopyAsOtherAccount,
 }
 
 /// <summary>
