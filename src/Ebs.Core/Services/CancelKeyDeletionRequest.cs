@@ -1,5 +1,3 @@
-using Ebs.Core.Domain;
-
 namespace Ebs.Core.Services;
 
 /// <summary>The parameters of CancelKeyDeletion: cancels a key's scheduled deletion.</summary>

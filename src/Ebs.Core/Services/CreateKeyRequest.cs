@@ -1,5 +1,3 @@
-using Ebs.Core.Domain;
-
 namespace Ebs.Core.Services;
 
 /// <summary>The parameters of CreateKey: creates a customer managed symmetric encryption key.</summary>

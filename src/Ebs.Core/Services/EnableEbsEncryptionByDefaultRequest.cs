@@ -1,5 +1,3 @@
-using Ebs.Core.Domain;
-
 namespace Ebs.Core.Services;
 
 /// <summary>The parameters of EnableEbsEncryptionByDefault: turns on EBS encryption by default for the caller in the Region.</summary>

@@ -1,5 +1,3 @@
-using Ebs.Core.Domain;
-
 namespace Ebs.Core.Services;
 
 /// <summary>The parameters of GetEbsEncryptionByDefault: tells whether EBS encryption by default is on for the caller in the Region.</summary>

@@ -1,5 +1,3 @@
-using Ebs.Core.Domain;
-
 namespace Ebs.Core.Services;
 
 /// <summary>The parameters of ListAliases: lists the caller's aliases in the Region.</summary>

@@ -1,5 +1,3 @@
-using Ebs.Core.Domain;
-
 namespace Ebs.Core.Services;
 
 /// <summary>The result of ResetEbsDefaultKmsKeyId.</summary>

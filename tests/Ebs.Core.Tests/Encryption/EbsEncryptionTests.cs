@@ -320,6 +320,28 @@ public sealed class EbsEncryptionTests
         Assert.Equal([encryptedSnapshot.SnapshotId], snapshots.Select(s => s.SnapshotId));
     }
 
+    [Fact]
+    public async Task RunInstances_ImageOfEncryptedSnapshot_VolumeEncryptedWithItsKeyRefusedWhileDisabled()
+    {
+        await using var t = new TestCloud();
+        var key = await NewKeyAsync(t);
+        var volume = await EncryptedVolumeAsync(t, key.KeyId);
+        await t.Ec2.WriteAtAsync(volume.VolumeId, 0, TestCloud.Block(8));
+        var snapshot = await t.Ec2.TakeSnapshotAsync(volume.VolumeId);
+        t.Time.Advance(TimeSpan.FromHours(1));
+        var image = (await t.Ec2.RegisterImageAsync(new() { Name = "encrypted", RootDeviceName = "/dev/xvda", BlockDeviceMappings = [Ec2Shorthands.Mapping("/dev/xvda", snapshot.SnapshotId)] })).ImageId;
+        RunInstancesRequest launch = new() { ImageId = image, MinCount = 1, MaxCount = 1, Placement = new() { AvailabilityZone = Zone } };
+
+        await Kms(t).DisableKeyAsync(new() { KeyId = key.KeyId });
+        await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => t.Ec2.RunInstancesAsync(launch).AsTask(), EbsErrorCodes.InvalidKmsKeyInvalidState);
+        await Kms(t).EnableKeyAsync(new() { KeyId = key.KeyId });
+        var instance = (await t.Ec2.RunInstancesAsync(launch)).Reservation.Instances.Single();
+        var root = await t.Ec2.DescribeVolumeAsync(instance.BlockDeviceMappings.Single().Ebs.VolumeId);
+
+        Assert.Equal(key.Arn, root.KmsKeyId);
+        Assert.Equal(TestCloud.Block(8), await ReadBlockAsync(t, root.VolumeId, 0));
+    }
+
     private static async Task<Snapshot> CopyAsync(TestCloud t, SnapshotId source, bool? encrypted, string? key)
         => await t.Ec2.DescribeSnapshotAsync((await t.Ec2.CopySnapshotAsync(new() { SourceRegion = TestCloud.Region, SourceSnapshotId = source, Encrypted = encrypted, KmsKeyId = key })).SnapshotId);
 }
