@@ -1,5 +1,6 @@
 using System.Reflection;
 using Ebs.Cli.Commands;
+using Ebs.Cli.Commands.Dlm;
 using Ebs.Cli.Commands.Images;
 using Ebs.Cli.Commands.Instances;
 using Ebs.Cli.Commands.Snapshots;
@@ -103,6 +104,16 @@ internal static class CliApp
                 "Start stopped instances: pending, then running 30 seconds later. An instance already pending or running is left as it is; one stopping, shutting down or terminated refuses the whole call (IncorrectInstanceState).");
             instance.AddCommand<InstanceTerminateCommand>("terminate").WithDescription(
                 "Terminate instances: shutting-down, then terminated 30 seconds later, when their DeleteOnTermination volumes are deleted and the others detached. An instance already shutting down or terminated is left as it is.");
+        });
+        config.AddBranch("dlm", dlm =>
+        {
+            dlm.SetDescription("Data Lifecycle Manager: policies that snapshot tagged volumes on a schedule and keep a number of them.");
+            dlm.AddCommand<DlmCreateCommand>("create").WithDescription("Create a lifecycle policy with one schedule; its runs happen whenever the store is next used after their time, in order.");
+            dlm.AddCommand<DlmListCommand>("list").WithDescription("List lifecycle policies.").RequiresExistingStore();
+            dlm.AddCommand<DlmGetCommand>("get").WithDescription("Show a lifecycle policy.").RequiresExistingStore();
+            dlm.AddCommand<DlmDeleteCommand>("delete").WithDescription("Delete a lifecycle policy; the snapshots it created stay.");
+            dlm.AddCommand<DlmEnableCommand>("enable").WithDescription("Enable a lifecycle policy: runs resume from now.");
+            dlm.AddCommand<DlmDisableCommand>("disable").WithDescription("Disable a lifecycle policy: no runs, no retention deletes.");
         });
         config.AddCommand<UsageCommand>("usage").WithDescription("Show the account's snapshot storage in every Region, or only in --region.").RequiresExistingStore();
         config.AddCommand<FsckCommand>("fsck").WithDescription(

@@ -7,8 +7,8 @@ namespace Ebs.Cli.Tests;
 /// <param name="demo">One in-memory run, shared by the tests that read its sections.</param>
 public sealed class DemoTests(DemoTests.Run demo) : IClassFixture<DemoTests.Run>
 {
-    // The checks: 7 in the sections before the Recycle Bin, then 7 there, 7 in the archive tier, 5 in FSR, 7 in the golden AMI and 3 in cost.
-    private const string AllPassed = "✓ All 36 checks passed.";
+    // The checks: 7 in the sections before the Recycle Bin, then 7 there, 7 in the archive tier, 5 in FSR, 7 in the golden AMI, 3 in cost and 5 in Data Lifecycle Manager.
+    private const string AllPassed = "✓ All 41 checks passed.";
 
     [Fact]
     public async Task InMemory_EveryCheckPassesExit0()
@@ -104,6 +104,20 @@ public sealed class DemoTests(DemoTests.Run demo) : IClassFixture<DemoTests.Run>
     }
 
     [Fact]
+    public async Task DataLifecycleManager_SixteenDailyRunsRetain15DeletesTheFirstAndFreesItsBlock()
+    {
+        var section = Section(await DemoLinesAsync(), "Data Lifecycle Manager");
+
+        Assert.Equal(16, section.Count(line => Regex.IsMatch(line, @"^\d+ +2026-01-\d\dT02:00:00\.000Z +snap-\w+ ")));
+        Assert.Contains(section, line => Regex.IsMatch(line, @"^16 +2026-01-31T02:00:00\.000Z +snap-\w+ +snap-\w+ +15 +\d+$"));
+        Assert.Contains("✓ 16 runs, each at 02:00 of its day, in order.", section);
+        Assert.Contains(section, line => line.StartsWith("✓ Day 16: the run created the 16th snapshot and deleted the 1st", StringComparison.Ordinal));
+        Assert.Contains("✓ Deleting it freed 1 chunk, as GetSnapshotStorage predicted (1).", section);
+        Assert.Contains(section, line => Regex.IsMatch(line, @"^✓ vol-\w+ from the newest reads back 16,384 blocks, 0 differing\.$"));
+        Assert.Equal(5, section.Count(line => line.Contains('✓', StringComparison.Ordinal) && !line.StartsWith("✓ All", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task OnLocalStore_EveryCheckPassesExit0()
     {
         using var store = new TempDirectory();
@@ -113,7 +127,7 @@ public sealed class DemoTests(DemoTests.Run demo) : IClassFixture<DemoTests.Run>
         Assert.True(exitCode == 0, error);
         Assert.Matches(@"^✓ All \d+ checks passed\.$", Lines(output)[^1]);
         Assert.DoesNotContain("✗", output, StringComparison.Ordinal);
-        foreach (var title in new[] { "Recycle Bin", "Archive tier", "Fast Snapshot Restore", "Golden AMI", "Cost" })
+        foreach (var title in new[] { "Recycle Bin", "Archive tier", "Fast Snapshot Restore", "Golden AMI", "Cost", "Data Lifecycle Manager" })
         {
             Assert.Contains(Lines(output), line => line.StartsWith($"-- {title} --", StringComparison.Ordinal));
         }

@@ -17,7 +17,7 @@ internal sealed class DemoLab
     /// <summary>The zone of the source volumes; restores go elsewhere to show snapshots are Regional.</summary>
     public const string HomeZone = "us-east-1a";
 
-    private const string AccountId = "111111111111";
+    public const string AccountId = "111111111111";
     private const string Region = "us-east-1";
 
     // One simulated second per poll keeps the pending -> completed table short at the
@@ -43,6 +43,7 @@ internal sealed class DemoLab
         Ec2 = account.Ec2(Region);
         EbsDirect = account.EbsDirect(Region);
         RecycleBin = account.RecycleBin(Region);
+        Dlm = account.Dlm(Region);
         Billing = account.Billing();
     }
 
@@ -60,6 +61,9 @@ internal sealed class DemoLab
 
     /// <summary>Gets the caller's Recycle Bin in the demo's Region.</summary>
     public RecycleBinClient RecycleBin { get; }
+
+    /// <summary>Gets the caller's Data Lifecycle Manager in the demo's Region.</summary>
+    public DlmClient Dlm { get; }
 
     /// <summary>Gets the caller's cost report.</summary>
     public BillingClient Billing { get; }
