@@ -146,6 +146,24 @@ public static class EbsErrorCodes
     /// <summary>A caller's quiesce hook threw before a capture (the library's own): nothing was captured.</summary>
     public const string QuiesceHookFailed = "QuiesceHookFailed";
 
+    /// <summary>An AWS Backup parameter has a value that is not valid, such as a lifecycle or a vault name (AWS Backup's code).</summary>
+    public const string InvalidParameterValueException = "InvalidParameterValueException";
+
+    /// <summary>An AWS Backup request lacks a required parameter (AWS Backup's code).</summary>
+    public const string MissingParameterValueException = "MissingParameterValueException";
+
+    /// <summary>An AWS Backup resource, such as a vault of that name, already exists (AWS Backup's code).</summary>
+    public const string AlreadyExistsException = "AlreadyExistsException";
+
+    /// <summary>An AWS Backup request cannot be carried out in the resource's state, such as deleting a vault that holds recovery points or removing an immutable Vault Lock (AWS Backup's code).</summary>
+    public const string InvalidRequestException = "InvalidRequestException";
+
+    /// <summary>A vault's access policy denies the call (IAM's code, which AWS Backup answers with outside its service model).</summary>
+    public const string AccessDeniedException = "AccessDeniedException";
+
+    /// <summary>An AWS Backup request would pass a quota, such as vaults per Region or rules per plan (AWS Backup's code).</summary>
+    public const string LimitExceededException = "LimitExceededException";
+
     /// <summary>
     /// The HTTP status of each code. EC2: 400 for its client errors, 500 for <c>InternalError</c>
     /// ("Error codes for the Amazon EC2 API"). EBS direct: each exception's <c>httpStatusCode</c>
@@ -205,6 +223,14 @@ public static class EbsErrorCodes
 
         // A caller's hook failed on the caller's side, as a client error.
         [QuiesceHookFailed] = HttpStatusCode.BadRequest,
+
+        // AWS Backup (its API reference: every client error 400; its ResourceNotFoundException is 400 too, see docs/errors.md).
+        [InvalidParameterValueException] = HttpStatusCode.BadRequest,
+        [MissingParameterValueException] = HttpStatusCode.BadRequest,
+        [AlreadyExistsException] = HttpStatusCode.BadRequest,
+        [InvalidRequestException] = HttpStatusCode.BadRequest,
+        [LimitExceededException] = HttpStatusCode.BadRequest,
+        [AccessDeniedException] = HttpStatusCode.Forbidden,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Gets the HTTP status AWS returns with an error code.</summary>

@@ -28,5 +28,8 @@ internal static class DueEffects
         [Instances.TerminatedEffect] = Instances.Terminated,
         [Instances.AttachedEffect] = Instances.Attached,
         [Instances.DetachedEffect] = Instances.Detached,
+        [Backups.RuleRun] = Backups.RunRule,
+        [Backups.RecoveryPointExpiry] = Backups.Expire,
+        [Backups.ColdTransition] = Backups.MoveToCold,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -68,7 +68,7 @@ public sealed partial class Ec2Client
     /// snapshot, fully initialized when Fast Snapshot Restore has a credit for it there, lazily
     /// loaded otherwise; <c>creating</c> for <see cref="EbsOptions.VolumeCreationTime"/>.
     /// </summary>
-    private VolumeRecord CreateVolumeRecord(Mutation m, string zone, int sizeGiB, SnapshotRecord? snapshot, TagList tags, VolumeType volumeType, int? iops, int? throughput)
+    internal VolumeRecord CreateVolumeRecord(Mutation m, string zone, int sizeGiB, SnapshotRecord? snapshot, TagList tags, VolumeType volumeType, int? iops, int? throughput)
     {
         var fastRestored = snapshot is not null && FastSnapshotRestores.TryUseCredit(m, AccountId, snapshot.Id, zone);
         var view = NewVolume(m, zone, sizeGiB, VolumeState.Available, tags) with
@@ -152,7 +152,7 @@ public sealed partial class Ec2Client
         return new DeleteVolumeResponse();
     }
 
-    private static Volume ViewOf(VolumeRecord record, DateTimeOffset now)
+    internal static Volume ViewOf(VolumeRecord record, DateTimeOffset now)
     {
         var view = record.LazyLoad is { } lazy ? record.View with { Initialization = lazy.Snapshot() } : record.View;
         var state = record.StateAt(now);

@@ -132,4 +132,10 @@ internal sealed record ResourceTagDocument(string Key, string? Value);
 [JsonSerializable(typeof(DueEvent))]
 [JsonSerializable(typeof(IdSequence))]
 [JsonSerializable(typeof(UsageEntry))]
+[JsonSerializable(typeof(BackupVaultRecord))]
+[JsonSerializable(typeof(BackupPlanRecord))]
+[JsonSerializable(typeof(BackupSelectionRecord))]
+[JsonSerializable(typeof(BackupJobRecord))]
+[JsonSerializable(typeof(RecoveryPointRecord))]
+[JsonSerializable(typeof(RestoreJobRecord))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;
