@@ -1,5 +1,6 @@
 using System.Reflection;
 using Ebs.Cli.Commands;
+using Ebs.Cli.Commands.Backup;
 using Ebs.Cli.Commands.Images;
 using Ebs.Cli.Commands.Instances;
 using Ebs.Cli.Commands.Snapshots;
@@ -101,6 +102,19 @@ internal static class CliApp
                 "Start stopped instances: pending, then running 30 seconds later. An instance already pending or running is left as it is; one stopping, shutting down or terminated refuses the whole call (IncorrectInstanceState).");
             instance.AddCommand<InstanceTerminateCommand>("terminate").WithDescription(
                 "Terminate instances: shutting-down, then terminated 30 seconds later, when their DeleteOnTermination volumes are deleted and the others detached. An instance already shutting down or terminated is left as it is.");
+        });
+        config.AddBranch("backup", backup =>
+        {
+            backup.SetDescription("AWS Backup: vaults, on-demand backups, recovery points and restores.");
+            backup.AddBranch("vault", vault =>
+            {
+                vault.SetDescription("Create and list backup vaults.");
+                vault.AddCommand<BackupVaultCreateCommand>("create").WithDescription("Create a backup vault.");
+                vault.AddCommand<BackupVaultListCommand>("list").WithDescription("List backup vaults.").RequiresExistingStore();
+            });
+            backup.AddCommand<BackupStartCommand>("start").WithDescription("Back up a volume now: a recovery point (an EBS snapshot EC2 cannot delete) in the vault.");
+            backup.AddCommand<BackupPointsCommand>("points").WithDescription("List a vault's recovery points, oldest first.").RequiresExistingStore();
+            backup.AddCommand<BackupRestoreCommand>("restore").WithDescription("Restore a recovery point to a new volume in --az.");
         });
         config.AddCommand<UsageCommand>("usage").WithDescription("Show the account's snapshot storage in every Region, or only in --region.").RequiresExistingStore();
         config.AddCommand<FsckCommand>("fsck").WithDescription(

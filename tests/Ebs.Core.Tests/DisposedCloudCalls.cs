@@ -128,6 +128,8 @@ public static class DisposedCloudCalls
         [typeof(UpdateRecoveryPointLifecycleRequest)] = () => new UpdateRecoveryPointLifecycleRequest { BackupVaultName = Vault, RecoveryPointArn = PointArn },
         [typeof(StartRestoreJobRequest)] = () => new StartRestoreJobRequest { RecoveryPointArn = PointArn, Metadata = new Dictionary<string, string> { ["availabilityZone"] = "us-east-1a" } },
         [typeof(DescribeRestoreJobRequest)] = () => new DescribeRestoreJobRequest { RestoreJobId = Uuid },
+        [typeof(StartCopyJobRequest)] = () => new StartCopyJobRequest { RecoveryPointArn = PointArn, SourceBackupVaultName = Vault, DestinationBackupVaultArn = $"arn:aws:backup:eu-west-1:{TestCloud.Account}:backup-vault:{Vault}", IamRoleArn = Role },
+        [typeof(DescribeCopyJobRequest)] = () => new DescribeCopyJobRequest { CopyJobId = Uuid },
         [typeof(ListChangedBlocksRequest)] = () => new ListChangedBlocksRequest { SecondSnapshotId = SnapshotId.Parse("snap-0123456789abcdef0") },
     };
 

@@ -33,6 +33,10 @@ internal sealed record BackupVaultRecord
 
     public static string KeyOf(string accountId, string region, string name) => $"{accountId}|{region}|{name}";
 
+    /// <summary>Reads the account, Region and name of a vault ARN; <see langword="null"/> when it is not one.</summary>
+    public static (string AccountId, string Region, string Name)? ParseArn(string? arn)
+        => arn?.Split(':') is ["arn", "aws", "backup", { Length: > 0 } region, { Length: > 0 } account, "backup-vault", { Length: > 0 } name] ? (account, region, name) : null;
+
     public static string ArnOf(string accountId, string region, string name)
         => string.Create(CultureInfo.InvariantCulture, $"arn:aws:backup:{region}:{accountId}:backup-vault:{name}");
 }

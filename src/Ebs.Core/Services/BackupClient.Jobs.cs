@@ -47,7 +47,7 @@ public sealed partial class BackupClient
         {
             var vault = FindVault(m.World, request.BackupVaultName);
             var volume = FindVolume(m.World, volumeId, request.ResourceArn);
-            return Backups.RunJob(_engine, m, vault, volume, lifecycle, tags, request.IamRoleArn, request.StartWindowMinutes ?? DefaultStartWindowMinutes, null, consistency);
+            return Backups.RunJob(_engine, m, vault, volume, lifecycle, tags, request.IamRoleArn, request.StartWindowMinutes ?? DefaultStartWindowMinutes, null, consistency, []);
         }, null, cancellationToken), cancellationToken).ConfigureAwait(false);
         return new StartBackupJobResponse { BackupJobId = job.BackupJobId, CreationDate = job.CreationDate };
     }

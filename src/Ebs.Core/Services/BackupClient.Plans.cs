@@ -360,10 +360,7 @@ public sealed partial class BackupClient
         foreach (var copy in rule.CopyActions)
         {
             ArgumentNullException.ThrowIfNull(copy, "request");
-            if (string.IsNullOrEmpty(copy.DestinationBackupVaultArn) || !copy.DestinationBackupVaultArn.Contains(":backup-vault:", StringComparison.Ordinal))
-            {
-                throw Invalid($"Error in rule {rule.RuleName} : '{copy.DestinationBackupVaultArn}' is not a backup vault ARN.");
-            }
+            CheckDestination(copy.DestinationBackupVaultArn, rule.RuleName);
 
             CheckLifecycle(copy.Lifecycle, rule.RuleName);
         }

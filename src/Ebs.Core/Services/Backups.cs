@@ -21,6 +21,9 @@ internal static class Backups
     /// <summary>The due effect that moves a recovery point's snapshot to the archive tier.</summary>
     public const string ColdTransition = "backup-recovery-point-cold";
 
+    /// <summary>The due effect that copies a recovery point into its copy job's destination vault once the point completes.</summary>
+    public const string CopyAction = "backup-copy";
+
     /// <summary>The description AWS Backup gives its EBS snapshots (seen in public output; no AWS page states it).</summary>
     public const string SnapshotDescription = "This snapshot is created by the AWS Backup service.";
 
@@ -63,7 +66,8 @@ internal static class Backups
         string iamRoleArn,
         long startWindowMinutes,
         RecoveryPointCreator? createdBy,
-        SnapshotConsistency consistency)
+        SnapshotConsistency consistency,
+        IReadOnlyList<CopyAction> copyActions)
     {
         var job = new BackupJobRecord
         {
@@ -109,6 +113,11 @@ internal static class Backups
         ScheduleLifecycle(m, point);
         var completed = job with { CompletesAt = snapshot.CompletesAt, RecoveryPointArn = point.Arn };
         m.Set(RecordKinds.BackupJob, completed);
+        foreach (var copy in copyActions)
+        {
+            StartCopy(engine, m, point, copy.DestinationBackupVaultArn, copy.Lifecycle, iamRoleArn, createdBy);
+        }
+
         return completed;
     }
 
@@ -243,7 +252,7 @@ internal static class Backups
             }
 
             var role = selections.First(s => BackupSelections.Selects(s, VolumeArn(plan.Region, plan.AccountId, volume.Id), volume.View.Tags)).IamRoleArn;
-            RunJob(engine, m, vault, volume, rule.Lifecycle, rule.RecoveryPointTags, role, rule.StartWindowMinutes, creator, SnapshotConsistency.CrashConsistent);
+            RunJob(engine, m, vault, volume, rule.Lifecycle, rule.RecoveryPointTags, role, rule.StartWindowMinutes, creator, SnapshotConsistency.CrashConsistent, rule.CopyActions);
         }
 
         m.Set(RecordKinds.BackupPlan, plan with { LastExecutionDate = m.Now });
@@ -267,6 +276,82 @@ internal static class Backups
         {
             m.Unschedule(due);
         }
+    }
+
+    /// <summary>Creates a copy job of <paramref name="point"/>, whose copy the scheduler makes when the point completes (at once when it has).</summary>
+    public static CopyJobRecord StartCopy(CloudEngine engine, Mutation m, RecoveryPointRecord point, string destinationVaultArn, Lifecycle? lifecycle, string iamRoleArn, RecoveryPointCreator? createdBy)
+    {
+        var job = new CopyJobRecord
+        {
+            CopyJobId = NewUuid(engine, m.World.Table(RecordKinds.CopyJob).ContainsKey),
+            AccountId = point.AccountId,
+            Region = point.Region,
+            SourceBackupVaultName = point.BackupVaultName,
+            SourceSnapshotId = point.SnapshotId,
+            DestinationBackupVaultArn = destinationVaultArn,
+            Lifecycle = lifecycle,
+            ResourceArn = point.ResourceArn,
+            CreationDate = m.Now,
+            StartsAt = point.CompletesAt > m.Now ? point.CompletesAt : m.Now,
+            BackupSizeInBytes = point.BackupSizeInBytes,
+            IamRoleArn = iamRoleArn,
+            CreatedBy = createdBy,
+        };
+        m.Set(RecordKinds.CopyJob, job);
+        m.Schedule(job.StartsAt, CopyAction, job.CopyJobId);
+        return job;
+    }
+
+    /// <summary>
+    /// The due effect of <see cref="CopyAction"/>: the source point's snapshot is copied into the
+    /// destination vault's Region as CopySnapshot copies (only the chunks that Region lacks are
+    /// stored), and the copy is a recovery point there with the job's lifecycle, or the source's.
+    /// The job fails when the source point is gone or archived, the destination vault is gone, or
+    /// the lifecycle is outside the destination vault's lock.
+    /// </summary>
+    public static async ValueTask CopyAsync(CloudEngine engine, Mutation m, DueEvent due)
+    {
+        if (m.World.Table(RecordKinds.CopyJob).GetValueOrDefault(due.Target) is not { } job)
+        {
+            return;
+        }
+
+        var source = m.World.Table(RecordKinds.RecoveryPoint).GetValueOrDefault(job.SourceSnapshotId.Value);
+        var snapshot = source is null ? null : m.World.Snapshots.GetValueOrDefault(source.SnapshotId);
+        var destination = BackupVaultRecord.ParseArn(job.DestinationBackupVaultArn) is var (account, region, name)
+            ? m.World.Table(RecordKinds.BackupVault).GetValueOrDefault(BackupVaultRecord.KeyOf(account, region, name))
+            : null;
+        var lifecycle = job.Lifecycle ?? source?.Lifecycle;
+        var failure = source is null || snapshot is null ? "The source recovery point no longer exists."
+            : !snapshot.IsCompletedAt(m.Now) || !snapshot.IsReadableAt(m.Now) ? "The source recovery point is not completed, or is in cold storage."
+            : destination is null ? $"Backup vault {job.DestinationBackupVaultArn} does not exist."
+            : destination.Lock is { } vaultLock && !vaultLock.Allows(lifecycle?.DeleteAfterDays) ? $"The copy's retention is outside the Vault Lock of backup vault {destination.Name}."
+            : null;
+        if (failure is not null)
+        {
+            m.Set(RecordKinds.CopyJob, job with { StatusMessage = failure });
+            return;
+        }
+
+        var copy = await new Ec2Client(engine, destination!.AccountId, destination.Region).CopyIntoAsync(m, snapshot!, SnapshotDescription, snapshot!.Tags, CancellationToken.None).ConfigureAwait(false);
+        var point = new RecoveryPointRecord
+        {
+            SnapshotId = copy.Id,
+            AccountId = destination.AccountId,
+            Region = destination.Region,
+            BackupVaultName = destination.Name,
+            ResourceArn = source!.ResourceArn,
+            CreationDate = m.Now,
+            CompletesAt = copy.CompletesAt,
+            Lifecycle = lifecycle,
+            CreatedBy = source.CreatedBy,
+            BackupSizeInBytes = source.BackupSizeInBytes,
+            IamRoleArn = job.IamRoleArn,
+            SourceBackupVaultArn = BackupVaultRecord.ArnOf(source.AccountId, source.Region, source.BackupVaultName),
+        };
+        m.Set(RecordKinds.RecoveryPoint, point);
+        ScheduleLifecycle(m, point);
+        m.Set(RecordKinds.CopyJob, job with { DestinationRecoveryPointArn = point.Arn, CompletesAt = copy.CompletesAt });
     }
 
     private static BackupJobRecord Fail(Mutation m, BackupJobRecord job, string message)

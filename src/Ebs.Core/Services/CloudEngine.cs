@@ -163,7 +163,7 @@ internal sealed class CloudEngine : IAsyncDisposable
         }
 
         using var activity = EbsTelemetry.ActivitySource.StartActivity("ApplyDueWork");
-        await CommitUnderLockAsync(m =>
+        await CommitUnderLockAsync(async m =>
         {
             var applied = 0;
             while (m.World.Table(RecordKinds.Due) is { Count: > 0 } pending && pending.First().Value is { } next && next.Due <= now)
@@ -171,7 +171,7 @@ internal sealed class CloudEngine : IAsyncDisposable
                 m.AdvanceTo(next.Due);
                 m.Remove(RecordKinds.Due, next.Key);
                 var before = m.World;
-                DueEffects.All[next.Effect](this, m, next);
+                await DueEffects.ApplyAsync(this, m, next).ConfigureAwait(false);
 
                 // Each event's standard-storage change is billed at the event's own instant.
                 StandardStorageLedger.Record(Map, BlockSize, before, m);
@@ -180,7 +180,7 @@ internal sealed class CloudEngine : IAsyncDisposable
             }
 
             EbsTelemetry.DueEventsApplied.Add(applied);
-            return ValueTask.FromResult(applied);
+            return applied;
         }, null, first).ConfigureAwait(false);
     }
 
@@ -366,7 +366,7 @@ internal sealed class CloudEngine : IAsyncDisposable
         {
             Ids.SkipTo(sequence.Drawn);
         }
-        if (_world.Table(RecordKinds.Due).Values.FirstOrDefault(e => !DueEffects.All.ContainsKey(e.Effect)) is { } unknown)
+        if (_world.Table(RecordKinds.Due).Values.FirstOrDefault(e => !DueEffects.IsKnown(e.Effect)) is { } unknown)
         {
             throw new EbsException(EbsErrorCodes.InternalError, $"The stored due '{unknown.Key}' cannot be decoded: its effect '{unknown.Effect}' is not one this library applies.", unknown.Key);
         }

@@ -13,6 +13,13 @@ namespace Ebs.Core.Services;
 /// <param name="due">The event.</param>
 internal delegate void DueEffect(CloudEngine engine, Mutation mutation, DueEvent due);
 
+/// <summary>A <see cref="DueEffect"/> that reads stored chunks, such as a copy into another Region.</summary>
+/// <param name="engine">The engine.</param>
+/// <param name="mutation">The change the event is applied to.</param>
+/// <param name="due">The event.</param>
+/// <returns>A task that completes when the effect is applied.</returns>
+internal delegate ValueTask AwaitedDueEffect(CloudEngine engine, Mutation mutation, DueEvent due);
+
 /// <summary>Every time-driven effect the scheduler applies, by the name a <see cref="DueEvent"/> gives; a new effect is one line here.</summary>
 internal static class DueEffects
 {
@@ -32,4 +39,25 @@ internal static class DueEffects
         [Backups.RecoveryPointExpiry] = Backups.Expire,
         [Backups.ColdTransition] = Backups.MoveToCold,
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Gets the effects that read stored chunks while they apply.</summary>
+    public static FrozenDictionary<string, AwaitedDueEffect> Awaited { get; } = new Dictionary<string, AwaitedDueEffect>(StringComparer.Ordinal)
+    {
+        [Backups.CopyAction] = Backups.CopyAsync,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Whether an effect of this name exists, awaited or not.</summary>
+    public static bool IsKnown(string effect) => All.ContainsKey(effect) || Awaited.ContainsKey(effect);
+
+    /// <summary>Applies the named effect.</summary>
+    public static ValueTask ApplyAsync(CloudEngine engine, Mutation mutation, DueEvent due)
+    {
+        if (All.TryGetValue(due.Effect, out var effect))
+        {
+            effect(engine, mutation, due);
+            return ValueTask.CompletedTask;
+        }
+
+        return Awaited[due.Effect](engine, mutation, due);
+    }
 }

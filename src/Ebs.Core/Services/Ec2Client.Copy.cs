@@ -48,32 +48,41 @@ public sealed partial class Ec2Client
                 throw Archived(sourceSnapshotId);
             }
 
-            var (root, transferred) = await TransferAsync(m, original, cancellationToken).ConfigureAwait(false);
-            m.Refs.AddRef(root);
-            var copyTime = CopyTime(transferred);
-            var record = new SnapshotRecord
-            {
-                Id = _engine.Ids.Next<SnapshotId>(m.World.Snapshots.ContainsKey),
-                OwnerId = AccountId,
-                Region = Region,
-                VolumeId = CopiedSnapshotVolumeId,
-                VolumeSizeGiB = original.VolumeSizeGiB,
-                Description = description ?? $"[Copied {sourceSnapshotId} from {sourceRegion}]",
-                StartTime = m.Now,
-                CopyStartsAt = m.Now,
-                CompletesAt = m.Now + copyTime,
-                Root = root,
-                BlockCount = original.BlockCount,
-                ChangedBlockCount = transferred,
-                Tags = tags,
-                DiskImageSizeInBytes = original.DiskImageSizeInBytes,
-                LineageVolumeId = original.Lineage,
-                Consistency = original.Consistency,
-            };
-            m.SetSnapshot(record);
-            return record;
+            return await CopyIntoAsync(m, original, description ?? $"[Copied {sourceSnapshotId} from {sourceRegion}]", tags, cancellationToken).ConfigureAwait(false);
         }, null, cancellationToken).ConfigureAwait(false);
         return new CopySnapshotResponse { SnapshotId = copy.Id, Tags = TagList.Of(copy.Tags) };
+    }
+
+    /// <summary>
+    /// Copies a completed, readable snapshot into this facade's Region within <paramref name="m"/>:
+    /// only the chunks this Region lacks are stored; the copy is pending while they transfer.
+    /// </summary>
+    internal async ValueTask<SnapshotRecord> CopyIntoAsync(Mutation m, SnapshotRecord original, string description, System.Collections.Immutable.ImmutableSortedDictionary<string, string> tags, CancellationToken cancellationToken)
+    {
+        var (root, transferred) = await TransferAsync(m, original, cancellationToken).ConfigureAwait(false);
+        m.Refs.AddRef(root);
+        var copyTime = CopyTime(transferred);
+        var record = new SnapshotRecord
+        {
+            Id = _engine.Ids.Next<SnapshotId>(m.World.Snapshots.ContainsKey),
+            OwnerId = AccountId,
+            Region = Region,
+            VolumeId = CopiedSnapshotVolumeId,
+            VolumeSizeGiB = original.VolumeSizeGiB,
+            Description = description,
+            StartTime = m.Now,
+            CopyStartsAt = m.Now,
+            CompletesAt = m.Now + copyTime,
+            Root = root,
+            BlockCount = original.BlockCount,
+            ChangedBlockCount = transferred,
+            Tags = tags,
+            DiskImageSizeInBytes = original.DiskImageSizeInBytes,
+            LineageVolumeId = original.Lineage,
+            Consistency = original.Consistency,
+        };
+        m.SetSnapshot(record);
+        return record;
     }
 
     /// <summary>Re-keys every block of a snapshot into this scope; returns the new map and how many chunks had to be stored.</summary>

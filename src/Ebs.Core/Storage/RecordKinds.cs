@@ -76,8 +76,13 @@ internal static class RecordKinds
         "backup-restore-job", j => j.RestoreJobId, key => key, r => StateCodec.Write(r, StateJsonContext.Default.RestoreJobRecord), d => StateCodec.Read(d, StateJsonContext.Default.RestoreJobRecord),
         ImmutableSortedDictionary.Create<string, RestoreJobRecord>(StringComparer.Ordinal));
 
+    /// <summary>Gets the AWS Backup copy jobs, by id.</summary>
+    public static RecordKind<string, CopyJobRecord> CopyJob { get; } = new(
+        "backup-copy-job", j => j.CopyJobId, key => key, r => StateCodec.Write(r, StateJsonContext.Default.CopyJobRecord), d => StateCodec.Read(d, StateJsonContext.Default.CopyJobRecord),
+        ImmutableSortedDictionary.Create<string, CopyJobRecord>(StringComparer.Ordinal));
+
     /// <summary>Gets every kind, in the order a world loads them.</summary>
-    public static ImmutableArray<IRecordKind> All { get; } = [Volume, Snapshot, Image, Instance, FastSnapshotRestore, RetentionRule, Due, Usage, IdSequence, BackupVault, BackupPlan, BackupSelection, BackupJob, RecoveryPoint, RestoreJob];
+    public static ImmutableArray<IRecordKind> All { get; } = [Volume, Snapshot, Image, Instance, FastSnapshotRestore, RetentionRule, Due, Usage, IdSequence, BackupVault, BackupPlan, BackupSelection, BackupJob, RecoveryPoint, RestoreJob, CopyJob];
 
     /// <summary>Gets every kind by its name.</summary>
     public static FrozenDictionary<string, IRecordKind> ByName { get; } = All.ToFrozenDictionary(k => k.Name, StringComparer.Ordinal);

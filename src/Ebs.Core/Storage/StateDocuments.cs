@@ -138,4 +138,5 @@ internal sealed record ResourceTagDocument(string Key, string? Value);
 [JsonSerializable(typeof(BackupJobRecord))]
 [JsonSerializable(typeof(RecoveryPointRecord))]
 [JsonSerializable(typeof(RestoreJobRecord))]
+[JsonSerializable(typeof(CopyJobRecord))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;
