@@ -139,4 +139,8 @@ internal sealed record ResourceTagDocument(string Key, string? Value);
 [JsonSerializable(typeof(RecoveryPointRecord))]
 [JsonSerializable(typeof(RestoreJobRecord))]
 [JsonSerializable(typeof(CopyJobRecord))]
+[JsonSerializable(typeof(BackupRule[]))]
+[JsonSerializable(typeof(CopyAction[]))]
+[JsonSerializable(typeof(Condition[]))]
+[JsonSerializable(typeof(string[]))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;
