@@ -1,6 +1,7 @@
 using System.Reflection;
 using Ebs.Cli.Commands;
 using Ebs.Cli.Commands.Dlm;
+using Ebs.Cli.Commands.Backup;
 using Ebs.Cli.Commands.Images;
 using Ebs.Cli.Commands.Instances;
 using Ebs.Cli.Commands.Snapshots;
@@ -114,6 +115,19 @@ internal static class CliApp
             dlm.AddCommand<DlmDeleteCommand>("delete").WithDescription("Delete a lifecycle policy; the snapshots it created stay.");
             dlm.AddCommand<DlmEnableCommand>("enable").WithDescription("Enable a lifecycle policy: runs resume from now.");
             dlm.AddCommand<DlmDisableCommand>("disable").WithDescription("Disable a lifecycle policy: no runs, no retention deletes.");
+        });
+        config.AddBranch("backup", backup =>
+        {
+            backup.SetDescription("AWS Backup: vaults, on-demand backups, recovery points and restores.");
+            backup.AddBranch("vault", vault =>
+            {
+                vault.SetDescription("Create and list backup vaults.");
+                vault.AddCommand<BackupVaultCreateCommand>("create").WithDescription("Create a backup vault.");
+                vault.AddCommand<BackupVaultListCommand>("list").WithDescription("List backup vaults.").RequiresExistingStore();
+            });
+            backup.AddCommand<BackupStartCommand>("start").WithDescription("Back up a volume now: a recovery point (an EBS snapshot EC2 cannot delete) in the vault.");
+            backup.AddCommand<BackupPointsCommand>("points").WithDescription("List a vault's recovery points, oldest first.").RequiresExistingStore();
+            backup.AddCommand<BackupRestoreCommand>("restore").WithDescription("Restore a recovery point to a new volume in --az.");
         });
         config.AddCommand<UsageCommand>("usage").WithDescription("Show the account's snapshot storage in every Region, or only in --region.").RequiresExistingStore();
         config.AddCommand<FsckCommand>("fsck").WithDescription(

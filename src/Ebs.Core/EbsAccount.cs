@@ -51,6 +51,13 @@ public sealed class EbsAccount
     /// <exception cref="ObjectDisposedException">The cloud has been disposed.</exception>
     public KmsClient Kms(string region) => new(_engine, AccountId, _engine.CheckRegion(region));
 
+    /// <summary>Gets the AWS Backup facade (vaults, plans, jobs, recovery points) of this account in a Region.</summary>
+    /// <param name="region">The Region name.</param>
+    /// <returns>The facade; cheap to get and safe to share.</returns>
+    /// <exception cref="EbsException"><c>InvalidRegion</c> when the Region is not configured.</exception>
+    /// <exception cref="ObjectDisposedException">The cloud has been disposed.</exception>
+    public BackupClient Backup(string region) => new(_engine, AccountId, _engine.CheckRegion(region));
+
     /// <summary>Gets the cost report of this account, over every Region (Cost Explorer is global, as this facade is).</summary>
     /// <returns>The facade; cheap to get and safe to share.</returns>
     /// <exception cref="ObjectDisposedException">The cloud has been disposed.</exception>

@@ -175,10 +175,29 @@ public static class EbsErrorCodes
 
     /// <summary>The caller is not authorized for the image: it belongs to another account and is not shared with the caller, or only its owner may do this.</summary>
     public const string AuthFailure = "AuthFailure";
-    /// <summary>A Data Lifecycle Manager request is not valid: a bad parameter, a missing or conflicting one (DLM's code).</summary>
+    /// <summary>
+    /// A request is not valid, or cannot be carried out in the resource's state: a bad, missing or conflicting Data
+    /// Lifecycle Manager parameter; deleting a backup vault that holds recovery points, removing an immutable Vault Lock
+    /// (the code of both services).
+    /// </summary>
     public const string InvalidRequestException = "InvalidRequestException";
 
-    /// <summary>A Data Lifecycle Manager request would pass a quota, such as 100 policies in a Region (DLM's code).</summary>
+    /// <summary>An AWS Backup parameter has a value that is not valid, such as a lifecycle or a vault name (AWS Backup's code).</summary>
+    public const string InvalidParameterValueException = "InvalidParameterValueException";
+
+    /// <summary>An AWS Backup request lacks a required parameter (AWS Backup's code).</summary>
+    public const string MissingParameterValueException = "MissingParameterValueException";
+
+    /// <summary>An AWS Backup resource, such as a vault of that name, already exists (AWS Backup's code).</summary>
+    public const string AlreadyExistsException = "AlreadyExistsException";
+
+    /// <summary>A vault's access policy denies the call (IAM's code, which AWS Backup answers with outside its service model).</summary>
+    public const string AccessDeniedException = "AccessDeniedException";
+
+    /// <summary>
+    /// A request would pass a quota: 100 lifecycle policies in a Region (Data Lifecycle Manager, HTTP 429), vaults per
+    /// Region or rules per plan (AWS Backup, whose model says 400; one code has one status here, DLM's).
+    /// </summary>
     public const string LimitExceededException = "LimitExceededException";
 
     /// <summary>
@@ -258,6 +277,12 @@ public static class EbsErrorCodes
 
         // A caller's hook failed on the caller's side, as a client error.
         [QuiesceHookFailed] = HttpStatusCode.BadRequest,
+
+        // AWS Backup (its API reference: every client error 400; its ResourceNotFoundException is 400 too, see docs/errors.md).
+        [InvalidParameterValueException] = HttpStatusCode.BadRequest,
+        [MissingParameterValueException] = HttpStatusCode.BadRequest,
+        [AlreadyExistsException] = HttpStatusCode.BadRequest,
+        [AccessDeniedException] = HttpStatusCode.Forbidden,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Gets the HTTP status AWS returns with an error code.</summary>

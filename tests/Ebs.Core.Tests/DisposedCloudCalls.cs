@@ -14,6 +14,12 @@ public static class DisposedCloudCalls
 {
     private const string Rule = "abcdefghijk";
     private const string RuleArn = $"arn:aws:rbin:{TestCloud.Region}:{TestCloud.Account}:rule/{Rule}";
+    private const string Vault = "vault";
+    private const string Uuid = "01234567-0123-0123-0123-0123456789ab";
+    private const string Role = "arn:aws:iam::111111111111:role/backup";
+    private const string VolumeArn = $"arn:aws:ec2:{TestCloud.Region}:{TestCloud.Account}:volume/vol-0123456789abcdef0";
+    private const string PointArn = $"arn:aws:ec2:{TestCloud.Region}::snapshot/snap-0123456789abcdef0";
+    private static readonly BackupPlanInput Plan = new() { BackupPlanName = "plan", Rules = [new BackupRuleInput { RuleName = "daily", TargetBackupVaultName = Vault }] };
     private static readonly byte[] Bytes = new byte[4096];
     private static readonly VolumeId Volume = VolumeId.Parse("vol-0123456789abcdef0");
     private static readonly SnapshotId Snapshot = SnapshotId.Parse("snap-0123456789abcdef0");
@@ -130,6 +136,35 @@ public static class DisposedCloudCalls
         [typeof(GetEbsDefaultKmsKeyIdRequest)] = () => new GetEbsDefaultKmsKeyIdRequest(),
         [typeof(ModifyEbsDefaultKmsKeyIdRequest)] = () => new ModifyEbsDefaultKmsKeyIdRequest { KmsKeyId = KeyId },
         [typeof(ResetEbsDefaultKmsKeyIdRequest)] = () => new ResetEbsDefaultKmsKeyIdRequest(),
+        [typeof(CreateBackupVaultRequest)] = () => new CreateBackupVaultRequest { BackupVaultName = Vault },
+        [typeof(DescribeBackupVaultRequest)] = () => new DescribeBackupVaultRequest { BackupVaultName = Vault },
+        [typeof(ListBackupVaultsRequest)] = () => new ListBackupVaultsRequest(),
+        [typeof(DeleteBackupVaultRequest)] = () => new DeleteBackupVaultRequest { BackupVaultName = Vault },
+        [typeof(PutBackupVaultAccessPolicyRequest)] = () => new PutBackupVaultAccessPolicyRequest { BackupVaultName = Vault, Policy = "{}" },
+        [typeof(GetBackupVaultAccessPolicyRequest)] = () => new GetBackupVaultAccessPolicyRequest { BackupVaultName = Vault },
+        [typeof(DeleteBackupVaultAccessPolicyRequest)] = () => new DeleteBackupVaultAccessPolicyRequest { BackupVaultName = Vault },
+        [typeof(PutBackupVaultLockConfigurationRequest)] = () => new PutBackupVaultLockConfigurationRequest { BackupVaultName = Vault, MinRetentionDays = 1 },
+        [typeof(DeleteBackupVaultLockConfigurationRequest)] = () => new DeleteBackupVaultLockConfigurationRequest { BackupVaultName = Vault },
+        [typeof(CreateBackupPlanRequest)] = () => new CreateBackupPlanRequest { BackupPlan = Plan },
+        [typeof(GetBackupPlanRequest)] = () => new GetBackupPlanRequest { BackupPlanId = Uuid },
+        [typeof(ListBackupPlansRequest)] = () => new ListBackupPlansRequest(),
+        [typeof(UpdateBackupPlanRequest)] = () => new UpdateBackupPlanRequest { BackupPlanId = Uuid, BackupPlan = Plan },
+        [typeof(DeleteBackupPlanRequest)] = () => new DeleteBackupPlanRequest { BackupPlanId = Uuid },
+        [typeof(CreateBackupSelectionRequest)] = () => new CreateBackupSelectionRequest { BackupPlanId = Uuid, BackupSelection = new BackupSelection { SelectionName = "s", IamRoleArn = Role, Resources = ValueList<string>.From(["*"]) } },
+        [typeof(GetBackupSelectionRequest)] = () => new GetBackupSelectionRequest { BackupPlanId = Uuid, SelectionId = Uuid },
+        [typeof(ListBackupSelectionsRequest)] = () => new ListBackupSelectionsRequest { BackupPlanId = Uuid },
+        [typeof(DeleteBackupSelectionRequest)] = () => new DeleteBackupSelectionRequest { BackupPlanId = Uuid, SelectionId = Uuid },
+        [typeof(StartBackupJobRequest)] = () => new StartBackupJobRequest { BackupVaultName = Vault, ResourceArn = VolumeArn, IamRoleArn = Role },
+        [typeof(DescribeBackupJobRequest)] = () => new DescribeBackupJobRequest { BackupJobId = Uuid },
+        [typeof(ListBackupJobsRequest)] = () => new ListBackupJobsRequest(),
+        [typeof(ListRecoveryPointsByBackupVaultRequest)] = () => new ListRecoveryPointsByBackupVaultRequest { BackupVaultName = Vault },
+        [typeof(DescribeRecoveryPointRequest)] = () => new DescribeRecoveryPointRequest { BackupVaultName = Vault, RecoveryPointArn = PointArn },
+        [typeof(DeleteRecoveryPointRequest)] = () => new DeleteRecoveryPointRequest { BackupVaultName = Vault, RecoveryPointArn = PointArn },
+        [typeof(UpdateRecoveryPointLifecycleRequest)] = () => new UpdateRecoveryPointLifecycleRequest { BackupVaultName = Vault, RecoveryPointArn = PointArn },
+        [typeof(StartRestoreJobRequest)] = () => new StartRestoreJobRequest { RecoveryPointArn = PointArn, Metadata = new Dictionary<string, string> { ["availabilityZone"] = "us-east-1a" } },
+        [typeof(DescribeRestoreJobRequest)] = () => new DescribeRestoreJobRequest { RestoreJobId = Uuid },
+        [typeof(StartCopyJobRequest)] = () => new StartCopyJobRequest { RecoveryPointArn = PointArn, SourceBackupVaultName = Vault, DestinationBackupVaultArn = $"arn:aws:backup:eu-west-1:{TestCloud.Account}:backup-vault:{Vault}", IamRoleArn = Role },
+        [typeof(DescribeCopyJobRequest)] = () => new DescribeCopyJobRequest { CopyJobId = Uuid },
         [typeof(ListChangedBlocksRequest)] = () => new ListChangedBlocksRequest { SecondSnapshotId = SnapshotId.Parse("snap-0123456789abcdef0") },
     };
 

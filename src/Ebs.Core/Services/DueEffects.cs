@@ -39,12 +39,16 @@ internal static class DueEffects
         [LifecyclePolicies.ExpiryEffect] = LifecyclePolicies.Expire,
         [LifecyclePolicies.RetainEffect] = LifecyclePolicies.Retain,
         [KmsClient.DeletionEffect] = KmsClient.Delete,
+        [Backups.RuleRun] = Backups.RunRule,
+        [Backups.RecoveryPointExpiry] = Backups.Expire,
+        [Backups.ColdTransition] = Backups.MoveToCold,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Gets the effects that read stored chunks while they apply.</summary>
     public static FrozenDictionary<string, AwaitedDueEffect> Awaited { get; } = new Dictionary<string, AwaitedDueEffect>(StringComparer.Ordinal)
     {
         [LifecyclePolicies.CopyEffect] = LifecyclePolicies.CopyAsync,
+        [Backups.CopyAction] = Backups.CopyAsync,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Whether an effect of this name exists, awaited or not.</summary>

@@ -187,6 +187,13 @@ public sealed partial class Ec2Client
                     continue;
                 }
 
+                if (Backups.IsRecoveryPoint(m.World, snapshotId))
+                {
+                    // AWS Backup's snapshot, which EC2 refuses to delete, as DeleteSnapshot does.
+                    results.Add(new DeleteSnapshotReturnCode(snapshotId, SnapshotReturnCodes.ClientError));
+                    continue;
+                }
+
                 try
                 {
                     RecycleBin.Delete(_engine, m, snapshot);

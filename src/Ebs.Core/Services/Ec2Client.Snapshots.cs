@@ -160,7 +160,8 @@ public sealed partial class Ec2Client
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>AWS's empty response, once the snapshot is deleted.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
-    /// <exception cref="EbsException"><c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>; <c>InvalidSnapshot.InUse</c> while a registered image uses it (an image in the Recycle Bin is deregistered and does not).</exception>
+    /// <exception cref="EbsException"><c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>; <c>InvalidSnapshot.InUse</c> while a registered image uses it (an image in the Recycle Bin is deregistered and does not);
+    /// <c>InvalidParameterValue</c> for an AWS Backup recovery point's snapshot (BackupClient.DeleteRecoveryPointAsync deletes it).</exception>
     public async ValueTask<DeleteSnapshotResponse> DeleteSnapshotAsync(DeleteSnapshotRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -171,6 +172,11 @@ public sealed partial class Ec2Client
             if (ImagesUsing(m.World, snapshotId).FirstOrDefault() is { } image)
             {
                 throw new EbsException(EbsErrorCodes.InvalidSnapshotInUse, $"The snapshot {snapshotId} is currently in use by {image.Id}.", snapshotId.Value);
+            }
+
+            if (Backups.IsRecoveryPoint(m.World, snapshotId))
+            {
+                throw new EbsException(EbsErrorCodes.InvalidParameterValue, Backups.ManagedSnapshotMessage, snapshotId.Value);
             }
 
             RecycleBin.Delete(_engine, m, snapshot);

@@ -21,7 +21,7 @@ public sealed partial class Ec2Client
     /// <exception cref="EbsException">
     /// <c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>; <c>InvalidParameterValue</c> for a tier that is not
     /// <c>archive</c>; <c>IncorrectState</c> for a snapshot not completed, or already archived, being archived or being restored;
-    /// <c>InvalidSnapshot.InUse</c> while a registered image uses it.
+    /// <c>InvalidSnapshot.InUse</c> while a registered image uses it; <c>InvalidParameterValue</c> for an AWS Backup recovery point's snapshot.
     /// </exception>
     public async ValueTask<ModifySnapshotTierResponse> ModifySnapshotTierAsync(ModifySnapshotTierRequest request, CancellationToken cancellationToken = default)
     {
@@ -50,16 +50,13 @@ public sealed partial class Ec2Client
                 throw new EbsException(EbsErrorCodes.InvalidSnapshotInUse, $"The snapshot {snapshotId} is currently in use by {image.Id}.", snapshotId.Value);
             }
 
-            // FindSnapshot refused a snapshot shared with the caller; this one's own shares end: "the accounts with
-            // which the snapshot is shared lose access after the snapshot is archived".
-            FastSnapshotRestores.DisableAll(m, snapshotId, FastSnapshotRestoreRecord.SnapshotUnusable);
-            var completesAt = m.Now + _engine.Options.SnapshotArchiveTime;
-            m.SetSnapshot(snapshot with
+            if (Backups.IsRecoveryPoint(m.World, snapshotId))
             {
-                CreateVolumePermissions = [],
-                Archive = new SnapshotArchive { Status = TieringOperationStatus.ArchivalInProgress, StartTime = m.Now, CompletesAt = completesAt },
-            });
-            m.Schedule(completesAt, SnapshotTiering.ArchivalCompletes, snapshotId.Value);
+                throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Snapshot '{snapshotId}' was created by AWS Backup; it cannot be archived through EC2.", snapshotId.Value);
+            }
+
+            // FindSnapshot refused a snapshot shared with the caller; this one's own shares end there.
+            SnapshotTiering.StartArchival(_engine, m, snapshot);
             return new ModifySnapshotTierResponse { SnapshotId = snapshotId, TieringStartTime = m.Now };
         }, null, cancellationToken).ConfigureAwait(false);
     }

@@ -85,7 +85,7 @@ public sealed partial class Ec2Client
     /// loaded otherwise; <c>creating</c> for <see cref="EbsOptions.VolumeCreationTime"/>; encrypted as the snapshot is.
     /// </summary>
     /// <exception cref="EbsException"><c>InvalidKMSKey.InvalidState</c> when the snapshot's key is disabled, pending deletion or deleted.</exception>
-    private VolumeRecord CreateVolumeRecord(Mutation m, string zone, int sizeGiB, SnapshotRecord? snapshot, TagList tags, VolumeType volumeType, int? iops, int? throughput)
+    internal VolumeRecord CreateVolumeRecord(Mutation m, string zone, int sizeGiB, SnapshotRecord? snapshot, TagList tags, VolumeType volumeType, int? iops, int? throughput)
         => CreateVolumeRecord(m, zone, sizeGiB, snapshot, tags, volumeType, iops, throughput, snapshot?.KmsKeyId, snapshot?.Root);
 
     /// <summary>
@@ -183,7 +183,7 @@ public sealed partial class Ec2Client
         return new DeleteVolumeResponse();
     }
 
-    private static Volume ViewOf(VolumeRecord record, DateTimeOffset now)
+    internal static Volume ViewOf(VolumeRecord record, DateTimeOffset now)
     {
         var view = record.LazyLoad is { } lazy ? record.View with { Initialization = lazy.Snapshot() } : record.View;
         var state = record.StateAt(now);

@@ -99,7 +99,7 @@ public sealed partial class Ec2Client
         Tags = tags,
     };
 
-    private string CheckZone(string? zone)
+    internal string CheckZone(string? zone)
     {
         if (zone is null)
         {

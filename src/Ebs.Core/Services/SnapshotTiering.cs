@@ -21,6 +21,23 @@ internal static class SnapshotTiering
     /// <summary>The effect that removes a temporary restore's standard copy.</summary>
     public const string TemporaryRestoreExpires = "snapshot-temporary-restore-expires";
 
+    /// <summary>
+    /// Starts archiving a completed standard-tier snapshot: its Fast Snapshot Restore disabled, its shares ended ("the
+    /// accounts with which the snapshot is shared lose access after the snapshot is archived"), archival completing after
+    /// <see cref="EbsOptions.SnapshotArchiveTime"/>.
+    /// </summary>
+    public static void StartArchival(CloudEngine engine, Mutation m, SnapshotRecord snapshot)
+    {
+        FastSnapshotRestores.DisableAll(m, snapshot.Id, FastSnapshotRestoreRecord.SnapshotUnusable);
+        var completesAt = m.Now + engine.Options.SnapshotArchiveTime;
+        m.SetSnapshot(snapshot with
+        {
+            CreateVolumePermissions = [],
+            Archive = new SnapshotArchive { Status = TieringOperationStatus.ArchivalInProgress, StartTime = m.Now, CompletesAt = completesAt },
+        });
+        m.Schedule(completesAt, ArchivalCompletes, snapshot.Id.Value);
+    }
+
     /// <summary>Completes an archival: the standard tier keeps only what other snapshots need (the ledger follows the record), the archive holds it all.</summary>
     public static void CompleteArchival(CloudEngine engine, Mutation m, DueEvent due)
     {

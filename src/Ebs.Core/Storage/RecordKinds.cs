@@ -71,8 +71,43 @@ internal static class RecordKinds
         "ebs-encryption-defaults", d => d.Key, key => key, d => StateCodec.Write(d, StateJsonContext.Default.EbsEncryptionDefaults), d => StateCodec.Read(d, StateJsonContext.Default.EbsEncryptionDefaults),
         ImmutableDictionary<string, EbsEncryptionDefaults>.Empty);
 
+    /// <summary>Gets the AWS Backup vaults, by account, Region and name.</summary>
+    public static RecordKind<string, BackupVaultRecord> BackupVault { get; } = new(
+        "backup-vault", v => v.Key, key => key, r => StateCodec.Write(r, StateJsonContext.Default.BackupVaultRecord), d => StateCodec.Read(d, StateJsonContext.Default.BackupVaultRecord),
+        ImmutableSortedDictionary.Create<string, BackupVaultRecord>(StringComparer.Ordinal));
+
+    /// <summary>Gets the AWS Backup plans, by id.</summary>
+    public static RecordKind<string, BackupPlanRecord> BackupPlan { get; } = new(
+        "backup-plan", p => p.BackupPlanId, key => key, r => StateCodec.Write(r, StateJsonContext.Default.BackupPlanRecord), d => StateCodec.Read(d, StateJsonContext.Default.BackupPlanRecord),
+        ImmutableSortedDictionary.Create<string, BackupPlanRecord>(StringComparer.Ordinal));
+
+    /// <summary>Gets the AWS Backup selections, by id.</summary>
+    public static RecordKind<string, BackupSelectionRecord> BackupSelection { get; } = new(
+        "backup-selection", s => s.SelectionId, key => key, r => StateCodec.Write(r, StateJsonContext.Default.BackupSelectionRecord), d => StateCodec.Read(d, StateJsonContext.Default.BackupSelectionRecord),
+        ImmutableSortedDictionary.Create<string, BackupSelectionRecord>(StringComparer.Ordinal));
+
+    /// <summary>Gets the AWS Backup jobs, by id.</summary>
+    public static RecordKind<string, BackupJobRecord> BackupJob { get; } = new(
+        "backup-job", j => j.BackupJobId, key => key, r => StateCodec.Write(r, StateJsonContext.Default.BackupJobRecord), d => StateCodec.Read(d, StateJsonContext.Default.BackupJobRecord),
+        ImmutableSortedDictionary.Create<string, BackupJobRecord>(StringComparer.Ordinal));
+
+    /// <summary>Gets the AWS Backup recovery points, by snapshot id.</summary>
+    public static RecordKind<string, RecoveryPointRecord> RecoveryPoint { get; } = new(
+        "backup-recovery-point", r => r.SnapshotId.Value, key => key, r => StateCodec.Write(r, StateJsonContext.Default.RecoveryPointRecord), d => StateCodec.Read(d, StateJsonContext.Default.RecoveryPointRecord),
+        ImmutableSortedDictionary.Create<string, RecoveryPointRecord>(StringComparer.Ordinal));
+
+    /// <summary>Gets the AWS Backup restore jobs, by id.</summary>
+    public static RecordKind<string, RestoreJobRecord> RestoreJob { get; } = new(
+        "backup-restore-job", j => j.RestoreJobId, key => key, r => StateCodec.Write(r, StateJsonContext.Default.RestoreJobRecord), d => StateCodec.Read(d, StateJsonContext.Default.RestoreJobRecord),
+        ImmutableSortedDictionary.Create<string, RestoreJobRecord>(StringComparer.Ordinal));
+
+    /// <summary>Gets the AWS Backup copy jobs, by id.</summary>
+    public static RecordKind<string, CopyJobRecord> CopyJob { get; } = new(
+        "backup-copy-job", j => j.CopyJobId, key => key, r => StateCodec.Write(r, StateJsonContext.Default.CopyJobRecord), d => StateCodec.Read(d, StateJsonContext.Default.CopyJobRecord),
+        ImmutableSortedDictionary.Create<string, CopyJobRecord>(StringComparer.Ordinal));
+
     /// <summary>Gets every kind, in the order a world loads them.</summary>
-    public static ImmutableArray<IRecordKind> All { get; } = [Volume, Snapshot, Image, Instance, FastSnapshotRestore, RetentionRule, LifecyclePolicy, BlockPublicAccess, Due, Usage, IdSequence, KmsKey, KmsMaster, EncryptionDefaults];
+    public static ImmutableArray<IRecordKind> All { get; } = [Volume, Snapshot, Image, Instance, FastSnapshotRestore, RetentionRule, LifecyclePolicy, BlockPublicAccess, Due, Usage, IdSequence, KmsKey, KmsMaster, EncryptionDefaults, BackupVault, BackupPlan, BackupSelection, BackupJob, RecoveryPoint, RestoreJob, CopyJob];
 
     /// <summary>Gets every kind by its name.</summary>
     public static FrozenDictionary<string, IRecordKind> ByName { get; } = All.ToFrozenDictionary(k => k.Name, StringComparer.Ordinal);

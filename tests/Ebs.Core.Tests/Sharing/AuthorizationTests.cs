@@ -24,6 +24,12 @@ public sealed class AuthorizationTests
     private const string InstNotFound = EbsErrorCodes.InvalidInstanceIdNotFound;
     private const string RuleNotFound = EbsErrorCodes.ResourceNotFoundException;
     private const string KeyNotFound = EbsErrorCodes.NotFoundException;
+    private const string Vault = "vault";
+    private const string CopyVault = "disaster-recovery";
+    private const string BadBackupParameter = EbsErrorCodes.InvalidParameterValueException;
+    private const string BackupRole = $"arn:aws:iam::{Owner}:role/service-role/AWSBackupDefaultServiceRole";
+
+    private static readonly BackupPlanInput BackupPlan = new() { BackupPlanName = "plan", Rules = [new BackupRuleInput { RuleName = "daily", TargetBackupVaultName = Vault }] };
 
     public enum Role
     {
@@ -142,6 +148,38 @@ public sealed class AuthorizationTests
         ["KmsClient.ListGrantsAsync"] = Unshareable(c => c.Kms.ListGrantsAsync(new() { KeyId = c.KeyArn }).AsTask(), KeyNotFound),
         ["KmsClient.RevokeGrantAsync"] = Unshareable(c => c.Kms.RevokeGrantAsync(new() { KeyId = c.KeyArn, GrantId = "0" }).AsTask(), KeyNotFound, EbsErrorCodes.InvalidGrantIdException),
         ["Ec2Client.ModifyEbsDefaultKmsKeyIdAsync"] = Unshareable(c => c.Ec2.ModifyEbsDefaultKmsKeyIdAsync(new() { KmsKeyId = c.KeyArn }).AsTask(), EbsErrorCodes.InvalidParameterValue),
+
+        // AWS Backup vaults, plans, jobs and recovery points are their owner's, in their Region (names resolve in the caller's).
+        ["BackupClient.DescribeBackupVaultAsync"] = Unshareable(c => c.Backup.DescribeBackupVaultAsync(new() { BackupVaultName = Vault }).AsTask(), RuleNotFound),
+        ["BackupClient.DeleteBackupVaultAsync"] = Unshareable(c => c.Backup.DeleteBackupVaultAsync(new() { BackupVaultName = Vault }).AsTask(), RuleNotFound, EbsErrorCodes.InvalidRequestException),
+        ["BackupClient.PutBackupVaultAccessPolicyAsync"] = Unshareable(c => c.Backup.PutBackupVaultAccessPolicyAsync(new() { BackupVaultName = Vault, Policy = "{}" }).AsTask(), RuleNotFound),
+        ["BackupClient.GetBackupVaultAccessPolicyAsync"] = Unshareable(c => c.Backup.GetBackupVaultAccessPolicyAsync(new() { BackupVaultName = Vault }).AsTask(), RuleNotFound, RuleNotFound),
+        ["BackupClient.DeleteBackupVaultAccessPolicyAsync"] = Unshareable(c => c.Backup.DeleteBackupVaultAccessPolicyAsync(new() { BackupVaultName = Vault }).AsTask(), RuleNotFound),
+        ["BackupClient.PutBackupVaultLockConfigurationAsync"] = Unshareable(c => c.Backup.PutBackupVaultLockConfigurationAsync(new() { BackupVaultName = Vault, MinRetentionDays = 1 }).AsTask(), RuleNotFound),
+        ["BackupClient.DeleteBackupVaultLockConfigurationAsync"] = Unshareable(c => c.Backup.DeleteBackupVaultLockConfigurationAsync(new() { BackupVaultName = Vault }).AsTask(), RuleNotFound),
+        ["BackupClient.GetBackupPlanAsync"] = Unshareable(c => c.Backup.GetBackupPlanAsync(new() { BackupPlanId = c.Plan }).AsTask(), RuleNotFound),
+        ["BackupClient.UpdateBackupPlanAsync"] = Unshareable(c => c.Backup.UpdateBackupPlanAsync(new() { BackupPlanId = c.Plan, BackupPlan = BackupPlan }).AsTask(), RuleNotFound),
+        ["BackupClient.DeleteBackupPlanAsync"] = Unshareable(c => c.Backup.DeleteBackupPlanAsync(new() { BackupPlanId = c.Plan }).AsTask(), RuleNotFound, EbsErrorCodes.InvalidRequestException),
+        ["BackupClient.CreateBackupSelectionAsync"] = Unshareable(c => c.Backup.CreateBackupSelectionAsync(new() { BackupPlanId = c.Plan, BackupSelection = new BackupSelection { SelectionName = "more", IamRoleArn = BackupRole, Resources = ValueList<string>.From(["*"]) } }).AsTask(), RuleNotFound),
+        ["BackupClient.GetBackupSelectionAsync"] = Unshareable(c => c.Backup.GetBackupSelectionAsync(new() { BackupPlanId = c.Plan, SelectionId = c.Selection }).AsTask(), RuleNotFound),
+        ["BackupClient.ListBackupSelectionsAsync"] = Unshareable(c => c.Backup.ListBackupSelectionsAsync(new() { BackupPlanId = c.Plan }).AsTask(), RuleNotFound),
+        ["BackupClient.DeleteBackupSelectionAsync"] = Unshareable(c => c.Backup.DeleteBackupSelectionAsync(new() { BackupPlanId = c.Plan, SelectionId = c.Selection }).AsTask(), RuleNotFound),
+        // Another account's (or Region's) volume or destination vault ARN is a bad parameter to AWS Backup.
+        ["BackupClient.StartBackupJobAsync"] = new(c => c.Backup.StartBackupJobAsync(new() { BackupVaultName = Vault, ResourceArn = c.VolumeArn, IamRoleArn = BackupRole }).AsTask(), [null, BadBackupParameter, BadBackupParameter, BadBackupParameter], [BadBackupParameter, BadBackupParameter, BadBackupParameter, BadBackupParameter]),
+        ["BackupClient.DescribeBackupJobAsync"] = Unshareable(c => c.Backup.DescribeBackupJobAsync(new() { BackupJobId = c.BackupJob }).AsTask(), RuleNotFound),
+        ["BackupClient.ListRecoveryPointsByBackupVaultAsync"] = Unshareable(c => c.Backup.ListRecoveryPointsByBackupVaultAsync(new() { BackupVaultName = Vault }).AsTask(), RuleNotFound),
+        ["BackupClient.DescribeRecoveryPointAsync"] = Unshareable(c => c.Backup.DescribeRecoveryPointAsync(new() { BackupVaultName = Vault, RecoveryPointArn = c.Point }).AsTask(), RuleNotFound),
+        ["BackupClient.DeleteRecoveryPointAsync"] = Unshareable(c => c.Backup.DeleteRecoveryPointAsync(new() { BackupVaultName = Vault, RecoveryPointArn = c.Point }).AsTask(), RuleNotFound),
+        ["BackupClient.UpdateRecoveryPointLifecycleAsync"] = Unshareable(c => c.Backup.UpdateRecoveryPointLifecycleAsync(new() { BackupVaultName = Vault, RecoveryPointArn = c.Point }).AsTask(), RuleNotFound),
+        ["BackupClient.StartRestoreJobAsync"] = Unshareable(c => c.Backup.StartRestoreJobAsync(new() { RecoveryPointArn = c.Point, Metadata = new Dictionary<string, string> { ["availabilityZone"] = c.Zone } }).AsTask(), RuleNotFound),
+        ["BackupClient.DescribeRestoreJobAsync"] = Unshareable(c => c.Backup.DescribeRestoreJobAsync(new() { RestoreJobId = c.RestoreJob }).AsTask(), RuleNotFound),
+        ["BackupClient.StartCopyJobAsync"] = new(c => c.Backup.StartCopyJobAsync(new() { RecoveryPointArn = c.Point, SourceBackupVaultName = Vault, DestinationBackupVaultArn = c.CopyVaultArn, IamRoleArn = BackupRole }).AsTask(), [null, BadBackupParameter, BadBackupParameter, BadBackupParameter], [RuleNotFound, BadBackupParameter, BadBackupParameter, BadBackupParameter]),
+        ["BackupClient.DescribeCopyJobAsync"] = Unshareable(c => c.Backup.DescribeCopyJobAsync(new() { CopyJobId = c.CopyJob }).AsTask(), RuleNotFound),
+        ["BackupClient.CreateBackupVaultAsync"] = Account(c => c.Backup.CreateBackupVaultAsync(new() { BackupVaultName = "another" }).AsTask()),
+        ["BackupClient.ListBackupVaultsAsync"] = Account(c => c.Backup.ListBackupVaultsAsync(new()).AsTask()),
+        ["BackupClient.CreateBackupPlanAsync"] = Account(c => c.Backup.CreateBackupPlanAsync(new() { BackupPlan = BackupPlan with { BackupPlanName = "another" } }).AsTask()),
+        ["BackupClient.ListBackupPlansAsync"] = Account(c => c.Backup.ListBackupPlansAsync(new()).AsTask()),
+        ["BackupClient.ListBackupJobsAsync"] = Account(c => c.Backup.ListBackupJobsAsync(new()).AsTask()),
 
         // The caller's own account and Region: nothing of another account's is named.
         ["KmsClient.CreateKeyAsync"] = Account(c => c.Kms.CreateKeyAsync(new()).AsTask()),
@@ -268,6 +306,22 @@ public sealed class AuthorizationTests
 
         public string KeyArn { get; private set; } = string.Empty;
 
+        public string VolumeArn => $"arn:aws:ec2:{TestCloud.Region}:{Owner}:volume/{Volume}";
+
+        public string Plan { get; private set; } = string.Empty;
+
+        public string Selection { get; private set; } = string.Empty;
+
+        public string BackupJob { get; private set; } = string.Empty;
+
+        public string Point { get; private set; } = string.Empty;
+
+        public string RestoreJob { get; private set; } = string.Empty;
+
+        public string CopyJob { get; private set; } = string.Empty;
+
+        public string CopyVaultArn => $"arn:aws:backup:{OtherRegion}:{Owner}:backup-vault:{CopyVault}";
+
         public string PolicyArn { get; private set; } = string.Empty;
 
         public Ec2Client Ec2 => T.Cloud.Account(Caller).Ec2(Region);
@@ -282,6 +336,8 @@ public sealed class AuthorizationTests
 
         public KmsClient Kms => T.Cloud.Account(Caller).Kms(Region);
 
+        public BackupClient Backup => T.Cloud.Account(Caller).Backup(Region);
+
         public static async Task<Case> CreateAsync(Role role, bool otherRegion)
         {
             var c = new Case(new TestCloud());
@@ -292,7 +348,16 @@ public sealed class AuthorizationTests
             c.Snapshot = (await t.Ec2.TakeSnapshotAsync(volume.VolumeId)).SnapshotId;
             c.Image = await t.RegisterImageAsync();
             c.Instance = (await t.LaunchAsync(c.Image)).InstanceId;
+            var backup = t.Cloud.Account(Owner).Backup(TestCloud.Region);
+            await backup.CreateBackupVaultAsync(new() { BackupVaultName = Vault });
+            await t.Cloud.Account(Owner).Backup(OtherRegion).CreateBackupVaultAsync(new() { BackupVaultName = CopyVault });
+            c.Plan = (await backup.CreateBackupPlanAsync(new() { BackupPlan = BackupPlan })).BackupPlanId;
+            c.Selection = (await backup.CreateBackupSelectionAsync(new() { BackupPlanId = c.Plan, BackupSelection = new BackupSelection { SelectionName = "all", IamRoleArn = BackupRole, Resources = ValueList<string>.From(["*"]) } })).SelectionId;
+            c.BackupJob = (await backup.StartBackupJobAsync(new() { BackupVaultName = Vault, ResourceArn = c.VolumeArn, IamRoleArn = BackupRole })).BackupJobId;
             t.Time.Advance(TimeSpan.FromMinutes(1));
+            c.Point = (await backup.DescribeBackupJobAsync(new() { BackupJobId = c.BackupJob })).RecoveryPointArn!;
+            c.RestoreJob = (await backup.StartRestoreJobAsync(new() { RecoveryPointArn = c.Point, Metadata = new Dictionary<string, string> { ["availabilityZone"] = c.Zone } })).RestoreJobId;
+            c.CopyJob = (await backup.StartCopyJobAsync(new() { RecoveryPointArn = c.Point, SourceBackupVaultName = Vault, DestinationBackupVaultArn = c.CopyVaultArn, IamRoleArn = BackupRole })).CopyJobId;
             var rule = await t.CreateRuleAsync(1, resourceTags: [Rules.Tag("keep", "yes")]);
             c.Rule = rule.Identifier;
             c.RuleArn = rule.RuleArn;

@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+namespace Ebs.Core.Services;
+
+/// <summary>The result of PutBackupVaultLockConfiguration: AWS's empty 200 response.</summary>
+public sealed record PutBackupVaultLockConfigurationResponse
+{
+    // Internal: only the library makes these; the JSON reader may, to read back what it wrote.
+    [JsonConstructor]
+    internal PutBackupVaultLockConfigurationResponse()
+    {
+    }
+}
