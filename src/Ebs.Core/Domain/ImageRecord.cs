@@ -20,6 +20,9 @@ internal sealed record ImageRecord
     /// <summary>Gets its deregistration protection, or <see langword="null"/> when it never had one or it has lapsed.</summary>
     public DeregistrationProtection? Protection { get; init; }
 
+    /// <summary>Gets the client token of the CopyImage call that made it, or <see langword="null"/>.</summary>
+    public string? ClientToken { get; init; }
+
     public ImageId Id => View.ImageId;
 
     public Image ViewAt(DateTimeOffset now) => View with

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Immutable;
 using Ebs.Core.BlockMaps;
 using Ebs.Core.Chunks;
 using Ebs.Core.Domain;
@@ -48,32 +49,41 @@ public sealed partial class Ec2Client
                 throw Archived(sourceSnapshotId);
             }
 
-            var (root, transferred) = await TransferAsync(m, original, cancellationToken).ConfigureAwait(false);
-            m.Refs.AddRef(root);
-            var copyTime = CopyTime(transferred);
-            var record = new SnapshotRecord
-            {
-                Id = _engine.Ids.Next<SnapshotId>(m.World.Snapshots.ContainsKey),
-                OwnerId = AccountId,
-                Region = Region,
-                VolumeId = CopiedSnapshotVolumeId,
-                VolumeSizeGiB = original.VolumeSizeGiB,
-                Description = description ?? $"[Copied {sourceSnapshotId} from {sourceRegion}]",
-                StartTime = m.Now,
-                CopyStartsAt = m.Now,
-                CompletesAt = m.Now + copyTime,
-                Root = root,
-                BlockCount = original.BlockCount,
-                ChangedBlockCount = transferred,
-                Tags = tags,
-                DiskImageSizeInBytes = original.DiskImageSizeInBytes,
-                LineageVolumeId = original.Lineage,
-                Consistency = original.Consistency,
-            };
-            m.SetSnapshot(record);
-            return record;
+            return await CopyInAsync(m, original, description ?? $"[Copied {sourceSnapshotId} from {sourceRegion}]", tags, cancellationToken).ConfigureAwait(false);
         }, null, cancellationToken).ConfigureAwait(false);
         return new CopySnapshotResponse { SnapshotId = copy.Id, Tags = TagList.Of(copy.Tags) };
+    }
+
+    /// <summary>
+    /// Stores a copy of a completed, readable snapshot in this scope as a new snapshot of the caller's: only the chunks this
+    /// scope lacks are stored, and the copy is pending for as long as they take to transfer.
+    /// </summary>
+    private async ValueTask<SnapshotRecord> CopyInAsync(Mutation m, SnapshotRecord original, string description, ImmutableSortedDictionary<string, string> tags, CancellationToken cancellationToken)
+    {
+        var (root, transferred) = await TransferAsync(m, original, cancellationToken).ConfigureAwait(false);
+        m.Refs.AddRef(root);
+        var copyTime = CopyTime(transferred);
+        var record = new SnapshotRecord
+        {
+            Id = _engine.Ids.Next<SnapshotId>(m.World.Snapshots.ContainsKey),
+            OwnerId = AccountId,
+            Region = Region,
+            VolumeId = CopiedSnapshotVolumeId,
+            VolumeSizeGiB = original.VolumeSizeGiB,
+            Description = description,
+            StartTime = m.Now,
+            CopyStartsAt = m.Now,
+            CompletesAt = m.Now + copyTime,
+            Root = root,
+            BlockCount = original.BlockCount,
+            ChangedBlockCount = transferred,
+            Tags = tags,
+            DiskImageSizeInBytes = original.DiskImageSizeInBytes,
+            LineageVolumeId = original.Lineage,
+            Consistency = original.Consistency,
+        };
+        m.SetSnapshot(record);
+        return record;
     }
 
     /// <summary>Re-keys every block of a snapshot into this scope; returns the new map and how many chunks had to be stored.</summary>

@@ -11,7 +11,7 @@ public sealed partial class Ec2Client
     /// Creates an EBS-backed image of an instance: one snapshot of each attached volume, all taken
     /// at one instant, each described as AWS describes them (<c>Created by CreateImage(i-…) for ami-… from vol-…</c>),
     /// and the image registered over them with the instance's root device name and each volume's
-    /// device, size and DeleteOnTermination (which <see cref="CreateImageRequest.BlockDeviceMappings"/> may change). The image is <see cref="ImageState.Pending"/> until the
+    /// device, size, type (with provisioned IOPS and throughput) and DeleteOnTermination (which, all but the size, <see cref="CreateImageRequest.BlockDeviceMappings"/> may change). The image is <see cref="ImageState.Pending"/> until the
     /// snapshots complete. Without <see cref="CreateImageRequest.NoReboot"/> a running instance is
     /// rebooted (it stays running) and the instance's quiesce hook runs around the capture: the
     /// snapshots and image are <see cref="SnapshotConsistency.ApplicationConsistent"/>; with it they
@@ -58,7 +58,7 @@ public sealed partial class Ec2Client
             var id = _engine.Ids.Next<ImageId>(m.World.Images.ContainsKey);
             var mappings = new List<BlockDeviceMapping>();
             var availableAt = m.Now;
-            foreach (var (volume, device, sizeGiB, deleteOnTermination) in devices)
+            foreach (var (volume, device, sizeGiB, deleteOnTermination, (volumeType, iops, throughput)) in devices)
             {
                 var description = string.Create(CultureInfo.InvariantCulture, $"Created by CreateImage({instance.InstanceId}) for {id} from {volume.Id}");
                 var snapshot = TakeSnapshot(m, volume, description, snapshotTags, consistency);
@@ -66,7 +66,15 @@ public sealed partial class Ec2Client
                 mappings.Add(new BlockDeviceMapping
                 {
                     DeviceName = device,
-                    Ebs = new EbsBlockDevice { SnapshotId = snapshot.Id, VolumeSize = sizeGiB, DeleteOnTermination = deleteOnTermination },
+                    Ebs = new EbsBlockDevice
+                    {
+                        SnapshotId = snapshot.Id,
+                        VolumeSize = sizeGiB,
+                        DeleteOnTermination = deleteOnTermination,
+                        VolumeType = volumeType,
+                        Iops = iops,
+                        Throughput = throughput,
+                    },
                 });
             }
 
@@ -100,7 +108,7 @@ public sealed partial class Ec2Client
     }
 
     /// <summary>Checks a CreateImage request against <paramref name="world"/> at <paramref name="now"/>: the instance and, by device, each attached volume's mapping.</summary>
-    private (InstanceRecord Instance, List<(VolumeRecord Volume, string Device, int SizeGiB, bool DeleteOnTermination)> Devices) PlanImage(
+    private (InstanceRecord Instance, List<(VolumeRecord Volume, string Device, int SizeGiB, bool DeleteOnTermination, (VolumeType Type, int? Iops, int? Throughput) Mapped)> Devices) PlanImage(
         World world, DateTimeOffset now, CreateImageRequest request, IReadOnlyList<LaunchBlockDeviceMapping> overrides)
     {
         var (instance, volumes) = CapturableVolumes(world, now, request.InstanceId);
@@ -125,7 +133,10 @@ public sealed partial class Ec2Client
                 throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, $"The size of {v.Attachment.Device} cannot be changed by CreateImage ({other}GB asked, the volume has {size}GB): modify the volume first.", v.Volume.Id.Value);
             }
 
-            return (v.Volume, v.Attachment.Device, size, change?.DeleteOnTermination ?? v.Attachment.DeleteOnTermination);
+            var view = v.Volume.View;
+            var (type, iops, throughput) = MappedVolume.Settle(v.Attachment.Device, v.Attachment.Device == instance.RootDeviceName, view.VolumeType, view.Iops, view.Throughput, change, size);
+            var (keptIops, keptThroughput) = MappedVolume.Provisioned(type, iops, throughput);
+            return (v.Volume, v.Attachment.Device, size, change?.DeleteOnTermination ?? v.Attachment.DeleteOnTermination, (type, keptIops, keptThroughput));
         })]);
     }
 

@@ -22,7 +22,9 @@ public sealed partial class Ec2Client
     /// <exception cref="EbsException">
     /// <c>InvalidParameterValue</c> for MinCount below 1, MaxCount below MinCount, or bad tags; <c>InvalidZone.NotFound</c>;
     /// <c>InvalidAMIID.NotFound</c>, <c>InvalidAMIID.Malformed</c>; <c>InvalidAMIID.Unavailable</c> for a pending image;
-    /// <c>InvalidBlockDeviceMapping</c> for a device given twice or not in the image, or a size below the snapshot's or above 65,536 GiB.
+    /// <c>InvalidBlockDeviceMapping</c> for a device given twice or not in the image, a size below the snapshot's or above 65,536 GiB,
+    /// or st1 or sc1 as the root device; <c>InvalidParameterValue</c>, <c>InvalidParameterCombination</c> or <c>MissingParameter</c>
+    /// for a volume type, size, IOPS or throughput outside the type's limits (as CreateVolume).
     /// </exception>
     public async ValueTask<RunInstancesResponse> RunInstancesAsync(RunInstancesRequest request, CancellationToken cancellationToken = default)
     {
@@ -84,11 +86,9 @@ public sealed partial class Ec2Client
                 };
                 m.Set(RecordKinds.Instance, record);
                 records.Add(record);
-                foreach (var (device, snapshot, sizeGiB, deleteOnTermination) in devices)
+                foreach (var (device, snapshot, sizeGiB, deleteOnTermination, (volumeType, iops, throughput)) in devices)
                 {
-                    // Launch mappings have no volume type yet: gp2, as AWS's default.
-                    var (iops, throughput) = VolumeTypeLimits.Check(VolumeType.Gp2, sizeGiB, null, null);
-                    var volume = CreateVolumeRecord(m, zone, sizeGiB, snapshot, volumeTags, VolumeType.Gp2, iops, throughput);
+                    var volume = CreateVolumeRecord(m, zone, sizeGiB, snapshot, volumeTags, volumeType, iops, throughput);
                     var attachment = new VolumeAttachment
                     {
                         VolumeId = volume.Id,
@@ -106,7 +106,7 @@ public sealed partial class Ec2Client
         }, null, cancellationToken).ConfigureAwait(false) };
     }
 
-    /// <summary>Describes the caller's instances in this Region, terminated ones included, one page at a time.</summary>
+    /// <summary>Describes the caller's instances in this Region, one page at a time; terminated ones for an hour after they terminate, as AWS.</summary>
     /// <param name="request">Ids, filters and paging.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The matching instances, grouped by reservation.</returns>
@@ -183,7 +183,7 @@ public sealed partial class Ec2Client
     /// <summary>
     /// Terminates instances: <c>shutting-down</c>, then <c>terminated</c> <see cref="InstanceRecord.TransitionTime"/> later. At that
     /// instant the volumes attached with DeleteOnTermination are deleted (their blocks freed unless snapshots hold them) and the
-    /// others detached and available. Terminated instances stay describable. An instance already shutting down or terminated is
+    /// others detached and available. Terminated instances stay describable for an hour, then are gone (<c>InvalidInstanceID.NotFound</c>). An instance already shutting down or terminated is
     /// reported unchanged.
     /// </summary>
     /// <param name="request">The instances.</param>
@@ -278,8 +278,11 @@ public sealed partial class Ec2Client
         return respond(ValueList<InstanceStateChange>.From(changes));
     }
 
-    /// <summary>The device, snapshot, size and DeleteOnTermination of each volume a launch of <paramref name="image"/> creates.</summary>
-    private List<(string Device, SnapshotRecord Snapshot, int SizeGiB, bool DeleteOnTermination)> LaunchDevices(
+    /// <summary>
+    /// The device, snapshot, size, DeleteOnTermination and type (with IOPS and throughput) of each volume a launch of
+    /// <paramref name="image"/> creates: the image's mapping, changed by the request's mapping of the same device.
+    /// </summary>
+    private List<(string Device, SnapshotRecord Snapshot, int SizeGiB, bool DeleteOnTermination, (VolumeType Type, int? Iops, int? Throughput) Volume)> LaunchDevices(
         World world, ImageRecord image, IReadOnlyList<LaunchBlockDeviceMapping> overrides)
     {
         if (overrides.FirstOrDefault(o => !image.View.BlockDeviceMappings.Any(b => b.DeviceName == o.DeviceName)) is { } unknown)
@@ -302,7 +305,9 @@ public sealed partial class Ec2Client
                 throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, $"Volume of size {size}GB for {mapping.DeviceName} is above {MaxVolumeSizeGiB}GB.", snapshot.Id.Value);
             }
 
-            return (mapping.DeviceName, snapshot, size, change?.DeleteOnTermination ?? mapping.Ebs.DeleteOnTermination);
+            var volume = MappedVolume.Settle(mapping.DeviceName, mapping.DeviceName == image.View.RootDeviceName,
+                mapping.Ebs.VolumeType, mapping.Ebs.Iops, mapping.Ebs.Throughput, change, size);
+            return (mapping.DeviceName, snapshot, size, change?.DeleteOnTermination ?? mapping.Ebs.DeleteOnTermination, volume);
         })];
     }
 
@@ -317,7 +322,7 @@ public sealed partial class Ec2Client
         };
     }
 
-    /// <summary>Finds an instance of the caller's in this Region, terminated ones included.</summary>
+    /// <summary>Finds an instance of the caller's in this Region, terminated ones included until they disappear.</summary>
     private InstanceRecord FindInstance(World world, InstanceId id)
     {
         CheckWellFormed(id.Value, InstanceId.Prefix, EbsErrorCodes.InvalidInstanceIdMalformed);
