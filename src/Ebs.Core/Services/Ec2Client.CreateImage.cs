@@ -25,7 +25,8 @@ public sealed partial class Ec2Client
     /// <c>InvalidInstanceID.NotFound</c>, <c>InvalidInstanceID.Malformed</c>; <c>IncorrectInstanceState</c> for an instance
     /// neither running nor stopped; <c>UnsupportedOperation</c> for an instance-store-backed instance; <c>InvalidAMIName.Malformed</c>,
     /// <c>InvalidAMIName.Duplicate</c>; <c>InvalidParameterValue</c> for a long description or bad tags; <c>InvalidBlockDeviceMapping</c>
-    /// for a device given twice or not attached, or a size other than the volume's (AWS changes only DeleteOnTermination);
+    /// for a device given twice or not attached, a size other than the volume's, or st1 or sc1 as the root device; <c>InvalidParameterValue</c>,
+    /// <c>InvalidParameterCombination</c> or <c>MissingParameter</c> for a changed type, IOPS or throughput outside the type's limits;
     /// <c>ConcurrentSnapshotLimitExceeded</c>; <c>QuiesceHookFailed</c> when the hook's pre callback throws (then nothing changes).
     /// </exception>
     public async ValueTask<CreateImageResponse> CreateImageAsync(CreateImageRequest request, CancellationToken cancellationToken = default)

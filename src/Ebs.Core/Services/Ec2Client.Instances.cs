@@ -11,7 +11,8 @@ public sealed partial class Ec2Client
     /// <summary>
     /// Launches <see cref="RunInstancesRequest.MaxCount"/> instances of an available image of the caller's into one
     /// Availability Zone. Each gets one volume per block device mapping of the image, created from the mapping's
-    /// snapshot as CreateVolume creates one (lazily loaded, or fully initialized with a Fast Snapshot Restore credit)
+    /// snapshot as CreateVolume creates one (lazily loaded, or fully initialized with a Fast Snapshot Restore credit),
+    /// of the mapping's type, size, IOPS and throughput as the request's mapping of the device changes them,
     /// and attached at once as the mapping's device. Instances are <c>pending</c>, then <c>running</c>
     /// <see cref="InstanceRecord.TransitionTime"/> later.
     /// </summary>
