@@ -35,16 +35,7 @@ public sealed partial class Ec2Client
         CheckImageName(request.Name);
         CheckDescription(request.Description);
         var overrides = request.BlockDeviceMappings ?? [];
-        foreach (var change in overrides)
-        {
-            ArgumentNullException.ThrowIfNull(change);
-            ArgumentNullException.ThrowIfNull(change.Ebs, nameof(request));
-        }
-
-        if (overrides.Select(o => o.DeviceName).Distinct(StringComparer.Ordinal).Count() != overrides.Count)
-        {
-            throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, "The block device mappings must name each device once.");
-        }
+        CheckMappingChanges(overrides);
 
         var imageTags = TagList.Of(TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Image, CreateImageTagTypes));
         var snapshotTags = TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Snapshot, CreateImageTagTypes);
@@ -124,7 +115,7 @@ public sealed partial class Ec2Client
             throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, $"No volume is attached to instance '{instance.InstanceId}' as '{unknown.DeviceName}'.", instance.InstanceId.Value);
         }
 
-        return (instance, [.. volumes.Select(v =>
+        return (instance, [.. volumes.Where(v => !Suppressed(overrides, v.Attachment.Device, instance.RootDeviceName)).Select(v =>
         {
             var change = overrides.FirstOrDefault(o => o.DeviceName == v.Attachment.Device)?.Ebs;
             var size = v.Volume.View.Size;

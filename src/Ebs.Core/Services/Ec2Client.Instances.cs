@@ -42,16 +42,7 @@ public sealed partial class Ec2Client
 
         var zone = request.Placement?.AvailabilityZone is { } placed ? CheckZone(placed) : _engine.Regions[Region][0];
         var overrides = request.BlockDeviceMappings ?? [];
-        foreach (var change in overrides)
-        {
-            ArgumentNullException.ThrowIfNull(change);
-            ArgumentNullException.ThrowIfNull(change.Ebs, nameof(request));
-        }
-
-        if (overrides.Select(o => o.DeviceName).Distinct(StringComparer.Ordinal).Count() != overrides.Count)
-        {
-            throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, "The block device mappings must name each device once.");
-        }
+        CheckMappingChanges(overrides);
 
         var instanceTags = TagList.Of(TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Instance, LaunchTagTypes));
         var volumeTags = TagList.Of(TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Volume, LaunchTagTypes));
@@ -280,8 +271,42 @@ public sealed partial class Ec2Client
     }
 
     /// <summary>
+    /// Checks the mapping changes of RunInstances or CreateImage: each names a device once, and either changes its
+    /// volume (<see cref="LaunchBlockDeviceMapping.Ebs"/>) or suppresses it (<see cref="LaunchBlockDeviceMapping.NoDevice"/>).
+    /// </summary>
+    private static void CheckMappingChanges(IReadOnlyList<LaunchBlockDeviceMapping> changes)
+    {
+        foreach (var change in changes)
+        {
+            ArgumentNullException.ThrowIfNull(change);
+            if ((change.Ebs is null) == (change.NoDevice is null))
+            {
+                throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, $"The mapping of {change.DeviceName} must either change its volume (Ebs) or suppress it (NoDevice).");
+            }
+        }
+
+        if (changes.Select(o => o.DeviceName).Distinct(StringComparer.Ordinal).Count() != changes.Count)
+        {
+            throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, "The block device mappings must name each device once.");
+        }
+    }
+
+    /// <summary>Refuses a NoDevice of the root device: an instance boots from it (the code is UNCONFIRMED; AWS documents none).</summary>
+    private static bool Suppressed(IReadOnlyList<LaunchBlockDeviceMapping> changes, string device, string rootDevice)
+    {
+        if (changes.FirstOrDefault(o => o.DeviceName == device) is not { NoDevice: not null })
+        {
+            return false;
+        }
+
+        return device != rootDevice
+            ? true
+            : throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, $"The root device {device} cannot be suppressed with NoDevice.");
+    }
+
+    /// <summary>
     /// The device, snapshot, size, DeleteOnTermination and type (with IOPS and throughput) of each volume a launch of
-    /// <paramref name="image"/> creates: the image's mapping, changed by the request's mapping of the same device.
+    /// <paramref name="image"/> creates: the image's mapping, changed (or, with NoDevice, left out) by the request's mapping of the same device.
     /// </summary>
     private List<(string Device, SnapshotRecord Snapshot, int SizeGiB, bool DeleteOnTermination, (VolumeType Type, int? Iops, int? Throughput) Volume)> LaunchDevices(
         World world, ImageRecord image, IReadOnlyList<LaunchBlockDeviceMapping> overrides)
@@ -291,7 +316,7 @@ public sealed partial class Ec2Client
             throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, $"The device '{unknown.DeviceName}' is not in the block device mappings of image '{image.Id}'.", image.Id.Value);
         }
 
-        return [.. image.View.BlockDeviceMappings.Select(mapping =>
+        return [.. image.View.BlockDeviceMappings.Where(mapping => !Suppressed(overrides, mapping.DeviceName, image.View.RootDeviceName)).Select(mapping =>
         {
             var change = overrides.FirstOrDefault(o => o.DeviceName == mapping.DeviceName)?.Ebs;
             var snapshot = FindSnapshot(world, mapping.Ebs.SnapshotId);

@@ -89,6 +89,36 @@ public sealed class LaunchMappingTests
         Assert.Equal((VolumeType.Gp2, (int?)null, (int?)null), (mappings[InstanceShorthands.Data].VolumeType, mappings[InstanceShorthands.Data].Iops, mappings[InstanceShorthands.Data].Throughput));
     }
 
+    [Fact]
+    public async Task NoDevice_LeavesTheDeviceOutOfTheLaunchAndTheImageButNeverTheRoot()
+    {
+        await using var t = new TestCloud();
+        var image = await t.RegisterImageAsync();
+        var volumes = (await t.Ec2.ListVolumesAsync()).Count;
+
+        var instance = await LaunchAsync(t, image, new LaunchBlockDeviceMapping { DeviceName = InstanceShorthands.Data, NoDevice = string.Empty });
+
+        Assert.Equal([InstanceShorthands.Root], instance.BlockDeviceMappings.Select(b => b.DeviceName));
+        Assert.Equal(volumes + 1, (await t.Ec2.ListVolumesAsync()).Count);
+
+        var full = await t.LaunchAsync(image);
+        t.Time.Advance(TimeSpan.FromMinutes(1));
+        var captured = (await t.Ec2.CreateImageAsync(new CreateImageRequest
+        {
+            InstanceId = full.InstanceId,
+            Name = "root only",
+            NoReboot = true,
+            BlockDeviceMappings = [new LaunchBlockDeviceMapping { DeviceName = InstanceShorthands.Data, NoDevice = string.Empty }],
+        })).ImageId;
+        Assert.Equal([InstanceShorthands.Root], (await t.Ec2.DescribeImageAsync(captured)).BlockDeviceMappings.Select(b => b.DeviceName));
+
+        var root = new LaunchBlockDeviceMapping { DeviceName = InstanceShorthands.Root, NoDevice = string.Empty };
+        await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => LaunchAsync(t, image, root), EbsErrorCodes.InvalidBlockDeviceMapping);
+        await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => t.Ec2.CreateImageAsync(new CreateImageRequest { InstanceId = full.InstanceId, Name = "no root", NoReboot = true, BlockDeviceMappings = [root] }).AsTask(), EbsErrorCodes.InvalidBlockDeviceMapping);
+        await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => LaunchAsync(t, image, new LaunchBlockDeviceMapping { DeviceName = InstanceShorthands.Data }), EbsErrorCodes.InvalidBlockDeviceMapping);
+        await StateFingerprint.AssertUnchangedAsync(t.Cloud, () => LaunchAsync(t, image, new LaunchBlockDeviceMapping { DeviceName = InstanceShorthands.Data, NoDevice = string.Empty, Ebs = new() }), EbsErrorCodes.InvalidBlockDeviceMapping);
+    }
+
     /// <summary>The shorthand image with a gp3 root (5,000 IOPS, 200 MiB/s) and a 125-GiB st1 data volume.</summary>
     private static async Task<ImageId> RegisterTypedImageAsync(TestCloud t)
     {
