@@ -66,13 +66,17 @@ internal static class CliApp
         config.AddCommand<RunDemoCommand>("demo").WithDescription("Walk through EBS snapshot mechanics with a simulated clock.");
         config.AddBranch("volume", volume =>
         {
-            volume.SetDescription("Create, list, delete, import and export volumes.");
+            volume.SetDescription("Create, list, delete, import, export, attach and detach volumes.");
             volume.AddCommand<VolumeCreateCommand>("create").WithDescription("Create a volume, empty or from a snapshot.");
             volume.AddCommand<VolumeListCommand>("list").WithDescription("List volumes.").RequiresExistingStore();
             volume.AddCommand<VolumeDeleteCommand>("delete").WithDescription(
                 "Delete a volume; blocks only it holds are freed, its snapshots are kept whole. Refused (VolumeInUse) unless the volume is available, as AWS refuses an attached one.");
             volume.AddCommand<VolumeImportCommand>("import").WithDescription("Stream a raw disk image into a volume (zero blocks are skipped).");
             volume.AddCommand<VolumeExportCommand>("export").WithDescription("Write a volume back out as a raw image.").RequiresExistingStore();
+            volume.AddCommand<VolumeAttachCommand>("attach").WithDescription(
+                "Attach an available volume to a running or stopped instance in its zone as --device: in-use at once, the attachment attaching, then attached 5 seconds later.").RequiresExistingStore();
+            volume.AddCommand<VolumeDetachCommand>("detach").WithDescription(
+                "Detach a volume (a root volume only while its instance is stopped): the attachment detaching, then the volume available 5 seconds later.").RequiresExistingStore();
         });
         config.AddBranch("snapshot", snapshot =>
         {
@@ -88,21 +92,27 @@ internal static class CliApp
         });
         config.AddBranch("image", image =>
         {
-            image.SetDescription("Register, list and deregister machine images.");
+            image.SetDescription("Register, create, copy, list and deregister machine images.");
             image.AddCommand<ImageRegisterCommand>("register").WithDescription("Register an image from snapshots (the first is the root volume).");
             image.AddCommand<ImageListCommand>("list").WithDescription("List images.").RequiresExistingStore();
+            image.AddCommand<ImageCreateCommand>("create").WithDescription(
+                "Create an image of a running or stopped instance: one snapshot per attached volume, at one instant; the instance is rebooted (application-consistent) unless --no-reboot (crash-consistent). Pending until the snapshots complete.").RequiresExistingStore();
+            image.AddCommand<ImageCopyCommand>("copy").WithDescription(
+                "Copy an image and its snapshots to --to-region (only blocks the Region lacks are transferred): a new image, pending until the snapshot copies complete; launch permissions are not copied.").RequiresExistingStore();
             image.AddCommand<ImageDeregisterCommand>("deregister").WithDescription("Deregister an image; its snapshots are kept unless --delete-snapshots is given.");
         });
         config.AddBranch("instance", instance =>
         {
-            instance.SetDescription("Launch, list, stop, start and terminate instances.");
+            instance.SetDescription("Launch, list, stop, start, reboot and terminate instances.");
             instance.AddCommand<InstanceRunCommand>("run").WithDescription(
                 "Launch instances of an image: each gets a volume per mapping of the image, created from its snapshot and attached. They are pending, then running 30 seconds later.");
-            instance.AddCommand<InstanceListCommand>("list").WithDescription("List instances, terminated ones included.").RequiresExistingStore();
+            instance.AddCommand<InstanceListCommand>("list").WithDescription("List instances, terminated ones for an hour after they terminate.").RequiresExistingStore();
             instance.AddCommand<InstanceStopCommand>("stop").WithDescription(
                 "Stop running instances: stopping, then stopped 30 seconds later; their volumes stay attached. An instance already stopping or stopped is left as it is; one pending, shutting down or terminated refuses the whole call (IncorrectInstanceState).");
             instance.AddCommand<InstanceStartCommand>("start").WithDescription(
                 "Start stopped instances: pending, then running 30 seconds later. An instance already pending or running is left as it is; one stopping, shutting down or terminated refuses the whole call (IncorrectInstanceState).");
+            instance.AddCommand<InstanceRebootCommand>("reboot").WithDescription(
+                "Reboot running instances: they stay running with their volumes; any instance not running refuses the whole call (IncorrectInstanceState).").RequiresExistingStore();
             instance.AddCommand<InstanceTerminateCommand>("terminate").WithDescription(
                 "Terminate instances: shutting-down, then terminated 30 seconds later, when their DeleteOnTermination volumes are deleted and the others detached. An instance already shutting down or terminated is left as it is.");
         });

@@ -41,6 +41,9 @@ public static class EbsErrorCodes
     /// <summary>The snapshot to delete is in use by one or more images.</summary>
     public const string InvalidSnapshotInUse = "InvalidSnapshot.InUse";
 
+    /// <summary>A client token was used before with different parameters.</summary>
+    public const string IdempotentParameterMismatch = "IdempotentParameterMismatch";
+
     /// <summary>The resource is not in a state that allows the operation, such as a snapshot still pending.</summary>
     public const string IncorrectState = "IncorrectState";
 
@@ -219,6 +222,7 @@ public static class EbsErrorCodes
         [InvalidSnapshotIdMalformed] = HttpStatusCode.BadRequest,
         [InvalidSnapshotInUse] = HttpStatusCode.BadRequest,
         [IncorrectState] = HttpStatusCode.BadRequest,
+        [IdempotentParameterMismatch] = HttpStatusCode.BadRequest,
         [VolumeModificationRateExceeded] = HttpStatusCode.BadRequest,
         [IncorrectModificationState] = HttpStatusCode.BadRequest,
         [InvalidVolumeModificationNotFound] = HttpStatusCode.BadRequest,

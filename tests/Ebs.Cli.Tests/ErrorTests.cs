@@ -75,7 +75,7 @@ public sealed class ErrorTests
     }
 
     [Theory]
-    [InlineData("ebs: 'volume' needs a command: create, list, delete, import, export. (see 'ebs --help')", "volume")]
+    [InlineData("ebs: 'volume' needs a command: create, list, delete, import, export, attach, detach. (see 'ebs --help')", "volume")]
     [InlineData("ebs: --size must be a whole number, not 'abc'. (see 'ebs --help')", "volume", "create", "--size", "abc")]
     [InlineData("ebs: --size must be a whole number, not 'abc'. (see 'ebs --help')", "volume", "create", "--size=abc")]
     [InlineData("ebs: --size is out of range: '99999999999'. (see 'ebs --help')", "volume", "create", "--size", "99999999999")]

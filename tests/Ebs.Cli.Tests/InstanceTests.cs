@@ -203,7 +203,7 @@ public sealed class InstanceTests : IDisposable
     [InlineData("instance", "stop")]
     [InlineData("instance", "run")]
     [InlineData("instance", "run", "ami-0123456789abcdef0", "--count", "two")]
-    [InlineData("instance", "reboot", "i-0123456789abcdef0")]
+    [InlineData("instance", "reboot")]
     public async Task UsageError_Exit2(params string[] args)
     {
         var (exitCode, _, error) = await Ebs().RunAsync(args);

@@ -22,6 +22,7 @@ public sealed class StoreDamageTests : IClassFixture<StoreDamageTests.SeededStor
         "volume list", "volume create", "volume delete", "volume import", "volume export",
         "snapshot list", "snapshot create", "snapshot delete", "snapshot diff", "snapshot copy",
         "image list", "image register", "image deregister", "usage", "fsck",
+        "image create", "image copy", "volume attach", "volume detach", "instance reboot",
     ];
 
     /// <summary>Every kind of damage with every command.</summary>
@@ -173,6 +174,11 @@ public sealed class StoreDamageTests : IClassFixture<StoreDamageTests.SeededStor
         "snapshot copy" => ["snapshot", "copy", _seed.Snapshot, "--region", "us-west-2", "--source-region", "us-east-1"],
         "image register" => ["image", "register", "damaged", "--snapshot", _seed.Snapshot],
         "image deregister" => ["image", "deregister", _seed.Image],
+        "image create" => ["image", "create", "--instance", "i-0123456789abcdef0", "--name", "damaged"],
+        "image copy" => ["image", "copy", _seed.Image, "--to-region", "us-west-2"],
+        "volume attach" => ["volume", "attach", _seed.Volume, "--instance", "i-0123456789abcdef0", "--device", "/dev/sdf"],
+        "volume detach" => ["volume", "detach", _seed.Volume],
+        "instance reboot" => ["instance", "reboot", "i-0123456789abcdef0"],
         _ => command.Split(' '),
     };
 

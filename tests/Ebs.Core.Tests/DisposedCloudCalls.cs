@@ -113,6 +113,7 @@ public static class DisposedCloudCalls
         [typeof(AttachVolumeRequest)] = () => new AttachVolumeRequest { Device = "/dev/sdf", InstanceId = Instance, VolumeId = Volume },
         [typeof(DetachVolumeRequest)] = () => new DetachVolumeRequest { VolumeId = Volume },
         [typeof(CreateImageRequest)] = () => new CreateImageRequest { InstanceId = Instance, Name = "image" },
+        [typeof(CopyImageRequest)] = () => new CopyImageRequest { SourceRegion = "us-east-1", SourceImageId = ImageId.Parse("ami-0123456789abcdef0"), Name = "copy" },
         [typeof(CreateSnapshotsRequest)] = () => new CreateSnapshotsRequest { InstanceSpecification = new InstanceSpecification { InstanceId = Instance } },
         [typeof(CreateLifecyclePolicyRequest)] = () => Dlm.Policies.Daily(1),
         [typeof(GetLifecyclePolicyRequest)] = () => new GetLifecyclePolicyRequest { PolicyId = "policy-0123456789abcdef0" },

@@ -59,7 +59,7 @@ internal static class Views
         BlockDeviceMappings = i.BlockDeviceMappings.Select(m => new
         {
             m.DeviceName,
-            Ebs = new { SnapshotId = m.Ebs.SnapshotId.Value, m.Ebs.VolumeSize, m.Ebs.DeleteOnTermination },
+            Ebs = new { SnapshotId = m.Ebs.SnapshotId.Value, m.Ebs.VolumeSize, m.Ebs.DeleteOnTermination, VolumeType = m.Ebs.VolumeType?.ToAwsString(), m.Ebs.Iops, m.Ebs.Throughput },
         }),
         Tags = AwsValues.Tags(i.Tags),
     };
@@ -90,6 +90,15 @@ internal static class Views
 
     public static object Json(IEnumerable<Reservation> reservations) => new { Reservations = reservations.Select(Json) };
 
+    public static object Json(VolumeAttachment a) => new
+    {
+        AttachTime = AwsValues.Time(a.AttachTime),
+        a.Device,
+        InstanceId = a.InstanceId.Value,
+        State = a.State.ToAwsString(),
+        VolumeId = a.VolumeId.Value,
+    };
+
     public static object Json(InstanceStateChange c) => new { CurrentState = Json(c.CurrentState), InstanceId = c.InstanceId.Value, PreviousState = Json(c.PreviousState) };
 
     public static Table Instances(IEnumerable<Reservation> reservations)
@@ -115,6 +124,17 @@ internal static class Views
         foreach (var c in changes)
         {
             table.AddRow(c.InstanceId.Value, c.PreviousState.Name.ToAwsString(), c.CurrentState.Name.ToAwsString());
+        }
+
+        return table;
+    }
+
+    public static Table Attachments(IEnumerable<VolumeAttachment> attachments)
+    {
+        var table = Table("Volume", "Instance", "Device", "State");
+        foreach (var a in attachments)
+        {
+            table.AddRow(a.VolumeId.Value, a.InstanceId.Value, Markup.Escape(a.Device), a.State.ToAwsString());
         }
 
         return table;

@@ -79,6 +79,12 @@ public sealed record Image
     /// </summary>
     public SnapshotConsistency? Consistency { get; init; }
 
+    /// <summary>Gets the image this one is a CopyImage copy of, or <see langword="null"/>.</summary>
+    public ImageId? SourceImageId { get; init; }
+
+    /// <summary>Gets the Region of the image this one is a CopyImage copy of, or <see langword="null"/>.</summary>
+    public string? SourceImageRegion { get; init; }
+
     /// <summary>Gets the snapshots the image uses, each once.</summary>
     internal IEnumerable<SnapshotId> SnapshotIds => BlockDeviceMappings.Select(m => m.Ebs.SnapshotId).Distinct();
 }

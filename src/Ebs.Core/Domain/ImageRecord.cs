@@ -25,6 +25,9 @@ internal sealed record ImageRecord
     /// <summary>Gets who besides its owner may launch it: account ids, and <see cref="Sharing.AllGroup"/> when it is public (see <see cref="Sharing"/>).</summary>
     public ImmutableSortedSet<string> LaunchPermissions { get; init; } = ImmutableSortedSet<string>.Empty;
 
+    /// <summary>Gets the client token of the CopyImage call that made it, or <see langword="null"/>.</summary>
+    public string? ClientToken { get; init; }
+
     public ImageId Id => View.ImageId;
 
     public Image ViewAt(DateTimeOffset now) => View with

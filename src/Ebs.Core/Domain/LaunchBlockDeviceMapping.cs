@@ -10,6 +10,12 @@ public sealed record LaunchBlockDeviceMapping
     /// <summary>Gets the device name of one of the image's mappings, such as <c>/dev/xvda</c>.</summary>
     public required string DeviceName { get; init; }
 
-    /// <summary>Gets what to change in the volume created for the device.</summary>
-    public required LaunchEbsBlockDevice Ebs { get; init; }
+    /// <summary>Gets what to change in the volume created for the device; <see langword="null"/> with <see cref="NoDevice"/>.</summary>
+    public LaunchEbsBlockDevice? Ebs { get; init; }
+
+    /// <summary>
+    /// Gets AWS's <c>NoDevice</c>: any value (AWS's is an empty string) leaves the device out, so no volume is
+    /// created (RunInstances) or captured (CreateImage) for it; not for the root device. <see langword="null"/> with <see cref="Ebs"/>.
+    /// </summary>
+    public string? NoDevice { get; init; }
 }

@@ -21,7 +21,7 @@ public sealed record CreateImageRequest
     /// </summary>
     public bool NoReboot { get; init; }
 
-    /// <summary>Gets changes to the mappings of the attached volumes, by device: as in AWS only DeleteOnTermination; a VolumeSize must be the volume's.</summary>
+    /// <summary>Gets changes to the mappings of the attached volumes, by device: DeleteOnTermination, VolumeType, Iops and Throughput; as in AWS a VolumeSize must be the volume's.</summary>
     public IReadOnlyList<LaunchBlockDeviceMapping> BlockDeviceMappings { get; init; } = [];
 
     /// <summary>Gets the tags to put on the new image and its snapshots: specifications of resource type <c>image</c> or <c>snapshot</c>.</summary>

@@ -33,6 +33,7 @@ internal static class DueEffects
         [RecycleBin.ImageExpiry] = RecycleBin.ExpireImage,
         [VolumeModifications.OptimizingEffect] = VolumeModifications.Optimizing,
         [Instances.TerminatedEffect] = Instances.Terminated,
+        [Instances.VanishedEffect] = Instances.Vanished,
         [Instances.AttachedEffect] = Instances.Attached,
         [Instances.DetachedEffect] = Instances.Detached,
         [LifecyclePolicies.RunEffect] = LifecyclePolicies.Run,

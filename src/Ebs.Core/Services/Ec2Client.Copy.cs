@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Immutable;
 using Ebs.Core.BlockMaps;
 using Ebs.Core.Chunks;
 using Ebs.Core.Domain;

@@ -11,7 +11,7 @@ public sealed partial class Ec2Client
     /// Creates an EBS-backed image of an instance: one snapshot of each attached volume, all taken
     /// at one instant, each described as AWS describes them (<c>Created by CreateImage(i-…) for ami-… from vol-…</c>),
     /// and the image registered over them with the instance's root device name and each volume's
-    /// device, size and DeleteOnTermination (which <see cref="CreateImageRequest.BlockDeviceMappings"/> may change). The image is <see cref="ImageState.Pending"/> until the
+    /// device, size, type (with provisioned IOPS and throughput) and DeleteOnTermination (which, all but the size, <see cref="CreateImageRequest.BlockDeviceMappings"/> may change). The image is <see cref="ImageState.Pending"/> until the
     /// snapshots complete. Without <see cref="CreateImageRequest.NoReboot"/> a running instance is
     /// rebooted (it stays running) and the instance's quiesce hook runs around the capture: the
     /// snapshots and image are <see cref="SnapshotConsistency.ApplicationConsistent"/>; with it they
@@ -25,7 +25,8 @@ public sealed partial class Ec2Client
     /// <c>InvalidInstanceID.NotFound</c>, <c>InvalidInstanceID.Malformed</c>; <c>IncorrectInstanceState</c> for an instance
     /// neither running nor stopped; <c>UnsupportedOperation</c> for an instance-store-backed instance; <c>InvalidAMIName.Malformed</c>,
     /// <c>InvalidAMIName.Duplicate</c>; <c>InvalidParameterValue</c> for a long description or bad tags; <c>InvalidBlockDeviceMapping</c>
-    /// for a device given twice or not attached, or a size other than the volume's (AWS changes only DeleteOnTermination);
+    /// for a device given twice or not attached, a size other than the volume's, or st1 or sc1 as the root device; <c>InvalidParameterValue</c>,
+    /// <c>InvalidParameterCombination</c> or <c>MissingParameter</c> for a changed type, IOPS or throughput outside the type's limits;
     /// <c>ConcurrentSnapshotLimitExceeded</c>; <c>QuiesceHookFailed</c> when the hook's pre callback throws (then nothing changes).
     /// </exception>
     public async ValueTask<CreateImageResponse> CreateImageAsync(CreateImageRequest request, CancellationToken cancellationToken = default)
@@ -34,16 +35,7 @@ public sealed partial class Ec2Client
         CheckImageName(request.Name);
         CheckDescription(request.Description);
         var overrides = request.BlockDeviceMappings ?? [];
-        foreach (var change in overrides)
-        {
-            ArgumentNullException.ThrowIfNull(change);
-            ArgumentNullException.ThrowIfNull(change.Ebs, nameof(request));
-        }
-
-        if (overrides.Select(o => o.DeviceName).Distinct(StringComparer.Ordinal).Count() != overrides.Count)
-        {
-            throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, "The block device mappings must name each device once.");
-        }
+        CheckMappingChanges(overrides);
 
         var imageTags = TagList.Of(TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Image, CreateImageTagTypes));
         var snapshotTags = TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Snapshot, CreateImageTagTypes);
@@ -71,7 +63,7 @@ public sealed partial class Ec2Client
         var id = _engine.Ids.Next<ImageId>(m.World.Images.ContainsKey);
         var mappings = new List<BlockDeviceMapping>();
         var availableAt = m.Now;
-        foreach (var (volume, device, sizeGiB, deleteOnTermination) in devices)
+        foreach (var (volume, device, sizeGiB, deleteOnTermination, (volumeType, iops, throughput)) in devices)
         {
             var description = string.Create(CultureInfo.InvariantCulture, $"Created by CreateImage({instance.InstanceId}) for {id} from {volume.Id}");
             var snapshot = TakeSnapshot(m, volume, description, snapshotTags, consistency);
@@ -79,7 +71,17 @@ public sealed partial class Ec2Client
             mappings.Add(new BlockDeviceMapping
             {
                 DeviceName = device,
-                Ebs = new EbsBlockDevice { SnapshotId = snapshot.Id, VolumeSize = sizeGiB, DeleteOnTermination = deleteOnTermination, Encrypted = snapshot.KmsKeyId is not null, KmsKeyId = snapshot.KmsKeyId },
+                Ebs = new EbsBlockDevice
+                {
+                    SnapshotId = snapshot.Id,
+                    VolumeSize = sizeGiB,
+                    DeleteOnTermination = deleteOnTermination,
+                    VolumeType = volumeType,
+                    Iops = iops,
+                    Throughput = throughput,
+                    Encrypted = snapshot.KmsKeyId is not null,
+                    KmsKeyId = snapshot.KmsKeyId,
+                },
             });
         }
 
@@ -111,7 +113,7 @@ public sealed partial class Ec2Client
     }
 
     /// <summary>Checks a CreateImage request against <paramref name="world"/> at <paramref name="now"/>: the instance and, by device, each attached volume's mapping.</summary>
-    private (InstanceRecord Instance, List<(VolumeRecord Volume, string Device, int SizeGiB, bool DeleteOnTermination)> Devices) PlanImage(
+    private (InstanceRecord Instance, List<(VolumeRecord Volume, string Device, int SizeGiB, bool DeleteOnTermination, (VolumeType Type, int? Iops, int? Throughput) Mapped)> Devices) PlanImage(
         World world, DateTimeOffset now, CreateImageRequest request, IReadOnlyList<LaunchBlockDeviceMapping> overrides)
     {
         var (instance, volumes) = CapturableVolumes(world, now, request.InstanceId);
@@ -126,7 +128,7 @@ public sealed partial class Ec2Client
             throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, $"No volume is attached to instance '{instance.InstanceId}' as '{unknown.DeviceName}'.", instance.InstanceId.Value);
         }
 
-        return (instance, [.. volumes.Select(v =>
+        return (instance, [.. volumes.Where(v => !Suppressed(overrides, v.Attachment.Device, instance.RootDeviceName)).Select(v =>
         {
             var change = overrides.FirstOrDefault(o => o.DeviceName == v.Attachment.Device)?.Ebs;
             var size = v.Volume.View.Size;
@@ -136,7 +138,10 @@ public sealed partial class Ec2Client
                 throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, $"The size of {v.Attachment.Device} cannot be changed by CreateImage ({other}GB asked, the volume has {size}GB): modify the volume first.", v.Volume.Id.Value);
             }
 
-            return (v.Volume, v.Attachment.Device, size, change?.DeleteOnTermination ?? v.Attachment.DeleteOnTermination);
+            var view = v.Volume.View;
+            var (type, iops, throughput) = MappedVolume.Settle(v.Attachment.Device, v.Attachment.Device == instance.RootDeviceName, view.VolumeType, view.Iops, view.Throughput, change, size);
+            var (keptIops, keptThroughput) = MappedVolume.Provisioned(type, iops, throughput);
+            return (v.Volume, v.Attachment.Device, size, change?.DeleteOnTermination ?? v.Attachment.DeleteOnTermination, (type, keptIops, keptThroughput));
         })]);
     }
 

@@ -18,7 +18,9 @@ public sealed partial class Ec2Client
     /// <exception cref="EbsException">
     /// <c>InvalidAMIName.Malformed</c>, <c>InvalidAMIName.Duplicate</c>; <c>InvalidParameterValue</c> for an undefined
     /// architecture, virtualization type or boot mode, or bad tags; <c>InvalidBlockDeviceMapping</c> for no or repeated devices, a root
-    /// device not mapped (mapped, for an instance-store-backed image), or a size below the snapshot's; <c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>;
+    /// device not mapped (mapped, for an instance-store-backed image), a size below the snapshot's, or st1 or sc1 as the root device;
+    /// <c>InvalidParameterValue</c>, <c>InvalidParameterCombination</c> or <c>MissingParameter</c> for a mapping's type, IOPS or
+    /// throughput outside the type's limits (as CreateVolume); <c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>;
     /// <c>IncorrectState</c> for a snapshot archived, being archived or restored, or temporarily restored.
     /// </exception>
     public async ValueTask<RegisterImageResponse> RegisterImageAsync(RegisterImageRequest request, CancellationToken cancellationToken = default)
@@ -78,6 +80,8 @@ public sealed partial class Ec2Client
                     throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, $"Volume of {size} GiB for {mapping.DeviceName} is outside {snapshot.VolumeSizeGiB} to {MaxVolumeSizeGiB} GiB.", snapshot.Id.Value);
                 }
 
+                var asked = new LaunchEbsBlockDevice { VolumeType = mapping.Ebs.VolumeType, Iops = mapping.Ebs.Iops, Throughput = mapping.Ebs.Throughput };
+                MappedVolume.Settle(mapping.DeviceName, mapping.DeviceName == request.RootDeviceName, null, null, null, asked, mapping.Ebs.VolumeSize ?? snapshot.VolumeSizeGiB);
                 availableAt = availableAt > snapshot.CompletesAt ? availableAt : snapshot.CompletesAt;
             }
 

@@ -12,7 +12,8 @@ public sealed partial class Ec2Client
     /// Launches <see cref="RunInstancesRequest.MaxCount"/> instances of an available image the caller may launch (its own,
     /// one shared with it, a public one, or one of the provider catalogue's) into one Availability Zone; the instances and
     /// their volumes are the caller's. Each gets one volume per block device mapping of the image, created from the mapping's
-    /// snapshot as CreateVolume creates one (lazily loaded, or fully initialized with a Fast Snapshot Restore credit)
+    /// snapshot as CreateVolume creates one (lazily loaded, or fully initialized with a Fast Snapshot Restore credit),
+    /// of the mapping's type, size, IOPS and throughput as the request's mapping of the device changes them,
     /// and attached at once as the mapping's device. Instances are <c>pending</c>, then <c>running</c>
     /// <see cref="InstanceRecord.TransitionTime"/> later.
     /// </summary>
@@ -24,7 +25,9 @@ public sealed partial class Ec2Client
     /// <c>InvalidParameterValue</c> for MinCount below 1, MaxCount below MinCount, or bad tags; <c>InvalidZone.NotFound</c>;
     /// <c>InvalidAMIID.NotFound</c>, <c>InvalidAMIID.Malformed</c>; <c>AuthFailure</c> for another account's image not shared with the caller;
     /// <c>InvalidAMIID.Unavailable</c> for a pending image, or one deregistered into the Recycle Bin;
-    /// <c>InvalidBlockDeviceMapping</c> for a device given twice or not in the image, or a size below the snapshot's or above 65,536 GiB.
+    /// <c>InvalidBlockDeviceMapping</c> for a device given twice or not in the image, a size below the snapshot's or above 65,536 GiB,
+    /// or st1 or sc1 as the root device; <c>InvalidParameterValue</c>, <c>InvalidParameterCombination</c> or <c>MissingParameter</c>
+    /// for a volume type, size, IOPS or throughput outside the type's limits (as CreateVolume).
     /// </exception>
     public async ValueTask<RunInstancesResponse> RunInstancesAsync(RunInstancesRequest request, CancellationToken cancellationToken = default)
     {
@@ -41,16 +44,7 @@ public sealed partial class Ec2Client
 
         var zone = request.Placement?.AvailabilityZone is { } placed ? CheckZone(placed) : _engine.Regions[Region][0];
         var overrides = request.BlockDeviceMappings ?? [];
-        foreach (var change in overrides)
-        {
-            ArgumentNullException.ThrowIfNull(change);
-            ArgumentNullException.ThrowIfNull(change.Ebs, nameof(request));
-        }
-
-        if (overrides.Select(o => o.DeviceName).Distinct(StringComparer.Ordinal).Count() != overrides.Count)
-        {
-            throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, "The block device mappings must name each device once.");
-        }
+        CheckMappingChanges(overrides);
 
         var instanceTags = TagList.Of(TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Instance, LaunchTagTypes));
         var volumeTags = TagList.Of(TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Volume, LaunchTagTypes));
@@ -95,11 +89,9 @@ public sealed partial class Ec2Client
                 };
                 m.Set(RecordKinds.Instance, record);
                 records.Add(record);
-                foreach (var (device, snapshot, sizeGiB, deleteOnTermination) in devices)
+                foreach (var (device, snapshot, sizeGiB, deleteOnTermination, (volumeType, iops, throughput)) in devices)
                 {
-                    // Launch mappings have no volume type yet: gp2, as AWS's default.
-                    var (iops, throughput) = VolumeTypeLimits.Check(VolumeType.Gp2, sizeGiB, null, null);
-                    var volume = CreateVolumeRecord(m, zone, sizeGiB, snapshot, volumeTags, VolumeType.Gp2, iops, throughput);
+                    var volume = CreateVolumeRecord(m, zone, sizeGiB, snapshot, volumeTags, volumeType, iops, throughput);
                     var attachment = new VolumeAttachment
                     {
                         VolumeId = volume.Id,
@@ -117,7 +109,7 @@ public sealed partial class Ec2Client
         }, staged, cancellationToken).ConfigureAwait(false) };
     }
 
-    /// <summary>Describes the caller's instances in this Region, terminated ones included, one page at a time.</summary>
+    /// <summary>Describes the caller's instances in this Region, one page at a time; terminated ones for an hour after they terminate, as AWS.</summary>
     /// <param name="request">Ids, filters and paging.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The matching instances, grouped by reservation.</returns>
@@ -194,7 +186,7 @@ public sealed partial class Ec2Client
     /// <summary>
     /// Terminates instances: <c>shutting-down</c>, then <c>terminated</c> <see cref="InstanceRecord.TransitionTime"/> later. At that
     /// instant the volumes attached with DeleteOnTermination are deleted (their blocks freed unless snapshots hold them) and the
-    /// others detached and available. Terminated instances stay describable. An instance already shutting down or terminated is
+    /// others detached and available. Terminated instances stay describable for an hour, then are gone (<c>InvalidInstanceID.NotFound</c>). An instance already shutting down or terminated is
     /// reported unchanged.
     /// </summary>
     /// <param name="request">The instances.</param>
@@ -289,8 +281,45 @@ public sealed partial class Ec2Client
         return respond(ValueList<InstanceStateChange>.From(changes));
     }
 
-    /// <summary>The device, snapshot, size and DeleteOnTermination of each volume a launch of <paramref name="image"/> creates.</summary>
-    private List<(string Device, SnapshotRecord Snapshot, int SizeGiB, bool DeleteOnTermination)> LaunchDevices(
+    /// <summary>
+    /// Checks the mapping changes of RunInstances or CreateImage: each names a device once, and either changes its
+    /// volume (<see cref="LaunchBlockDeviceMapping.Ebs"/>) or suppresses it (<see cref="LaunchBlockDeviceMapping.NoDevice"/>).
+    /// </summary>
+    private static void CheckMappingChanges(IReadOnlyList<LaunchBlockDeviceMapping> changes)
+    {
+        foreach (var change in changes)
+        {
+            ArgumentNullException.ThrowIfNull(change);
+            if ((change.Ebs is null) == (change.NoDevice is null))
+            {
+                throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, $"The mapping of {change.DeviceName} must either change its volume (Ebs) or suppress it (NoDevice).");
+            }
+        }
+
+        if (changes.Select(o => o.DeviceName).Distinct(StringComparer.Ordinal).Count() != changes.Count)
+        {
+            throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, "The block device mappings must name each device once.");
+        }
+    }
+
+    /// <summary>Refuses a NoDevice of the root device: an instance boots from it (the code is UNCONFIRMED; AWS documents none).</summary>
+    private static bool Suppressed(IReadOnlyList<LaunchBlockDeviceMapping> changes, string device, string rootDevice)
+    {
+        if (changes.FirstOrDefault(o => o.DeviceName == device) is not { NoDevice: not null })
+        {
+            return false;
+        }
+
+        return device != rootDevice
+            ? true
+            : throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, $"The root device {device} cannot be suppressed with NoDevice.");
+    }
+
+    /// <summary>
+    /// The device, snapshot, size, DeleteOnTermination and type (with IOPS and throughput) of each volume a launch of
+    /// <paramref name="image"/> creates: the image's mapping, changed (or, with NoDevice, left out) by the request's mapping of the same device.
+    /// </summary>
+    private List<(string Device, SnapshotRecord Snapshot, int SizeGiB, bool DeleteOnTermination, (VolumeType Type, int? Iops, int? Throughput) Volume)> LaunchDevices(
         World world, ImageRecord image, IReadOnlyList<LaunchBlockDeviceMapping> overrides)
     {
         if (overrides.FirstOrDefault(o => !image.View.BlockDeviceMappings.Any(b => b.DeviceName == o.DeviceName)) is { } unknown)
@@ -298,7 +327,7 @@ public sealed partial class Ec2Client
             throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, $"The device '{unknown.DeviceName}' is not in the block device mappings of image '{image.Id}'.", image.Id.Value);
         }
 
-        return [.. image.View.BlockDeviceMappings.Select(mapping =>
+        return [.. image.View.BlockDeviceMappings.Where(mapping => !Suppressed(overrides, mapping.DeviceName, image.View.RootDeviceName)).Select(mapping =>
         {
             var change = overrides.FirstOrDefault(o => o.DeviceName == mapping.DeviceName)?.Ebs;
             // The image's owner's snapshot: launching needs the image's launch permission only, not the snapshot's.
@@ -315,7 +344,9 @@ public sealed partial class Ec2Client
                 throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, $"Volume of size {size}GB for {mapping.DeviceName} is above {MaxVolumeSizeGiB}GB.", snapshot.Id.Value);
             }
 
-            return (mapping.DeviceName, snapshot, size, change?.DeleteOnTermination ?? mapping.Ebs.DeleteOnTermination);
+            var volume = MappedVolume.Settle(mapping.DeviceName, mapping.DeviceName == image.View.RootDeviceName,
+                mapping.Ebs.VolumeType, mapping.Ebs.Iops, mapping.Ebs.Throughput, change, size);
+            return (mapping.DeviceName, snapshot, size, change?.DeleteOnTermination ?? mapping.Ebs.DeleteOnTermination, volume);
         })];
     }
 
@@ -330,7 +361,7 @@ public sealed partial class Ec2Client
         };
     }
 
-    /// <summary>Finds an instance of the caller's in this Region, terminated ones included.</summary>
+    /// <summary>Finds an instance of the caller's in this Region, terminated ones included until they disappear.</summary>
     private InstanceRecord FindInstance(World world, InstanceId id)
     {
         CheckWellFormed(id.Value, InstanceId.Prefix, EbsErrorCodes.InvalidInstanceIdMalformed);

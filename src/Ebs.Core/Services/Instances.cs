@@ -1,10 +1,12 @@
 using Ebs.Core.Domain;
+using Ebs.Core.Storage;
 
 namespace Ebs.Core.Services;
 
 /// <summary>
 /// The time-driven effects of instances and attachments: a terminated instance gives up its
-/// volumes (deleting those marked DeleteOnTermination, detaching the others), an attachment
+/// volumes (deleting those marked DeleteOnTermination, detaching the others) and disappears an
+/// hour later, an attachment
 /// completes, a detachment completes. Each checks that what it was scheduled for still holds, so
 /// an attachment that a termination already settled is left alone.
 /// </summary>
@@ -12,6 +14,15 @@ internal static class Instances
 {
     /// <summary>The due effect of an instance reaching <c>terminated</c>.</summary>
     public const string TerminatedEffect = "instance-terminated";
+
+    /// <summary>The due effect of a terminated instance disappearing from DescribeInstances.</summary>
+    public const string VanishedEffect = "instance-vanished";
+
+    /// <summary>
+    /// How long a terminated instance stays describable: AWS's DescribeInstances says terminated instances
+    /// "remain visible after termination (for approximately one hour)"; the library takes one hour from <c>terminated</c>.
+    /// </summary>
+    public static readonly TimeSpan VisibleAfterTermination = TimeSpan.FromHours(1);
 
     /// <summary>The due effect of a volume's attachment reaching <c>attached</c>.</summary>
     public const string AttachedEffect = "volume-attached";
@@ -33,6 +44,7 @@ internal static class Instances
     public static void Terminated(CloudEngine engine, Mutation m, DueEvent due)
     {
         var instance = InstanceId.Parse(due.Target);
+        m.Schedule(m.Now + VisibleAfterTermination, VanishedEffect, due.Target);
         foreach (var volume in VolumesOf(m.World, instance).ToList())
         {
             var attachment = volume.View.Attachments[0];
@@ -49,6 +61,14 @@ internal static class Instances
             {
                 m.SetVolume(Detach(volume));
             }
+        }
+    }
+
+    public static void Vanished(CloudEngine engine, Mutation m, DueEvent due)
+    {
+        if (m.World.Instances.GetValueOrDefault(InstanceId.Parse(due.Target)) is { State: InstanceStateName.Terminated } instance)
+        {
+            m.Remove(RecordKinds.Instance, instance.InstanceId);
         }
     }
 

@@ -61,4 +61,25 @@ public sealed class TerminationTests
         Assert.Equal(VolumeState.Available, (await t.Ec2.DescribeVolumeAsync(extra.VolumeId)).State);
         Assert.Equal(InstanceStateName.Terminated, await t.Ec2.StateOfAsync(id));
     }
+
+    [Fact]
+    public async Task TerminateInstances_AnHourAfterTerminated_InstanceNoLongerDescribed()
+    {
+        await using var t = new TestCloud();
+        var id = (await t.LaunchAsync(await t.RegisterImageAsync())).InstanceId;
+        var other = (await t.LaunchAsync(await t.RegisterImageAsync("other"))).InstanceId;
+        await t.Ec2.TerminateInstancesAsync(new() { InstanceIds = [id] });
+
+        t.Time.Advance(Transition + TimeSpan.FromHours(1) - TimeSpan.FromSeconds(1));
+        Assert.Equal(InstanceStateName.Terminated, await t.Ec2.StateOfAsync(id));
+        var listed = (await t.Ec2.DescribeInstancesAsync(new() { Filters = [new Filter("instance-state-name", "terminated")] })).Reservations;
+        Assert.Equal([id], listed.SelectMany(r => r.Instances).Select(i => i.InstanceId));
+
+        t.Time.Advance(TimeSpan.FromSeconds(1));
+        var gone = await Assert.ThrowsAsync<EbsException>(() => t.Ec2.StateOfAsync(id));
+        Assert.Equal(EbsErrorCodes.InvalidInstanceIdNotFound, gone.ErrorCode);
+        Assert.Equal([other], (await t.Ec2.DescribeInstancesAsync(new())).Reservations.SelectMany(r => r.Instances).Select(i => i.InstanceId));
+        var terminate = await Assert.ThrowsAsync<EbsException>(async () => await t.Ec2.TerminateInstancesAsync(new() { InstanceIds = [id] }));
+        Assert.Equal(EbsErrorCodes.InvalidInstanceIdNotFound, terminate.ErrorCode);
+    }
 }

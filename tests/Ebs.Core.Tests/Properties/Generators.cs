@@ -13,7 +13,7 @@ public static class Generators
     public static Arbitrary<ModelOp[]> Operations() => Gen.Sized(size => Gen.Frequency(VolumeAndSnapshotOps()).ArrayOf(Math.Min(size, 40))).ToArbitrary();
 
     /// <summary>
-    /// Sequences, each starting with a volume, that also use the Recycle Bin (a rule of 1 or 2 days
+    /// Sequences, each starting with a volume (half of them also with an instance of an image of it), that also use the Recycle Bin (a rule of 1 or 2 days
     /// in two sequences of three), the archive tier, Fast Snapshot Restore, and waits of hours to
     /// days so that temporary restores and bin retention end.
     /// </summary>
@@ -35,21 +35,34 @@ public static class Generators
             (1, target.Select(t => new ModelOp(ModelOpKind.CopySnapshot, t, 1, 0, 0))),
             (1, target.Select(t => new ModelOp(ModelOpKind.EnableFastSnapshotRestore, t, 0, 0, 0))),
             (1, target.Select(t => new ModelOp(ModelOpKind.DisableFastSnapshotRestore, t, 0, 0, 0))),
-            (6, target.Select(t => new ModelOp(ModelOpKind.RegisterImage, t, 0, 0, 0))),
+            (6, Gen.Zip(target, Gen.Choose(0, 3)).Select(p => new ModelOp(ModelOpKind.RegisterImage, p.Item1, Math.Min(p.Item2, 1), 0, 0))),
             (6, target.Select(t => new ModelOp(ModelOpKind.RunInstance, t, 0, 0, 0))),
-            (4, Gen.Zip(target, Gen.Choose(0, 3)).Select(p => new ModelOp(ModelOpKind.StopInstance, p.Item1, Math.Min(p.Item2, 1), 0, p.Item2))),
-            (4, Gen.Zip(target, Gen.Choose(0, 3)).Select(p => new ModelOp(ModelOpKind.StartInstance, p.Item1, Math.Min(p.Item2, 1), 0, p.Item2))),
+            (10, Gen.Zip(target, Gen.Choose(0, 3)).Select(p => new ModelOp(ModelOpKind.StopInstance, p.Item1, Math.Min(p.Item2, 1), 0, p.Item2))),
+            (10, Gen.Zip(target, Gen.Choose(0, 3)).Select(p => new ModelOp(ModelOpKind.StartInstance, p.Item1, Math.Min(p.Item2, 1), 0, p.Item2))),
             (3, Gen.Zip(target, Gen.Choose(0, 3)).Select(p => new ModelOp(ModelOpKind.TerminateInstance, p.Item1, Math.Min(p.Item2, 1), 0, p.Item2))),
-            (4, Gen.Zip(target, Gen.Choose(0, 7)).Select(p => new ModelOp(ModelOpKind.AttachVolume, p.Item1, Math.Min(p.Item2 % 4, 1), 0, p.Item2))),
-            (4, Gen.Zip(target, Gen.Choose(0, 3)).Select(p => new ModelOp(ModelOpKind.DetachVolume, p.Item1, Math.Min(p.Item2, 1), 0, 0))),
+            (6, Gen.Zip(target, Gen.Choose(0, 7)).Select(p => new ModelOp(ModelOpKind.AttachVolume, p.Item1, Math.Min(p.Item2 % 4, 1), 0, p.Item2))),
+            (8, Gen.Zip(target, Gen.Choose(0, 3)).Select(p => new ModelOp(ModelOpKind.DetachVolume, p.Item1, Math.Min(p.Item2, 1), 0, 0))),
+            (5, Gen.Constant(new ModelOp(ModelOpKind.AdvanceToSettling, 0, 0, 0, 0))),
             (3, target.Select(t => new ModelOp(ModelOpKind.ShareSnapshot, t, 0, 0, 0))),
             (1, target.Select(t => new ModelOp(ModelOpKind.CopyAsOtherAccount, t, 0, 0, 0))),
             (4, target.Select(t => new ModelOp(ModelOpKind.CopyAsOtherAccount, t, 1, 0, 0))),
         ]).ToArray());
         var retention = Gen.Elements<int?>(null, 1, 2);
+
+        // Half the sequences start with an instance launched from an image of the first volume, so that the
+        // instance steps (stop, start, attach, detach) find something to act on even in short sequences.
+        ModelOp[] launch =
+        [
+            new(ModelOpKind.Write, 0, 0, TestCloud.BlockSize, 1),
+            new(ModelOpKind.CreateSnapshot, 0, 0, 0, 0),
+            new(ModelOpKind.AdvanceToSettling, 0, 0, 0, 0),
+            new(ModelOpKind.RegisterImage, 0, 1, 0, 0),
+            new(ModelOpKind.RunInstance, 0, 0, 0, 0),
+        ];
         return Gen.Sized(size => from days in retention
+                                 from launched in Gen.Elements(false, true)
                                  from ops in op.ArrayOf(Math.Min(size, 40))
-                                 select new ModelSequence(days, [new ModelOp(ModelOpKind.CreateVolume, 0, 0, 0, 0), .. ops])).ToArbitrary();
+                                 select new ModelSequence(days, [new ModelOp(ModelOpKind.CreateVolume, 0, 0, 0, 0), .. launched ? launch : [], .. ops])).ToArbitrary();
     }
 
     /// <summary>

@@ -171,11 +171,26 @@ public sealed class Model
             }
         }
 
+        // A terminated instance is described for an hour after it terminated, then gone.
+        foreach (var (id, _) in Instances.Where(p => p.Value is { Heading: InstanceStateName.Terminated } i && i.SettlesAt + Ebs.Core.Services.Instances.VisibleAfterTermination <= now).ToList())
+        {
+            Instances.Remove(id);
+        }
+
         foreach (var (id, _) in FastRestoresDisabling.Where(p => p.Value <= now).ToList())
         {
             FastRestoresDisabling.Remove(id);
         }
     }
+
+    /// <summary>The next instant after <paramref name="now"/> at which an instance or an attachment settles (reaches the state it heads for), if any.</summary>
+    public DateTimeOffset? NextSettling(DateTimeOffset now)
+        => Instances.Values.Select(i => i.SettlesAt)
+            .Concat(Attachments.Values.Select(a => a.DetachesAt ?? a.AttachedAt + VolumeAttachment.TransitionTime))
+            .Where(at => at > now)
+            .Order()
+            .Cast<DateTimeOffset?>()
+            .FirstOrDefault();
 
     public static Dictionary<long, byte[]> Copy(Dictionary<long, byte[]> blocks) => blocks.ToDictionary(p => p.Key, p => p.Value.ToArray());
 

@@ -38,7 +38,20 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
 
     private int _attachCalls;
 
+    /// <summary>Gets how many StartInstances calls started a stopped instance.</summary>
+    public int Starts { get; private set; }
+
+    /// <summary>Gets how many DetachVolume calls began a detachment.</summary>
+    public int Detaches { get; private set; }
+
     private DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>The next instant a live snapshot completes or an instance or attachment settles (the engine gives the snapshots' instants).</summary>
+    private DateTimeOffset? NextSettling()
+    {
+        var snapshot = Model.Snapshots.Keys.Select(s => Cloud.Engine.World.Snapshots[s].CompletesAt).Where(at => at > Now).Order().Cast<DateTimeOffset?>().FirstOrDefault();
+        return Model.NextSettling(Now) is { } settles && (snapshot is null || settles < snapshot) ? settles : snapshot;
+    }
 
     /// <summary>Creates the Region-level snapshot retention rule a sequence starts with, if it has one.</summary>
     public async Task CreateRuleAsync(int? retentionDays)
@@ -70,9 +83,13 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
             ModelOpKind.ArchiveSnapshot => tier => tier is null or { IsStandardOnly: true },
             ModelOpKind.RestoreSnapshotTier => tier => tier is { IsRestorable: true },
             ModelOpKind.CreateVolumeFromSnapshot or ModelOpKind.CopySnapshot => tier => tier is { Status: TieringOperationStatus.TemporaryRestoreCompleted or TieringOperationStatus.PermanentRestoreCompleted },
+            ModelOpKind.RegisterImage => tier => tier is null or { IsStandardOnly: true },
             _ => null,
         };
-        if (fits is not null && snapshots.Where(s => fits(Model.TierAt(s, Now))).ToList() is { Count: > 0 } focus)
+
+        // An image needs a completed snapshot: a focused registration picks one (the engine only says which are complete).
+        bool Completed(SnapshotId s) => op.Kind != ModelOpKind.RegisterImage || Cloud.Engine.World.Snapshots[s].IsCompletedAt(Now);
+        if (fits is not null && snapshots.Where(s => fits(Model.TierAt(s, Now)) && Completed(s)).ToList() is { Count: > 0 } focus)
         {
             snapshot = focus[op.Target % focus.Count];
         }
@@ -95,7 +112,10 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
         InstanceId? instance = instances.Count > 0 ? instances[op.Seed % instances.Count] : null;
         if (op.Kind == ModelOpKind.DetachVolume && op.Offset != 0 && Model.Attachments.Keys.OrderBy(v => v.Value, StringComparer.Ordinal).ToList() is { Count: > 0 } attached)
         {
-            volume = attached[op.Target % attached.Count];
+            // Focused: an attachment the call can detach once it and its instance settle (see ApplyAsync), when there is one.
+            var detachable = attached.Where(v => Model.Attachments[v] is { DetachesAt: null } a && Model.Instances[a.Instance].Heading is var heading
+                && (heading == InstanceStateName.Stopped || (heading == InstanceStateName.Running && a.Device != RootDevice))).ToList();
+            volume = detachable.Count > 0 ? detachable[op.Target % detachable.Count] : attached[op.Target % attached.Count];
         }
 
         if (op.Kind is ModelOpKind.StopInstance or ModelOpKind.StartInstance or ModelOpKind.TerminateInstance && instances.Count > 0)
@@ -103,11 +123,12 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
             instance = instances[op.Target % instances.Count];
         }
 
-        // Focused (non-zero offset): an instance the call can change, an available volume it can take.
+        // Focused (non-zero offset): an instance the call can change (a stop or start first lets one on its way there
+        // settle, see ApplyAsync), an available volume it can take.
         Func<InstanceStateName, bool>? takes = op.Offset == 0 ? null : op.Kind switch
         {
-            ModelOpKind.StopInstance => state => state == InstanceStateName.Running,
-            ModelOpKind.StartInstance => state => state == InstanceStateName.Stopped,
+            ModelOpKind.StopInstance => state => state is InstanceStateName.Running or InstanceStateName.Pending,
+            ModelOpKind.StartInstance => state => state is InstanceStateName.Stopped or InstanceStateName.Stopping,
             ModelOpKind.TerminateInstance => state => state != InstanceStateName.Terminated,
             ModelOpKind.AttachVolume => state => state is InstanceStateName.Running or InstanceStateName.Stopped,
             _ => null,
@@ -130,6 +151,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
             or ModelOpKind.ShareSnapshot or ModelOpKind.CopyAsOtherAccount;
         var needsInstance = op.Kind is ModelOpKind.StopInstance or ModelOpKind.StartInstance or ModelOpKind.TerminateInstance or ModelOpKind.AttachVolume;
         return (needsVolume && volume is null) || (needsSnapshot && snapshot is null) || (needsInstance && instance is null) || (op.Kind == ModelOpKind.RunInstance && image is null)
+            || (op.Kind == ModelOpKind.AdvanceToSettling && NextSettling() is null)
             ? null
             : new PlannedOp(op.Kind, volume, snapshot, op.Offset, data, op.Seed, image, instance);
     }
@@ -217,6 +239,9 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
             case ModelOpKind.AdvanceTime:
                 await AdvanceAsync(TimeSpan.FromSeconds(op.Seed));
                 break;
+            case ModelOpKind.AdvanceToSettling:
+                await AdvanceAsync(NextSettling()!.Value - Now);
+                break;
             case ModelOpKind.AdvanceToBinExit:
                 // To the second before the earliest exit (the snapshot must still be there), or to the exit itself (gone).
                 await AdvanceAsync(Model.Binned[op.Snapshot!.Value].ExitTime - TimeSpan.FromSeconds(op.Seed == 0 ? 1 : 0) - Now);
@@ -245,9 +270,11 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
                 await RunInstanceAsync(op.Image!.Value);
                 break;
             case ModelOpKind.StopInstance:
+                await SettleIfFocusedAsync(op);
                 await ChangeStateAsync(op.Instance!.Value, InstanceStateName.Stopped);
                 break;
             case ModelOpKind.StartInstance:
+                await SettleIfFocusedAsync(op);
                 await ChangeStateAsync(op.Instance!.Value, InstanceStateName.Running);
                 break;
             case ModelOpKind.TerminateInstance:
@@ -257,6 +284,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
                 await AttachAsync(op.Volume!.Value, op.Instance!.Value);
                 break;
             case ModelOpKind.DetachVolume:
+                await SettleAttachmentIfFocusedAsync(op);
                 await DetachAsync(op.Volume!.Value);
                 break;
             case ModelOpKind.InvalidCall:
@@ -271,6 +299,30 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
                 };
                 await StateFingerprint.AssertUnchangedAsync(Cloud, call, code);
                 break;
+        }
+    }
+
+    /// <summary>For a focused step, lets its instance reach the state it is heading for (pending to running, stopping to stopped).</summary>
+    private async Task SettleIfFocusedAsync(PlannedOp op)
+    {
+        if (op.Offset != 0 && Model.Instances[op.Instance!.Value].SettlesAt is var at && at > Now)
+        {
+            await AdvanceAsync(at - Now);
+        }
+    }
+
+    /// <summary>For a focused detach, lets the attachment and its instance (unless it is terminating) settle first.</summary>
+    private async Task SettleAttachmentIfFocusedAsync(PlannedOp op)
+    {
+        if (op.Offset != 0 && Model.Attachments.GetValueOrDefault(op.Volume!.Value) is { DetachesAt: null } attachment
+            && Model.Instances[attachment.Instance] is { Heading: not InstanceStateName.Terminated } instance)
+        {
+            var attached = attachment.AttachedAt + VolumeAttachment.TransitionTime;
+            var at = attached > instance.SettlesAt ? attached : instance.SettlesAt;
+            if (at > Now)
+            {
+                await AdvanceAsync(at - Now);
+            }
         }
     }
 
@@ -479,6 +531,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
         if (moves == true)
         {
             Model.Instances[id] = model = new ModelInstance(target, Now + InstanceRecord.TransitionTime);
+            Starts += target == InstanceStateName.Running ? 1 : 0;
         }
 
         Assert.Equal((before, model.StateAt(Now)), (change.PreviousState.Name, change.CurrentState.Name));
@@ -528,6 +581,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
 
         Assert.Equal(VolumeAttachmentState.Detaching, (await Ec2.DetachVolumeAsync(request)).Attachment.State);
         Model.Attachments[volume] = attachment! with { DetachesAt = Now + VolumeAttachment.TransitionTime };
+        Detaches++;
     }
 
     /// <summary>

@@ -27,6 +27,7 @@ public enum ModelOpKind
     DetachVolume,
     ShareSnapshot,
     CopyAsOtherAccount,
+    AdvanceToSettling,
 }
 
 /// <summary>
@@ -34,6 +35,7 @@ public enum ModelOpKind
 /// live count; a binned snapshot for <see cref="ModelOpKind.RestoreFromRecycleBin"/>),
 /// <see cref="Offset"/>/<see cref="Length"/>/<see cref="Seed"/> shape a write; <see cref="Seed"/>
 /// also gives seconds to advance, seconds before a bin exit, or a restore's days (0: permanent);
-/// a non-zero <see cref="Offset"/> of an archive, tier restore, volume or copy targets a snapshot it can succeed on, if there is one.
+/// <see cref="ModelOpKind.AdvanceToSettling"/> advances to the next instant a snapshot completes or an instance or attachment settles;
+/// a non-zero <see cref="Offset"/> of an archive, tier restore, volume, copy or image registration targets a snapshot it can succeed on, if there is one.
 /// </summary>
 public sealed record ModelOp(ModelOpKind Kind, int Target, int Offset, int Length, int Seed);

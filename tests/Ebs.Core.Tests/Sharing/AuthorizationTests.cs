@@ -65,6 +65,7 @@ public sealed class AuthorizationTests
 
         // A copy is made in the caller's Region from the snapshot's: from another Region it is a cross-Region copy.
         ["Ec2Client.CopySnapshotAsync"] = new(c => c.Ec2.CopySnapshotAsync(new() { SourceRegion = TestCloud.Region, SourceSnapshotId = c.Snapshot }).AsTask(), [null, null, null, SnapNotFound], [null, null, null, SnapNotFound]),
+        ["Ec2Client.CopyImageAsync"] = new(c => c.Ec2.CopyImageAsync(new() { SourceRegion = TestCloud.Region, SourceImageId = c.Image, Name = "copy" }).AsTask(), [null, null, null, AuthFailure], [null, null, null, AuthFailure]),
         ["Ec2Client.EnableFastSnapshotRestoresAsync"] = Usable(c => FsrAsync(c.Ec2.EnableFastSnapshotRestoresAsync(new() { AvailabilityZones = [c.Zone], SourceSnapshotIds = [c.Snapshot] }).AsTask(), r => r.Unsuccessful), SnapNotFound),
         ["Ec2Client.DisableFastSnapshotRestoresAsync"] = new(c => FsrAsync(c.Ec2.DisableFastSnapshotRestoresAsync(new() { AvailabilityZones = [c.Zone], SourceSnapshotIds = [c.Snapshot] }).AsTask(), r => r.Unsuccessful), [EbsErrorCodes.IncorrectState, EbsErrorCodes.IncorrectState, EbsErrorCodes.IncorrectState, SnapNotFound], [SnapNotFound, SnapNotFound, SnapNotFound, SnapNotFound]),
         ["Ec2Client.DeleteSnapshotAsync"] = OwnerOnlySnapshot(c => c.Ec2.DeleteSnapshotAsync(new() { SnapshotId = c.Snapshot }).AsTask()),

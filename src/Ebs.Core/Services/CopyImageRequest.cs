@@ -1,0 +1,30 @@
+using Ebs.Core.Domain;
+
+namespace Ebs.Core.Services;
+
+/// <summary>The parameters of CopyImage, called on the facade of the destination Region.</summary>
+public sealed record CopyImageRequest
+{
+    /// <summary>Gets the Region of the source image (this facade's Region for a copy within it).</summary>
+    public required string SourceRegion { get; init; }
+
+    /// <summary>Gets the image to copy: an available image of the caller's.</summary>
+    public required ImageId SourceImageId { get; init; }
+
+    /// <summary>Gets the new image's name: 3 to 128 characters, unique among the caller's images in this Region.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Gets the new image's description, up to 255 characters.</summary>
+    /// <value>The default is <c>[Copied ami-… from …] name</c>, as the EC2 console fills it in (the API's default is UNCONFIRMED).</value>
+    public string? Description { get; init; }
+
+    /// <summary>Gets a value indicating whether the source image's user-defined tags (not <c>aws:</c> ones) are put on the new image.</summary>
+    /// <value>The default is <see langword="false"/>, as AWS's.</value>
+    public bool CopyImageTags { get; init; }
+
+    /// <summary>Gets the tags to put on the new image and its snapshots: specifications of resource type <c>image</c> or <c>snapshot</c>; image tags win over copied ones with the same key.</summary>
+    public IReadOnlyList<TagSpecification> TagSpecifications { get; init; } = [];
+
+    /// <summary>Gets a token that makes the call idempotent: a repeat with the same token returns the same image; with other parameters it is refused.</summary>
+    public string? ClientToken { get; init; }
+}
