@@ -104,6 +104,12 @@ public static class EbsErrorCodes
     /// <summary>An EBS direct API call failed on stored data that is missing or corrupt (a server error).</summary>
     public const string InternalServerException = "InternalServerException";
 
+    /// <summary>An EBS direct API caller may not use the snapshot this way, such as writing to a snapshot it does not own (with <see cref="EbsErrorReasons.UnauthorizedAccount"/>).</summary>
+    public const string AccessDeniedException = "AccessDeniedException";
+
+    /// <summary>An EBS direct API StartSnapshot would pass the number of snapshots the caller may write at once in the Region.</summary>
+    public const string ConcurrentLimitExceededException = "ConcurrentLimitExceededException";
+
     /// <summary>A NextToken that no earlier page of the same Describe call gave (EC2's code).</summary>
     public const string InvalidPaginationToken = "InvalidPaginationToken";
 
@@ -185,6 +191,8 @@ public static class EbsErrorCodes
         [ResourceNotFoundException] = HttpStatusCode.NotFound,
         [ValidationException] = HttpStatusCode.BadRequest,
         [InternalServerException] = HttpStatusCode.InternalServerError,
+        [AccessDeniedException] = HttpStatusCode.Forbidden,
+        [ConcurrentLimitExceededException] = HttpStatusCode.BadRequest,
         [InvalidPaginationToken] = HttpStatusCode.BadRequest,
 
         // Recycle Bin (rbin's service model: ConflictException 409, ServiceQuotaExceededException 402).

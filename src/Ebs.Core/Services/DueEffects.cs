@@ -28,5 +28,6 @@ internal static class DueEffects
         [Instances.TerminatedEffect] = Instances.Terminated,
         [Instances.AttachedEffect] = Instances.Attached,
         [Instances.DetachedEffect] = Instances.Detached,
+        [DirectSnapshots.TimeoutEffect] = DirectSnapshots.TimedOut,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -69,7 +69,8 @@ internal sealed record SnapshotDocument(
     string? SourceSnapshotId = null,
     SnapshotArchiveDocument? Archive = null,
     RecycleBinEntry? RecycleBin = null,
-    string? Consistency = null);
+    string? Consistency = null,
+    DirectWrite? Direct = null);
 
 /// <summary>The stored shape of a snapshot's archive-tier state; absent (standard tier only) in documents older than the archive tier. The status is its C# member name.</summary>
 internal sealed record SnapshotArchiveDocument(
