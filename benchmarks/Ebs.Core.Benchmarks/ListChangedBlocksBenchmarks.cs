@@ -17,7 +17,12 @@ namespace Ebs.Core.Benchmarks;
 /// so the two maps are built with <see cref="BlockMap.Apply"/> from synthetic chunk ids and
 /// committed as snapshot records through the engine's own commit (over a chunk store that holds
 /// no bytes: listing never reads them). The engine's map has its real shape: sized for 64 TiB,
-/// 5 levels at 512 KiB. The baselines hold the same two maps flat and compare entry by entry.
+/// 5 levels at 512 KiB. Every block carries a write generation (the first snapshot's writes, then
+/// the second's for the changed blocks), as ListChangedBlocks compares writes, not bytes. The
+/// baselines hold the same two maps flat and compare entry by entry: two dictionaries, two dense
+/// arrays of chunk ids, and two dense arrays of (chunk id, generation) writes — the honest flat
+/// equivalent of what the Merkle diff answers (targets at 1,000 changes: at least 30x faster than
+/// the dense arrays, 100x than the dictionaries).
 /// </remarks>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
@@ -26,6 +31,8 @@ public class ListChangedBlocksBenchmarks
     private const int VolumeBlocks = 2_097_152;
     private const string AccountId = "111111111111";
     private const string Region = "us-east-1";
+    private const ulong FirstGeneration = 1;
+    private const ulong SecondGeneration = 2;
 
     private EbsCloud _cloud = null!;
     private EbsDirectClient _ebs = null!;
@@ -35,6 +42,8 @@ public class ListChangedBlocksBenchmarks
     private Dictionary<long, ChunkId> _secondDictionary = [];
     private ChunkId[] _firstArray = [];
     private ChunkId[] _secondArray = [];
+    private (ChunkId Chunk, ulong Generation)[] _firstWrites = [];
+    private (ChunkId Chunk, ulong Generation)[] _secondWrites = [];
     private int _found;
     private DiffVisitor _countDifference = null!;
 
@@ -58,7 +67,7 @@ public class ListChangedBlocksBenchmarks
         for (var i = 0; i < VolumeBlocks; i++)
         {
             _firstArray[i] = Synthetic(0, i);
-            all[i] = new BlockChange(i, _firstArray[i]);
+            all[i] = new BlockChange(i, _firstArray[i], FirstGeneration);
         }
 
         _first = Publish(null, all);
@@ -69,10 +78,17 @@ public class ListChangedBlocksBenchmarks
         for (var i = 0; i < changed.Length; i++)
         {
             _secondArray[changed[i]] = Synthetic(1, changed[i]);
-            edits[i] = new BlockChange(changed[i], _secondArray[changed[i]]);
+            edits[i] = new BlockChange(changed[i], _secondArray[changed[i]], SecondGeneration);
         }
 
         _second = Publish(_first, edits);
+
+        _firstWrites = [.. _firstArray.Select(c => (c, FirstGeneration))];
+        _secondWrites = [.. _firstWrites];
+        foreach (var index in changed)
+        {
+            _secondWrites[index] = (_secondArray[index], SecondGeneration);
+        }
 
         _firstDictionary = new Dictionary<long, ChunkId>(VolumeBlocks);
         _secondDictionary = new Dictionary<long, ChunkId>(VolumeBlocks);
@@ -87,6 +103,7 @@ public class ListChangedBlocksBenchmarks
         {
             ("dictionaries", NaiveDictionaries()),
             ("arrays", NaiveArrays()),
+            ("arrays of writes", NaiveArraysOfWrites()),
             ("diff", MerkleDiff()),
             ("ListChangedBlocks", ListChangedBlocksApi().AsTask().GetAwaiter().GetResult()),
         };
@@ -144,13 +161,31 @@ public class ListChangedBlocksBenchmarks
         return changed;
     }
 
-    /// <summary>The library's diff of the two committed Merkle trees, visiting every differing block.</summary>
+    /// <summary>Two dense arrays of every block's (chunk id, write generation), compared slot by slot: the flat form of a diff by write.</summary>
+    [Benchmark]
+    public int NaiveArraysOfWrites()
+    {
+        var changed = 0;
+        var first = _firstWrites;
+        var second = _secondWrites;
+        for (var i = 0; i < first.Length; i++)
+        {
+            if (first[i] != second[i])
+            {
+                changed++;
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>The library's diff by write of the two committed Merkle trees (what ListChangedBlocks runs), visiting every differing block.</summary>
     [Benchmark]
     public int MerkleDiff()
     {
         var engine = _cloud.Engine;
         _found = 0;
-        engine.Map.Diff(engine.Graph, _first.Root, _second.Root, 0, _countDifference);
+        engine.Map.Diff(engine.Graph, _first.Root, _second.Root, 0, _countDifference, byWrite: true);
         return _found;
     }
 

@@ -85,10 +85,14 @@ internal static class CliApp
             snapshot.AddCommand<SnapshotListCommand>("list").WithDescription("List snapshots.").RequiresExistingStore();
             snapshot.AddCommand<SnapshotDeleteCommand>("delete").WithDescription(
                 "Delete a snapshot; no other snapshot changes (shared blocks stay, blocks only it holds are freed). Refused (InvalidSnapshot.InUse) while a registered image uses it: deregister the image first, or use 'image deregister --delete-snapshots'.");
-            snapshot.AddCommand<SnapshotDiffCommand>("diff").WithDescription("List the blocks that differ between two snapshots.").RequiresExistingStore();
+            snapshot.AddCommand<SnapshotDiffCommand>("diff").WithDescription("List the blocks written between two snapshots of one volume lineage (EBS direct API ListChangedBlocks).").RequiresExistingStore();
             snapshot.AddCommand<SnapshotCopyCommand>("copy").WithDescription("Copy a snapshot to --region.");
             snapshot.AddCommand<SnapshotShareCommand>("share").WithDescription("Let --with ACCOUNT (repeatable) or, with --public, every account create volumes from and copy a snapshot.");
             snapshot.AddCommand<SnapshotUnshareCommand>("unshare").WithDescription("Stop sharing a snapshot with --with ACCOUNT or, with --public, publicly.");
+            snapshot.AddCommand<SnapshotBlocksCommand>("blocks").WithDescription("List a snapshot's written blocks (EBS direct API ListSnapshotBlocks).").RequiresExistingStore();
+            snapshot.AddCommand<SnapshotGetBlockCommand>("get-block").WithDescription("Write one block of a snapshot to --out FILE (EBS direct API GetSnapshotBlock).").RequiresExistingStore();
+            snapshot.AddCommand<SnapshotPutImageCommand>("put-image").WithDescription(
+                "Write an image file into a new snapshot as a backup agent does with the EBS direct APIs: only blocks that differ from --parent's (or that are not zeros) are written, then the snapshot is completed.");
         });
         config.AddBranch("image", image =>
         {

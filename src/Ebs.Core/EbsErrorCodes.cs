@@ -107,6 +107,16 @@ public static class EbsErrorCodes
     /// <summary>An EBS direct API call failed on stored data that is missing or corrupt (a server error).</summary>
     public const string InternalServerException = "InternalServerException";
 
+    /// <summary>
+    /// The caller may not do this: an EBS direct API caller writing to a snapshot it does not own (with
+    /// <see cref="EbsErrorReasons.UnauthorizedAccount"/>), or a backup vault's access policy denying the call (IAM's code,
+    /// which AWS Backup answers with outside its service model).
+    /// </summary>
+    public const string AccessDeniedException = "AccessDeniedException";
+
+    /// <summary>An EBS direct API StartSnapshot would pass the number of snapshots the caller may write at once in the Region.</summary>
+    public const string ConcurrentLimitExceededException = "ConcurrentLimitExceededException";
+
     /// <summary>A NextToken that no earlier page of the same Describe call gave (EC2's code).</summary>
     public const string InvalidPaginationToken = "InvalidPaginationToken";
 
@@ -194,9 +204,6 @@ public static class EbsErrorCodes
     /// <summary>An AWS Backup resource, such as a vault of that name, already exists (AWS Backup's code).</summary>
     public const string AlreadyExistsException = "AlreadyExistsException";
 
-    /// <summary>A vault's access policy denies the call (IAM's code, which AWS Backup answers with outside its service model).</summary>
-    public const string AccessDeniedException = "AccessDeniedException";
-
     /// <summary>
     /// A request would pass a quota: 100 lifecycle policies in a Region (Data Lifecycle Manager, HTTP 429), vaults per
     /// Region or rules per plan (AWS Backup, whose model says 400; one code has one status here, DLM's).
@@ -243,6 +250,8 @@ public static class EbsErrorCodes
         [ResourceNotFoundException] = HttpStatusCode.NotFound,
         [ValidationException] = HttpStatusCode.BadRequest,
         [InternalServerException] = HttpStatusCode.InternalServerError,
+        [AccessDeniedException] = HttpStatusCode.Forbidden,
+        [ConcurrentLimitExceededException] = HttpStatusCode.BadRequest,
         [InvalidPaginationToken] = HttpStatusCode.BadRequest,
 
         // Recycle Bin (rbin's service model: ConflictException 409, ServiceQuotaExceededException 402).
@@ -286,7 +295,6 @@ public static class EbsErrorCodes
         [InvalidParameterValueException] = HttpStatusCode.BadRequest,
         [MissingParameterValueException] = HttpStatusCode.BadRequest,
         [AlreadyExistsException] = HttpStatusCode.BadRequest,
-        [AccessDeniedException] = HttpStatusCode.Forbidden,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Gets the HTTP status AWS returns with an error code.</summary>

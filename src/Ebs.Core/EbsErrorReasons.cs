@@ -27,4 +27,25 @@ public static class EbsErrorReasons
 
     /// <summary>With <c>ServiceQuotaExceededException</c>: a Recycle Bin quota would be passed.</summary>
     public const string ServiceQuotaExceeded = "SERVICE_QUOTA_EXCEEDED";
+
+    /// <summary>With <c>ValidationException</c>: a block token that is not valid for the snapshot and block, or has expired.</summary>
+    public const string InvalidBlockToken = "INVALID_BLOCK_TOKEN";
+
+    /// <summary>With <c>ValidationException</c>: ListChangedBlocks of two snapshots that share no volume lineage.</summary>
+    public const string UnrelatedSnapshots = "UNRELATED_SNAPSHOTS";
+
+    /// <summary>With <c>ValidationException</c>: block data that does not match its length or checksum, or a block index outside the volume.</summary>
+    public const string InvalidBlock = "INVALID_BLOCK";
+
+    /// <summary>With <c>ValidationException</c>: a tag key or value out of bounds.</summary>
+    public const string InvalidTag = "INVALID_TAG";
+
+    /// <summary>With <c>ValidationException</c>: a volume size outside 1–65,536 GiB or below the parent snapshot's.</summary>
+    public const string InvalidVolumeSize = "INVALID_VOLUME_SIZE";
+
+    /// <summary>With <c>ValidationException</c>: a write to a snapshot that timed out before it was completed.</summary>
+    public const string WriteRequestTimeout = "WRITE_REQUEST_TIMEOUT";
+
+    /// <summary>With <c>AccessDeniedException</c>: the caller's account may not use the snapshot this way.</summary>
+    public const string UnauthorizedAccount = "UNAUTHORIZED_ACCOUNT";
 }

@@ -12,6 +12,7 @@ public sealed class StoreRequiredTests
         { ["image", "list"] },
         { ["instance", "list"] },
         { ["snapshot", "diff", "snap-0123456789abcdef0", "snap-0123456789abcdef1"] },
+        { ["snapshot", "blocks", "snap-0123456789abcdef0"] },
         { ["usage"] },
         { ["volume", "export", "vol-0123456789abcdef0", "out.img"] },
         { ["fsck"] },

@@ -167,6 +167,11 @@ public static class DisposedCloudCalls
         [typeof(StartCopyJobRequest)] = () => new StartCopyJobRequest { RecoveryPointArn = PointArn, SourceBackupVaultName = Vault, DestinationBackupVaultArn = $"arn:aws:backup:eu-west-1:{TestCloud.Account}:backup-vault:{Vault}", IamRoleArn = Role },
         [typeof(DescribeCopyJobRequest)] = () => new DescribeCopyJobRequest { CopyJobId = Uuid },
         [typeof(ListChangedBlocksRequest)] = () => new ListChangedBlocksRequest { SecondSnapshotId = SnapshotId.Parse("snap-0123456789abcdef0") },
+        [typeof(StartSnapshotRequest)] = () => new StartSnapshotRequest { VolumeSize = 1 },
+        [typeof(PutSnapshotBlockRequest)] = () => new PutSnapshotBlockRequest { SnapshotId = SnapshotId.Parse("snap-0123456789abcdef0"), BlockIndex = 0, BlockData = new MemoryStream(new byte[524288]), DataLength = 524288, Checksum = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(new byte[524288])) },
+        [typeof(CompleteSnapshotRequest)] = () => new CompleteSnapshotRequest { SnapshotId = SnapshotId.Parse("snap-0123456789abcdef0"), ChangedBlocksCount = 0 },
+        [typeof(ListSnapshotBlocksRequest)] = () => new ListSnapshotBlocksRequest { SnapshotId = SnapshotId.Parse("snap-0123456789abcdef0") },
+        [typeof(GetSnapshotBlockRequest)] = () => new GetSnapshotBlockRequest { SnapshotId = SnapshotId.Parse("snap-0123456789abcdef0"), BlockIndex = 0, BlockToken = "AAAA" },
     };
 
     /// <summary>Disposes <paramref name="cloud"/>, then makes every call; returns how many were made.</summary>

@@ -29,7 +29,10 @@ internal sealed class BlockMap
     public static long BlockCount(INodeSource nodes, NodeId? root) => root is { } id ? nodes.Get(id).BlockCount : 0;
 
     /// <summary>Finds the chunk of one block.</summary>
-    public ChunkId? Lookup(INodeSource nodes, NodeId? root, long index)
+    public ChunkId? Lookup(INodeSource nodes, NodeId? root, long index) => LookupEntry(nodes, root, index)?.Chunk;
+
+    /// <summary>Finds the chunk of one block and the write generation that put it there.</summary>
+    public (ChunkId Chunk, ulong Generation)? LookupEntry(INodeSource nodes, NodeId? root, long index)
     {
         if (root is not { } id)
         {
@@ -39,17 +42,18 @@ internal sealed class BlockMap
         var node = nodes.Get(id);
         while (true)
         {
-            if (!node.TryGetChild(BlockMapNode.SlotOf(index, node.Level), out var child))
+            var slot = BlockMapNode.SlotOf(index, node.Level);
+            if (!node.TryGetChild(slot, out var child))
             {
                 return null;
             }
 
             if (node.IsLeaf)
             {
-                return new ChunkId(child);
+                return (new ChunkId(child), node.GenerationAt(node.PositionOf(slot)));
             }
 
-            node = node.ChildAt(node.PositionOf(BlockMapNode.SlotOf(index, node.Level)), nodes);
+            node = node.ChildAt(node.PositionOf(slot), nodes);
         }
     }
 
@@ -78,12 +82,16 @@ internal sealed class BlockMap
     /// returns <see langword="false"/>. Equal subtrees are skipped by id, so the cost is
     /// proportional to the differences times the depth.
     /// </summary>
+    /// <remarks>
+    /// With <c>byWrite</c>, a block also differs when it holds equal bytes put there by another
+    /// write (its <see cref="WriteGeneration"/>): what AWS's ListChangedBlocks reports.
+    /// </remarks>
     /// <returns><see langword="false"/> when the visit was stopped early.</returns>
-    public bool Diff(INodeSource nodes, NodeId? first, NodeId? second, long fromIndex, DiffVisitor visit)
+    public bool Diff(INodeSource nodes, NodeId? first, NodeId? second, long fromIndex, DiffVisitor visit, bool byWrite = false)
         => first == second
-            || DiffNodes(nodes, Levels - 1, first is { } a ? nodes.Get(a) : null, second is { } b ? nodes.Get(b) : null, 0, fromIndex, visit);
+            || DiffNodes(nodes, Levels - 1, first is { } a ? nodes.Get(a) : null, second is { } b ? nodes.Get(b) : null, 0, fromIndex, visit, byWrite);
 
-    /// <summary>Lists every differing block (see <see cref="Diff(INodeSource, NodeId?, NodeId?, long, DiffVisitor)"/>).</summary>
+    /// <summary>Lists every differing block (see <see cref="Diff(INodeSource, NodeId?, NodeId?, long, DiffVisitor, bool)"/>).</summary>
     public List<(long Index, ChunkId? First, ChunkId? Second)> Diff(INodeSource nodes, NodeId? first, NodeId? second, long fromIndex = 0)
     {
         var differences = new List<(long, ChunkId?, ChunkId?)>();
@@ -100,13 +108,19 @@ internal sealed class BlockMap
     private static BlockMapNode? Build(INodeSource nodes, int level, BlockMapNode? node, ReadOnlySpan<BlockChange> changes)
     {
         Span<UInt128> children = stackalloc UInt128[BlockMapNode.FanOut];
+        Span<ulong> generations = stackalloc ulong[level == 0 ? BlockMapNode.FanOut : 0];
         var bitmap = node?.Bitmap ?? 0;
         if (node is not null)
         {
             var k = 0;
-            for (var bits = bitmap; bits != 0; bits &= bits - 1)
+            for (var bits = bitmap; bits != 0; bits &= bits - 1, k++)
             {
-                children[BitOperations.TrailingZeroCount(bits)] = node.Children[k++];
+                var slot = BitOperations.TrailingZeroCount(bits);
+                children[slot] = node.Children[k];
+                if (level == 0)
+                {
+                    generations[slot] = node.GenerationAt(k);
+                }
             }
         }
 
@@ -126,14 +140,16 @@ internal sealed class BlockMap
             var had = (bitmap & bit) != 0;
             if (level == 0)
             {
-                var chunk = changes[j - 1].Chunk;
-                var now = chunk?.Value;
-                if (had != now.HasValue || (had && children[slot] != now!.Value))
+                var change = changes[j - 1];
+                var now = change.Chunk?.Value;
+                var generation = now.HasValue ? change.Generation : 0;
+                if (had != now.HasValue || (had && (children[slot] != now!.Value || generations[slot] != generation)))
                 {
                     changed = true;
                     blockCount += (now.HasValue ? 1 : 0) - (had ? 1 : 0);
                     bitmap = now.HasValue ? bitmap | bit : bitmap & ~bit;
                     children[slot] = now ?? default;
+                    generations[slot] = generation;
                 }
             }
             else
@@ -163,13 +179,21 @@ internal sealed class BlockMap
         }
 
         var packed = new UInt128[BitOperations.PopCount(bitmap)];
+        var packedGenerations = level == 0 ? new ulong[packed.Length] : null;
+        var recorded = false;
         var n = 0;
-        for (var bits = bitmap; bits != 0; bits &= bits - 1)
+        for (var bits = bitmap; bits != 0; bits &= bits - 1, n++)
         {
-            packed[n++] = children[BitOperations.TrailingZeroCount(bits)];
+            var slot = BitOperations.TrailingZeroCount(bits);
+            packed[n] = children[slot];
+            if (packedGenerations is not null)
+            {
+                packedGenerations[n] = generations[slot];
+                recorded |= generations[slot] != 0;
+            }
         }
 
-        return nodes.Intern(BlockMapNode.Create(level, bitmap, packed, blockCount));
+        return nodes.Intern(BlockMapNode.Create(level, bitmap, packed, blockCount, recorded ? packedGenerations : null));
     }
 
     private static IEnumerable<(long Index, ChunkId Chunk)> Walk(INodeSource nodes, BlockMapNode node, long baseIndex, long fromIndex)
@@ -197,11 +221,11 @@ internal sealed class BlockMap
         }
     }
 
-    private static bool DiffNodes(INodeSource nodes, int level, BlockMapNode? first, BlockMapNode? second, long baseIndex, long fromIndex, DiffVisitor visit)
+    private static bool DiffNodes(INodeSource nodes, int level, BlockMapNode? first, BlockMapNode? second, long baseIndex, long fromIndex, DiffVisitor visit, bool byWrite)
     {
         if (first is not null && second is not null && first.Bitmap == second.Bitmap)
         {
-            return DiffAligned(nodes, level, first, second, baseIndex, fromIndex, visit);
+            return DiffAligned(nodes, level, first, second, baseIndex, fromIndex, visit, byWrite);
         }
 
         var span = SpanOf(level);
@@ -216,12 +240,12 @@ internal sealed class BlockMap
             var a = inFirst ? i++ : -1;
             var b = inSecond ? j++ : -1;
             var start = baseIndex + (BitOperations.TrailingZeroCount(bits) * span);
-            if (start + span <= fromIndex || (inFirst && inSecond && first!.Children[a] == second!.Children[b]))
+            if (start + span <= fromIndex || (inFirst && inSecond && Same(level, first!, a, second!, b, byWrite)))
             {
                 continue;
             }
 
-            if (!DiffChild(nodes, level, inFirst ? first : null, a, inSecond ? second : null, b, start, fromIndex, visit))
+            if (!DiffChild(nodes, level, inFirst ? first : null, a, inSecond ? second : null, b, start, fromIndex, visit, byWrite))
             {
                 return false;
             }
@@ -234,7 +258,7 @@ internal sealed class BlockMap
     /// Two nodes with the same occupied slots: their dense child arrays line up, so a
     /// vectorized compare jumps straight from one differing child to the next.
     /// </summary>
-    private static bool DiffAligned(INodeSource nodes, int level, BlockMapNode first, BlockMapNode second, long baseIndex, long fromIndex, DiffVisitor visit)
+    private static bool DiffAligned(INodeSource nodes, int level, BlockMapNode first, BlockMapNode second, long baseIndex, long fromIndex, DiffVisitor visit, bool byWrite)
     {
         var span = SpanOf(level);
         var a = MemoryMarshal.AsBytes(first.Children.AsSpan());
@@ -242,14 +266,26 @@ internal sealed class BlockMap
         var position = 0;
         while (true)
         {
-            position += a[(position * 16)..].CommonPrefixLength(b[(position * 16)..]) / 16;
+            if (byWrite && level == 0 && (first.Generations is not null || second.Generations is not null))
+            {
+                // Equal chunks may still differ by write: compare entry by entry.
+                while (position < first.Children.Length && Same(level, first, position, second, position, byWrite))
+                {
+                    position++;
+                }
+            }
+            else
+            {
+                position += a[(position * 16)..].CommonPrefixLength(b[(position * 16)..]) / 16;
+            }
+
             if (position >= first.Children.Length)
             {
                 return true;
             }
 
             var start = baseIndex + (SlotAt(first.Bitmap, position) * span);
-            if (start + span > fromIndex && !DiffChild(nodes, level, first, position, second, position, start, fromIndex, visit))
+            if (start + span > fromIndex && !DiffChild(nodes, level, first, position, second, position, start, fromIndex, visit, byWrite))
             {
                 return false;
             }
@@ -257,6 +293,10 @@ internal sealed class BlockMap
             position++;
         }
     }
+
+    /// <summary>Whether the two children hold the same: equal ids, and at the leaves, when <paramref name="byWrite"/>, equal write generations.</summary>
+    private static bool Same(int level, BlockMapNode first, int a, BlockMapNode second, int b, bool byWrite)
+        => first.Children[a] == second.Children[b] && (!byWrite || level != 0 || first.GenerationAt(a) == second.GenerationAt(b));
 
     /// <summary>Gets the slot of the <paramref name="position"/>-th occupied slot of a bitmap.</summary>
     private static int SlotAt(ulong bitmap, int position)
@@ -274,8 +314,8 @@ internal sealed class BlockMap
         return BitOperations.TrailingZeroCount(bitmap);
     }
 
-    private static bool DiffChild(INodeSource nodes, int level, BlockMapNode? first, int a, BlockMapNode? second, int b, long start, long fromIndex, DiffVisitor visit)
+    private static bool DiffChild(INodeSource nodes, int level, BlockMapNode? first, int a, BlockMapNode? second, int b, long start, long fromIndex, DiffVisitor visit, bool byWrite)
         => level == 0
             ? visit(start, first is null ? null : new ChunkId(first.Children[a]), second is null ? null : new ChunkId(second.Children[b]))
-            : DiffNodes(nodes, level - 1, first?.ChildAt(a, nodes), second?.ChildAt(b, nodes), start, fromIndex, visit);
+            : DiffNodes(nodes, level - 1, first?.ChildAt(a, nodes), second?.ChildAt(b, nodes), start, fromIndex, visit, byWrite);
 }

@@ -8,20 +8,23 @@ namespace Ebs.Core.BlockMaps;
 /// <summary>
 /// One immutable node of the block map: up to 64 children selected by six bits of the block
 /// index, stored densely behind a bitmap. Level 0 children are chunk ids; higher levels hold
-/// node ids.
+/// node ids. A leaf may also hold each block's write generation (<see cref="WriteGeneration"/>),
+/// which enters its id only when one is recorded, so leaves without any keep the ids they had
+/// before write generations existed.
 /// </summary>
 internal sealed class BlockMapNode
 {
     public const int FanOutBits = 6;
     public const int FanOut = 1 << FanOutBits;
 
-    private BlockMapNode(int level, ulong bitmap, UInt128[] children, long blockCount)
+    private BlockMapNode(int level, ulong bitmap, UInt128[] children, long blockCount, ulong[]? generations)
     {
         Level = level;
         Bitmap = bitmap;
         Children = children;
         BlockCount = blockCount;
-        Id = ComputeId(level, bitmap, children);
+        Generations = generations;
+        Id = ComputeId(level, bitmap, children, generations);
     }
 
     public NodeId Id { get; }
@@ -33,6 +36,9 @@ internal sealed class BlockMapNode
     /// <summary>Gets the children in slot order: chunk ids at level 0, node ids above.</summary>
     public UInt128[] Children { get; }
 
+    /// <summary>Gets a leaf's write generations, parallel to <see cref="Children"/>; <see langword="null"/> when none is recorded (all 0).</summary>
+    public ulong[]? Generations { get; }
+
     /// <summary>Gets the number of blocks in this subtree.</summary>
     public long BlockCount { get; }
 
@@ -42,8 +48,11 @@ internal sealed class BlockMapNode
     // the node is dropped from the table and stored again later.
     private BlockMapNode?[]? _resolved;
 
-    public static BlockMapNode Create(int level, ulong bitmap, UInt128[] children, long blockCount)
-        => new(level, bitmap, children, blockCount);
+    public static BlockMapNode Create(int level, ulong bitmap, UInt128[] children, long blockCount, ulong[]? generations = null)
+        => new(level, bitmap, children, blockCount, generations);
+
+    /// <summary>Gets the write generation of the <paramref name="k"/>-th child (dense position) of a leaf.</summary>
+    public ulong GenerationAt(int k) => Generations is { } g ? g[k] : 0;
 
     public static int SlotOf(long blockIndex, int level) => (int)((blockIndex >> (level * FanOutBits)) & (FanOut - 1));
 
@@ -92,13 +101,21 @@ internal sealed class BlockMapNode
         }
     }
 
-    private static NodeId ComputeId(int level, ulong bitmap, UInt128[] children)
+    private static NodeId ComputeId(int level, ulong bitmap, UInt128[] children, ulong[]? generations)
     {
-        Span<byte> buffer = stackalloc byte[sizeof(ulong) + (FanOut * 16) + 1];
+        Span<byte> buffer = stackalloc byte[sizeof(ulong) + (FanOut * (16 + sizeof(ulong))) + 1];
         buffer[0] = (byte)level;
         BitConverter.TryWriteBytes(buffer[1..], bitmap);
         var body = MemoryMarshal.AsBytes(children.AsSpan());
         body.CopyTo(buffer[9..]);
-        return new NodeId(XxHash128.HashToUInt128(buffer[..(9 + body.Length)]));
+        var length = 9 + body.Length;
+        if (generations is not null)
+        {
+            var tail = MemoryMarshal.AsBytes(generations.AsSpan());
+            tail.CopyTo(buffer[length..]);
+            length += tail.Length;
+        }
+
+        return new NodeId(XxHash128.HashToUInt128(buffer[..length]));
     }
 }

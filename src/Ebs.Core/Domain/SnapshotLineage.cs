@@ -26,16 +26,31 @@ internal static class SnapshotLineage
 
     /// <summary>
     /// Counts the blocks a snapshot of <paramref name="volume"/> taken now changes relative to
-    /// <paramref name="predecessorRoot"/>: those written since the volume's base map was frozen,
-    /// and those where the base map differs from the predecessor's (a deleted snapshot's changes).
-    /// The maps are diffed by subtree id, so the cost follows the changes, not the volume size.
+    /// <paramref name="predecessorRoot"/>: those written since the volume's base map was frozen
+    /// with bytes other than the base's (a block written with the bytes it held is listed by
+    /// ListChangedBlocks but copies nothing), and those where the base map differs from the
+    /// predecessor's (a deleted snapshot's changes). The maps are diffed by subtree id, so the
+    /// cost follows the changes, not the volume size.
     /// </summary>
     public static long ChangedBlocks(BlockMap map, INodeSource nodes, NodeId? predecessorRoot, VolumeRecord volume)
     {
-        var changed = (long)volume.Dirty.Count;
+        var changed = 0L;
+        var rewritten = new HashSet<long>();
+        foreach (var (block, chunk) in volume.Dirty)
+        {
+            if (map.Lookup(nodes, volume.BaseRoot, block) == chunk)
+            {
+                rewritten.Add(block);
+            }
+            else
+            {
+                changed++;
+            }
+        }
+
         map.Diff(nodes, predecessorRoot, volume.BaseRoot, 0, (index, _, _) =>
         {
-            changed += volume.Dirty.ContainsKey(index) ? 0 : 1;
+            changed += volume.Dirty.ContainsKey(index) && !rewritten.Contains(index) ? 0 : 1;
             return true;
         });
         return changed;

@@ -62,6 +62,11 @@ internal sealed record SnapshotRecord
     public ImmutableSortedSet<string> CreateVolumePermissions { get; init; } = ImmutableSortedSet<string>.Empty;
     /// <summary>Gets the ARN of the KMS key whose data key seals the snapshot's chunks, or <see langword="null"/> when it is not encrypted.</summary>
     public string? KmsKeyId { get; init; }
+    /// <summary>Gets how the EBS direct APIs are writing the snapshot, or <see langword="null"/> for a snapshot EC2 made.</summary>
+    public DirectWrite? Direct { get; init; }
+
+    /// <summary>Gets a value indicating whether the EBS direct APIs are still writing the snapshot or it failed: its blocks cannot be read.</summary>
+    public bool IsUnfinishedDirectWrite => Direct is { Status: not DirectWriteStatus.Completed };
 
     /// <summary>Gets the lineage key: <see cref="LineageVolumeId"/>, or the volume id.</summary>
     public VolumeId Lineage => LineageVolumeId ?? VolumeId;
@@ -81,7 +86,7 @@ internal sealed record SnapshotRecord
     /// </summary>
     public bool IsStandardTierOnly => Archive is null || Archive.Status == TieringOperationStatus.PermanentRestoreCompleted;
 
-    public bool IsCompletedAt(DateTimeOffset now) => now >= CompletesAt;
+    public bool IsCompletedAt(DateTimeOffset now) => !IsUnfinishedDirectWrite && now >= CompletesAt;
 
     /// <summary>
     /// Whether the snapshot's blocks can be used at <paramref name="now"/> (a volume created, a
@@ -94,7 +99,7 @@ internal sealed record SnapshotRecord
     {
         var completed = IsCompletedAt(now);
         var total = (CompletesAt - CopyStartsAt).Ticks;
-        var progress = completed ? 100 : total <= 0 || now <= CopyStartsAt ? 0 : (int)Math.Min(99, 100 * (now - CopyStartsAt).Ticks / total);
+        var progress = completed ? 100 : IsUnfinishedDirectWrite || total <= 0 || now <= CopyStartsAt ? 0 : (int)Math.Min(99, 100 * (now - CopyStartsAt).Ticks / total);
         return new Snapshot
         {
             SnapshotId = Id,
@@ -103,7 +108,7 @@ internal sealed record SnapshotRecord
             VolumeId = VolumeId,
             VolumeSize = VolumeSizeGiB,
             Description = Description,
-            State = completed ? SnapshotState.Completed : SnapshotState.Pending,
+            State = Direct is { Status: DirectWriteStatus.Failed } ? SnapshotState.Error : completed ? SnapshotState.Completed : SnapshotState.Pending,
             ProgressPercent = progress,
             StartTime = StartTime,
             CompletionTime = completed ? CompletesAt : null,

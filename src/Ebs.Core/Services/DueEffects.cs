@@ -43,6 +43,7 @@ internal static class DueEffects
         [Backups.RuleRun] = Backups.RunRule,
         [Backups.RecoveryPointExpiry] = Backups.Expire,
         [Backups.ColdTransition] = Backups.MoveToCold,
+        [DirectSnapshots.TimeoutEffect] = DirectSnapshots.TimedOut,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Gets the effects that read stored chunks while they apply.</summary>

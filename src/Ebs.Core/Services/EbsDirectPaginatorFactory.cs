@@ -16,4 +16,14 @@ public sealed class EbsDirectPaginatorFactory
         ArgumentNullException.ThrowIfNull(request);
         return new ListChangedBlocksPaginator(_client, request);
     }
+
+    /// <summary>Pages through ListSnapshotBlocks, starting at the request's <see cref="ListSnapshotBlocksRequest.NextToken"/>.</summary>
+    /// <param name="request">The first page's request.</param>
+    /// <returns>The paginator.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    public ListSnapshotBlocksPaginator ListSnapshotBlocks(ListSnapshotBlocksRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new ListSnapshotBlocksPaginator(_client, request);
+    }
 }

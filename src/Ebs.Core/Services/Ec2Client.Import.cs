@@ -104,7 +104,7 @@ public sealed partial class Ec2Client
         var length = await ImageBatches.CopyAsync(
             source,
             capacity,
-            (offset, batch) => WriteVolumeCoreAsync(volumeId, [new VolumeWrite(offset, batch)], importing, cancellationToken),
+            (offset, batch) => WriteVolumeCoreAsync(volumeId, [new VolumeWrite(offset, batch)], importing, onlyChanges: true, cancellationToken),
             progress,
             cancellationToken).ConfigureAwait(false);
 

@@ -66,14 +66,15 @@ public sealed partial class Ec2Client
 
         var predecessor = SnapshotLineage.Predecessor(m.World, volume);
         var changed = predecessor is null ? (long?)null : SnapshotLineage.ChangedBlocks(_engine.Map, m.Refs, predecessor.Root, volume);
-        var root = Freeze(m.Refs, volume);
+        var id = _engine.Ids.Next<SnapshotId>(m.World.Snapshots.ContainsKey);
+        var root = Freeze(m.Refs, volume, WriteGeneration.Of(id.Value));
         m.Refs.AddRef(root);
         var blockCount = BlockMap.BlockCount(m.Refs, root);
         var copied = changed ?? blockCount;
         var (copyStartsAt, completesAt, queue) = SnapshotQueue.Enqueue(volume.SnapshotCompletions, m.Now, CopyTime(copied));
         var record = new SnapshotRecord
         {
-            Id = _engine.Ids.Next<SnapshotId>(m.World.Snapshots.ContainsKey),
+            Id = id,
             OwnerId = AccountId,
             Region = Region,
             VolumeId = volumeId,
@@ -251,7 +252,8 @@ public sealed partial class Ec2Client
     private List<SnapshotRecord> BilledSnapshots(World world)
         => [.. world.Snapshots.Values.Where(s => s.HoldsStandardStorage && s.OwnerId == AccountId && s.Region == Region)];
 
-    private NodeId? Freeze(GraphTransaction refs, VolumeRecord volume)
+    /// <summary>Freezes the volume's written-back blocks into a new map, as the writes of <paramref name="generation"/> (see <see cref="WriteGeneration"/>).</summary>
+    private NodeId? Freeze(GraphTransaction refs, VolumeRecord volume, ulong generation)
     {
         var count = volume.Dirty.Count;
         var changes = ArrayPool<BlockChange>.Shared.Rent(count);
@@ -260,7 +262,7 @@ public sealed partial class Ec2Client
             var i = 0;
             foreach (var (block, chunk) in volume.Dirty)
             {
-                changes[i++] = new BlockChange(block, chunk);
+                changes[i++] = new BlockChange(block, chunk, generation);
             }
 
             var root = _engine.Map.Apply(refs, volume.BaseRoot, changes.AsSpan(0, count));
@@ -283,8 +285,7 @@ public sealed partial class Ec2Client
         }
     }
 
-    private TimeSpan CopyTime(long changedBlocks)
-        => _engine.Options.SnapshotSetupTime + TimeSpan.FromSeconds((double)changedBlocks * _engine.BlockSize / _engine.Options.SnapshotThroughputBytesPerSecond);
+    private TimeSpan CopyTime(long changedBlocks) => SnapshotCopyTime.Of(_engine.Options, changedBlocks);
 
     /// <summary>The order of DescribeSnapshots, oldest first, as text for the page token.</summary>
     private static string SnapshotSortKey(Snapshot s)

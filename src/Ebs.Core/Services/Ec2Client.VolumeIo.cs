@@ -60,7 +60,7 @@ public sealed partial class Ec2Client
 
         if (!writes.All(w => w.Data.IsEmpty))
         {
-            await WriteVolumeCoreAsync(volumeId, writes, importing: false, cancellationToken).ConfigureAwait(false);
+            await WriteVolumeCoreAsync(volumeId, writes, importing: false, onlyChanges: false, cancellationToken).ConfigureAwait(false);
         }
 
         return new WriteVolumeResponse { BytesWritten = writes.Sum(w => (long)w.Data.Length) };
@@ -148,12 +148,16 @@ public sealed partial class Ec2Client
     }
 
     /// <summary>
-    /// Stores <paramref name="writes"/> in one commit. A block that ends up holding what it holds
-    /// already (the same chunk, or zeros where the volume holds nothing) is not a change: it
-    /// stays out of the write-back set, so the next snapshot neither counts nor copies it.
-    /// <paramref name="importing"/> says the volume is an unfinished import, which only its importer may write.
+    /// Stores <paramref name="writes"/> in one commit. A block written with the bytes it holds is
+    /// still written, as in AWS: it joins the write-back set, so the next snapshot lists it as
+    /// changed (ListChangedBlocks) though it stores no new chunk and copies nothing (see
+    /// <see cref="SnapshotLineage.ChangedBlocks"/>). With <paramref name="onlyChanges"/> (an import,
+    /// which compares the image with the volume), such a block is not a write at all and one
+    /// changed back to its base bytes leaves the set. Zeros written where the volume holds nothing
+    /// stay a hole either way. <paramref name="importing"/> says the volume is an unfinished import,
+    /// which only its importer may write.
     /// </summary>
-    private async ValueTask WriteVolumeCoreAsync(VolumeId volumeId, IReadOnlyList<VolumeWrite> writes, bool importing, CancellationToken cancellationToken)
+    private async ValueTask WriteVolumeCoreAsync(VolumeId volumeId, IReadOnlyList<VolumeWrite> writes, bool importing, bool onlyChanges, CancellationToken cancellationToken)
     {
         // Split the ranges into the blocks they cover whole and the blocks they touch in part
         // (a block shared by two adjacent ranges gets both parts).
@@ -252,7 +256,8 @@ public sealed partial class Ec2Client
                 var based = _engine.Map.Lookup(m.Refs, volume.BaseRoot, block);
                 var wanted = chunk ?? (based is null ? null : zeros ??= await StoreLockedAsync(m, scope, new byte[blockSize], cancellationToken).ConfigureAwait(false));
                 var held = dirty.TryGetValue(block, out var written) ? written : (ChunkId?)null;
-                if (wanted == (held ?? based))
+
+                if (wanted == held || (onlyChanges && wanted == (held ?? based)))
                 {
                     continue;
                 }
@@ -262,18 +267,17 @@ public sealed partial class Ec2Client
                     m.Refs.Release(previous);
                 }
 
-                // Back to what the base map holds: no longer a change since the last snapshot.
-                if (wanted == based)
+                if (wanted is { } chunkWanted && !(onlyChanges && wanted == based))
                 {
-                    dirty.Remove(block);
+                    m.Refs.AddRef(chunkWanted);
+                    dirty[block] = chunkWanted;
+                    edits.Add((block, wanted));
                 }
                 else
                 {
-                    m.Refs.AddRef(wanted!.Value);
-                    dirty[block] = wanted.Value;
+                    dirty.Remove(block);
+                    edits.Add((block, null));
                 }
-
-                edits.Add((block, wanted == based ? null : wanted));
             }
 
             if (edits.Count > 0)

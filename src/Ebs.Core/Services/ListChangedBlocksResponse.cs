@@ -8,7 +8,7 @@ public sealed record ListChangedBlocksResponse
     /// <summary>Gets the changed blocks of this page, ascending by index.</summary>
     public required ImmutableArray<ChangedBlock> ChangedBlocks { get; init; }
 
-    /// <summary>Gets when the blocks' tokens expire; <see langword="null"/>, as no block tokens are issued (see <see cref="ChangedBlock"/>).</summary>
+    /// <summary>Gets when the page's block tokens expire (<see cref="EbsDirectClient.BlockTokenLifetime"/> after the call).</summary>
     public DateTimeOffset? ExpiryTime { get; init; }
 
     /// <summary>Gets the size of the second snapshot's volume, in GiB.</summary>

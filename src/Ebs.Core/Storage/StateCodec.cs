@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -77,7 +78,8 @@ internal static class StateCodec
             s.RecycleBin,
             s.Consistency.ToAwsString(),
             s.CreateVolumePermissions.IsEmpty ? null : [.. s.CreateVolumePermissions],
-            s.KmsKeyId),
+            s.KmsKeyId,
+            s.Direct),
         StateJsonContext.Default.SnapshotDocument);
 
     public static byte[] Write(ImageRecord image)
@@ -275,17 +277,25 @@ internal static class StateCodec
             RecycleBin = d.RecycleBin,
             CreateVolumePermissions = d.CreateVolumePermissions is { } granted ? [.. granted] : [],
             KmsKeyId = d.KmsKeyId,
+            Direct = d.Direct,
         };
     }
 
+    /// <summary>
+    /// Encodes a node: header, children, then, for a leaf that records write generations, one
+    /// 8-byte generation per child. Leaves without generations encode as they did before
+    /// generations existed, so stores written earlier decode unchanged.
+    /// </summary>
     public static byte[] Encode(BlockMapNode node)
     {
         var children = MemoryMarshal.AsBytes(node.Children.AsSpan());
-        var body = new byte[NodeHeader + children.Length];
+        var generations = MemoryMarshal.AsBytes((node.Generations ?? []).AsSpan());
+        var body = new byte[NodeHeader + children.Length + generations.Length];
         body[0] = (byte)node.Level;
         BinaryPrimitives.WriteUInt64LittleEndian(body.AsSpan(1), node.Bitmap);
         BinaryPrimitives.WriteInt64LittleEndian(body.AsSpan(9), node.BlockCount);
         children.CopyTo(body.AsSpan(NodeHeader));
+        generations.CopyTo(body.AsSpan(NodeHeader + children.Length));
         return body;
     }
 
@@ -293,13 +303,17 @@ internal static class StateCodec
     /// <exception cref="EbsException"><c>InternalError</c> naming the node when it is malformed or does not hash to its id.</exception>
     public static BlockMapNode DecodeNode(NodeId id, byte[] body)
     {
-        if (body.Length < NodeHeader || (body.Length - NodeHeader) % 16 != 0 || body[0] >= MaxLevels)
+        var count = body.Length < NodeHeader ? 0 : BitOperations.PopCount(BinaryPrimitives.ReadUInt64LittleEndian(body.AsSpan(1)));
+        var plain = NodeHeader + (count * 16);
+        var withGenerations = plain + (count * sizeof(ulong));
+        if (body.Length < NodeHeader || body[0] >= MaxLevels || (body.Length != plain && (body[0] != 0 || body.Length != withGenerations)))
         {
             throw new EbsException(EbsErrorCodes.InternalError, $"Block-map node {id} is corrupt: it is not a node ({body.Length} bytes).", id.ToString());
         }
 
-        var children = MemoryMarshal.Cast<byte, UInt128>(body.AsSpan(NodeHeader)).ToArray();
-        var node = BlockMapNode.Create(body[0], BinaryPrimitives.ReadUInt64LittleEndian(body.AsSpan(1)), children, BinaryPrimitives.ReadInt64LittleEndian(body.AsSpan(9)));
+        var children = MemoryMarshal.Cast<byte, UInt128>(body.AsSpan(NodeHeader, count * 16)).ToArray();
+        var generations = body.Length == plain ? null : MemoryMarshal.Cast<byte, ulong>(body.AsSpan(plain)).ToArray();
+        var node = BlockMapNode.Create(body[0], BinaryPrimitives.ReadUInt64LittleEndian(body.AsSpan(1)), children, BinaryPrimitives.ReadInt64LittleEndian(body.AsSpan(9)), generations);
         return node.Id == id
             ? node
             : throw new EbsException(EbsErrorCodes.InternalError, $"Block-map node {id} is corrupt: its content hashes to {node.Id}.", id.ToString());

@@ -72,7 +72,8 @@ internal sealed record SnapshotDocument(
     RecycleBinEntry? RecycleBin = null,
     string? Consistency = null,
     string[]? CreateVolumePermissions = null,
-    string? KmsKeyId = null);
+    string? KmsKeyId = null,
+    DirectWrite? Direct = null);
 
 /// <summary>The stored shape of a snapshot's archive-tier state; absent (standard tier only) in documents older than the archive tier. The status is its C# member name.</summary>
 internal sealed record SnapshotArchiveDocument(

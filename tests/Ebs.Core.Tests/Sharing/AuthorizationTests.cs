@@ -84,7 +84,13 @@ public sealed class AuthorizationTests
         ["Ec2Client.ListSnapshotsInRecycleBinAsync"] = Unshareable(c => c.Ec2.ListSnapshotsInRecycleBinAsync(new() { SnapshotIds = [c.Snapshot] }).AsTask(), SnapNotFound, SnapNotFound),
 
         // EBS direct reads the caller's own snapshots only.
-        ["EbsDirectClient.ListChangedBlocksAsync"] = Unshareable(c => c.Direct.ListChangedBlocksAsync(new() { SecondSnapshotId = c.Snapshot }).AsTask(), RuleNotFound),
+        // The EBS direct APIs read what EC2 lets the caller use; only the owner writes, and a snapshot being written is not shared.
+        ["EbsDirectClient.ListChangedBlocksAsync"] = Usable(c => c.Direct.ListChangedBlocksAsync(new() { SecondSnapshotId = c.Snapshot }).AsTask(), RuleNotFound),
+        ["EbsDirectClient.ListSnapshotBlocksAsync"] = Usable(c => c.Direct.ListSnapshotBlocksAsync(new() { SnapshotId = c.Snapshot }).AsTask(), RuleNotFound),
+        ["EbsDirectClient.GetSnapshotBlockAsync"] = Usable(async c => await c.Direct.GetSnapshotBlockAsync(new() { SnapshotId = c.Snapshot, BlockIndex = 0, BlockToken = c.BlockToken }), RuleNotFound),
+        ["EbsDirectClient.PutSnapshotBlockAsync"] = Unshareable(c => c.Direct.PutSnapshotBlockAsync(DirectBlock(c.Written)).AsTask(), RuleNotFound),
+        ["EbsDirectClient.CompleteSnapshotAsync"] = Unshareable(c => c.Direct.CompleteSnapshotAsync(new() { SnapshotId = c.Written, ChangedBlocksCount = 0 }).AsTask(), RuleNotFound),
+        ["EbsDirectClient.StartSnapshotAsync"] = Account(c => c.Direct.StartSnapshotAsync(new() { VolumeSize = 1 }).AsTask()),
 
         // Images: launchable and describable by whoever they are shared with; everything else is the owner's (AuthFailure).
         ["Ec2Client.DescribeImagesAsync"] = Usable(c => c.Ec2.DescribeImagesAsync(new() { ImageIds = [c.Image] }).AsTask(), AmiNotFound),
@@ -208,6 +214,13 @@ public sealed class AuthorizationTests
         ["BillingClient.GetCostAndUsageAsync"] = Account(c => c.Billing.GetCostAndUsageAsync(new() { TimePeriod = new() { Start = DateTimeOffset.UnixEpoch, End = c.T.Time.GetUtcNow() } }).AsTask()),
     };
 
+    /// <summary>Block 0 of a snapshot being written through the EBS direct APIs: zeros with their checksum.</summary>
+    private static PutSnapshotBlockRequest DirectBlock(SnapshotId snapshot)
+    {
+        var data = new byte[TestCloud.BlockSize];
+        return new() { SnapshotId = snapshot, BlockIndex = 0, BlockData = new MemoryStream(data), DataLength = data.Length, Checksum = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(data)) };
+    }
+
     public static TheoryData<string> Operations() => [.. FacadeOperations()];
 
     [Fact]
@@ -307,6 +320,12 @@ public sealed class AuthorizationTests
 
         public string KeyArn { get; private set; } = string.Empty;
 
+        /// <summary>Gets a token of block 0 of <see cref="Snapshot"/>, listed by its owner.</summary>
+        public string BlockToken { get; private set; } = string.Empty;
+
+        /// <summary>Gets a snapshot its owner is writing through the EBS direct APIs.</summary>
+        public SnapshotId Written { get; private set; }
+
         public string VolumeArn => $"arn:aws:ec2:{TestCloud.Region}:{Owner}:volume/{Volume}";
 
         public string Plan { get; private set; } = string.Empty;
@@ -349,6 +368,8 @@ public sealed class AuthorizationTests
             c.Snapshot = (await t.Ec2.TakeSnapshotAsync(volume.VolumeId)).SnapshotId;
             c.Image = await t.RegisterImageAsync();
             c.Instance = (await t.LaunchAsync(c.Image)).InstanceId;
+            var direct = t.Cloud.Account(Owner).EbsDirect(TestCloud.Region);
+            c.Written = (await direct.StartSnapshotAsync(new() { VolumeSize = 1 })).SnapshotId;
             var backup = t.Cloud.Account(Owner).Backup(TestCloud.Region);
             await backup.CreateBackupVaultAsync(new() { BackupVaultName = Vault });
             await t.Cloud.Account(Owner).Backup(OtherRegion).CreateBackupVaultAsync(new() { BackupVaultName = CopyVault });
@@ -359,6 +380,7 @@ public sealed class AuthorizationTests
             c.Point = (await backup.DescribeBackupJobAsync(new() { BackupJobId = c.BackupJob })).RecoveryPointArn!;
             c.RestoreJob = (await backup.StartRestoreJobAsync(new() { RecoveryPointArn = c.Point, Metadata = new Dictionary<string, string> { ["availabilityZone"] = c.Zone } })).RestoreJobId;
             c.CopyJob = (await backup.StartCopyJobAsync(new() { RecoveryPointArn = c.Point, SourceBackupVaultName = Vault, DestinationBackupVaultArn = c.CopyVaultArn, IamRoleArn = BackupRole })).CopyJobId;
+            c.BlockToken = (await direct.ListSnapshotBlocksAsync(new() { SnapshotId = c.Snapshot })).Blocks[0].BlockToken;
             var rule = await t.CreateRuleAsync(1, resourceTags: [Rules.Tag("keep", "yes")]);
             c.Rule = rule.Identifier;
             c.RuleArn = rule.RuleArn;
