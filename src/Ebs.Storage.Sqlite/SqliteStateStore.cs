@@ -16,7 +16,7 @@ namespace Ebs.Storage.Sqlite;
 public sealed class SqliteStateStore : IStateStore
 {
     /// <summary>The format version this library writes.</summary>
-    public const int FormatVersion = 4;
+    public const int FormatVersion = 5;
 
     private static readonly string[] Migrations =
     [
@@ -43,6 +43,13 @@ public sealed class SqliteStateStore : IStateStore
         // 3 -> 4: new kinds of records (scheduled events, Recycle Bin rules, Fast Snapshot
         // Restore, the usage ledger). Nothing to convert; the version keeps older libraries,
         // which would take the new kinds for damage, from opening the store.
+        "-- nothing to convert",
+
+        // 4 -> 5: new kinds of records (lifecycle policies, block public access, KMS keys and
+        // their master secret, encryption defaults, AWS Backup vaults, plans, selections, jobs
+        // and recovery points), new optional fields (permissions, keys, direct writes), sealed
+        // chunk files and block-map leaves with write generations. Nothing to convert; the
+        // version keeps older libraries, which would misread the new leaves, from opening it.
         "-- nothing to convert",
     ];
 
