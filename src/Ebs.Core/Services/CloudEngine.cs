@@ -204,7 +204,7 @@ internal sealed class CloudEngine : IAsyncDisposable
         }
 
         var before = _world;
-        var mutation = new Mutation(before, Graph.Begin(), now, journal: _state is not null);
+        var mutation = new Mutation(before, Graph.Begin(), now, journal: _state is not null) { Staged = staged };
         T result;
         try
         {

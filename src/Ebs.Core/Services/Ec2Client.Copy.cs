@@ -115,7 +115,12 @@ public sealed partial class Ec2Client
             {
                 if (!translated.TryGetValue(chunk, out var copied))
                 {
-                    if (!await ChunkReader.TryReadAsync(_engine.Chunks, source, chunk, buffer.AsMemory(0, blockSize), cancellationToken).ConfigureAwait(false))
+                    if (m.Staged?.GetValueOrDefault(chunk) is { Length: > 0 } staged)
+                    {
+                        // Staged by this call (a provider image's root, stored by its first use), not stored yet.
+                        staged.CopyTo(buffer);
+                    }
+                    else if (!await ChunkReader.TryReadAsync(_engine.Chunks, source, chunk, buffer.AsMemory(0, blockSize), cancellationToken).ConfigureAwait(false))
                     {
                         throw new EbsException(EbsErrorCodes.InternalError, $"Chunk {chunk} of snapshot {original.Id} is not stored.", original.Id.Value);
                     }

@@ -17,6 +17,9 @@ internal sealed class Mutation(World world, GraphTransaction refs, DateTimeOffse
 
     public World World { get; private set; } = world;
 
+    /// <summary>Gets the chunks the call staged, stored only when it commits (readable meanwhile through here).</summary>
+    public IReadOnlyDictionary<ChunkId, ReadOnlyMemory<byte>>? Staged { get; init; }
+
     public GraphTransaction Refs { get; } = refs;
 
     /// <summary>Gets the instant the change happens at; due work moves it forward to each event's own instant.</summary>
