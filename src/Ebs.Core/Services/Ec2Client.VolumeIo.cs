@@ -73,6 +73,36 @@ public sealed partial class Ec2Client
     /// <remarks>Synchronous like <see cref="File.Open(string, FileMode)"/>: it only finds the volume; the stream's reads and writes are the I/O.</remarks>
     public Stream OpenVolume(VolumeId volumeId) => new VolumeStream(this, volumeId, FindVolume(_engine.World, volumeId).View.SizeInBytes, _engine.BlockSize);
 
+    /// <summary>
+    /// Opens the volume attached to a running instance as <paramref name="deviceName"/>, as the instance's guest sees the
+    /// device (the library's own operation): I/O through it is I/O on that volume.
+    /// </summary>
+    /// <param name="instanceId">The running instance.</param>
+    /// <param name="deviceName">The device name the volume is attached as, such as <c>/dev/xvda</c>.</param>
+    /// <returns>The volume's stream, as <see cref="OpenVolume(VolumeId)"/> opens it.</returns>
+    /// <exception cref="EbsException">
+    /// <c>InvalidInstanceID.NotFound</c>, <c>InvalidInstanceID.Malformed</c>; <c>IncorrectInstanceState</c> when the instance is not
+    /// running; <c>InvalidParameterValue</c> when no volume is attached to it as <paramref name="deviceName"/> (attaching or
+    /// detaching volumes are not usable by the guest).
+    /// </exception>
+    /// <remarks>
+    /// Synchronous like <see cref="OpenVolume(VolumeId)"/>: it sees attachments as the last call left them, so an attachment
+    /// that completed since then counts once any call (or <see cref="EbsCloud.ApplyDueWorkAsync"/>) has applied it.
+    /// </remarks>
+    public Stream OpenVolume(InstanceId instanceId, string deviceName)
+    {
+        var world = _engine.World;
+        var instance = FindInstance(world, instanceId);
+        if (instance.StateAt(_engine.Time.GetUtcNow()) != InstanceStateName.Running)
+        {
+            throw new EbsException(EbsErrorCodes.IncorrectInstanceState, $"The instance '{instanceId}' is not in the 'running' state.", instanceId.Value);
+        }
+
+        var volume = Instances.VolumesOf(world, instanceId).FirstOrDefault(v => v.View.Attachments[0] is { State: VolumeAttachmentState.Attached } a && a.Device == deviceName)
+            ?? throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"No volume is attached to instance '{instanceId}' as '{deviceName}'.", instanceId.Value);
+        return OpenVolume(volume.Id);
+    }
+
     /// <summary>How many blocks of one write are stored at once; smaller writes store them in turn.</summary>
     private static int StoreParallelism => Math.Max(8, Environment.ProcessorCount);
 
