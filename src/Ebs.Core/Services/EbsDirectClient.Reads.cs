@@ -167,7 +167,9 @@ public sealed partial class EbsDirectClient
             }
 
             var data = new byte[_engine.BlockSize];
-            if (!await _engine.Chunks.TryReadAsync(chunk, data, cancellationToken).ConfigureAwait(false))
+            // Through the snapshot's scope: an encrypted snapshot's chunks are opened with its key's data key.
+            var scope = _engine.Keys.ScopeOf(world, snapshot.OwnerId, snapshot.Region, snapshot.KmsKeyId);
+            if (!await ChunkReader.TryReadAsync(_engine.Chunks, scope, chunk, data, cancellationToken).ConfigureAwait(false))
             {
                 throw new EbsException(EbsErrorCodes.InternalError, $"Chunk {chunk} of snapshot {snapshotId} is not stored.", snapshotId.Value);
             }

@@ -47,7 +47,7 @@ public sealed partial class EbsDirectClient
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     /// <exception cref="EbsException">
     /// <c>ValidationException</c> with <c>INVALID_VOLUME_SIZE</c> for a size outside 1–65,536 GiB or below the parent's,
-    /// <c>INVALID_PARAMETER_VALUE</c> for a timeout outside 10–4,320 minutes or a description or client token over 255 characters,
+    /// <c>INVALID_PARAMETER_VALUE</c> for a timeout outside 10–4,320 minutes, a description or client token over 255 characters or an encrypted parent,
     /// <c>INVALID_TAG</c> for a bad tag, <c>INVALID_SNAPSHOT_ID</c> for a parent that is not completed or is archived;
     /// <c>ResourceNotFoundException</c> with <c>SNAPSHOT_NOT_FOUND</c> for a parent the caller cannot see;
     /// <c>ConflictException</c> for a client token reused with other parameters;
@@ -103,6 +103,12 @@ public sealed partial class EbsDirectClient
             if (parent is not null && !parent.IsCompletedAt(m.Now))
             {
                 throw Invalid(EbsErrorReasons.InvalidSnapshotId, $"The parent snapshot '{parent.Id}' is not completed.", parent.Id.Value);
+            }
+
+            if (parent is { KmsKeyId: not null })
+            {
+                // AWS continues an encrypted parent only with Encrypted and a KMS key, which StartSnapshot does not take here yet.
+                throw Invalid(EbsErrorReasons.InvalidParameterValue, $"The parent snapshot '{parent.Id}' is encrypted: starting an encrypted snapshot is not supported yet.", parent.Id.Value);
             }
 
             if (parent is not null && request.VolumeSize < parent.VolumeSizeGiB)
