@@ -337,9 +337,8 @@ internal static class Backups
         SnapshotRecord copy;
         try
         {
-            // An encrypted recovery point stays encrypted, under the destination Region's default key.
-            var keyArn = target.TargetKey(m, encrypted: null, kmsKeyId: null, snapshot!.KmsKeyId, keepSourceKey: false);
-            copy = await target.CopyIntoAsync(m, snapshot, SnapshotDescription, snapshot.Tags, keyArn, CancellationToken.None).ConfigureAwait(false);
+            // An encrypted recovery point stays encrypted.
+            copy = await target.CopyIntoAsync(m, snapshot!, SnapshotDescription, snapshot!.Tags, encrypted: null, kmsKeyId: null, CancellationToken.None).ConfigureAwait(false);
         }
         catch (EbsException e) when (e.ErrorCode == EbsErrorCodes.InvalidKmsKeyInvalidState)
         {

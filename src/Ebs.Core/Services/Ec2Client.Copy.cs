@@ -55,20 +55,24 @@ public sealed partial class Ec2Client
                 throw Archived(sourceSnapshotId);
             }
 
-            var keyArn = TargetKey(m, request.Encrypted, request.KmsKeyId, original.KmsKeyId, keepSourceKey: sourceRegion == Region && original.OwnerId == AccountId);
-            return await CopyIntoAsync(m, original, description ?? $"[Copied {sourceSnapshotId} from {sourceRegion}]", tags, keyArn, cancellationToken).ConfigureAwait(false);
+            return await CopyIntoAsync(m, original, description ?? $"[Copied {sourceSnapshotId} from {sourceRegion}]", tags, request.Encrypted, request.KmsKeyId, cancellationToken).ConfigureAwait(false);
         }, null, cancellationToken).ConfigureAwait(false);
         return new CopySnapshotResponse { SnapshotId = copy.Id, Tags = TagList.Of(copy.Tags) };
     }
 
     /// <summary>
     /// Copies a completed, readable snapshot into this facade's Region within <paramref name="m"/>:
-    /// only the chunks this Region lacks are stored, sealed under <paramref name="keyArn"/> when it is set; the copy is
-    /// pending while they transfer.
+    /// only the chunks this Region lacks are stored; the copy is pending while they transfer. It is encrypted as AWS
+    /// encrypts copies (<see cref="TargetKey"/>): the owner's copy within a Region keeps the source's key unless
+    /// <paramref name="kmsKeyId"/> names another; any other copy of encrypted data takes the named or the default key.
     /// </summary>
-    /// <exception cref="EbsException"><c>InvalidKMSKey.InvalidState</c> when the source's or the target key is not usable (before anything is stored).</exception>
-    internal async ValueTask<SnapshotRecord> CopyIntoAsync(Mutation m, SnapshotRecord original, string description, System.Collections.Immutable.ImmutableSortedDictionary<string, string> tags, string? keyArn, CancellationToken cancellationToken)
+    /// <exception cref="EbsException">
+    /// <c>InvalidKMSKey.InvalidState</c> when the source's or the target key is not usable; <c>InvalidParameterValue</c> for a
+    /// named key that does not exist or is not the caller's (both before anything is stored).
+    /// </exception>
+    internal async ValueTask<SnapshotRecord> CopyIntoAsync(Mutation m, SnapshotRecord original, string description, System.Collections.Immutable.ImmutableSortedDictionary<string, string> tags, bool? encrypted, string? kmsKeyId, CancellationToken cancellationToken)
     {
+        var keyArn = TargetKey(m, encrypted, kmsKeyId, original.KmsKeyId, keepSourceKey: original.Region == Region && original.OwnerId == AccountId);
         var source = _engine.Keys.ScopeOf(m.World, original.OwnerId, original.Region, original.KmsKeyId);
         var target = _engine.Keys.ScopeOf(m.World, AccountId, Region, keyArn);
         var (root, transferred) = await TransferAsync(m, original, source, target, cancellationToken).ConfigureAwait(false);

@@ -75,10 +75,9 @@ public sealed partial class Ec2Client
                 // The image's owner's snapshot: copying needs the image's launch permission only, as launching does.
                 var snapshot = m.World.Snapshots.GetValueOrDefault(snapshotId)
                     ?? throw new EbsException(EbsErrorCodes.InvalidSnapshotNotFound, $"The snapshot '{snapshotId}' does not exist.", snapshotId.Value);
-                var keyArn = TargetKey(m, encrypted: null, kmsKeyId: null, snapshot.KmsKeyId, keepSourceKey: sourceRegion == Region && snapshot.OwnerId == AccountId);
                 var description = string.Create(CultureInfo.InvariantCulture,
                     $"Copied for DestinationAmi {id} from SourceAmi {original.Id} for SourceSnapshot {snapshotId}. Task created on {m.Now.ToUnixTimeMilliseconds():N0}.");
-                var copy = await CopyIntoAsync(m, snapshot, description, snapshotTags, keyArn, cancellationToken).ConfigureAwait(false);
+                var copy = await CopyIntoAsync(m, snapshot, description, snapshotTags, encrypted: null, kmsKeyId: null, cancellationToken).ConfigureAwait(false);
                 copies[snapshotId] = copy;
                 availableAt = availableAt > copy.CompletesAt ? availableAt : copy.CompletesAt;
             }

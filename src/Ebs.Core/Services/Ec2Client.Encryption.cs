@@ -144,7 +144,7 @@ public sealed partial class Ec2Client
     /// encryption by default is on, with the named key or the default one. The key must be usable by the caller.
     /// </summary>
     /// <exception cref="EbsException"><c>InvalidParameterValue</c> for an unknown or inaccessible key; <c>InvalidKMSKey.InvalidState</c> for one disabled or pending deletion.</exception>
-    internal string? TargetKey(Mutation m, bool? encrypted, string? kmsKeyId, string? sourceKeyArn, bool keepSourceKey)
+    private string? TargetKey(Mutation m, bool? encrypted, string? kmsKeyId, string? sourceKeyArn, bool keepSourceKey)
     {
         if (kmsKeyId is not null)
         {

@@ -213,9 +213,8 @@ internal static partial class LifecyclePolicies
             SnapshotRecord copy;
             try
             {
-                // An encrypted source stays encrypted, under the target Region's default key (a copy rule names no key here).
-                var keyArn = target.TargetKey(m, encrypted: null, kmsKeyId: null, snapshot.KmsKeyId, keepSourceKey: false);
-                copy = await target.CopyIntoAsync(m, snapshot, description, tags, keyArn, CancellationToken.None).ConfigureAwait(false);
+                // An encrypted source stays encrypted (a copy rule names no key here).
+                copy = await target.CopyIntoAsync(m, snapshot, description, tags, encrypted: null, kmsKeyId: null, CancellationToken.None).ConfigureAwait(false);
             }
             catch (EbsException e) when (e.ErrorCode == EbsErrorCodes.InvalidKmsKeyInvalidState)
             {

@@ -43,6 +43,7 @@ internal sealed class DlmCreateCommand(IAnsiConsole console, TimeProvider time) 
     {
         [CommandOption("--target-tag <KEY=VALUE>")]
         [Description("Target volumes (or instances) with this tag.")]
+        [DefaultValue("backup=true")]
         public string TargetTag { get; init; } = "backup=true";
 
         [CommandOption("--instances")]
