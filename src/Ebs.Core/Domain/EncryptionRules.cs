@@ -38,7 +38,11 @@ internal static class EncryptionRules
         return MayUse(world, keyArn, recipientAccountId) ? SharingVerdict.Allowed : SharingVerdict.AllowedOnceKeyGranted;
     }
 
-    /// <summary>Whether <paramref name="accountId"/> may use data protected by <paramref name="keyArn"/> (create volumes from it, copy it): unencrypted, or the key is its own or granted to it.</summary>
+    /// <summary>
+    /// Whether <paramref name="accountId"/> may use data protected by <paramref name="keyArn"/> (create volumes from it, copy it, launch
+    /// from it): unencrypted, or the key is its own or granted to it. EC2 asks in <c>Ec2Client.TargetKey</c>, which every use of a
+    /// snapshot's data passes; the EBS direct APIs ask before reading.
+    /// </summary>
     public static bool MayUse(World world, string? keyArn, string accountId)
         => keyArn is null || world.Table(RecordKinds.KmsKey).GetValueOrDefault(keyArn) is { } key && key.IsUsableBy(accountId);
 

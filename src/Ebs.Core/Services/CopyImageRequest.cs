@@ -25,6 +25,21 @@ public sealed record CopyImageRequest
     /// <summary>Gets the tags to put on the new image and its snapshots: specifications of resource type <c>image</c> or <c>snapshot</c>; image tags win over copied ones with the same key.</summary>
     public IReadOnlyList<TagSpecification> TagSpecifications { get; init; } = [];
 
+    /// <summary>
+    /// Gets whether every snapshot of the new image is encrypted: <see langword="true"/> encrypts copies of unencrypted snapshots with
+    /// <see cref="KmsKeyId"/> or the default key; copies of encrypted snapshots are encrypted whatever is given (AWS: "you cannot create
+    /// an unencrypted copy of an encrypted snapshot").
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: each copy keeps its source's state (encryption by default encrypts them all).</value>
+    public bool? Encrypted { get; init; }
+
+    /// <summary>
+    /// Gets the KMS key of this Region (id, ARN, alias name or alias ARN) that encrypts every snapshot of the new image, re-encrypting
+    /// encrypted ones; requires <see cref="Encrypted"/> = <see langword="true"/>.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: the source's key for the caller's own image copied within its Region, else the default key.</value>
+    public string? KmsKeyId { get; init; }
+
     /// <summary>Gets a token that makes the call idempotent: a repeat with the same token returns the same image; with other parameters it is refused.</summary>
     public string? ClientToken { get; init; }
 }

@@ -28,7 +28,8 @@ public sealed partial class Ec2Client
     /// <c>InvalidSnapshot.NotFound</c>, <c>InvalidSnapshotID.Malformed</c>; <c>InvalidParameterValue</c> for a
     /// description over 255 characters or bad tags, or a KMS key that does not exist or is not accessible; <c>IncorrectState</c> when the source is not completed or is archived;
     /// <c>InvalidParameterDependency</c> for a KMS key without <c>Encrypted</c>; <c>InvalidKMSKey.InvalidState</c> when the source's
-    /// key or the copy's is disabled, pending deletion or deleted.
+    /// key or the copy's is disabled, pending deletion or deleted, or when the source is another account's and its customer managed key
+    /// is not granted to the caller.
     /// </exception>
     public async ValueTask<CopySnapshotResponse> CopySnapshotAsync(CopySnapshotRequest request, CancellationToken cancellationToken = default)
     {
@@ -67,15 +68,14 @@ public sealed partial class Ec2Client
     /// <paramref name="kmsKeyId"/> names another; any other copy of encrypted data takes the named or the default key.
     /// </summary>
     /// <exception cref="EbsException">
-    /// <c>InvalidKMSKey.InvalidState</c> when the source's or the target key is not usable; <c>InvalidParameterValue</c> for a
+    /// <c>InvalidKMSKey.InvalidState</c> when the source's or the target key is not usable, or the source's is not the caller's nor granted to it; <c>InvalidParameterValue</c> for a
     /// named key that does not exist or is not the caller's (both before anything is stored).
     /// </exception>
     internal async ValueTask<SnapshotRecord> CopyIntoAsync(Mutation m, SnapshotRecord original, string description, System.Collections.Immutable.ImmutableSortedDictionary<string, string> tags, bool? encrypted, string? kmsKeyId, CancellationToken cancellationToken)
     {
-        var keyArn = TargetKey(m, encrypted, kmsKeyId, original.KmsKeyId, keepSourceKey: original.Region == Region && original.OwnerId == AccountId);
-        var source = _engine.Keys.ScopeOf(m.World, original.OwnerId, original.Region, original.KmsKeyId);
+        var keyArn = TargetKey(m, encrypted, kmsKeyId, original);
         var target = _engine.Keys.ScopeOf(m.World, AccountId, Region, keyArn);
-        var (root, transferred) = await TransferAsync(m, original, source, target, cancellationToken).ConfigureAwait(false);
+        var (root, transferred) = await TransferAsync(m, original, target, cancellationToken).ConfigureAwait(false);
         m.Refs.AddRef(root);
         var copyTime = CopyTime(transferred);
         var record = new SnapshotRecord
@@ -103,11 +103,13 @@ public sealed partial class Ec2Client
     }
 
     /// <summary>
-    /// Re-keys every block of a snapshot from its scope into <paramref name="target"/> (another Region's, or
-    /// another KMS key's: re-encryption); returns the new map and how many chunks had to be stored.
+    /// Re-keys every block of a snapshot from its owner's scope into <paramref name="target"/> (another Region's, or
+    /// another KMS key's: re-encryption); returns the new map and how many chunks had to be stored. Its callers chose the
+    /// target key with <see cref="TargetKey"/>, which checked the caller may open the snapshot's key.
     /// </summary>
-    private async ValueTask<(NodeId? Root, long Transferred)> TransferAsync(Mutation m, SnapshotRecord original, ChunkScope source, ChunkScope target, CancellationToken cancellationToken)
+    private async ValueTask<(NodeId? Root, long Transferred)> TransferAsync(Mutation m, SnapshotRecord original, ChunkScope target, CancellationToken cancellationToken)
     {
+        var source = _engine.Keys.ScopeOf(m.World, original.OwnerId, original.Region, original.KmsKeyId);
         var blockSize = _engine.BlockSize;
         var changes = new List<BlockChange>((int)original.BlockCount);
         var translated = new Dictionary<ChunkId, ChunkId>();

@@ -15,7 +15,8 @@ public sealed partial class Ec2Client
     /// each described as AWS describes them (<c>Copied for DestinationAmi ami-… from SourceAmi ami-… for SourceSnapshot snap-….
     /// Task created on ….</c>), and the new image is registered over the copies with the source's mappings rewritten to them. It gets
     /// a new id, no launch permissions, the source's tags only with <see cref="CopyImageRequest.CopyImageTags"/>, and is
-    /// <see cref="ImageState.Pending"/> until every snapshot copy completes.
+    /// <see cref="ImageState.Pending"/> until every snapshot copy completes. Each snapshot copy is encrypted as CopySnapshot encrypts
+    /// (<see cref="CopyImageRequest.Encrypted"/>, <see cref="CopyImageRequest.KmsKeyId"/>: all of them under the named key).
     /// </summary>
     /// <param name="request">The parameters.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
@@ -26,7 +27,10 @@ public sealed partial class Ec2Client
     /// for another account's image not shared with the caller,
     /// <c>InvalidAMIID.Malformed</c>; <c>InvalidAMIID.Unavailable</c> for a source image that is not available (pending or
     /// disabled); <c>InvalidAMIName.Malformed</c>, <c>InvalidAMIName.Duplicate</c>; <c>InvalidParameterValue</c> for a long
-    /// description or client token, or bad tags; <c>IdempotentParameterMismatch</c> for a client token used with other parameters.
+    /// description or client token, or bad tags, or a KMS key that does not exist in this Region or is not accessible;
+    /// <c>IdempotentParameterMismatch</c> for a client token used with other parameters; <c>InvalidParameterDependency</c> for a KMS key
+    /// without <c>Encrypted</c>; <c>InvalidKMSKey.InvalidState</c> when a snapshot's key or the named key is disabled, pending deletion or
+    /// deleted, or when the image is another account's and a snapshot's customer managed key is not granted to the caller.
     /// </exception>
     public async ValueTask<CopyImageResponse> CopyImageAsync(CopyImageRequest request, CancellationToken cancellationToken = default)
     {
@@ -41,6 +45,7 @@ public sealed partial class Ec2Client
             throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Value ({token}) for parameter clientToken is invalid: at most 64 characters.");
         }
 
+        CheckEncryptionParameters(request.Encrypted, request.KmsKeyId);
         var imageTags = TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Image, CopyImageTagTypes);
         var snapshotTags = TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Snapshot, CopyImageTagTypes);
         // A provider image's root snapshot is stored by its first use, as RunInstances stores it.
@@ -77,7 +82,7 @@ public sealed partial class Ec2Client
                     ?? throw new EbsException(EbsErrorCodes.InvalidSnapshotNotFound, $"The snapshot '{snapshotId}' does not exist.", snapshotId.Value);
                 var description = string.Create(CultureInfo.InvariantCulture,
                     $"Copied for DestinationAmi {id} from SourceAmi {original.Id} for SourceSnapshot {snapshotId}. Task created on {m.Now.ToUnixTimeMilliseconds():N0}.");
-                var copy = await CopyIntoAsync(m, snapshot, description, snapshotTags, encrypted: null, kmsKeyId: null, cancellationToken).ConfigureAwait(false);
+                var copy = await CopyIntoAsync(m, snapshot, description, snapshotTags, request.Encrypted, request.KmsKeyId, cancellationToken).ConfigureAwait(false);
                 copies[snapshotId] = copy;
                 availableAt = availableAt > copy.CompletesAt ? availableAt : copy.CompletesAt;
             }

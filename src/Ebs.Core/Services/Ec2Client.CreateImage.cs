@@ -25,7 +25,7 @@ public sealed partial class Ec2Client
     /// <c>InvalidInstanceID.NotFound</c>, <c>InvalidInstanceID.Malformed</c>; <c>IncorrectInstanceState</c> for an instance
     /// neither running nor stopped; <c>UnsupportedOperation</c> for an instance-store-backed instance; <c>InvalidAMIName.Malformed</c>,
     /// <c>InvalidAMIName.Duplicate</c>; <c>InvalidParameterValue</c> for a long description or bad tags; <c>InvalidBlockDeviceMapping</c>
-    /// for a device given twice or not attached, a size other than the volume's, or st1 or sc1 as the root device; <c>InvalidParameterValue</c>,
+    /// for a device given twice or not attached, a size other than the volume's, an encryption change, or st1 or sc1 as the root device; <c>InvalidParameterValue</c>,
     /// <c>InvalidParameterCombination</c> or <c>MissingParameter</c> for a changed type, IOPS or throughput outside the type's limits;
     /// <c>ConcurrentSnapshotLimitExceeded</c>; <c>QuiesceHookFailed</c> when the hook's pre callback throws (then nothing changes).
     /// </exception>
@@ -136,6 +136,12 @@ public sealed partial class Ec2Client
             {
                 // API_CreateImage: "You can't change the volume size using the VolumeSize parameter."
                 throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, $"The size of {v.Attachment.Device} cannot be changed by CreateImage ({other}GB asked, the volume has {size}GB): modify the volume first.", v.Volume.Id.Value);
+            }
+
+            if (change is { Encrypted: not null } or { KmsKeyId: not null })
+            {
+                // API_CreateImage: "You can't modify the encryption status of existing volumes or snapshots"; the code is UNCONFIRMED.
+                throw new EbsException(EbsErrorCodes.InvalidBlockDeviceMapping, $"The encryption of {v.Attachment.Device} cannot be changed by CreateImage: copy the image with Encrypted and KmsKeyId instead.", v.Volume.Id.Value);
             }
 
             var view = v.Volume.View;

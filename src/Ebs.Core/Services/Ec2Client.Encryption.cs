@@ -1,3 +1,4 @@
+using Ebs.Core.BlockMaps;
 using Ebs.Core.Chunks;
 using Ebs.Core.Domain;
 using Ebs.Core.Storage;
@@ -139,25 +140,43 @@ public sealed partial class Ec2Client
 
     /// <summary>
     /// The key new data must be sealed with (its ARN), or <see langword="null"/> for unencrypted data, by AWS's
-    /// rules: data from an encrypted source stays encrypted (with <paramref name="sourceKeyArn"/> unless a key is
-    /// named, or <paramref name="keepSourceKey"/> is false); otherwise it is encrypted when asked or when
-    /// encryption by default is on, with the named key or the default one. The key must be usable by the caller.
+    /// rules: data from an encrypted <paramref name="source"/> stays encrypted, with the named key, else with the
+    /// source's key when the caller owns the source in this Region, else with the caller's default key (a volume or
+    /// launch from another account's snapshot, a copy into another account or Region); otherwise it is encrypted when
+    /// asked or when encryption by default is on, with the named key or the default one. The key must be usable by the caller.
+    /// Every use of a snapshot's data by EC2 (CreateVolume, RunInstances, CopySnapshot, CopyImage, DLM and Backup copies)
+    /// chooses its key here, so this is also the one place that checks the caller may open the source's key
+    /// (<see cref="EncryptionRules.MayUse"/>): a recipient of another account's snapshot or image encrypted with a
+    /// customer managed key needs a grant of that key.
     /// </summary>
-    /// <exception cref="EbsException"><c>InvalidParameterValue</c> for an unknown or inaccessible key; <c>InvalidKMSKey.InvalidState</c> for one disabled or pending deletion.</exception>
-    private string? TargetKey(Mutation m, bool? encrypted, string? kmsKeyId, string? sourceKeyArn, bool keepSourceKey)
+    /// <exception cref="EbsException">
+    /// <c>InvalidKMSKey.InvalidState</c> when the source's key is disabled, pending deletion or deleted, or is another account's key
+    /// not granted to the caller ("Given key ID is not accessible"), or when the chosen key is disabled or pending deletion;
+    /// <c>InvalidParameterValue</c> for an unknown or inaccessible named key.
+    /// </exception>
+    private string? TargetKey(Mutation m, bool? encrypted, string? kmsKeyId, SnapshotRecord? source)
     {
+        if (source?.KmsKeyId is { } sourceKeyArn)
+        {
+            KeyRing.UsableByArn(m.World, sourceKeyArn);
+            if (!EncryptionRules.MayUse(m.World, sourceKeyArn, AccountId))
+            {
+                throw new EbsException(EbsErrorCodes.InvalidKmsKeyInvalidState, $"Given key ID is not accessible: snapshot '{source.Id}' is encrypted with KMS key '{sourceKeyArn}', which its owner has not granted to account {AccountId}.", source.Id.Value);
+            }
+        }
+
         if (kmsKeyId is not null)
         {
             return KeyRing.Usable(m.World, AccountId, Region, kmsKeyId).Arn;
         }
 
-        if (sourceKeyArn is not null && keepSourceKey)
+        if (source?.KmsKeyId is { } kept && source.OwnerId == AccountId && source.Region == Region)
         {
-            return KeyRing.UsableByArn(m.World, sourceKeyArn).Arn;
+            return kept;
         }
 
         var defaults = EncryptionDefaults(m.World);
-        if (sourceKeyArn is null && encrypted != true && !defaults.EncryptionByDefault)
+        if (source?.KmsKeyId is null && encrypted != true && !defaults.EncryptionByDefault)
         {
             return null;
         }
@@ -165,6 +184,23 @@ public sealed partial class Ec2Client
         return defaults.KmsKeyArn is { } arn
             ? KeyRing.UsableByArn(m.World, arn).Arn
             : _engine.Keys.EbsManagedKey(m, AccountId, Region).Arn;
+    }
+
+    /// <summary>
+    /// The key and block map of a new volume of the caller's from <paramref name="snapshot"/> (CreateVolume, RunInstances): the key
+    /// <see cref="TargetKey"/> chooses, and the snapshot's map, or its re-encryption under that key when the key differs.
+    /// </summary>
+    /// <exception cref="EbsException">What <see cref="TargetKey"/> throws.</exception>
+    private async ValueTask<(string? KeyArn, NodeId? Root)> VolumeDataAsync(Mutation m, SnapshotRecord snapshot, bool? encrypted, string? kmsKeyId, CancellationToken cancellationToken)
+    {
+        var keyArn = TargetKey(m, encrypted, kmsKeyId, snapshot);
+        if (keyArn == snapshot.KmsKeyId)
+        {
+            return (keyArn, snapshot.Root);
+        }
+
+        var (root, _) = await TransferAsync(m, snapshot, _engine.Keys.ScopeOf(m.World, AccountId, Region, keyArn), cancellationToken).ConfigureAwait(false);
+        return (keyArn, root);
     }
 
     /// <summary>The chunk scope of a volume's data, whose key must be usable.</summary>

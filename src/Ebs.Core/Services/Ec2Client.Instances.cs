@@ -15,7 +15,9 @@ public sealed partial class Ec2Client
     /// snapshot as CreateVolume creates one (lazily loaded, or fully initialized with a Fast Snapshot Restore credit),
     /// of the mapping's type, size, IOPS and throughput as the request's mapping of the device changes them,
     /// and attached at once as the mapping's device. Instances are <c>pending</c>, then <c>running</c>
-    /// <see cref="InstanceRecord.TransitionTime"/> later.
+    /// <see cref="InstanceRecord.TransitionTime"/> later. Volumes are encrypted as AWS launches them: an encrypted snapshot of the
+    /// caller's with its key, another account's with the caller's default key, an unencrypted one when the request's mapping asks
+    /// (<see cref="LaunchEbsBlockDevice.Encrypted"/>) or by default; a <see cref="LaunchEbsBlockDevice.KmsKeyId"/> re-encrypts with that key.
     /// </summary>
     /// <param name="request">The parameters.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
@@ -27,7 +29,10 @@ public sealed partial class Ec2Client
     /// <c>InvalidAMIID.Unavailable</c> for a pending image, or one deregistered into the Recycle Bin;
     /// <c>InvalidBlockDeviceMapping</c> for a device given twice or not in the image, a size below the snapshot's or above 65,536 GiB,
     /// or st1 or sc1 as the root device; <c>InvalidParameterValue</c>, <c>InvalidParameterCombination</c> or <c>MissingParameter</c>
-    /// for a volume type, size, IOPS or throughput outside the type's limits (as CreateVolume).
+    /// for a volume type, size, IOPS or throughput outside the type's limits (as CreateVolume); <c>InvalidParameterDependency</c> for a KMS key
+    /// without <c>Encrypted</c>; <c>InvalidParameterValue</c> for a KMS key that does not exist or is not accessible; <c>InvalidKMSKey.InvalidState</c>
+    /// when a snapshot's key or the chosen key is disabled, pending deletion or deleted, or when the image is another account's and a
+    /// snapshot's customer managed key is not granted to the caller.
     /// </exception>
     public async ValueTask<RunInstancesResponse> RunInstancesAsync(RunInstancesRequest request, CancellationToken cancellationToken = default)
     {
@@ -45,6 +50,10 @@ public sealed partial class Ec2Client
         var zone = request.Placement?.AvailabilityZone is { } placed ? CheckZone(placed) : _engine.Regions[Region][0];
         var overrides = request.BlockDeviceMappings ?? [];
         CheckMappingChanges(overrides);
+        foreach (var change in overrides)
+        {
+            CheckEncryptionParameters(change.Ebs?.Encrypted, change.Ebs?.KmsKeyId);
+        }
 
         var instanceTags = TagList.Of(TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Instance, LaunchTagTypes));
         var volumeTags = TagList.Of(TagRules.FromSpecifications(request.TagSpecifications, ResourceType.Volume, LaunchTagTypes));
@@ -52,7 +61,7 @@ public sealed partial class Ec2Client
         // A provider image's root snapshot is stored by its first launch: its one block is staged here.
         var provider = _engine.ProviderImages.Find(request.ImageId) is { } catalogued ? _engine.ProviderImages.Unstored(_engine.World, catalogued) : null;
         var staged = provider is { } unstored ? new Dictionary<Chunks.ChunkId, ReadOnlyMemory<byte>> { [unstored.Chunk] = unstored.Bytes } : null;
-        return new RunInstancesResponse { Reservation = await _engine.CommitAsync(nameof(RunInstancesAsync), m =>
+        return new RunInstancesResponse { Reservation = await _engine.CommitAsync(nameof(RunInstancesAsync), async m =>
         {
             var image = FindUsableImage(m.World, request.ImageId, launching: true);
             if (image.ViewAt(m.Now).State != ImageState.Available)
@@ -67,6 +76,13 @@ public sealed partial class Ec2Client
             }
 
             var devices = LaunchDevices(m.World, image, overrides);
+            var data = new List<(string? KeyArn, BlockMaps.NodeId? Root)>(devices.Count);
+            foreach (var device in devices)
+            {
+                // Once per device, whatever the count: every instance's volume shares the (re-encrypted) map.
+                data.Add(await VolumeDataAsync(m, device.Snapshot, device.Change?.Encrypted, device.Change?.KmsKeyId, cancellationToken).ConfigureAwait(false));
+            }
+
             var records = new List<InstanceRecord>();
             for (var index = 0; index < request.MaxCount; index++)
             {
@@ -89,9 +105,9 @@ public sealed partial class Ec2Client
                 };
                 m.Set(RecordKinds.Instance, record);
                 records.Add(record);
-                foreach (var (device, snapshot, sizeGiB, deleteOnTermination, (volumeType, iops, throughput)) in devices)
+                foreach (var ((device, snapshot, _, sizeGiB, deleteOnTermination, (volumeType, iops, throughput)), (keyArn, map)) in devices.Zip(data))
                 {
-                    var volume = CreateVolumeRecord(m, zone, sizeGiB, snapshot, volumeTags, volumeType, iops, throughput);
+                    var volume = CreateVolumeRecord(m, zone, sizeGiB, snapshot, volumeTags, volumeType, iops, throughput, keyArn, map);
                     var attachment = new VolumeAttachment
                     {
                         VolumeId = volume.Id,
@@ -316,10 +332,10 @@ public sealed partial class Ec2Client
     }
 
     /// <summary>
-    /// The device, snapshot, size, DeleteOnTermination and type (with IOPS and throughput) of each volume a launch of
+    /// The device, snapshot, change, size, DeleteOnTermination and type (with IOPS and throughput) of each volume a launch of
     /// <paramref name="image"/> creates: the image's mapping, changed (or, with NoDevice, left out) by the request's mapping of the same device.
     /// </summary>
-    private List<(string Device, SnapshotRecord Snapshot, int SizeGiB, bool DeleteOnTermination, (VolumeType Type, int? Iops, int? Throughput) Volume)> LaunchDevices(
+    private List<(string Device, SnapshotRecord Snapshot, LaunchEbsBlockDevice? Change, int SizeGiB, bool DeleteOnTermination, (VolumeType Type, int? Iops, int? Throughput) Volume)> LaunchDevices(
         World world, ImageRecord image, IReadOnlyList<LaunchBlockDeviceMapping> overrides)
     {
         if (overrides.FirstOrDefault(o => !image.View.BlockDeviceMappings.Any(b => b.DeviceName == o.DeviceName)) is { } unknown)
@@ -346,7 +362,7 @@ public sealed partial class Ec2Client
 
             var volume = MappedVolume.Settle(mapping.DeviceName, mapping.DeviceName == image.View.RootDeviceName,
                 mapping.Ebs.VolumeType, mapping.Ebs.Iops, mapping.Ebs.Throughput, change, size);
-            return (mapping.DeviceName, snapshot, size, change?.DeleteOnTermination ?? mapping.Ebs.DeleteOnTermination, volume);
+            return (mapping.DeviceName, snapshot, change, size, change?.DeleteOnTermination ?? mapping.Ebs.DeleteOnTermination, volume);
         })];
     }
 

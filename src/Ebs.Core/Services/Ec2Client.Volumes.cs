@@ -23,11 +23,13 @@ public sealed partial class Ec2Client
     /// or bad tags, or a size, IOPS, throughput or ratio outside the type's limits (docs/volumes.md); <c>InvalidParameterCombination</c>
     /// for IOPS on gp2, st1, sc1 or standard, or throughput on a type other than gp3; <c>InvalidSnapshot.NotFound</c>; <c>IncorrectState</c> for a pending or archived snapshot;
     /// <c>InvalidParameterDependency</c> for a KMS key without <c>Encrypted</c>; <c>InvalidParameterValue</c> for a KMS key that does not exist or is
-    /// not accessible; <c>InvalidKMSKey.InvalidState</c> when the snapshot's key or the volume's is disabled, pending deletion or deleted.
+    /// not accessible; <c>InvalidKMSKey.InvalidState</c> when the snapshot's key or the volume's is disabled, pending deletion or deleted,
+    /// or when the snapshot is another account's and its customer managed key is not granted to the caller.
     /// </exception>
     /// <remarks>
-    /// A volume from an encrypted snapshot is encrypted, with the snapshot's key unless another is named; a
-    /// new key (or encrypting data from an unencrypted snapshot) re-encrypts every block at creation.
+    /// A volume from an encrypted snapshot is encrypted: with the named key, else the snapshot's key when the caller owns the
+    /// snapshot, else the caller's default key; another key (or encrypting data from an unencrypted snapshot) re-encrypts every
+    /// block at creation.
     /// </remarks>
     public async ValueTask<CreateVolumeResponse> CreateVolumeAsync(CreateVolumeRequest request, CancellationToken cancellationToken = default)
     {
@@ -66,14 +68,9 @@ public sealed partial class Ec2Client
 
             var volumeType = request.VolumeType ?? VolumeType.Gp2;
             var (iops, throughput) = VolumeTypeLimits.Check(volumeType, sizeGiB, request.Iops, request.Throughput);
-            var keyArn = TargetKey(m, request.Encrypted, request.KmsKeyId, snapshot?.KmsKeyId, keepSourceKey: true);
-            var root = snapshot?.Root;
-            if (snapshot is not null && keyArn != snapshot.KmsKeyId)
-            {
-                var source = _engine.Keys.ScopeOf(m.World, snapshot.OwnerId, snapshot.Region, snapshot.KmsKeyId);
-                (root, _) = await TransferAsync(m, snapshot, source, _engine.Keys.ScopeOf(m.World, AccountId, Region, keyArn), cancellationToken).ConfigureAwait(false);
-            }
-
+            var (keyArn, root) = snapshot is null
+                ? (TargetKey(m, request.Encrypted, request.KmsKeyId, source: null), null)
+                : await VolumeDataAsync(m, snapshot, request.Encrypted, request.KmsKeyId, cancellationToken).ConfigureAwait(false);
             return ViewOf(CreateVolumeRecord(m, zone, sizeGiB, snapshot, tags, volumeType, iops, throughput, keyArn, root), m.Now);
         }, null, cancellationToken).ConfigureAwait(false) };
     }
