@@ -49,4 +49,41 @@ public sealed class SharingCommandTests
         });
         Assert.Empty((await ebs.JsonAsync("image", "list")).GetProperty("Images").EnumerateArray());
     }
+    [Fact]
+    public async Task Snapshot_copy_to_account_is_made_by_that_account_only_once_shared_with_it()
+    {
+        using var dir = new TempDirectory();
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var ebs = new CliRunner(Path.Combine(dir.Path, "store"), asProcess: false, time);
+        var image = Path.Combine(dir.Path, "data.img");
+        await File.WriteAllBytesAsync(image, Enumerable.Range(0, 1 << 20).Select(i => (byte)(i % 241)).ToArray());
+        var volume = (await ebs.JsonAsync("volume", "import", image)).GetProperty("VolumeId").GetString()!;
+        var snapshot = (await ebs.JsonAsync("snapshot", "create", volume)).GetProperty("SnapshotId").GetString()!;
+        time.Advance(TimeSpan.FromHours(1));
+
+        // Not shared yet: refused with what to do, and the other account has nothing.
+        var (refused, _, error) = await ebs.RunAsync("snapshot", "copy", snapshot, "--to-account", "222222222222", "--region", "us-west-2", "--source-region", "us-east-1");
+        Assert.Equal(1, refused);
+        Assert.StartsWith("ebs: InvalidSnapshot.NotFound:", error, StringComparison.Ordinal);
+        Assert.Contains($"ebs snapshot share {snapshot} --with 222222222222", error, StringComparison.Ordinal);
+        Assert.Empty((await ebs.JsonAsync("snapshot", "list", "--account", "222222222222", "--region", "us-west-2")).GetProperty("Snapshots").EnumerateArray());
+
+        await ebs.JsonAsync("snapshot", "share", snapshot, "--with", "222222222222");
+        var copy = await ebs.JsonAsync("snapshot", "copy", snapshot, "--to-account", "222222222222", "--region", "us-west-2", "--source-region", "us-east-1");
+        Assert.Equal("222222222222", copy.GetProperty("OwnerId").GetString());
+        var copyId = copy.GetProperty("SnapshotId").GetString()!;
+        Assert.NotEqual(snapshot, copyId);
+        var listed = (await ebs.JsonAsync("snapshot", "list", "--account", "222222222222", "--region", "us-west-2")).GetProperty("Snapshots").EnumerateArray().Single();
+        Assert.Equal(copyId, listed.GetProperty("SnapshotId").GetString());
+        // The owner's own copies in us-west-2 are untouched: none.
+        Assert.Empty((await ebs.JsonAsync("snapshot", "list", "--region", "us-west-2")).GetProperty("Snapshots").EnumerateArray());
+
+        var (bad, _, usage) = await ebs.RunAsync("snapshot", "copy", snapshot, "--to-account", "22");
+        Assert.Equal(2, bad);
+        Assert.Contains("--to-account must be a 12-digit account id", usage, StringComparison.Ordinal);
+        var (_, help, _) = await ebs.RunAsync("snapshot", "copy", "--help");
+        Assert.Contains("--to-account", help, StringComparison.Ordinal);
+        var words = string.Join(' ', help.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("its owner shared it with the account", words, StringComparison.Ordinal);
+    }
 }
