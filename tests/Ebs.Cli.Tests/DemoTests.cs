@@ -7,8 +7,9 @@ namespace Ebs.Cli.Tests;
 /// <param name="demo">One in-memory run, shared by the tests that read its sections.</param>
 public sealed class DemoTests(DemoTests.Run demo) : IClassFixture<DemoTests.Run>
 {
-    // The checks: 7 in the sections before the Recycle Bin, then 7 there, 7 in the archive tier, 5 in FSR, 7 in the golden AMI, 3 in cost and 5 in Data Lifecycle Manager.
-    private const string AllPassed = "✓ All 41 checks passed.";
+    // The checks: 7 in the sections before the Recycle Bin, then 7 there, 7 in the archive tier, 5 in FSR, 7 in the golden AMI, 3 in cost,
+    // 5 in Data Lifecycle Manager and 8 in cross-Region disaster recovery.
+    private const string AllPassed = "✓ All 49 checks passed.";
 
     [Fact]
     public async Task InMemory_EveryCheckPassesExit0()
@@ -118,6 +119,24 @@ public sealed class DemoTests(DemoTests.Run demo) : IClassFixture<DemoTests.Run>
     }
 
     [Fact]
+    public async Task DisasterRecovery_CopiesTransferOnlyChangedBlocksAndRestoreAndLaunchByteIdenticalInTheOtherRegion()
+    {
+        var section = Section(await DemoLinesAsync(), "Cross-Region disaster recovery");
+
+        // 64-KiB blocks: the first copy transfers the 8 written, each later one only that day's writes.
+        Assert.Contains(section, line => Regex.IsMatch(line, @"^0 +0, 1, 2, 3, 4, 5, 6, 7 +snap-\w+ +snap-\w+ +524,288 bytes +✓ every written block \(8\)$"));
+        Assert.Contains(section, line => Regex.IsMatch(line, @"^1 +1, 8 +snap-\w+ +snap-\w+ +131,072 bytes +✓ only the 2 changed blocks$"));
+        Assert.Contains(section, line => Regex.IsMatch(line, @"^2 +2, 3, 9 +snap-\w+ +snap-\w+ +196,608 bytes +✓ only the 3 changed blocks$"));
+        Assert.Contains(section, line => Regex.IsMatch(line, @"^3 +0 +snap-\w+ +snap-\w+ +65,536 bytes +✓ only the changed block$"));
+        var text = string.Join(' ', section);
+        Assert.Matches(@"✓ vol-\w+ in ap-south-1a from the first copy snap-\w+: 16,384 blocks, 0 differing", text);
+        Assert.Matches(@"✓ vol-\w+ in ap-south-1a from the newest copy snap-\w+: 16,384 blocks, 0 differing", text);
+        Assert.Matches(@"✓ CopyImage ami-\w+ -> ami-\w+ \(available\): its snapshot copy snap-\w+ transferred 0 bytes", text);
+        Assert.Matches(@"✓ i-\w+ launched in ap-south-1a from ami-\w+: its root vol-\w+ reads back 16,384 blocks, 0 differing", text);
+        Assert.Equal(8, section.Count(line => line.Contains('✓', StringComparison.Ordinal) && !line.StartsWith("✓ All", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task OnLocalStore_EveryCheckPassesExit0()
     {
         using var store = new TempDirectory();
@@ -127,7 +146,7 @@ public sealed class DemoTests(DemoTests.Run demo) : IClassFixture<DemoTests.Run>
         Assert.True(exitCode == 0, error);
         Assert.Matches(@"^✓ All \d+ checks passed\.$", Lines(output)[^1]);
         Assert.DoesNotContain("✗", output, StringComparison.Ordinal);
-        foreach (var title in new[] { "Recycle Bin", "Archive tier", "Fast Snapshot Restore", "Golden AMI", "Cost", "Data Lifecycle Manager" })
+        foreach (var title in new[] { "Recycle Bin", "Archive tier", "Fast Snapshot Restore", "Golden AMI", "Cost", "Data Lifecycle Manager", "Cross-Region disaster recovery" })
         {
             Assert.Contains(Lines(output), line => line.StartsWith($"-- {title} --", StringComparison.Ordinal));
         }

@@ -8,7 +8,8 @@ namespace Ebs.Cli.Demo;
 /// <summary>
 /// The <c>demo</c> walk-through of the snapshot mechanics (incremental storage, changed
 /// blocks, used versus allocated size, independent deletion, lazy loading, the Recycle Bin,
-/// the archive tier, Fast Snapshot Restore, a golden AMI, what it all cost, and a lifecycle policy's 16 days) with a
+/// the archive tier, Fast Snapshot Restore, a golden AMI, what it all cost, a lifecycle policy's 16 days, and cross-Region
+/// disaster recovery with incremental copies) with a
 /// simulated clock, on an in-memory store or an empty local directory. Every figure it prints
 /// comes from the library.
 /// </summary>
@@ -66,6 +67,7 @@ internal sealed class DemoCommand
         await GoldenImageSection.RunAsync(lab);
         await CostSection.RunAsync(lab, archived, fastRestoreEnabled);
         await LifecyclePolicySection.RunAsync(lab);
+        await DisasterRecoverySection.RunAsync(lab);
         return lab.ReportChecks();
     }
 }

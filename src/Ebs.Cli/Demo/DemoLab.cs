@@ -149,19 +149,26 @@ internal sealed class DemoLab
         return image.With(blocks, generation);
     }
 
-    private async Task<Snapshot> DescribeAsync(SnapshotId snapshotId)
-        => (await Ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest { SnapshotIds = [snapshotId] })).Snapshots.Single();
+    /// <summary>Gets the caller's EC2 facade in another Region.</summary>
+    /// <param name="region">The Region.</param>
+    /// <returns>The facade.</returns>
+    public Ec2Client Ec2In(string region) => Cloud.Account(AccountId).Ec2(region);
+
+    private static async Task<Snapshot> DescribeAsync(Ec2Client ec2, SnapshotId snapshotId)
+        => (await ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest { SnapshotIds = [snapshotId] })).Snapshots.Single();
 
     /// <summary>Describes a snapshot, then advances the clock one poll at a time until it is no longer pending.</summary>
     /// <param name="snapshotId">The snapshot.</param>
+    /// <param name="ec2">The facade of the snapshot's Region (default: the demo's Region).</param>
     /// <returns>Every description seen with the clock's instant, oldest first; the last is not pending.</returns>
-    public async Task<IReadOnlyList<(DateTimeOffset At, Snapshot Snapshot)>> WaitForCompletionAsync(SnapshotId snapshotId)
+    public async Task<IReadOnlyList<(DateTimeOffset At, Snapshot Snapshot)>> WaitForCompletionAsync(SnapshotId snapshotId, Ec2Client? ec2 = null)
     {
-        var seen = new List<(DateTimeOffset At, Snapshot Snapshot)> { (_clock.GetUtcNow(), await DescribeAsync(snapshotId)) };
+        ec2 ??= Ec2;
+        var seen = new List<(DateTimeOffset At, Snapshot Snapshot)> { (_clock.GetUtcNow(), await DescribeAsync(ec2, snapshotId)) };
         while (seen[^1].Snapshot.State == SnapshotState.Pending)
         {
             _clock.Advance(PollInterval);
-            seen.Add((_clock.GetUtcNow(), await DescribeAsync(snapshotId)));
+            seen.Add((_clock.GetUtcNow(), await DescribeAsync(ec2, snapshotId)));
         }
 
         return seen;
@@ -177,14 +184,15 @@ internal sealed class DemoLab
     /// <summary>Reads a whole volume block by block and compares each block with an image.</summary>
     /// <param name="volume">The volume.</param>
     /// <param name="expected">What it should hold.</param>
+    /// <param name="ec2">The facade of the volume's Region (default: the demo's Region).</param>
     /// <returns>The number of blocks compared and the number that differed.</returns>
-    public async Task<(long Compared, long Differing)> CompareAsync(Volume volume, DiskImage expected)
+    public async Task<(long Compared, long Differing)> CompareAsync(Volume volume, DiskImage expected, Ec2Client? ec2 = null)
     {
         var actual = new byte[BlockSize];
         var wanted = new byte[BlockSize];
         var blocks = volume.SizeInBytes / BlockSize;
         var differing = 0L;
-        await using var disk = Ec2.OpenVolume(volume.VolumeId);
+        await using var disk = (ec2 ?? Ec2).OpenVolume(volume.VolumeId);
         for (var block = 0L; block < blocks; block++)
         {
             await disk.ReadExactlyAsync(actual);
