@@ -115,6 +115,9 @@ public sealed class CallRecorder(EbsCloud cloud)
         }
     }
 
+    /// <summary>Records a step that succeeded without going through <see cref="CallAsync{T}"/>.</summary>
+    internal void Record(string description, string outcome) => Add(description, outcome, null);
+
     private void Add(string description, string outcome, string? violation) => _calls.Add(new RecordedCall(_calls.Count + 1, description, outcome, violation));
 
     private static string Describe(object? result) => result switch

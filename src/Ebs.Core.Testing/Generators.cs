@@ -193,6 +193,24 @@ public static class Generators
             .Shrinking(span => Shrinks.Towards((int)span.TotalSeconds, 1).Select(s => TimeSpan.FromSeconds(s)));
     }
 
+    /// <summary>
+    /// Schedules: 1 to <paramref name="maxSteps"/> clock advances of 1 to <paramref name="maxUnits"/> whole
+    /// <paramref name="unit"/>s each (a snapshot schedule, say, in hours). They shrink to fewer steps, then each step towards one unit.
+    /// </summary>
+    /// <param name="unit">The unit of each advance.</param>
+    /// <param name="maxUnits">The most units one advance takes.</param>
+    /// <param name="maxSteps">The most advances.</param>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<TimeSpan[]> ClockSchedules(TimeSpan unit, int maxUnits, int maxSteps)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxUnits, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxSteps, 1);
+        return (from count in Gen.Choose(1, maxSteps)
+                from units in Gen.Choose(1, maxUnits).ArrayOf(count)
+                select units.Select(u => unit * u).ToArray())
+            .Shrinking(steps => Shrinks.Shorter(steps, step => Shrinks.Towards((int)(step / unit), 1).Select(u => unit * u)).Where(s => s.Length > 0));
+    }
+
     private static IEnumerable<VolumeHistory> ShrinkHistory(VolumeHistory history)
         => Shrinks.Shorter(history.Batches, batch => Shrinks.Removals(batch).Select(b => (IReadOnlyList<GeneratedWrite>)b))
             .Where(b => b.Length > 0)

@@ -194,7 +194,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Reference
     /// <param name="data">The bytes.</param>
     /// <returns>A task.</returns>
     public Task WriteAsync(VolumeId volume, long offset, byte[] data)
-        => ApplyAsync(new PlannedOp(ModelOpKind.Write, volume, null, offset, data, 0));
+        => ApplyAsync(new PlannedOp(ModelOpKind.Write, volume, null, offset, data, -1));
 
     /// <summary>Takes a snapshot of a volume.</summary>
     /// <param name="volume">The volume.</param>
@@ -230,16 +230,20 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Reference
         ArgumentNullException.ThrowIfNull(op);
         _step = Describe(op);
         var recorded = Recorder.Calls.Count;
+        var (volumes, snapshots) = (Model.Volumes.Keys.ToHashSet(), Model.Snapshots.Keys.Concat(Model.RecipientCopies.Keys).ToHashSet());
         await ApplyCoreAsync(op).ConfigureAwait(false);
         if (Recorder.Calls.Count == recorded)
         {
-            Recorder.Note(_step);
+            // The outcome names what the step created, so that later steps in the script can be followed.
+            var created = Model.Volumes.Keys.Where(v => !volumes.Contains(v)).Select(v => v.Value)
+                .Concat(Model.Snapshots.Keys.Concat(Model.RecipientCopies.Keys).Where(s => !snapshots.Contains(s)).Select(s => s.Value));
+            Recorder.Record(_step, string.Join(", ", created.DefaultIfEmpty("ok")));
         }
     }
 
     private string Describe(PlannedOp op) => op.Kind switch
     {
-        ModelOpKind.Write => EbsInvariants.Text($"Write {op.Volume} at {op.Offset}, {op.Data.Length} bytes of seed {op.Seed}"),
+        ModelOpKind.Write => EbsInvariants.Text($"Write {op.Volume} at {op.Offset}, {op.Data.Length} bytes{(op.Seed < 0 ? string.Empty : $" of seed {op.Seed}")}"),
         ModelOpKind.AdvanceTime => EbsInvariants.Text($"advance {op.Seed}s to {Now.AddSeconds(op.Seed):yyyy-MM-dd HH:mm:ss}"),
         ModelOpKind.CreateVolume or ModelOpKind.AdvanceToSettling => op.Kind.ToString(),
         ModelOpKind.DeleteSnapshot or ModelOpKind.CreateVolumeFromSnapshot or ModelOpKind.CopySnapshot or ModelOpKind.RestoreFromRecycleBin or ModelOpKind.AdvanceToBinExit
