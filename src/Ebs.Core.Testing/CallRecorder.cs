@@ -124,6 +124,7 @@ public sealed class CallRecorder(EbsCloud cloud)
     {
         null => "ok",
         string text => text,
+        _ when result.ToString() is { Length: <= 60 } text => text, // ids, counts, states
         _ => result.GetType().Name,
     };
 }
