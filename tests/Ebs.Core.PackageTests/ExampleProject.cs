@@ -32,6 +32,7 @@ internal sealed class ExampleProject : IDisposable
               <ItemGroup>
                 {PackageReference("Ebs.Core")}
                 {PackageReference("Ebs.Storage.Sqlite")}
+                {PackageReference("Ebs.Core.Testing")}
                 {PackageReference("Microsoft.Extensions.TimeProvider.Testing")}
                 {PackageReference("Microsoft.Extensions.DependencyInjection")}
               </ItemGroup>

@@ -6,7 +6,7 @@ namespace Ebs.Core.PackageTests;
 /// </summary>
 public sealed class ReadmeExampleTests
 {
-    private static readonly string[] Readmes = ["README.md", "src/Ebs.Core/README.md", "src/Ebs.Storage.Sqlite/README.md"];
+    private static readonly string[] Readmes = ["README.md", "src/Ebs.Core/README.md", "src/Ebs.Storage.Sqlite/README.md", "src/Ebs.Core.Testing/README.md"];
 
     [Fact]
     public async Task ReadmeExamples_BuiltAgainstThePackages_RunToTheEnd()

@@ -12,10 +12,9 @@ public sealed class DirectWritePropertyTests
     [Fact]
     public void RandomWrites_ThroughEc2AndThroughDirectApis_IdenticalSnapshots()
     {
-        var writes = (from index in Gen.Choose(0, Blocks - 1)
-                      from seed in Gen.Choose(1, 20)
-                      select (Index: index, Seed: seed)).ListOf();
-        Prop.ForAll(writes.ToArbitrary(), w => CheckAsync([.. w]).GetAwaiter().GetResult())
+        // Whole-block writes only: the direct APIs put blocks.
+        var writes = Generators.AlignedWrites(TestCloud.BlockSize, Blocks).Where(w => w.Length == TestCloud.BlockSize).ListOf();
+        Prop.ForAll(writes.ToArbitrary(), w => CheckAsync([.. w.Select(x => ((int)(x.Offset / TestCloud.BlockSize), x.Seed))]).GetAwaiter().GetResult())
             .Check(Config.QuickThrowOnFailure.WithMaxTest(Math.Max(1, ModelBasedTests.Runs / 4)));
     }
 

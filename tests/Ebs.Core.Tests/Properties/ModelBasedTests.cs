@@ -49,7 +49,7 @@ public sealed class ModelBasedTests
             o.SnapshotArchiveTime = TimeSpan.FromSeconds(30);
             o.SnapshotRestoreTime = TimeSpan.FromSeconds(30);
         });
-        var driver = new ModelDriver(t.Cloud, t.Time, new Model()) { ChecksIncrementalSize = true };
+        var driver = new ModelDriver(t.Cloud, t.Time, new ReferenceModel()) { ChecksIncrementalSize = true };
         await driver.CreateRuleAsync(sequence.RetentionDays);
         foreach (var op in sequence.Ops)
         {

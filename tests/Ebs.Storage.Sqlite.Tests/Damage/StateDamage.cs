@@ -38,7 +38,7 @@ public static class StateDamage
     public static async Task<(string Volume, string Snapshot, string Image)> SeedAsync(string dir, int blockSize)
     {
         await using var cloud = await LocalDirectory.OpenAsync(dir, new EbsOptions { BlockSize = blockSize });
-        var ec2 = cloud.Account(Core.Tests.TestCloud.Account).Ec2(Core.Tests.TestCloud.Region);
+        var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
         var volume = await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 });
         await ec2.WriteAtAsync(volume.Volume.VolumeId, 0, Enumerable.Range(0, 2 * blockSize).Select(i => (byte)((i * 31) + (i / blockSize))).ToArray());
         var snapshot = await ec2.TakeSnapshotAsync(volume.Volume.VolumeId, "seed");

@@ -35,7 +35,7 @@ public sealed class FaultInjectionTests
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
         var chunks = new FaultyChunkStore(new FileChunkStore(Path.Combine(dir.Path, LocalDirectory.ChunkFolderName)), plan);
         var state = new FaultyStateStore(SqliteStateStore.Open(Path.Combine(dir.Path, LocalDirectory.StateFileName), Options.BlockSize), plan);
-        var driver = new ModelDriver(await EbsCloud.OpenAsync(Options, chunks, state, time), time, new Model());
+        var driver = new ModelDriver(await EbsCloud.OpenAsync(Options, chunks, state, time), time, new ReferenceModel());
         var recovered = false;
         try
         {
@@ -85,14 +85,14 @@ public sealed class FaultInjectionTests
             case ModelOpKind.CreateVolume or ModelOpKind.CreateVolumeFromSnapshot:
                 foreach (var added in volumes.Where(v => !model.Volumes.ContainsKey(v)))
                 {
-                    model.Volumes[added] = op.Kind == ModelOpKind.CreateVolumeFromSnapshot ? Model.Copy(model.Snapshots[op.Snapshot!.Value]) : [];
+                    model.Volumes[added] = op.Kind == ModelOpKind.CreateVolumeFromSnapshot ? ReferenceModel.Copy(model.Snapshots[op.Snapshot!.Value]) : [];
                 }
 
                 break;
             case ModelOpKind.CreateSnapshot or ModelOpKind.CopySnapshot:
                 foreach (var added in snapshots.Where(s => !model.Snapshots.ContainsKey(s)))
                 {
-                    model.Snapshots[added] = Model.Copy(op.Kind == ModelOpKind.CopySnapshot ? model.Snapshots[op.Snapshot!.Value] : model.Volumes[op.Volume!.Value]);
+                    model.Snapshots[added] = ReferenceModel.Copy(op.Kind == ModelOpKind.CopySnapshot ? model.Snapshots[op.Snapshot!.Value] : model.Volumes[op.Volume!.Value]);
                 }
 
                 break;
@@ -103,8 +103,8 @@ public sealed class FaultInjectionTests
                 model.Volumes.Remove(op.Volume.Value);
                 break;
             case ModelOpKind.Write:
-                var after = Model.Copy(model.Volumes[op.Volume!.Value]);
-                Model.Write(after, op.Offset, op.Data);
+                var after = ReferenceModel.Copy(model.Volumes[op.Volume!.Value]);
+                model.Write(after, op.Offset, op.Data);
                 // Every block the write touched must show its new bytes; one block can match by chance.
                 var first = op.Offset / TestCloud.BlockSize;
                 var last = (op.Offset + op.Data.Length - 1) / TestCloud.BlockSize;
@@ -113,7 +113,7 @@ public sealed class FaultInjectionTests
                 for (var block = first; block <= last; block++)
                 {
                     await driver.Ec2.ReadAtAsync(op.Volume.Value, block * TestCloud.BlockSize, bytes);
-                    landed &= Model.Read(after, block).AsSpan().SequenceEqual(bytes);
+                    landed &= model.Read(after, block).AsSpan().SequenceEqual(bytes);
                 }
 
                 if (landed)

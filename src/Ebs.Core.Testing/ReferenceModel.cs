@@ -1,14 +1,21 @@
 using Ebs.Core.Domain;
 
-namespace Ebs.Core.Tests.Properties;
+namespace Ebs.Core.Testing;
 
 /// <summary>
-/// The obvious model: each live volume and snapshot is a dictionary of block -> bytes; a deleted
+/// The obvious model of EBS's public semantics that a sequence runs on side by side with an
+/// <see cref="EbsCloud"/>: each live volume and snapshot is a dictionary of block -> bytes; a deleted
 /// snapshot a Recycle Bin rule retains keeps its bytes until its exit instant; a snapshot's
-/// archive tier and Fast Snapshot Restore (in the one zone the driver uses) follow AWS's rules.
+/// archive tier and Fast Snapshot Restore (in the one zone the driver uses) follow AWS's rules;
+/// storage is the distinct block contents each account holds in the Region.
 /// </summary>
-public sealed class Model
+/// <param name="blockSize">The cloud's block size in bytes.</param>
+public sealed class ReferenceModel(int blockSize = TestCloud.BlockSize)
 {
+    /// <summary>Gets the block size in bytes.</summary>
+    public int BlockSize { get; } = blockSize;
+
+    /// <summary>Gets the live volumes of the owner, <see cref="TestCloud.Account"/>: block -> bytes.</summary>
     public Dictionary<VolumeId, Dictionary<long, byte[]>> Volumes { get; } = [];
 
     /// <summary>Gets the live snapshots (those EC2's calls see).</summary>
@@ -38,6 +45,7 @@ public sealed class Model
     /// <summary>Gets the recipient's copies of shared snapshots, with their blocks.</summary>
     public Dictionary<SnapshotId, Dictionary<long, byte[]>> RecipientCopies { get; } = [];
 
+    /// <summary>Gets the instances: the state each heads for and when it gets there.</summary>
     public Dictionary<InstanceId, ModelInstance> Instances { get; } = [];
 
     /// <summary>Gets the attachments, by volume: a volume has at most one.</summary>
@@ -52,6 +60,10 @@ public sealed class Model
     // Per volume: the blocks written since its last snapshot.
     private readonly Dictionary<VolumeId, HashSet<long>> _written = [];
 
+    /// <summary>Adds a volume with its blocks; <paramref name="source"/> is the snapshot it was created from, if any.</summary>
+    /// <param name="volume">The volume.</param>
+    /// <param name="blocks">Its blocks (taken, not copied).</param>
+    /// <param name="source">The snapshot it was created from.</param>
     public void AddVolume(VolumeId volume, Dictionary<long, byte[]> blocks, SnapshotId? source)
     {
         Volumes[volume] = blocks;
@@ -59,6 +71,8 @@ public sealed class Model
         _written[volume] = [];
     }
 
+    /// <summary>Removes a volume, its zone and its attachment.</summary>
+    /// <param name="volume">The volume.</param>
     public void RemoveVolume(VolumeId volume)
     {
         Volumes.Remove(volume);
@@ -68,12 +82,19 @@ public sealed class Model
         _written.Remove(volume);
     }
 
+    /// <summary>Writes bytes to a volume at a byte offset.</summary>
+    /// <param name="volume">The volume.</param>
+    /// <param name="offset">The byte offset.</param>
+    /// <param name="data">The bytes.</param>
     public void WriteVolume(VolumeId volume, long offset, byte[] data)
     {
         Write(Volumes[volume], offset, data);
-        _written.GetValueOrDefault(volume)?.UnionWith(Enumerable.Range(0, data.Length).Select(i => (offset + i) / TestCloud.BlockSize));
+        _written.GetValueOrDefault(volume)?.UnionWith(Enumerable.Range(0, data.Length).Select(i => (offset + i) / BlockSize));
     }
 
+    /// <summary>Adds a snapshot of a volume's bytes as they are now.</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="volume">The volume.</param>
     public void AddSnapshot(SnapshotId snapshot, VolumeId volume)
     {
         Snapshots[snapshot] = Copy(Volumes[volume]);
@@ -88,6 +109,8 @@ public sealed class Model
     /// may or may not count as a change). Only volumes added through <see cref="AddVolume"/> have
     /// a lineage to judge by.
     /// </summary>
+    /// <param name="volume">The volume.</param>
+    /// <returns>The least and most number of blocks.</returns>
     public (int Least, int Most) IncrementalBlocks(VolumeId volume)
     {
         var blocks = Volumes[volume];
@@ -102,13 +125,20 @@ public sealed class Model
     }
 
     /// <summary>The bytes of a live or binned snapshot (both still hold their blocks), or <see langword="null"/>.</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <returns>Its blocks.</returns>
     public Dictionary<long, byte[]>? Stored(SnapshotId snapshot)
         => Snapshots.GetValueOrDefault(snapshot) ?? (Binned.TryGetValue(snapshot, out var binned) ? binned.Blocks : null);
 
     /// <summary>The snapshot's tier at <paramref name="now"/>; <see langword="null"/>: never archived.</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="now">The instant.</param>
+    /// <returns>The tier.</returns>
     public ModelTier? TierAt(SnapshotId snapshot, DateTimeOffset now) => Tiers.GetValueOrDefault(snapshot)?.At(now);
 
     /// <summary>Deletes a live snapshot: into the bin under a rule (its Fast Snapshot Restore disabled), or for good.</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="now">The instant of the deletion.</param>
     public void DeleteSnapshot(SnapshotId snapshot, DateTimeOffset now)
     {
         var blocks = Snapshots[snapshot];
@@ -124,12 +154,17 @@ public sealed class Model
         }
     }
 
+    /// <summary>Restores a snapshot from the Recycle Bin: live again, with its bytes.</summary>
+    /// <param name="snapshot">The snapshot.</param>
     public void RestoreFromBin(SnapshotId snapshot)
     {
         Snapshots[snapshot] = Binned[snapshot].Blocks;
         Binned.Remove(snapshot);
     }
 
+    /// <summary>Disables Fast Snapshot Restore of a snapshot if enabled: disabling until the transition ends.</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="now">The instant.</param>
     public void DisableFastRestore(SnapshotId snapshot, DateTimeOffset now)
     {
         if (FastRestores.Remove(snapshot))
@@ -139,6 +174,7 @@ public sealed class Model
     }
 
     /// <summary>Moves the model to <paramref name="now"/>: bin exits, tier completions, FSR disablings.</summary>
+    /// <param name="now">The instant.</param>
     public void AdvanceTo(DateTimeOffset now)
     {
         foreach (var (id, _) in Binned.Where(p => p.Value.ExitTime <= now).ToList())
@@ -184,6 +220,8 @@ public sealed class Model
     }
 
     /// <summary>The next instant after <paramref name="now"/> at which an instance or an attachment settles (reaches the state it heads for), if any.</summary>
+    /// <param name="now">The instant.</param>
+    /// <returns>The next settling instant, or <see langword="null"/>.</returns>
     public DateTimeOffset? NextSettling(DateTimeOffset now)
         => Instances.Values.Select(i => i.SettlesAt)
             .Concat(Attachments.Values.Select(a => a.DetachesAt ?? a.AttachedAt + VolumeAttachment.TransitionTime))
@@ -192,11 +230,37 @@ public sealed class Model
             .Cast<DateTimeOffset?>()
             .FirstOrDefault();
 
+    /// <summary>
+    /// Gets the distinct block contents each account's snapshots hold in the Region: the owner's live
+    /// and binned snapshots, and the recipient's copies. Dedup is per account and Region, so this is
+    /// what the account's snapshots must reference, neither more nor less.
+    /// </summary>
+    /// <returns>The number of distinct blocks by account id.</returns>
+    public IReadOnlyDictionary<string, int> DistinctBlocksByAccount()
+    {
+        static int Distinct(IEnumerable<Dictionary<long, byte[]>> maps)
+            => maps.SelectMany(m => m.Values).Select(Convert.ToBase64String).Distinct(StringComparer.Ordinal).Count();
+        return new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            [TestCloud.Account] = Distinct(Snapshots.Values.Concat(Binned.Values.Select(b => b.Blocks))),
+            [ModelDriver.Recipient] = Distinct(RecipientCopies.Values),
+        };
+    }
+
+    /// <summary>Copies a block map (its arrays too).</summary>
+    /// <param name="blocks">The blocks.</param>
+    /// <returns>The copy.</returns>
     public static Dictionary<long, byte[]> Copy(Dictionary<long, byte[]> blocks) => blocks.ToDictionary(p => p.Key, p => p.Value.ToArray());
 
-    public static void Write(Dictionary<long, byte[]> blocks, long offset, byte[] data)
+    /// <summary>Writes bytes into a block map at a byte offset, zero-filling the rest of each new block.</summary>
+    /// <param name="blocks">The blocks.</param>
+    /// <param name="offset">The byte offset.</param>
+    /// <param name="data">The bytes.</param>
+    public void Write(Dictionary<long, byte[]> blocks, long offset, byte[] data)
     {
-        var size = TestCloud.BlockSize;
+        ArgumentNullException.ThrowIfNull(blocks);
+        ArgumentNullException.ThrowIfNull(data);
+        var size = BlockSize;
         for (var i = 0; i < data.Length; i++)
         {
             var position = offset + i;
@@ -210,6 +274,10 @@ public sealed class Model
         }
     }
 
-    public static byte[] Read(Dictionary<long, byte[]> blocks, long block)
-        => blocks.TryGetValue(block, out var bytes) ? bytes : new byte[TestCloud.BlockSize];
+    /// <summary>Reads one block of a block map: its bytes, or zeros when never written.</summary>
+    /// <param name="blocks">The blocks.</param>
+    /// <param name="block">The block index.</param>
+    /// <returns>The block's bytes.</returns>
+    public byte[] Read(Dictionary<long, byte[]> blocks, long block)
+        => blocks?.TryGetValue(block, out var bytes) == true ? bytes : new byte[BlockSize];
 }

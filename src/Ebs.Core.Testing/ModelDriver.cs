@@ -3,17 +3,37 @@ using Ebs.Core.Services;
 using Ebs.Core.Storage;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Ebs.Core.Tests.Properties;
+namespace Ebs.Core.Testing;
 
 /// <summary>
-/// Applies model operations to a cloud and, when they succeed, to the <see cref="Model"/>.
-/// Calls that must be refused are checked to change nothing.
+/// Runs operations on a cloud and, when they succeed, on a <see cref="ReferenceModel"/> side by side,
+/// through a <see cref="CallRecorder"/>: a call the model says must be refused is checked to be
+/// refused with the right code and to change nothing, and a result the model contradicts throws
+/// <see cref="InvariantViolationException"/> with the script so far. The model is of
+/// <see cref="TestCloud.Account"/> in <see cref="TestCloud.Region"/>, which shares with <see cref="Recipient"/>.
 /// </summary>
-public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model model)
+/// <param name="cloud">The cloud.</param>
+/// <param name="time">The cloud's clock.</param>
+/// <param name="model">The model, as the cloud is now.</param>
+public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, ReferenceModel model)
 {
-    public EbsCloud Cloud { get; set; } = cloud;
+    /// <summary>The account snapshots are shared with, which copies them.</summary>
+    public const string Recipient = "222222222222";
 
-    public Model Model { get; } = model;
+    private string _step = string.Empty;
+
+    /// <summary>Gets the recorder every step goes through.</summary>
+    public CallRecorder Recorder { get; } = new(cloud);
+
+    /// <summary>Gets or sets the cloud (set it again after reopening a durable cloud).</summary>
+    public EbsCloud Cloud
+    {
+        get => Recorder.Cloud;
+        set => Recorder.Cloud = value;
+    }
+
+    /// <summary>Gets the model.</summary>
+    public ReferenceModel Model { get; } = model ?? throw new ArgumentNullException(nameof(model));
 
     /// <summary>
     /// Gets a value indicating whether each new snapshot's incremental size is checked against
@@ -21,9 +41,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
     /// </summary>
     public bool ChecksIncrementalSize { get; init; }
 
-    /// <summary>The account snapshots are shared with, which copies them.</summary>
-    public const string Recipient = "222222222222";
-
+    /// <summary>Gets EC2 for <see cref="TestCloud.Account"/> in <see cref="TestCloud.Region"/>.</summary>
     public Ec2Client Ec2 => Cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
 
     private Ec2Client RecipientEc2 => Cloud.Account(Recipient).Ec2(TestCloud.Region);
@@ -54,6 +72,8 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
     }
 
     /// <summary>Creates the Region-level snapshot retention rule a sequence starts with, if it has one.</summary>
+    /// <param name="retentionDays">The rule's retention in days, or <see langword="null"/> for none.</param>
+    /// <returns>A task.</returns>
     public async Task CreateRuleAsync(int? retentionDays)
     {
         if (retentionDays is { } days)
@@ -68,8 +88,11 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
     }
 
     /// <summary>Resolves an operation's targets, or returns <see langword="null"/> when it has none.</summary>
+    /// <param name="op">The operation.</param>
+    /// <returns>The operation with its targets, or <see langword="null"/>.</returns>
     public PlannedOp? Plan(ModelOp op)
     {
+        ArgumentNullException.ThrowIfNull(op);
         var volumes = Model.Volumes.Keys.OrderBy(v => v.Value, StringComparer.Ordinal).ToList();
         var snapshots = Model.Snapshots.Keys.OrderBy(s => s.Value, StringComparer.Ordinal).ToList();
         VolumeId? volume = volumes.Count > 0 ? volumes[op.Target % volumes.Count] : null;
@@ -156,7 +179,83 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
             : new PlannedOp(op.Kind, volume, snapshot, op.Offset, data, op.Seed, image, instance);
     }
 
+    /// <summary>Creates an empty 1-GiB volume.</summary>
+    /// <returns>The volume.</returns>
+    public async Task<VolumeId> CreateVolumeAsync()
+    {
+        var before = Model.Volumes.Keys.ToHashSet();
+        await ApplyAsync(new PlannedOp(ModelOpKind.CreateVolume, null, null, 0, [], 0)).ConfigureAwait(false);
+        return Model.Volumes.Keys.Single(v => !before.Contains(v));
+    }
+
+    /// <summary>Writes bytes to a volume.</summary>
+    /// <param name="volume">The volume.</param>
+    /// <param name="offset">The byte offset.</param>
+    /// <param name="data">The bytes.</param>
+    /// <returns>A task.</returns>
+    public Task WriteAsync(VolumeId volume, long offset, byte[] data)
+        => ApplyAsync(new PlannedOp(ModelOpKind.Write, volume, null, offset, data, -1));
+
+    /// <summary>Takes a snapshot of a volume.</summary>
+    /// <param name="volume">The volume.</param>
+    /// <returns>The snapshot, or <see langword="null"/> when refused for too many concurrent snapshots (which changed nothing).</returns>
+    public async Task<SnapshotId?> CreateSnapshotAsync(VolumeId volume)
+    {
+        var before = Model.Snapshots.Keys.ToHashSet();
+        await ApplyAsync(new PlannedOp(ModelOpKind.CreateSnapshot, volume, null, 0, [], 0)).ConfigureAwait(false);
+        return Model.Snapshots.Keys.Where(s => !before.Contains(s)).Cast<SnapshotId?>().SingleOrDefault();
+    }
+
+    /// <summary>Deletes a snapshot: into the Recycle Bin under a rule, refused (changing nothing) while an image uses it.</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <returns>A task.</returns>
+    public Task DeleteSnapshotAsync(SnapshotId snapshot)
+        => ApplyAsync(new PlannedOp(ModelOpKind.DeleteSnapshot, null, snapshot, 0, [], 0));
+
+    /// <summary>Advances the clock and applies what falls due (Recycle Bin exits, tier completions) to the cloud and the model.</summary>
+    /// <param name="by">How far.</param>
+    /// <returns>A task.</returns>
+    public async Task AdvanceAsync(TimeSpan by)
+    {
+        Recorder.Note(EbsInvariants.Text($"advance {by} to {Now + by:yyyy-MM-dd HH:mm:ss}"));
+        await AdvanceClockAsync(by).ConfigureAwait(false);
+    }
+
+    /// <summary>Applies a planned operation to the cloud and, as far as it succeeds, to the model; records it.</summary>
+    /// <param name="op">The operation.</param>
+    /// <returns>A task.</returns>
+    /// <exception cref="InvariantViolationException">The cloud's answer contradicts the model.</exception>
     public async Task ApplyAsync(PlannedOp op)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        _step = Describe(op);
+        var recorded = Recorder.Calls.Count;
+        var (volumes, snapshots) = (Model.Volumes.Keys.ToHashSet(), Model.Snapshots.Keys.Concat(Model.RecipientCopies.Keys).ToHashSet());
+        await ApplyCoreAsync(op).ConfigureAwait(false);
+        if (Recorder.Calls.Count == recorded)
+        {
+            // The outcome names what the step created, so that later steps in the script can be followed.
+            var created = Model.Volumes.Keys.Where(v => !volumes.Contains(v)).Select(v => v.Value)
+                .Concat(Model.Snapshots.Keys.Concat(Model.RecipientCopies.Keys).Where(s => !snapshots.Contains(s)).Select(s => s.Value));
+            Recorder.Record(_step, string.Join(", ", created.DefaultIfEmpty("ok")));
+        }
+    }
+
+    private string Describe(PlannedOp op) => op.Kind switch
+    {
+        ModelOpKind.Write => EbsInvariants.Text($"Write {op.Volume} at {op.Offset}, {op.Data.Length} bytes{(op.Seed < 0 ? string.Empty : $" of seed {op.Seed}")}"),
+        ModelOpKind.AdvanceTime => EbsInvariants.Text($"advance {op.Seed}s to {Now.AddSeconds(op.Seed):yyyy-MM-dd HH:mm:ss}"),
+        ModelOpKind.CreateVolume or ModelOpKind.AdvanceToSettling => op.Kind.ToString(),
+        ModelOpKind.DeleteSnapshot or ModelOpKind.CreateVolumeFromSnapshot or ModelOpKind.CopySnapshot or ModelOpKind.RestoreFromRecycleBin or ModelOpKind.AdvanceToBinExit
+            or ModelOpKind.ArchiveSnapshot or ModelOpKind.RestoreSnapshotTier or ModelOpKind.EnableFastSnapshotRestore or ModelOpKind.DisableFastSnapshotRestore
+            or ModelOpKind.RegisterImage or ModelOpKind.ShareSnapshot or ModelOpKind.CopyAsOtherAccount => $"{op.Kind} {op.Snapshot}",
+        ModelOpKind.RunInstance => $"{op.Kind} {op.Image}",
+        ModelOpKind.StopInstance or ModelOpKind.StartInstance or ModelOpKind.TerminateInstance => $"{op.Kind} {op.Instance}",
+        ModelOpKind.AttachVolume => $"{op.Kind} {op.Volume} to {op.Instance}",
+        _ => $"{op.Kind} {op.Volume}",
+    };
+
+    private async Task ApplyCoreAsync(PlannedOp op)
     {
         switch (op.Kind)
         {
@@ -170,28 +269,28 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
                 Model.WriteVolume(op.Volume.Value, op.Offset, op.Data);
                 break;
             case ModelOpKind.CreateSnapshot:
-                var before = await StateFingerprint.TakeAsync(Cloud);
+                var before = await CloudFingerprint.TakeAsync(Cloud);
                 try
                 {
                     var expected = ChecksIncrementalSize ? Model.IncrementalBlocks(op.Volume!.Value) : ((int Least, int Most)?)null;
                     var snapshot = await Ec2.TakeSnapshotAsync(op.Volume!.Value);
                     if (expected is var (least, most))
                     {
-                        Assert.InRange(snapshot.IncrementalSizeInBytes / TestCloud.BlockSize, least, most);
+                        Expect(snapshot.IncrementalSizeInBytes / Model.BlockSize is var changed && changed >= least && changed <= most, $"{snapshot.SnapshotId} copies {snapshot.IncrementalSizeInBytes / Model.BlockSize} blocks, the model says {least} to {most}");
                     }
 
                     Model.AddSnapshot(snapshot.SnapshotId, op.Volume.Value);
                 }
                 catch (EbsException e) when (e.ErrorCode == EbsErrorCodes.ConcurrentSnapshotLimitExceeded)
                 {
-                    Assert.Equal(before, await StateFingerprint.TakeAsync(Cloud));
+                    Expect(before.Matches(await CloudFingerprint.TakeAsync(Cloud)), "a refused call changed the cloud");
                 }
 
                 break;
             case ModelOpKind.DeleteSnapshot:
                 if (Model.Images.ContainsValue(op.Snapshot!.Value) || (Model.RetentionDays is null && Model.FastRestores.Contains(op.Snapshot.Value)))
                 {
-                    await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.DeleteSnapshotAsync(op.Snapshot.Value).AsTask(), EbsErrorCodes.InvalidSnapshotInUse);
+                    await RefusedAsync(() => Ec2.DeleteSnapshotAsync(op.Snapshot.Value).AsTask(), EbsErrorCodes.InvalidSnapshotInUse);
                     break;
                 }
 
@@ -202,23 +301,23 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
                 var request = new CreateVolumeRequest { AvailabilityZone = RestoreZone, SnapshotId = op.Snapshot };
                 if (!await IsUsableAsync(op.Snapshot!.Value))
                 {
-                    await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.CreateVolumeAsync(request).AsTask(), EbsErrorCodes.IncorrectState);
+                    await RefusedAsync(() => Ec2.CreateVolumeAsync(request).AsTask(), EbsErrorCodes.IncorrectState);
                     break;
                 }
 
                 var created = (await Ec2.CreateVolumeAsync(request)).Volume;
-                Assert.True(!created.FastRestored || Model.FastRestores.Contains(op.Snapshot.Value), $"{created.VolumeId} is fast-restored from {op.Snapshot}, which has no Fast Snapshot Restore");
-                Model.AddVolume(created.VolumeId, Model.Copy(Model.Snapshots[op.Snapshot.Value]), op.Snapshot);
+                Expect(!created.FastRestored || Model.FastRestores.Contains(op.Snapshot.Value), $"{created.VolumeId} is fast-restored from {op.Snapshot}, which has no Fast Snapshot Restore");
+                Model.AddVolume(created.VolumeId, ReferenceModel.Copy(Model.Snapshots[op.Snapshot.Value]), op.Snapshot);
                 Model.Zones[created.VolumeId] = RestoreZone;
                 break;
             case ModelOpKind.CopySnapshot:
                 if (!await IsUsableAsync(op.Snapshot!.Value))
                 {
-                    await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.CopySnapshotHereAsync(TestCloud.Region, op.Snapshot.Value).AsTask(), EbsErrorCodes.IncorrectState);
+                    await RefusedAsync(() => Ec2.CopySnapshotHereAsync(TestCloud.Region, op.Snapshot.Value).AsTask(), EbsErrorCodes.IncorrectState);
                     break;
                 }
 
-                Model.Snapshots[(await Ec2.CopySnapshotHereAsync(TestCloud.Region, op.Snapshot.Value)).SnapshotId] = Model.Copy(Model.Snapshots[op.Snapshot.Value]);
+                Model.Snapshots[(await Ec2.CopySnapshotHereAsync(TestCloud.Region, op.Snapshot.Value)).SnapshotId] = ReferenceModel.Copy(Model.Snapshots[op.Snapshot.Value]);
                 break;
             case ModelOpKind.ShareSnapshot:
                 await ToggleShareAsync(op.Snapshot!.Value);
@@ -229,7 +328,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
             case ModelOpKind.DeleteVolume:
                 if (Model.Attachments.ContainsKey(op.Volume!.Value))
                 {
-                    await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.DeleteVolumeAsync(op.Volume.Value).AsTask(), EbsErrorCodes.VolumeInUse);
+                    await RefusedAsync(() => Ec2.DeleteVolumeAsync(op.Volume.Value).AsTask(), EbsErrorCodes.VolumeInUse);
                     break;
                 }
 
@@ -237,18 +336,18 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
                 Model.RemoveVolume(op.Volume.Value);
                 break;
             case ModelOpKind.AdvanceTime:
-                await AdvanceAsync(TimeSpan.FromSeconds(op.Seed));
+                await AdvanceClockAsync(TimeSpan.FromSeconds(op.Seed));
                 break;
             case ModelOpKind.AdvanceToSettling:
-                await AdvanceAsync(NextSettling()!.Value - Now);
+                await AdvanceClockAsync(NextSettling()!.Value - Now);
                 break;
             case ModelOpKind.AdvanceToBinExit:
                 // To the second before the earliest exit (the snapshot must still be there), or to the exit itself (gone).
-                await AdvanceAsync(Model.Binned[op.Snapshot!.Value].ExitTime - TimeSpan.FromSeconds(op.Seed == 0 ? 1 : 0) - Now);
+                await AdvanceClockAsync(Model.Binned[op.Snapshot!.Value].ExitTime - TimeSpan.FromSeconds(op.Seed == 0 ? 1 : 0) - Now);
                 break;
             case ModelOpKind.RestoreFromRecycleBin:
                 var fromBin = await Ec2.RestoreSnapshotFromRecycleBinAsync(new RestoreSnapshotFromRecycleBinRequest { SnapshotId = op.Snapshot!.Value });
-                Assert.Equal(op.Snapshot.Value, fromBin.SnapshotId);
+                ExpectEqual(op.Snapshot.Value, fromBin.SnapshotId, "result");
                 Model.RestoreFromBin(op.Snapshot.Value);
                 break;
             case ModelOpKind.ArchiveSnapshot:
@@ -292,12 +391,12 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
                 var unknown = SnapshotId.Parse("snap-0000000000000000f");
                 (Func<Task> call, string code) = op.Seed switch
                 {
-                    0 => ((Func<Task>)(() => Ec2.WriteAtAsync(target, (1L << 30) - 10, new byte[TestCloud.BlockSize]).AsTask()), EbsErrorCodes.InvalidParameterValue),
+                    0 => ((Func<Task>)(() => Ec2.WriteAtAsync(target, (1L << 30) - 10, new byte[Model.BlockSize]).AsTask()), EbsErrorCodes.InvalidParameterValue),
                     1 => (() => Ec2.DeleteSnapshotAsync(unknown).AsTask(), EbsErrorCodes.InvalidSnapshotNotFound),
                     2 => (() => Ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-west-2a", Size = 1 }).AsTask(), EbsErrorCodes.InvalidZoneNotFound),
                     _ => (() => Ec2.CreateTagsAsync(new CreateTagsRequest { Resources = [target, unknown], Tags = [new Tag("k", "v")] }).AsTask(), EbsErrorCodes.InvalidSnapshotNotFound),
                 };
-                await StateFingerprint.AssertUnchangedAsync(Cloud, call, code);
+                await RefusedAsync(call, code);
                 break;
         }
     }
@@ -307,7 +406,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
     {
         if (op.Offset != 0 && Model.Instances[op.Instance!.Value].SettlesAt is var at && at > Now)
         {
-            await AdvanceAsync(at - Now);
+            await AdvanceClockAsync(at - Now);
         }
     }
 
@@ -321,12 +420,12 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
             var at = attached > instance.SettlesAt ? attached : instance.SettlesAt;
             if (at > Now)
             {
-                await AdvanceAsync(at - Now);
+                await AdvanceClockAsync(at - Now);
             }
         }
     }
 
-    private async Task AdvanceAsync(TimeSpan by)
+    private async Task AdvanceClockAsync(TimeSpan by)
     {
         time.Advance(by);
 
@@ -344,13 +443,13 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
         var request = new ModifySnapshotTierRequest { SnapshotId = snapshot };
         if ((await Ec2.DescribeSnapshotAsync(snapshot)).State != SnapshotState.Completed || Model.TierAt(snapshot, Now) is { IsStandardOnly: false })
         {
-            await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.ModifySnapshotTierAsync(request).AsTask(), EbsErrorCodes.IncorrectState);
+            await RefusedAsync(() => Ec2.ModifySnapshotTierAsync(request).AsTask(), EbsErrorCodes.IncorrectState);
             return;
         }
 
         if (Model.Images.ContainsValue(snapshot))
         {
-            await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.ModifySnapshotTierAsync(request).AsTask(), EbsErrorCodes.InvalidSnapshotInUse);
+            await RefusedAsync(() => Ec2.ModifySnapshotTierAsync(request).AsTask(), EbsErrorCodes.InvalidSnapshotInUse);
             return;
         }
 
@@ -367,7 +466,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
         var request = new ModifySnapshotAttributeRequest { SnapshotId = snapshot, OperationType = operation, UserIds = [Recipient] };
         if (operation == OperationType.Add && Model.TierAt(snapshot, Now) is { IsStandardOnly: false })
         {
-            await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.ModifySnapshotAttributeAsync(request).AsTask(), EbsErrorCodes.IncorrectState);
+            await RefusedAsync(() => Ec2.ModifySnapshotAttributeAsync(request).AsTask(), EbsErrorCodes.IncorrectState);
             return;
         }
 
@@ -384,21 +483,21 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
         var copy = () => RecipientEc2.CopySnapshotHereAsync(TestCloud.Region, snapshot).AsTask();
         if (!Model.Shared.Contains(snapshot))
         {
-            await StateFingerprint.AssertUnchangedAsync(Cloud, copy, EbsErrorCodes.InvalidSnapshotNotFound);
+            await RefusedAsync(copy, EbsErrorCodes.InvalidSnapshotNotFound);
             return;
         }
 
         if (!await IsUsableAsync(snapshot))
         {
-            await StateFingerprint.AssertUnchangedAsync(Cloud, copy, EbsErrorCodes.IncorrectState);
+            await RefusedAsync(copy, EbsErrorCodes.IncorrectState);
             return;
         }
 
         var source = await Ec2.DescribeSnapshotAsync(snapshot);
         var copied = await copy();
-        Assert.Equal(Recipient, copied.OwnerId);
-        Assert.Equal(source, await Ec2.DescribeSnapshotAsync(snapshot));
-        Model.RecipientCopies[copied.SnapshotId] = Model.Copy(Model.Snapshots[snapshot]);
+        ExpectEqual(Recipient, copied.OwnerId, "result");
+        ExpectEqual(source, await Ec2.DescribeSnapshotAsync(snapshot), "result");
+        Model.RecipientCopies[copied.SnapshotId] = ReferenceModel.Copy(Model.Snapshots[snapshot]);
     }
 
     /// <summary>Restores for <paramref name="days"/>, or permanently when <see langword="null"/>.</summary>
@@ -408,7 +507,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
         var tier = Model.TierAt(snapshot, Now);
         if (tier is not { IsRestorable: true })
         {
-            await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.RestoreSnapshotTierAsync(request).AsTask(), EbsErrorCodes.IncorrectState);
+            await RefusedAsync(() => Ec2.RestoreSnapshotTierAsync(request).AsTask(), EbsErrorCodes.IncorrectState);
             return;
         }
 
@@ -434,34 +533,34 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
             : Model.TierAt(snapshot, Now) is { IsStandardOnly: false } || Model.FastRestoresDisabling.ContainsKey(snapshot) ? EbsErrorCodes.IncorrectState
             : !counted.Contains(snapshot) && counted.Count >= Ec2Client.MaxFastSnapshotRestoreSnapshots ? EbsErrorCodes.ResourceLimitExceeded
             : null;
-        var before = await StateFingerprint.TakeAsync(Cloud);
+        var before = await CloudFingerprint.TakeAsync(Cloud);
         var response = await Ec2.EnableFastSnapshotRestoresAsync(new EnableFastSnapshotRestoresRequest { AvailabilityZones = [RestoreZone], SourceSnapshotIds = [snapshot] });
         if (refusal is not null)
         {
-            Assert.Empty(response.Successful);
-            Assert.Equal(refusal, response.Unsuccessful.Single().FastSnapshotRestoreStateErrors.Single().Error.Code);
-            Assert.Equal(before, await StateFingerprint.TakeAsync(Cloud));
+            Expect(response.Successful.Count == 0, "a refused Fast Snapshot Restore succeeded");
+            ExpectEqual(refusal, response.Unsuccessful.Single().FastSnapshotRestoreStateErrors.Single().Error.Code, "result");
+            Expect(before.Matches(await CloudFingerprint.TakeAsync(Cloud)), "a refused call changed the cloud");
             return;
         }
 
-        Assert.Empty(response.Unsuccessful);
-        Assert.Equal(snapshot, response.Successful.Single().SnapshotId);
+        Expect(response.Unsuccessful.Count == 0, "a Fast Snapshot Restore was refused");
+        ExpectEqual(snapshot, response.Successful.Single().SnapshotId, "result");
         Model.FastRestores.Add(snapshot);
     }
 
     private async Task DisableFastRestoreAsync(SnapshotId snapshot)
     {
         var enabled = Model.FastRestores.Contains(snapshot);
-        var before = await StateFingerprint.TakeAsync(Cloud);
+        var before = await CloudFingerprint.TakeAsync(Cloud);
         var response = await Ec2.DisableFastSnapshotRestoresAsync(new DisableFastSnapshotRestoresRequest { AvailabilityZones = [RestoreZone], SourceSnapshotIds = [snapshot] });
         if (!enabled)
         {
             // Never enabled: refused with IncorrectState; disabling or disabled: reported as it is. Either way nothing changes.
-            Assert.Equal(before, await StateFingerprint.TakeAsync(Cloud));
+            Expect(before.Matches(await CloudFingerprint.TakeAsync(Cloud)), "a refused call changed the cloud");
             return;
         }
 
-        Assert.Equal(FastSnapshotRestoreStateCode.Disabling, response.Successful.Single().State);
+        ExpectEqual(FastSnapshotRestoreStateCode.Disabling, response.Successful.Single().State, "result");
         Model.DisableFastRestore(snapshot, Now);
     }
 
@@ -480,10 +579,10 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
         {
             Name = $"image-{Model.Images.Count}",
             RootDeviceName = RootDevice,
-            BlockDeviceMappings = [Ec2Shorthands.Mapping(RootDevice, snapshot)],
+            BlockDeviceMappings = [new BlockDeviceMapping { DeviceName = RootDevice, Ebs = new EbsBlockDevice { SnapshotId = snapshot } }],
             VirtualizationType = VirtualizationType.Hvm,
         });
-        Assert.Equal(ImageState.Available, image.State);
+        ExpectEqual(ImageState.Available, image.State, "result");
         Model.Images[image.ImageId] = snapshot;
     }
 
@@ -491,12 +590,12 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
     private async Task RunInstanceAsync(ImageId image)
     {
         var instance = (await Ec2.RunInstancesAsync(new RunInstancesRequest { ImageId = image, MinCount = 1, MaxCount = 1 })).Reservation.Instances.Single();
-        Assert.Equal(InstanceStateName.Pending, instance.State.Name);
+        ExpectEqual(InstanceStateName.Pending, instance.State.Name, "result");
         var root = instance.BlockDeviceMappings.Single();
-        Assert.Equal((RootDevice, VolumeAttachmentState.Attached, true), (root.DeviceName, root.Ebs.Status, root.Ebs.DeleteOnTermination));
+        ExpectEqual((RootDevice, VolumeAttachmentState.Attached, true), (root.DeviceName, root.Ebs.Status, root.Ebs.DeleteOnTermination), "result");
         var snapshot = Model.Images[image];
         Model.Instances[instance.InstanceId] = new ModelInstance(InstanceStateName.Running, Now + InstanceRecord.TransitionTime);
-        Model.AddVolume(root.Ebs.VolumeId, Model.Copy(Model.Snapshots[snapshot]), snapshot);
+        Model.AddVolume(root.Ebs.VolumeId, ReferenceModel.Copy(Model.Snapshots[snapshot]), snapshot);
         Model.Zones[root.Ebs.VolumeId] = LaunchZone;
         Model.Attachments[root.Ebs.VolumeId] = new ModelAttachment(instance.InstanceId, RootDevice, DeleteOnTermination: true, Now - VolumeAttachment.TransitionTime, null);
     }
@@ -523,7 +622,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
         };
         if (moves is null)
         {
-            await StateFingerprint.AssertUnchangedAsync(Cloud, call, EbsErrorCodes.IncorrectInstanceState);
+            await RefusedAsync(call, EbsErrorCodes.IncorrectInstanceState);
             return;
         }
 
@@ -534,7 +633,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
             Starts += target == InstanceStateName.Running ? 1 : 0;
         }
 
-        Assert.Equal((before, model.StateAt(Now)), (change.PreviousState.Name, change.CurrentState.Name));
+        ExpectEqual((before, model.StateAt(Now)), (change.PreviousState.Name, change.CurrentState.Name), "result");
     }
 
     /// <summary>
@@ -551,12 +650,12 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
             : null;
         if (refusal is not null)
         {
-            await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.AttachVolumeAsync(request).AsTask(), refusal);
+            await RefusedAsync(() => Ec2.AttachVolumeAsync(request).AsTask(), refusal);
             return;
         }
 
         var attachment = (await Ec2.AttachVolumeAsync(request)).Attachment;
-        Assert.Equal(VolumeAttachmentState.Attaching, attachment.State);
+        ExpectEqual(VolumeAttachmentState.Attaching, attachment.State, "result");
         Model.Attachments[volume] = new ModelAttachment(instance, device, DeleteOnTermination: false, Now, null);
     }
 
@@ -575,118 +674,43 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Model mod
             : null;
         if (refusal is not null)
         {
-            await StateFingerprint.AssertUnchangedAsync(Cloud, () => Ec2.DetachVolumeAsync(request).AsTask(), refusal);
+            await RefusedAsync(() => Ec2.DetachVolumeAsync(request).AsTask(), refusal);
             return;
         }
 
-        Assert.Equal(VolumeAttachmentState.Detaching, (await Ec2.DetachVolumeAsync(request)).Attachment.State);
+        ExpectEqual(VolumeAttachmentState.Detaching, (await Ec2.DetachVolumeAsync(request)).Attachment.State, "result");
         Model.Attachments[volume] = attachment! with { DetachesAt = Now + VolumeAttachment.TransitionTime };
         Detaches++;
     }
 
     /// <summary>
-    /// Checks the cloud against the model: every live volume and every live, binned or archived
-    /// snapshot reads back exactly, the bin holds exactly the model's snapshots until their exit,
-    /// tiers and Fast Snapshot Restores are the model's, the usage ledger's standard bytes equal
-    /// a recount, the stored chunks are exactly the reachable ones, and every count equals scrub's.
+    /// Checks the cloud against the model with <see cref="EbsInvariants.CheckAsync"/> (the model and this
+    /// driver's recorder given) and throws every violation, with the script, at once.
     /// </summary>
+    /// <param name="after">The step the check follows, for the message.</param>
+    /// <returns>A task.</returns>
+    /// <exception cref="InvariantViolationException">The cloud is not the model, or an invariant is broken.</exception>
     public async Task CheckAsync(string after)
     {
-        var span = Generators.SpanBlocks * TestCloud.BlockSize;
-        var bytes = new byte[span];
-        foreach (var (id, blocks) in Model.Volumes)
+        var report = await EbsInvariants.CheckAsync(Cloud, new InvariantOptions { Model = Model, Recorder = Recorder }).ConfigureAwait(false);
+        if (!report.IsClean)
         {
-            await Ec2.ReadAtAsync(id, 0, bytes);
-            for (var block = 0; block < Generators.SpanBlocks; block++)
-            {
-                Assert.True(Model.Read(blocks, block).AsSpan().SequenceEqual(bytes.AsSpan(block * TestCloud.BlockSize, TestCloud.BlockSize)), $"{id} block {block} after {after}");
-            }
+            throw new InvariantViolationException($"after {after}: {report}");
         }
-
-        var engine = Cloud.Engine;
-        var buffer = new byte[TestCloud.BlockSize];
-        foreach (var (id, blocks) in Model.Snapshots.Concat(Model.Binned.Select(p => KeyValuePair.Create(p.Key, p.Value.Blocks))).Concat(Model.RecipientCopies))
-        {
-            var stored = engine.Map.Enumerate(engine.Graph, engine.World.Snapshots[id].Root).ToList();
-            Assert.Equal(blocks.Keys.Order(), stored.Select(s => s.Index));
-            foreach (var (index, chunk) in stored)
-            {
-                Assert.True(await Cloud.ChunkStore.TryReadAsync(chunk, buffer));
-                Assert.True(blocks[index].AsSpan().SequenceEqual(buffer), $"{id} block {index} after {after}");
-            }
-        }
-
-        // Standard storage: snapshots holding standard blocks (binned ones included) billed
-        // incrementally, plus each temporarily restored copy at full size while it exists.
-        // Each account's snapshots are billed among its own: lineages never cross accounts.
-        var billed = engine.World.Snapshots.Values.Where(s => s.HoldsStandardStorage).ToList();
-        var temporaryCopies = engine.World.Snapshots.Values.Where(s => s.Archive?.IsTemporarilyRestoredAt(Now) == true).Sum(s => s.BlockCount);
-        var recount = (billed.GroupBy(s => s.OwnerId).Sum(account => account.Sum(s => BilledStorage.IncrementalBlocks(engine.Map, engine.Graph, [.. account], s))) + temporaryCopies) * TestCloud.BlockSize;
-        var ledger = LedgerLevel(engine.World, UsageType.SnapshotStorage);
-        Assert.True(recount == ledger, $"the ledger's billed standard bytes ({ledger}) differ from a recount ({recount}) after {after}: " + string.Join("; ", billed
-            .OrderBy(s => (s.StartTime, s.Id.Value))
-            .Select(s => $"{s.Id} {s.StartTime:HH:mm:ss} lineage {s.Lineage} source {s.SourceSnapshotId} parent {BilledStorage.Parent(billed, s)?.Id} +{BilledStorage.IncrementalBlocks(engine.Map, engine.Graph, billed, s)}")));
-
-        var listed = await Ec2.ListSnapshotsAsync();
-        Assert.Equal(Model.Snapshots.Keys.Select(s => s.Value).Order(StringComparer.Ordinal), listed.Select(s => s.SnapshotId.Value).Order(StringComparer.Ordinal));
-        foreach (var snapshot in listed)
-        {
-            var readable = Model.TierAt(snapshot.SnapshotId, Now)?.IsReadable ?? true;
-            Assert.True((readable ? StorageTier.Standard : StorageTier.Archive) == snapshot.StorageTier, $"{snapshot.SnapshotId} is {snapshot.StorageTier}, the model says {Model.TierAt(snapshot.SnapshotId, Now)} after {after}");
-        }
-
-        // The recipient sees exactly the live snapshots shared with it (binned ones are hidden), and owns its copies.
-        Assert.Equal(
-            Model.Snapshots.Keys.Where(Model.Shared.Contains).Select(s => s.Value).Order(StringComparer.Ordinal),
-            (await RecipientEc2.ListSnapshotsAsync(new() { OwnerIds = [TestCloud.Account] })).Select(s => s.SnapshotId.Value).Order(StringComparer.Ordinal));
-        Assert.Equal(
-            Model.RecipientCopies.Keys.Select(s => s.Value).Order(StringComparer.Ordinal),
-            (await RecipientEc2.ListSnapshotsAsync(new() { OwnerIds = ["self"] })).Select(s => s.SnapshotId.Value).Order(StringComparer.Ordinal));
-
-        var bin = (await Ec2.ListSnapshotsInRecycleBinAsync(new ListSnapshotsInRecycleBinRequest())).Snapshots;
-        Assert.Equal(
-            Model.Binned.Select(p => $"{p.Key} until {p.Value.ExitTime:O}").Order(StringComparer.Ordinal),
-            bin.Select(s => $"{s.SnapshotId} until {s.RecycleBinExitTime:O}").Order(StringComparer.Ordinal));
-        var fastRestores = (await Ec2.DescribeFastSnapshotRestoresAsync(new DescribeFastSnapshotRestoresRequest()))
-            .FastSnapshotRestores.Where(r => r.State is not (FastSnapshotRestoreStateCode.Disabling or FastSnapshotRestoreStateCode.Disabled));
-        Assert.Equal(Model.FastRestores.Select(s => s.Value).Order(StringComparer.Ordinal), fastRestores.Select(r => r.SnapshotId.Value).Order(StringComparer.Ordinal));
-        Assert.Equal(Model.Volumes.Count, (await Ec2.ListVolumesAsync()).Count);
-        await CheckInstancesAsync(after);
-        var scrub = await Cloud.ScrubAsync();
-        Assert.True(scrub.IsClean, $"scrub after {after}: {scrub}");
     }
 
-    /// <summary>
-    /// Checks images, instances and attachments: every image is the model's and its snapshot lives (was never
-    /// deleted), every instance is in the model's state with the model's volumes as its devices.
-    /// </summary>
-    private async Task CheckInstancesAsync(string after)
+    /// <summary>Throws <see cref="InvariantViolationException"/> with the script unless <paramref name="condition"/> holds.</summary>
+    private void Expect(bool condition, string message)
     {
-        var images = (await Ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["self"] })).Images;
-        Assert.Equal(
-            Model.Images.Select(p => $"{p.Key} {p.Value}").Order(StringComparer.Ordinal),
-            images.Select(i => $"{i.ImageId} {i.BlockDeviceMappings.Single().Ebs.SnapshotId}").Order(StringComparer.Ordinal));
-        Assert.All(Model.Images.Values, s => Assert.True(Model.Snapshots.ContainsKey(s), $"{s} of an image is gone after {after}"));
-        if (Model.Instances.Count == 0)
+        if (!condition)
         {
-            return;
-        }
-
-        var instances = (await Ec2.DescribeInstancesAsync(new DescribeInstancesRequest())).Reservations.SelectMany(r => r.Instances).ToList();
-        Assert.Equal(Model.Instances.Keys.Select(i => i.Value).Order(StringComparer.Ordinal), instances.Select(i => i.InstanceId.Value).Order(StringComparer.Ordinal));
-        foreach (var instance in instances)
-        {
-            var expected = Model.Attachments.Where(p => p.Value.Instance == instance.InstanceId).Select(p => $"{p.Value.Device}={p.Key}").Order(StringComparer.Ordinal);
-            Assert.True(Model.Instances[instance.InstanceId].StateAt(Now) == instance.State.Name, $"{instance.InstanceId} is {instance.State.Name}, the model says {Model.Instances[instance.InstanceId]} after {after}");
-            Assert.Equal(expected, instance.BlockDeviceMappings.Select(m => $"{m.DeviceName}={m.Ebs.VolumeId}").Order(StringComparer.Ordinal));
-        }
-
-        foreach (var volume in await Ec2.ListVolumesAsync())
-        {
-            Assert.True(Model.Attachments.ContainsKey(volume.VolumeId) == (volume.State == VolumeState.InUse), $"{volume.VolumeId} is {volume.State} after {after}");
+            throw new InvariantViolationException($"{message}{Environment.NewLine}script:{Environment.NewLine}{Recorder.ToScript()}");
         }
     }
 
-    private static long LedgerLevel(World world, UsageType type)
-        => world.Table(RecordKinds.Usage).Values.Where(e => e.Type == type).Sum(e => e.LevelChange);
+    private void ExpectEqual<T>(T expected, T actual, string what)
+        => Expect(EqualityComparer<T>.Default.Equals(expected, actual), $"{what}: expected {expected}, got {actual}");
+
+    /// <summary>A refused call must change nothing: records it and checks the code and the state.</summary>
+    private Task RefusedAsync(Func<Task> call, string code) => Recorder.RefusedAsync(_step, call, code);
 }

@@ -1,11 +1,14 @@
 using Ebs.Core.Domain;
 
-namespace Ebs.Core.Tests.Properties;
+namespace Ebs.Core.Testing;
 
 /// <summary>
 /// The model's archive tier of one snapshot: its last tier operation, when it completes and, for
 /// a temporary restore, when the standard copy goes. A snapshot never archived has none.
 /// </summary>
+/// <param name="Status">The last tier operation's status.</param>
+/// <param name="CompletesAt">When that operation completes.</param>
+/// <param name="Expiry">When a temporary restore's standard copy goes.</param>
 public sealed record ModelTier(TieringOperationStatus Status, DateTimeOffset CompletesAt, DateTimeOffset? Expiry)
 {
     /// <summary>Gets a value indicating whether the snapshot is in the standard tier only again (so it may be archived, or FSR enabled).</summary>
@@ -18,6 +21,8 @@ public sealed record ModelTier(TieringOperationStatus Status, DateTimeOffset Com
     public bool IsRestorable => Status is TieringOperationStatus.ArchivalCompleted or TieringOperationStatus.TemporaryRestoreCompleted;
 
     /// <summary>The tier at <paramref name="now"/>: completions and a temporary copy's end applied.</summary>
+    /// <param name="now">The instant.</param>
+    /// <returns>The tier then.</returns>
     public ModelTier At(DateTimeOffset now) => Status switch
     {
         TieringOperationStatus.ArchivalInProgress when now >= CompletesAt => this with { Status = TieringOperationStatus.ArchivalCompleted },

@@ -1,0 +1,26 @@
+using Ebs.Core.Chunks;
+
+namespace Ebs.Core.Testing;
+
+/// <summary>Everything a refused call must leave untouched: the published world, every count, every stored chunk.</summary>
+internal sealed record CloudFingerprint(object World, string NodeCounts, string ChunkCounts, string StoredChunks)
+{
+    public static async Task<CloudFingerprint> TakeAsync(EbsCloud cloud)
+    {
+        var stored = new List<ChunkId>();
+        await foreach (var id in cloud.ChunkStore.EnumerateAsync().ConfigureAwait(false))
+        {
+            stored.Add(id);
+        }
+
+        var graph = cloud.Engine.Graph;
+        return new CloudFingerprint(
+            cloud.Engine.World,
+            string.Join(',', graph.NodeCounts.OrderBy(p => p.Key.Value).Select(p => $"{p.Key}={p.Value}")),
+            string.Join(',', graph.ChunkCounts.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")),
+            string.Join(',', stored.Order()));
+    }
+
+    /// <summary>Whether nothing differs: the same world instance (an unchanged world is never rebuilt) and equal counts and chunks.</summary>
+    public bool Matches(CloudFingerprint after) => ReferenceEquals(World, after.World) && Equals(this with { World = after.World }, after);
+}
