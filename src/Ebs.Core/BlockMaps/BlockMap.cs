@@ -241,7 +241,7 @@ internal sealed class BlockMap
         if (first is not null && second is not null)
         {
             // One edited from the other (a snapshot and its predecessor): only the edited slots can differ.
-            if (SlotsEditedBetween(first, second) is { } slots)
+            if (second.WasEditedFrom(first, out var slots) || first.WasEditedFrom(second, out slots))
             {
                 return DiffSlots(nodes, level, first, second, slots, baseIndex, fromIndex, visit, byWrite);
             }
@@ -277,12 +277,6 @@ internal sealed class BlockMap
 
         return true;
     }
-
-    /// <summary>The slots outside which two nodes are known equal, when one was edited from the other (see <see cref="Provenance"/>).</summary>
-    private static ulong? SlotsEditedBetween(BlockMapNode first, BlockMapNode second)
-        => second.Provenance is { Base: { } secondBase } edited && secondBase == first.Id ? edited.Slots
-            : first.Provenance is { Base: { } firstBase } reverse && firstBase == second.Id ? reverse.Slots
-            : null;
 
     /// <summary>Compares two nodes in the given slots only, the others being known equal.</summary>
     private static bool DiffSlots(INodeSource nodes, int level, BlockMapNode first, BlockMapNode second, ulong slots, long baseIndex, long fromIndex, DiffVisitor visit, bool byWrite)

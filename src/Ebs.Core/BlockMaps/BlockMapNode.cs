@@ -24,7 +24,14 @@ internal sealed class BlockMapNode
 
     private BlockMapNode(int level, ulong bitmap, UInt128[] children, long blockCount, ulong[]? generations, Provenance? provenance)
     {
-        Provenance = provenance;
+        if (provenance is { } known)
+        {
+            _editedFrom = known.Base?.Value ?? default;
+            _editedSlots = known.Slots;
+            _writer = known.Writer ?? 0;
+            _provenanceFlags = (byte)(Known | (known.Base.HasValue ? HasBase : 0) | (known.Writer.HasValue ? HasWriter : 0));
+        }
+
         Level = level;
         Bitmap = bitmap;
         Children = children;
@@ -50,8 +57,31 @@ internal sealed class BlockMapNode
 
     public bool IsLeaf => Level == 0;
 
+    // The provenance, unpacked so that a diff tests it in place.
+    private const byte Known = 1, HasBase = 2, HasWriter = 4;
+    private readonly UInt128 _editedFrom;
+    private readonly ulong _editedSlots;
+    private readonly ulong _writer;
+    private readonly byte _provenanceFlags;
+
     /// <summary>Gets the node this one was edited from and the slots that may differ from it; <see langword="null"/> when unknown.</summary>
-    public Provenance? Provenance { get; }
+    public Provenance? Provenance => (_provenanceFlags & Known) == 0 ? null : new Provenance(
+        (_provenanceFlags & HasBase) != 0 ? new NodeId(_editedFrom) : null,
+        _editedSlots,
+        (_provenanceFlags & HasWriter) != 0 ? _writer : null);
+
+    /// <summary>Whether this node was edited from <paramref name="node"/>, and if so the slots that may differ from it.</summary>
+    public bool WasEditedFrom(BlockMapNode node, out ulong slots)
+    {
+        if ((_provenanceFlags & HasBase) != 0 && _editedFrom == node.Id.Value)
+        {
+            slots = _editedSlots;
+            return true;
+        }
+
+        slots = 0;
+        return false;
+    }
 
     // Child nodes once looked up. Safe to keep: an id always names the same content, even if
     // the node is dropped from the table and stored again later.
