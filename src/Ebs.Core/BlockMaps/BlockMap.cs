@@ -69,7 +69,7 @@ internal sealed class BlockMap
         }
 
         var current = root is { } id ? nodes.Get(id) : null;
-        return Build(nodes, Levels - 1, current, changes)?.Id;
+        return Build(nodes, Levels - 1, current, changes, WriterOf(changes))?.Id;
     }
 
     /// <summary>Enumerates (index, chunk) pairs in ascending block order, starting at <paramref name="fromIndex"/>.</summary>
@@ -105,7 +105,22 @@ internal sealed class BlockMap
 
     private static long SpanOf(int level) => 1L << (level * BlockMapNode.FanOutBits);
 
-    private static BlockMapNode? Build(INodeSource nodes, int level, BlockMapNode? node, ReadOnlySpan<BlockChange> changes)
+    /// <summary>The write generation of every change, or <see langword="null"/> when they are mixed.</summary>
+    private static ulong? WriterOf(ReadOnlySpan<BlockChange> changes)
+    {
+        var writer = changes[0].Generation;
+        foreach (var change in changes)
+        {
+            if (change.Generation != writer)
+            {
+                return null;
+            }
+        }
+
+        return writer;
+    }
+
+    private static BlockMapNode? Build(INodeSource nodes, int level, BlockMapNode? node, ReadOnlySpan<BlockChange> changes, ulong? writer)
     {
         Span<UInt128> children = stackalloc UInt128[BlockMapNode.FanOut];
         Span<ulong> generations = stackalloc ulong[level == 0 ? BlockMapNode.FanOut : 0];
@@ -125,7 +140,7 @@ internal sealed class BlockMap
         }
 
         var blockCount = node?.BlockCount ?? 0;
-        var changed = false;
+        var touched = 0UL;
         var i = 0;
         while (i < changes.Length)
         {
@@ -145,7 +160,7 @@ internal sealed class BlockMap
                 var generation = now.HasValue ? change.Generation : 0;
                 if (had != now.HasValue || (had && (children[slot] != now!.Value || generations[slot] != generation)))
                 {
-                    changed = true;
+                    touched |= bit;
                     blockCount += (now.HasValue ? 1 : 0) - (had ? 1 : 0);
                     bitmap = now.HasValue ? bitmap | bit : bitmap & ~bit;
                     children[slot] = now ?? default;
@@ -155,10 +170,10 @@ internal sealed class BlockMap
             else
             {
                 var child = had ? node!.ChildAt(node.PositionOf(slot), nodes) : null;
-                var rebuilt = Build(nodes, level - 1, child, changes[i..j]);
+                var rebuilt = Build(nodes, level - 1, child, changes[i..j], writer);
                 if (!ReferenceEquals(rebuilt, child))
                 {
-                    changed = true;
+                    touched |= bit;
                     blockCount += (rebuilt?.BlockCount ?? 0) - (child?.BlockCount ?? 0);
                     bitmap = rebuilt is null ? bitmap & ~bit : bitmap | bit;
                     children[slot] = rebuilt?.Id.Value ?? default;
@@ -168,7 +183,7 @@ internal sealed class BlockMap
             i = j;
         }
 
-        if (!changed)
+        if (touched == 0)
         {
             return node;
         }
@@ -193,7 +208,7 @@ internal sealed class BlockMap
             }
         }
 
-        return nodes.Intern(BlockMapNode.Create(level, bitmap, packed, blockCount, recorded ? packedGenerations : null));
+        return nodes.Intern(BlockMapNode.Create(level, bitmap, packed, blockCount, recorded ? packedGenerations : null, Provenance.After(node, touched, writer)));
     }
 
     private static IEnumerable<(long Index, ChunkId Chunk)> Walk(INodeSource nodes, BlockMapNode node, long baseIndex, long fromIndex)
@@ -223,9 +238,18 @@ internal sealed class BlockMap
 
     private static bool DiffNodes(INodeSource nodes, int level, BlockMapNode? first, BlockMapNode? second, long baseIndex, long fromIndex, DiffVisitor visit, bool byWrite)
     {
-        if (first is not null && second is not null && first.Bitmap == second.Bitmap)
+        if (first is not null && second is not null)
         {
-            return DiffAligned(nodes, level, first, second, baseIndex, fromIndex, visit, byWrite);
+            // One edited from the other (a snapshot and its predecessor): only the edited slots can differ.
+            if (second.WasEditedFrom(first, out var slots) || first.WasEditedFrom(second, out slots))
+            {
+                return DiffSlots(nodes, level, first, second, slots, baseIndex, fromIndex, visit, byWrite);
+            }
+
+            if (first.Bitmap == second.Bitmap)
+            {
+                return DiffAligned(nodes, level, first, second, baseIndex, fromIndex, visit, byWrite);
+            }
         }
 
         var span = SpanOf(level);
@@ -246,6 +270,32 @@ internal sealed class BlockMap
             }
 
             if (!DiffChild(nodes, level, inFirst ? first : null, a, inSecond ? second : null, b, start, fromIndex, visit, byWrite))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Compares two nodes in the given slots only, the others being known equal.</summary>
+    private static bool DiffSlots(INodeSource nodes, int level, BlockMapNode first, BlockMapNode second, ulong slots, long baseIndex, long fromIndex, DiffVisitor visit, bool byWrite)
+    {
+        var span = SpanOf(level);
+        for (var bits = slots & (first.Bitmap | second.Bitmap); bits != 0; bits &= bits - 1)
+        {
+            var slot = BitOperations.TrailingZeroCount(bits);
+            var start = baseIndex + (slot * span);
+            if (start + span <= fromIndex)
+            {
+                continue;
+            }
+
+            var bit = 1UL << slot;
+            var a = (first.Bitmap & bit) != 0 ? first.PositionOf(slot) : -1;
+            var b = (second.Bitmap & bit) != 0 ? second.PositionOf(slot) : -1;
+            if (!(a >= 0 && b >= 0 && Same(level, first, a, second, b, byWrite))
+                && !DiffChild(nodes, level, a >= 0 ? first : null, a, b >= 0 ? second : null, b, start, fromIndex, visit, byWrite))
             {
                 return false;
             }

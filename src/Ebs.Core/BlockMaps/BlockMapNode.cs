@@ -12,13 +12,26 @@ namespace Ebs.Core.BlockMaps;
 /// which enters its id only when one is recorded, so leaves without any keep the ids they had
 /// before write generations existed.
 /// </summary>
+/// <remarks>
+/// A node built by <see cref="BlockMap.Apply"/> also keeps its <see cref="Provenance"/>: the node
+/// it was edited from and the slots the edits touched. It is not part of the id (equal content,
+/// equal id, whatever its history) and is not stored: a node read from a store has none.
+/// </remarks>
 internal sealed class BlockMapNode
 {
     public const int FanOutBits = 6;
     public const int FanOut = 1 << FanOutBits;
 
-    private BlockMapNode(int level, ulong bitmap, UInt128[] children, long blockCount, ulong[]? generations)
+    private BlockMapNode(int level, ulong bitmap, UInt128[] children, long blockCount, ulong[]? generations, Provenance? provenance)
     {
+        if (provenance is { } known)
+        {
+            _editedFrom = known.Base?.Value ?? default;
+            _editedSlots = known.Slots;
+            _writer = known.Writer ?? 0;
+            _provenanceFlags = (byte)(Known | (known.Base.HasValue ? HasBase : 0) | (known.Writer.HasValue ? HasWriter : 0));
+        }
+
         Level = level;
         Bitmap = bitmap;
         Children = children;
@@ -44,12 +57,38 @@ internal sealed class BlockMapNode
 
     public bool IsLeaf => Level == 0;
 
+    // The provenance, unpacked so that a diff tests it in place.
+    private const byte Known = 1, HasBase = 2, HasWriter = 4;
+    private readonly UInt128 _editedFrom;
+    private readonly ulong _editedSlots;
+    private readonly ulong _writer;
+    private readonly byte _provenanceFlags;
+
+    /// <summary>Gets the node this one was edited from and the slots that may differ from it; <see langword="null"/> when unknown.</summary>
+    public Provenance? Provenance => (_provenanceFlags & Known) == 0 ? null : new Provenance(
+        (_provenanceFlags & HasBase) != 0 ? new NodeId(_editedFrom) : null,
+        _editedSlots,
+        (_provenanceFlags & HasWriter) != 0 ? _writer : null);
+
+    /// <summary>Whether this node was edited from <paramref name="node"/>, and if so the slots that may differ from it.</summary>
+    public bool WasEditedFrom(BlockMapNode node, out ulong slots)
+    {
+        if ((_provenanceFlags & HasBase) != 0 && _editedFrom == node.Id.Value)
+        {
+            slots = _editedSlots;
+            return true;
+        }
+
+        slots = 0;
+        return false;
+    }
+
     // Child nodes once looked up. Safe to keep: an id always names the same content, even if
     // the node is dropped from the table and stored again later.
     private BlockMapNode?[]? _resolved;
 
-    public static BlockMapNode Create(int level, ulong bitmap, UInt128[] children, long blockCount, ulong[]? generations = null)
-        => new(level, bitmap, children, blockCount, generations);
+    public static BlockMapNode Create(int level, ulong bitmap, UInt128[] children, long blockCount, ulong[]? generations = null, Provenance? provenance = null)
+        => new(level, bitmap, children, blockCount, generations, provenance);
 
     /// <summary>Gets the write generation of the <paramref name="k"/>-th child (dense position) of a leaf.</summary>
     public ulong GenerationAt(int k) => Generations is { } g ? g[k] : 0;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Ebs.Core.Chunks;
@@ -166,19 +167,28 @@ public sealed partial class EbsDirectClient
                 throw Invalid(EbsErrorReasons.InvalidBlockToken, $"The block token is not valid for block {index} of snapshot '{snapshotId}', or has expired.", snapshotId.Value);
             }
 
-            var data = new byte[_engine.BlockSize];
             // Through the snapshot's scope: an encrypted snapshot's chunks are opened with its key's data key.
             var scope = _engine.Keys.ScopeOf(world, snapshot.OwnerId, snapshot.Region, snapshot.KmsKeyId);
-            if (!await ChunkReader.TryReadAsync(_engine.Chunks, scope, chunk, data, cancellationToken).ConfigureAwait(false))
+            var length = _engine.BlockSize;
+            var data = ArrayPool<byte>.Shared.Rent(length);
+            try
             {
-                throw new EbsException(EbsErrorCodes.InternalError, $"Chunk {chunk} of snapshot {snapshotId} is not stored.", snapshotId.Value);
+                if (!await ChunkReader.TryReadAsync(_engine.Chunks, scope, chunk, data.AsMemory(0, length), cancellationToken).ConfigureAwait(false))
+                {
+                    throw new EbsException(EbsErrorCodes.InternalError, $"Chunk {chunk} of snapshot {snapshotId} is not stored.", snapshotId.Value);
+                }
+            }
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(data);
+                throw;
             }
 
             return new GetSnapshotBlockResponse
             {
-                BlockData = new MemoryStream(data, writable: false),
-                DataLength = data.Length,
-                Checksum = Convert.ToBase64String(SHA256.HashData(data)),
+                BlockData = new PooledBlockStream(data, length),
+                DataLength = length,
+                Checksum = Convert.ToBase64String(SHA256.HashData(data.AsSpan(0, length))),
                 ChecksumAlgorithm = ChecksumAlgorithm.Sha256,
             };
         });

@@ -9,7 +9,7 @@ public sealed record GetSnapshotBlockResponse
     {
     }
 
-    /// <summary>Gets the block's bytes, as a read-only stream over memory.</summary>
+    /// <summary>Gets the block's bytes, as a read-only stream over memory. Dispose it when read: its buffer is then reused.</summary>
     public required Stream BlockData { get; init; }
 
     /// <summary>Gets the number of bytes in <see cref="BlockData"/>: the block size.</summary>

@@ -31,7 +31,8 @@ public static class DirectShorthands
     {
         var response = await direct.GetSnapshotBlockAsync(new GetSnapshotBlockRequest { SnapshotId = snapshot, BlockIndex = index, BlockToken = token });
         var bytes = new byte[response.DataLength];
-        await response.BlockData.ReadExactlyAsync(bytes);
+        await using var data = response.BlockData;
+        await data.ReadExactlyAsync(bytes);
         Assert.Equal(Sha256(bytes), response.Checksum);
         return bytes;
     }
