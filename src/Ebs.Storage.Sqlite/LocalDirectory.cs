@@ -20,7 +20,7 @@ public static class LocalDirectory
 
     /// <summary>
     /// Opens the cloud stored in <paramref name="path"/> (creating an empty one if there is
-    /// none), restoring every volume, snapshot, block map and count. Dispose the cloud to
+    /// none), restoring every volume, snapshot and block map (reference counts are derived by the first call that needs them). Dispose the cloud to
     /// release the directory.
     /// </summary>
     /// <param name="path">The directory.</param>
