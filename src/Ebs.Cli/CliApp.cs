@@ -90,6 +90,8 @@ internal static class CliApp
             snapshot.AddCommand<SnapshotShareCommand>("share").WithDescription("Let --with ACCOUNT (repeatable) or, with --public, every account create volumes from and copy a snapshot.");
             snapshot.AddCommand<SnapshotUnshareCommand>("unshare").WithDescription("Stop sharing a snapshot with --with ACCOUNT or, with --public, publicly.");
             snapshot.AddCommand<SnapshotBlocksCommand>("blocks").WithDescription("List a snapshot's written blocks (EBS direct API ListSnapshotBlocks).").RequiresExistingStore();
+            snapshot.AddCommand<SnapshotExportCommand>("export").WithDescription(
+                "Restore a completed snapshot straight to a raw image FILE, creating no volume; the file is sparse where blocks were never written or are zeros, and appears only when complete (--wait waits for a pending snapshot).").RequiresExistingStore();
             snapshot.AddCommand<SnapshotGetBlockCommand>("get-block").WithDescription("Write one block of a snapshot to --out FILE (EBS direct API GetSnapshotBlock).").RequiresExistingStore();
             snapshot.AddCommand<SnapshotPutImageCommand>("put-image").WithDescription(
                 "Write an image file into a new snapshot as a backup agent does with the EBS direct APIs: only blocks that differ from --parent's (or that are not zeros) are written, then the snapshot is completed.");

@@ -17,6 +17,9 @@ internal abstract class StoreCommand<TSettings>(IAnsiConsole console, TimeProvid
 {
     protected IAnsiConsole Console { get; } = console;
 
+    /// <summary>Gets the clock the store runs on, for commands that wait on it.</summary>
+    protected TimeProvider Time { get; } = time;
+
     public override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
         var path = Path.GetFullPath(settings.StorePath);
@@ -25,8 +28,8 @@ internal abstract class StoreCommand<TSettings>(IAnsiConsole console, TimeProvid
 
         // A command that only reads must not turn a mistyped path into an empty store.
         await using var cloud = context.RequiresExistingStore()
-            ? await LocalDirectory.OpenExistingAsync(path, new EbsOptions(), time, cancellationToken)
-            : await LocalDirectory.OpenAsync(path, new EbsOptions(), time, cancellationToken);
+            ? await LocalDirectory.OpenExistingAsync(path, new EbsOptions(), Time, cancellationToken)
+            : await LocalDirectory.OpenAsync(path, new EbsOptions(), Time, cancellationToken);
         return await RunAsync(cloud, cloud.Account(account).Ec2(region), settings, cancellationToken);
     }
 

@@ -12,8 +12,15 @@ internal sealed class SnapshotCopyCommand(IAnsiConsole console, TimeProvider tim
 {
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {
+        var sourceRegion = settings.SourceRegion ?? settings.Region;
+        var source = SnapshotId.Parse(settings.Id);
+        if (settings.Wait)
+        {
+            await CompletedSnapshot.GetAsync(cloud.Account(settings.Account).Ec2(sourceRegion), source, wait: true, Time, cancellationToken);
+        }
+
         var copied = await ec2.CopySnapshotAsync(
-            new CopySnapshotRequest { SourceRegion = settings.SourceRegion ?? settings.Region, SourceSnapshotId = SnapshotId.Parse(settings.Id), Description = settings.Description },
+            new CopySnapshotRequest { SourceRegion = sourceRegion, SourceSnapshotId = source, Description = settings.Description },
             cancellationToken);
         var copy = (await ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest { SnapshotIds = [copied.SnapshotId] }, cancellationToken)).Snapshots.Single();
         Print(settings, Views.Json(copy), () => Views.Snapshots([copy]));
@@ -25,6 +32,10 @@ internal sealed class SnapshotCopyCommand(IAnsiConsole console, TimeProvider tim
         [CommandArgument(0, "<ID>")]
         [Description("The snapshot to copy.")]
         public string Id { get; init; } = string.Empty;
+
+        [CommandOption("--wait")]
+        [Description("Wait until a pending source snapshot completes instead of failing with IncorrectState.")]
+        public bool Wait { get; init; }
 
         [CommandOption("--source-region <REGION>")]
         [Description("The Region of the source snapshot (default: --region).")]
