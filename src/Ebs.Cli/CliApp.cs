@@ -5,6 +5,7 @@ using Ebs.Cli.Commands.Backup;
 using Ebs.Cli.Commands.Images;
 using Ebs.Cli.Commands.Instances;
 using Ebs.Cli.Commands.Snapshots;
+using Ebs.Cli.Commands.Store;
 using Ebs.Cli.Commands.Volumes;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -64,6 +65,12 @@ internal static class CliApp
     private static void AddCommands(IConfigurator config)
     {
         config.AddCommand<RunDemoCommand>("demo").WithDescription("Walk through EBS snapshot mechanics with a simulated clock.");
+        config.AddBranch("store", store =>
+        {
+            store.SetDescription("Create the store directory.");
+            store.AddCommand<StoreInitCommand>("init").WithDescription(
+                "Create the store with --block-size (default 512K), recorded in it: later commands open it with that size; a store that exists is kept when its size agrees, refused (LocalStore.BlockSizeMismatch) when not.");
+        });
         config.AddBranch("volume", volume =>
         {
             volume.SetDescription("Create, list, delete, import, export, attach and detach volumes.");

@@ -71,6 +71,21 @@ public static class LocalDirectory
     }
 
     /// <summary>
+    /// Gets the block size the store in <paramref name="path"/> was created with, so that a tool
+    /// can open it without knowing it; <see langword="null"/> when there is no store there, or its
+    /// state does not record one or cannot be read (opening it then reports why). Reads only:
+    /// nothing is created, locked or written.
+    /// </summary>
+    /// <param name="path">The directory.</param>
+    /// <returns>The block size in bytes, or <see langword="null"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    public static int? RecordedBlockSize(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return SqliteStateStore.RecordedBlockSize(Path.Combine(Path.GetFullPath(path), StateFileName));
+    }
+
+    /// <summary>
     /// Examines a store without opening a cloud on it, reporting everything that can still be
     /// read: for a store that <see cref="OpenAsync"/> refuses as damaged. Nothing is changed.
     /// </summary>
