@@ -30,8 +30,8 @@ public class OpenStoreBenchmarks
     private readonly FakeTimeProvider _time = new(BenchData.Epoch);
     private string _root = string.Empty;
 
-    /// <summary>Written blocks of the volume: 20,480 are 10 GiB of 512-KiB blocks, 204,800 are 100 GiB.</summary>
-    [Params(20480, 204800)]
+    /// <summary>Written blocks of the volume: 20,480 are 10 GiB of 512-KiB blocks.</summary>
+    [Params(20480)]
     public int Blocks { get; set; }
 
     private string Empty => Path.Combine(_root, "empty");
