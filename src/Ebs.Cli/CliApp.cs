@@ -5,6 +5,7 @@ using Ebs.Cli.Commands.Backup;
 using Ebs.Cli.Commands.Images;
 using Ebs.Cli.Commands.Instances;
 using Ebs.Cli.Commands.Snapshots;
+using Ebs.Cli.Commands.Store;
 using Ebs.Cli.Commands.Volumes;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -64,6 +65,12 @@ internal static class CliApp
     private static void AddCommands(IConfigurator config)
     {
         config.AddCommand<RunDemoCommand>("demo").WithDescription("Walk through EBS snapshot mechanics with a simulated clock.");
+        config.AddBranch("store", store =>
+        {
+            store.SetDescription("Create the store directory.");
+            store.AddCommand<StoreInitCommand>("init").WithDescription(
+                "Create the store with --block-size (default 512K), recorded in it: later commands open it with that size; a store that exists is kept when its size agrees, refused (LocalStore.BlockSizeMismatch) when not.");
+        });
         config.AddBranch("volume", volume =>
         {
             volume.SetDescription("Create, list, delete, import, export, attach and detach volumes.");
@@ -90,6 +97,8 @@ internal static class CliApp
             snapshot.AddCommand<SnapshotShareCommand>("share").WithDescription("Let --with ACCOUNT (repeatable) or, with --public, every account create volumes from and copy a snapshot.");
             snapshot.AddCommand<SnapshotUnshareCommand>("unshare").WithDescription("Stop sharing a snapshot with --with ACCOUNT or, with --public, publicly.");
             snapshot.AddCommand<SnapshotBlocksCommand>("blocks").WithDescription("List a snapshot's written blocks (EBS direct API ListSnapshotBlocks).").RequiresExistingStore();
+            snapshot.AddCommand<SnapshotExportCommand>("export").WithDescription(
+                "Restore a completed snapshot straight to a raw image FILE, creating no volume; the file is sparse where blocks were never written or are zeros, and appears only when complete (--wait waits for a pending snapshot).").RequiresExistingStore();
             snapshot.AddCommand<SnapshotGetBlockCommand>("get-block").WithDescription("Write one block of a snapshot to --out FILE (EBS direct API GetSnapshotBlock).").RequiresExistingStore();
             snapshot.AddCommand<SnapshotPutImageCommand>("put-image").WithDescription(
                 "Write an image file into a new snapshot as a backup agent does with the EBS direct APIs: only blocks that differ from --parent's (or that are not zeros) are written, then the snapshot is completed.");

@@ -20,7 +20,7 @@ public static class LocalDirectory
 
     /// <summary>
     /// Opens the cloud stored in <paramref name="path"/> (creating an empty one if there is
-    /// none), restoring every volume, snapshot, block map and count. Dispose the cloud to
+    /// none), restoring every volume, snapshot and block map (reference counts are derived by the first call that needs them). Dispose the cloud to
     /// release the directory.
     /// </summary>
     /// <param name="path">The directory.</param>
@@ -68,6 +68,21 @@ public static class LocalDirectory
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
         return OpenCoreAsync(Path.GetFullPath(path), options, timeProvider, existingOnly: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Gets the block size the store in <paramref name="path"/> was created with, so that a tool
+    /// can open it without knowing it; <see langword="null"/> when there is no store there, or its
+    /// state does not record one or cannot be read (opening it then reports why). Reads only:
+    /// nothing is created, locked or written.
+    /// </summary>
+    /// <param name="path">The directory.</param>
+    /// <returns>The block size in bytes, or <see langword="null"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    public static int? RecordedBlockSize(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return SqliteStateStore.RecordedBlockSize(Path.Combine(Path.GetFullPath(path), StateFileName));
     }
 
     /// <summary>

@@ -134,6 +134,33 @@ public sealed class SqliteStateStore : IStateStore
     }
 
     /// <summary>
+    /// Reads the block size a state file records, opening it only for reading; <see langword="null"/>
+    /// when the file is missing or empty, records none, or cannot be read (an open reports why).
+    /// </summary>
+    internal static int? RecordedBlockSize(string path)
+    {
+        if (!File.Exists(path) || new FileInfo(path).Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var connection = Connect(path, SqliteOpenMode.ReadOnly);
+            connection.Open();
+            return TablesOf(connection).Contains("meta")
+                && Scalar(connection, "SELECT value FROM meta WHERE key = 'block_size'") is string text
+                && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size)
+                ? size
+                : null;
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Tells whether a database with tables is an ebs state, perhaps a damaged one: it records
     /// a format version, or holds our documents or nodes table (whose missing meta is damage).
     /// </summary>

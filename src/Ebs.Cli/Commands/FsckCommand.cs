@@ -28,7 +28,7 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
         catch (EbsException e) when (e.ErrorCode is LocalStoreErrorCodes.StoreDamaged or LocalStoreErrorCodes.StateMissing)
         {
             // Report what is left, then fail with the one-line reason the store cannot be opened.
-            PrintInspection(settings, await LocalDirectory.InspectAsync(settings.StorePath, new EbsOptions(), cancellationToken));
+            PrintInspection(settings, await LocalDirectory.InspectAsync(settings.StorePath, OptionsFor(settings.StorePath, null), cancellationToken));
             throw;
         }
     }

@@ -17,6 +17,9 @@ internal abstract class StoreCommand<TSettings>(IAnsiConsole console, TimeProvid
 {
     protected IAnsiConsole Console { get; } = console;
 
+    /// <summary>Gets the clock the store runs on, for commands that wait on it.</summary>
+    protected TimeProvider Time { get; } = time;
+
     public override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
         var path = Path.GetFullPath(settings.StorePath);
@@ -24,11 +27,23 @@ internal abstract class StoreCommand<TSettings>(IAnsiConsole console, TimeProvid
         var (account, region) = settings is AccountSettings caller ? (caller.Account, caller.Region) : (StoreSettings.DefaultAccount, StoreSettings.DefaultRegion);
 
         // A command that only reads must not turn a mistyped path into an empty store.
+        var options = OptionsFor(path, RequestedBlockSize(settings));
         await using var cloud = context.RequiresExistingStore()
-            ? await LocalDirectory.OpenExistingAsync(path, new EbsOptions(), time, cancellationToken)
-            : await LocalDirectory.OpenAsync(path, new EbsOptions(), time, cancellationToken);
+            ? await LocalDirectory.OpenExistingAsync(path, options, Time, cancellationToken)
+            : await LocalDirectory.OpenAsync(path, options, Time, cancellationToken);
         return await RunAsync(cloud, cloud.Account(account).Ec2(region), settings, cancellationToken);
     }
+
+    /// <summary>
+    /// The options to open the store at <paramref name="path"/> with: the block size it was created
+    /// with, else the one asked for (a new store's), else the default. Asking for another size than
+    /// the store's is left for the open to refuse (<c>LocalStore.BlockSizeMismatch</c>).
+    /// </summary>
+    internal static EbsOptions OptionsFor(string path, int? requestedBlockSize)
+        => new() { BlockSize = requestedBlockSize ?? LocalDirectory.RecordedBlockSize(path) ?? EbsOptions.DefaultBlockSize };
+
+    /// <summary>Gets the block size a command asks a new store to have, if it does (<c>store init --block-size</c>).</summary>
+    protected virtual int? RequestedBlockSize(TSettings settings) => null;
 
     protected abstract Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, TSettings settings, CancellationToken cancellationToken);
 

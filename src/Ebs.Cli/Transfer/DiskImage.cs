@@ -4,25 +4,37 @@ using Ebs.Core.Services;
 namespace Ebs.Cli.Transfer;
 
 /// <summary>
-/// Writes volumes out as raw disk images. A file is written into a private partial file next to
-/// it, renamed into place only when complete, so a failed or interrupted export leaves no partial
-/// image and never a readable one; a device or pipe is written in place, in order.
+/// Writes volumes and snapshots out as raw disk images. A file is written into a private partial
+/// file next to it, renamed into place only when complete, so a failed or interrupted export
+/// leaves no partial image and never a readable one; a device or pipe is written in place, in order.
+/// The export is a pipeline of two stages: the next batch is read from the store while the last
+/// one is written, so at most two batches (32 MiB) are held.
 /// </summary>
 internal static class DiskImage
 {
     /// <summary>The bytes read per call: 16 MiB.</summary>
-    private const int BatchBytes = 16 << 20;
+    public const int BatchBytes = 16 << 20;
 
     /// <summary>
     /// Writes the first <paramref name="length"/> bytes of a volume to <paramref name="target"/>;
     /// in a file, zero blocks are left as holes.
     /// </summary>
     public static Task ExportAsync(Ec2Client ec2, VolumeId volume, long length, int blockSize, ExportTarget target, IProgress<long>? progress, CancellationToken cancellationToken)
-        => target.IsFile
-            ? ReplaceAsync(ec2, volume, length, blockSize, target, progress, cancellationToken)
-            : StreamAsync(ec2, volume, length, blockSize, target, progress, cancellationToken);
+        => ExportAsync(
+            (offset, buffer, ct) => ec2.ReadVolumeAsync(new ReadVolumeRequest { VolumeId = volume, Offset = offset, Destination = buffer }, ct).AsTask(),
+            length, blockSize, target, progress, cancellationToken);
 
-    private static async Task ReplaceAsync(Ec2Client ec2, VolumeId volume, long length, int blockSize, ExportTarget target, IProgress<long>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the first <paramref name="length"/> bytes of an image, read batch by batch through
+    /// <paramref name="read"/> (which fills its buffer with the bytes at its offset), to
+    /// <paramref name="target"/>; in a file, zero blocks are left as holes.
+    /// </summary>
+    public static Task ExportAsync(Func<long, Memory<byte>, CancellationToken, Task> read, long length, int blockSize, ExportTarget target, IProgress<long>? progress, CancellationToken cancellationToken)
+        => target.IsFile
+            ? ReplaceAsync(read, length, blockSize, target, progress, cancellationToken)
+            : StreamAsync(read, length, target, progress, cancellationToken);
+
+    private static async Task ReplaceAsync(Func<long, Memory<byte>, CancellationToken, Task> read, long length, int blockSize, ExportTarget target, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         PartialFiles.RemoveStale(target.Path);
         var mode = FileModes.Final(target);
@@ -36,7 +48,7 @@ internal static class DiskImage
         {
             await using (file)
             {
-                await WriteAsync(ec2, volume, length, blockSize, file, sparse: true, progress, cancellationToken);
+                await WriteAsync(read, length, blockSize, file, sparse: true, progress, cancellationToken);
                 FileModes.Set(file.SafeFileHandle, mode);
                 file.Flush(flushToDisk: true);
             }
@@ -51,43 +63,63 @@ internal static class DiskImage
     }
 
     /// <summary>Writes every byte, zeros too, in order: a pipe cannot seek, and neither can be truncated or renamed over.</summary>
-    private static async Task StreamAsync(Ec2Client ec2, VolumeId volume, long length, int blockSize, ExportTarget target, IProgress<long>? progress, CancellationToken cancellationToken)
+    private static async Task StreamAsync(Func<long, Memory<byte>, CancellationToken, Task> read, long length, ExportTarget target, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         await using var stream = new FileStream(target.Path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0, FileOptions.Asynchronous);
-        await WriteAsync(ec2, volume, length, blockSize, stream, sparse: false, progress, cancellationToken);
+        await WriteAsync(read, length, blockSize: 0, stream, sparse: false, progress, cancellationToken);
         stream.Flush(flushToDisk: target.Kind == FileKind.BlockDevice);
     }
 
-    private static async Task WriteAsync(Ec2Client ec2, VolumeId volume, long length, int blockSize, FileStream target, bool sparse, IProgress<long>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies the image in batches, reading the next batch while writing the current one. A sparse
+    /// target gets its length first and only the blocks that are not all zeros: the rest stay holes.
+    /// </summary>
+    private static async Task WriteAsync(Func<long, Memory<byte>, CancellationToken, Task> read, long length, int blockSize, FileStream target, bool sparse, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         if (sparse)
         {
             target.SetLength(length);
         }
 
-        var buffer = new byte[BatchBytes];
-        for (long offset = 0; offset < length; offset += buffer.Length)
+        Memory<byte> current = new byte[(int)Math.Min(BatchBytes, Math.Max(length, 1))];
+        Memory<byte> next = length > BatchBytes ? new byte[BatchBytes] : Memory<byte>.Empty;
+        // On the thread pool: a read from the store mostly completes synchronously, and would not overlap the write otherwise.
+        Task ReadAhead(long offset, Memory<byte> buffer) => Task.Run(() => read(offset, buffer, cancellationToken), cancellationToken);
+        var reading = length > 0 ? ReadAhead(0, current[..(int)Math.Min(current.Length, length)]) : Task.CompletedTask;
+        for (long offset = 0; offset < length; offset += BatchBytes)
         {
-            var count = (int)Math.Min(buffer.Length, length - offset);
-            await ec2.ReadVolumeAsync(new ReadVolumeRequest { VolumeId = volume, Offset = offset, Destination = buffer.AsMemory(0, count) }, cancellationToken);
-            if (!sparse)
+            await reading;
+            var count = (int)Math.Min(BatchBytes, length - offset);
+            var batch = current[..count];
+            var following = offset + count;
+            reading = following < length ? ReadAhead(following, next[..(int)Math.Min(BatchBytes, length - following)]) : Task.CompletedTask;
+            try
             {
-                await target.WriteAsync(buffer.AsMemory(0, count), cancellationToken);
-            }
-            else
-            {
-                for (var position = 0; position < count; position += blockSize)
+                if (!sparse)
                 {
-                    var block = buffer.AsMemory(position, Math.Min(blockSize, count - position));
-                    if (block.Span.ContainsAnyExcept((byte)0))
+                    await target.WriteAsync(batch, cancellationToken);
+                }
+                else
+                {
+                    for (var position = 0; position < count; position += blockSize)
                     {
-                        target.Position = offset + position;
-                        await target.WriteAsync(block, cancellationToken);
+                        var block = batch.Slice(position, Math.Min(blockSize, count - position));
+                        if (block.Span.ContainsAnyExcept((byte)0))
+                        {
+                            target.Position = offset + position;
+                            await target.WriteAsync(block, cancellationToken);
+                        }
                     }
                 }
             }
+            catch
+            {
+                await reading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default); // never leave a read filling a buffer behind
+                throw;
+            }
 
             progress?.Report(offset + count);
+            (current, next) = (next, current);
         }
     }
 }

@@ -203,6 +203,7 @@ internal sealed class CloudEngine : IAsyncDisposable
             throw new EbsException(EbsErrorCodes.InternalError, $"The state store failed ({_stateFailure.Message}); reopen the cloud to continue.");
         }
 
+        EnsureCounted();
         var before = _world;
         var mutation = new Mutation(before, Graph.Begin(), now, journal: _state is not null) { Staged = staged };
         T result;
@@ -271,6 +272,7 @@ internal sealed class CloudEngine : IAsyncDisposable
             // what it stored stays as a leak for a scrub to reclaim.
             if (!_disposed)
             {
+                EnsureCounted();
                 await DeleteUnreferencedAsync(stored).ConfigureAwait(false);
             }
         }
@@ -289,6 +291,7 @@ internal sealed class CloudEngine : IAsyncDisposable
         {
             ThrowIfDisposed();
             await ApplyDueWorkUnderLockAsync().ConfigureAwait(false);
+            EnsureCounted();
             return await UnderWriterLockAsync(action).ConfigureAwait(false);
         }
         finally
@@ -340,9 +343,10 @@ internal sealed class CloudEngine : IAsyncDisposable
         => _state is null || changes.IsEmpty ? ValueTask.CompletedTask : _state.CommitAsync(changes, CancellationToken.None);
 
     /// <summary>
-    /// Rebuilds the world and the reference graph from the state store. Counts are not stored:
-    /// they are recounted from the live roots, once, so that a commit writes only what its
-    /// call changed.
+    /// Rebuilds the world and the reference graph from the state store. Counts are not stored,
+    /// so that a commit writes only what its call changed, nor counted here: they are recounted
+    /// from the live roots once, by the first call that needs them (<see cref="EnsureCounted"/>),
+    /// so a cloud opened only to read never walks every map.
     /// </summary>
     public async ValueTask LoadAsync(CancellationToken cancellationToken)
     {
@@ -378,9 +382,6 @@ internal sealed class CloudEngine : IAsyncDisposable
         {
             throw new EbsException(EbsErrorCodes.InternalError, $"The stored due '{unknown.Key}' cannot be decoded: its effect '{unknown.Effect}' is not one this library applies.", unknown.Key);
         }
-
-        var counted = ReferenceCount.Of(_world, Graph);
-        Graph.ResetCounts(counted.NodeCounts, counted.ChunkCounts);
 
         // Catch up on what fell due while the store was closed, in order.
         await ApplyDueWorkAsync(cancellationToken).ConfigureAwait(false);
@@ -473,6 +474,19 @@ internal sealed class CloudEngine : IAsyncDisposable
     // Kept apart so the checks on every call stay small enough to inline.
     [DoesNotReturn]
     private static void ThrowDisposed() => throw new ObjectDisposedException(nameof(EbsCloud));
+
+    /// <summary>
+    /// Recounts the references from the live roots of the committed world, unless the graph
+    /// has its counts already; the caller holds the writer lock, so world and graph agree.
+    /// </summary>
+    private void EnsureCounted()
+    {
+        if (!Graph.IsCounted)
+        {
+            var counted = ReferenceCount.Of(_world, Graph);
+            Graph.ResetCounts(counted.NodeCounts, counted.ChunkCounts);
+        }
+    }
 
     /// <summary>Deletes chunks nothing references. Best effort: one that cannot be deleted is a leak, which scrub reclaims.</summary>
     private async ValueTask DeleteUnreferencedAsync(IEnumerable<ChunkId> candidates)

@@ -9,7 +9,7 @@ namespace Ebs.Core.Storage;
 /// The commit protocol: chunks are stored before <see cref="CommitAsync"/>, and chunks whose
 /// count falls to zero are deleted only after it returns. A store must therefore make each
 /// commit all-or-nothing; a crash can then leave only unreferenced chunks. Reference counts
-/// are not stored: a cloud recounts them from the documents and nodes when it opens, so a
+/// are not stored: a cloud recounts them from the documents and nodes once it needs them, so a
 /// commit holds only what its call changed.
 /// </remarks>
 public interface IStateStore : IAsyncDisposable

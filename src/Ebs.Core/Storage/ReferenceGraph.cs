@@ -9,17 +9,24 @@ namespace Ebs.Core.Storage;
 /// The block-map nodes and the reference counts of nodes and chunks. A node's count is the
 /// number of parents and roots that hold it; a chunk's is the number of leaf slots and
 /// volume write-back entries that hold it. Counts change only through a committed
-/// <see cref="GraphTransaction"/>; nodes may be read from any thread.
+/// <see cref="GraphTransaction"/>; nodes may be read from any thread. A graph loaded from a
+/// store has no counts until <see cref="ResetCounts"/> gives it recounted ones: they are
+/// derived when first needed, not when the store opens, and any use before that is a bug
+/// that throws rather than reading every count as zero (which would free live chunks).
 /// </summary>
 internal sealed class ReferenceGraph : INodeSource
 {
     private readonly ConcurrentDictionary<NodeId, BlockMapNode> _nodes = new();
     private readonly Dictionary<NodeId, long> _nodeCounts = [];
     private readonly Dictionary<ChunkId, long> _chunkCounts = [];
+    private volatile bool _counted = true;
 
-    public IReadOnlyDictionary<NodeId, long> NodeCounts => _nodeCounts;
+    /// <summary>Gets a value indicating whether the counts are known (always, except between <see cref="Load"/> and <see cref="ResetCounts"/>).</summary>
+    public bool IsCounted => _counted;
 
-    public IReadOnlyDictionary<ChunkId, long> ChunkCounts => _chunkCounts;
+    public IReadOnlyDictionary<NodeId, long> NodeCounts => Counted(_nodeCounts);
+
+    public IReadOnlyDictionary<ChunkId, long> ChunkCounts => Counted(_chunkCounts);
 
     public IEnumerable<NodeId> NodeIds => _nodes.Keys;
 
@@ -30,7 +37,7 @@ internal sealed class ReferenceGraph : INodeSource
 
     BlockMapNode INodeSource.Intern(BlockMapNode node) => throw new InvalidOperationException("Nodes are only added through a transaction.");
 
-    public long CountOf(NodeId id) => _nodeCounts.GetValueOrDefault(id);
+    public long CountOf(NodeId id) => Counted(_nodeCounts).GetValueOrDefault(id);
 
     /// <summary>
     /// Yields every node reachable from <paramref name="roots"/>, each once; a reachable node
@@ -62,7 +69,7 @@ internal sealed class ReferenceGraph : INodeSource
         }
     }
 
-    public long CountOf(ChunkId id) => _chunkCounts.GetValueOrDefault(id);
+    public long CountOf(ChunkId id) => Counted(_chunkCounts).GetValueOrDefault(id);
 
     private GraphTransaction? _transaction;
 
@@ -72,6 +79,7 @@ internal sealed class ReferenceGraph : INodeSource
     /// </summary>
     public GraphTransaction Begin()
     {
+        Counted(_nodeCounts);
         _transaction ??= new GraphTransaction(this);
         _transaction.Reset();
         return _transaction;
@@ -133,9 +141,10 @@ internal sealed class ReferenceGraph : INodeSource
         }
     }
 
-    /// <summary>Fills an empty graph with the nodes a state store holds; their counts come from <see cref="ResetCounts"/>.</summary>
+    /// <summary>Fills an empty graph with the nodes a state store holds; their counts come from <see cref="ResetCounts"/>, until which they are unknown.</summary>
     internal void Load(IEnumerable<BlockMapNode> nodes)
     {
+        _counted = false;
         foreach (var node in nodes)
         {
             _nodes[node.Id] = node;
@@ -145,7 +154,7 @@ internal sealed class ReferenceGraph : INodeSource
     /// <summary>Drops nodes that nothing references (scrub repair of leaks).</summary>
     internal bool RemoveUnreferencedNode(NodeId id) => !_nodeCounts.ContainsKey(id) && _nodes.TryRemove(id, out _);
 
-    /// <summary>Overwrites counts with recomputed ones (on open, and scrub repair).</summary>
+    /// <summary>Overwrites counts with recomputed ones (when first needed after loading, and scrub repair).</summary>
     internal void ResetCounts(IReadOnlyDictionary<NodeId, long> nodeCounts, IReadOnlyDictionary<ChunkId, long> chunkCounts)
     {
         _nodeCounts.Clear();
@@ -159,5 +168,11 @@ internal sealed class ReferenceGraph : INodeSource
         {
             _chunkCounts[id] = count;
         }
+
+        _counted = true;
     }
+
+    /// <summary>Returns <paramref name="counts"/> once they are known.</summary>
+    /// <exception cref="InvalidOperationException">The counts of a loaded graph were not derived yet (a bug, never bad input).</exception>
+    private T Counted<T>(T counts) => _counted ? counts : throw new InvalidOperationException("Reference counts were used before they were derived from the live roots.");
 }

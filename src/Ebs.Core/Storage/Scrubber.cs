@@ -51,7 +51,7 @@ internal static class Scrubber
         if (repair)
         {
             // Same order as any commit: the durable state first, then memory, then chunk
-            // deletion. Counts are not stored (a cloud recounts them when it opens), so only
+            // deletion. Counts are not stored (a cloud recounts them after opening), so only
             // leaked nodes have something durable to remove.
             await engine.CommitRepairAsync(new StateChanges { DeletedNodes = [.. leakedNodes] }).ConfigureAwait(false);
             graph.ResetCounts(nodeCounts, chunkCounts);

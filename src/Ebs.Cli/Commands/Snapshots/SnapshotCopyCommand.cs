@@ -18,6 +18,11 @@ internal sealed class SnapshotCopyCommand(IAnsiConsole console, TimeProvider tim
         var caller = settings.ToAccount is { } account ? cloud.Account(account).Ec2(settings.Region) : ec2;
         var sourceRegion = settings.SourceRegion ?? settings.Region;
         var id = SnapshotId.Parse(settings.Id);
+        if (settings.Wait)
+        {
+            await CompletedSnapshot.GetAsync(cloud.Account(settings.Account).Ec2(sourceRegion), id, wait: true, Time, cancellationToken);
+        }
+
         CopySnapshotResponse copied;
         try
         {
@@ -41,6 +46,10 @@ internal sealed class SnapshotCopyCommand(IAnsiConsole console, TimeProvider tim
         [CommandArgument(0, "<ID>")]
         [Description("The snapshot to copy.")]
         public string Id { get; init; } = string.Empty;
+
+        [CommandOption("--wait")]
+        [Description("Wait until a pending source snapshot completes instead of failing with IncorrectState.")]
+        public bool Wait { get; init; }
 
         [CommandOption("--source-region <REGION>")]
         [Description("The Region of the source snapshot (default: --region).")]

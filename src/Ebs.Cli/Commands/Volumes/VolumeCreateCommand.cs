@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Ebs.Cli.Commands.Snapshots;
 using Ebs.Core;
 using Ebs.Core.Domain;
 using Ebs.Core.Services;
@@ -12,11 +13,17 @@ internal sealed class VolumeCreateCommand(IAnsiConsole console, TimeProvider tim
 {
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {
+        var snapshot = settings.Snapshot is { } s ? SnapshotId.Parse(s) : (SnapshotId?)null;
+        if (snapshot is { } source && settings.Wait)
+        {
+            await CompletedSnapshot.GetAsync(ec2, source, wait: true, Time, cancellationToken);
+        }
+
         var volume = (await ec2.CreateVolumeAsync(new CreateVolumeRequest
         {
             AvailabilityZone = settings.ZoneIn(cloud),
             Size = settings.Size,
-            SnapshotId = settings.Snapshot is { } s ? SnapshotId.Parse(s) : null,
+            SnapshotId = snapshot,
         }, cancellationToken)).Volume;
         Print(settings, Views.Json(volume), () => Views.Volumes([volume]));
         return 0;
@@ -31,5 +38,16 @@ internal sealed class VolumeCreateCommand(IAnsiConsole console, TimeProvider tim
         [CommandOption("--snapshot <ID>")]
         [Description("Create the volume from this snapshot.")]
         public string? Snapshot { get; init; }
+
+        [CommandOption("--wait")]
+        [Description("With --snapshot: wait until a pending snapshot completes instead of failing with IncorrectState.")]
+        public bool Wait { get; init; }
+
+        /// <inheritdoc/>
+        public override ValidationResult Validate()
+        {
+            var result = base.Validate();
+            return result.Successful && Wait && Snapshot is null ? ValidationResult.Error("--wait needs --snapshot: only a volume from a snapshot waits for one.") : result;
+        }
     }
 }

@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# The ebs store against restic on the same daily backups of one disk image.
+#
+#   benchmarks/restic/run.sh [--size MiB] [--days N] [--block-size SIZE] [--work DIR] [--keep]
+#
+# Makes an image of mixed content (image.py: about 30% zeros, 20% random bytes, the rest text
+# and log lines; seeded), changes 1% of it a day in scattered 4-KiB writes, and backs it up
+# every day both ways: `ebs volume import IMG --volume VOL` + `ebs snapshot create VOL`, and
+# `restic backup IMG`. Then measures the restore of one day to a file, deleting four
+# snapshots, importing a fresh image against copying it, and opening the store, and prints
+# each ratio (ebs / restic, or copy / import) with its target. Default: 1 GiB, ten days, a
+# store of 64-KiB blocks (`ebs store init --block-size`: a scattered 4-KiB write re-stores its
+# whole block, so 512-KiB blocks would store about eight times as much per day).
+set -euo pipefail
+
+size_mib=1024
+days=10
+block_size=64K
+work=""
+keep=0
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --size) size_mib="$2"; shift 2 ;;
+    --days) days="$2"; shift 2 ;;
+    --block-size) block_size="$2"; shift 2 ;;
+    --work) work="$2"; shift 2 ;;
+    --keep) keep=1; shift ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
+  esac
+done
+if ! [[ "$size_mib" =~ ^[0-9]+$ ]] || (( size_mib < 16 )); then
+  echo "run.sh: --size must be a whole number of MiB, at least 16" >&2; exit 2
+fi
+if ! [[ "$days" =~ ^[0-9]+$ ]] || (( days < 6 )); then
+  echo "run.sh: --days must be at least 6 (four snapshots are deleted, one restored)" >&2; exit 2
+fi
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo_root="$(cd "$here/../.." && pwd)"
+
+# restic from the distribution when it is missing.
+if ! command -v restic >/dev/null; then
+  echo "== installing restic"
+  if [[ "$(id -u)" == 0 ]]; then apt-get install -y restic >/dev/null; else sudo apt-get install -y restic >/dev/null; fi
+fi
+
+echo "== building the ebs CLI (Release)"
+dotnet build "$repo_root/src/Ebs.Cli/Ebs.Cli.csproj" -c Release -v q -nologo >/dev/null
+ebs_dll="$repo_root/src/Ebs.Cli/bin/Release/net10.0/ebs.dll"
+[[ -f "$ebs_dll" ]] || { echo "run.sh: $ebs_dll was not built" >&2; exit 1; }
+
+if [[ -z "$work" ]]; then work="$(mktemp -d "${TMPDIR:-/var/tmp}/ebs-restic.XXXXXX")"; fi
+mkdir -p "$work"
+if (( ! keep )); then trap 'rm -rf "$work"' EXIT; fi
+store="$work/store"
+repo="$work/restic"
+img="$work/disk.img"
+export RESTIC_PASSWORD=benchmark RESTIC_REPOSITORY="$repo" RESTIC_CACHE_DIR="$work/restic-cache"
+
+ebs() { dotnet "$ebs_dll" "$@" --store "$store"; }
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+now() { date +%s.%N; }
+elapsed() { python3 -c "print(f'{$(now) - $1:.3f}')"; }
+ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
+
+echo "== work folder $work; image of $size_mib MiB, $days days, $block_size blocks"
+python3 "$here/image.py" make $((size_mib << 20)) 1 "$img"
+ebs store init --block-size "$block_size" --json >/dev/null
+restic init >/dev/null
+
+volume=""
+declare -a snaps restic_ids ebs_times restic_times sums
+for day in $(seq 1 "$days"); do
+  if (( day > 1 )); then python3 "$here/image.py" change "$img" "$day" 1; fi
+  sums[$day]="$(sha256sum "$img" | cut -d' ' -f1)"
+  sync
+
+  t=$(now)
+  if [[ -z "$volume" ]]; then
+    volume="$(ebs volume import "$img" --json | json "['VolumeId']")"
+  else
+    ebs volume import "$img" --volume "$volume" --json >/dev/null
+  fi
+  snaps[$day]="$(ebs snapshot create "$volume" -d "day $day" --json | json "['SnapshotId']")"
+  ebs_times[$day]=$(elapsed "$t")
+
+  t=$(now)
+  restic backup --quiet --json "$img" > "$work/restic-backup.json"
+  restic_ids[$day]="$(tail -n 1 "$work/restic-backup.json" | json "['snapshot_id']")"
+  restic_times[$day]=$(elapsed "$t")
+  printf '   day %2d: ebs %7ss  restic %7ss\n' "$day" "${ebs_times[$day]}" "${restic_times[$day]}"
+done
+
+sum() { python3 -c "import sys; print(f'{sum(map(float, sys.argv[1:])):.3f}')" "$@"; }
+ebs_backup=$(sum "${ebs_times[@]}")
+restic_backup=$(sum "${restic_times[@]}")
+sync
+ebs_bytes=$(du -sb "$store" | cut -f1)
+restic_bytes=$(du -sb "$repo" | cut -f1)
+
+# Restore the middle day to a file, and check it.
+day=$(( (days + 1) / 2 ))
+rm -f "$work/ebs.img"; rm -rf "$work/restic-restore"
+t=$(now); ebs snapshot export "${snaps[$day]}" "$work/ebs.img" --wait --json >/dev/null; ebs_restore=$(elapsed "$t")
+t=$(now); restic restore --quiet "${restic_ids[$day]}" --target "$work/restic-restore"; restic_restore=$(elapsed "$t")
+restored="$(find "$work/restic-restore" -type f -name disk.img)"
+[[ "$(sha256sum "$work/ebs.img" | cut -d' ' -f1)" == "${sums[$day]}" ]] || { echo "run.sh: ebs restored day $day wrongly" >&2; exit 1; }
+[[ "$(sha256sum "$restored" | cut -d' ' -f1)" == "${sums[$day]}" ]] || { echo "run.sh: restic restored day $day wrongly" >&2; exit 1; }
+rm -rf "$work/ebs.img" "$work/restic-restore"
+
+# Delete four snapshots (days 2 to 5): one command each for ebs, one forget --prune for restic.
+t=$(now); for d in 2 3 4 5; do ebs snapshot delete "${snaps[$d]}" --json >/dev/null; done; ebs_delete=$(elapsed "$t")
+t=$(now); restic forget --quiet --prune "${restic_ids[2]}" "${restic_ids[3]}" "${restic_ids[4]}" "${restic_ids[5]}" >/dev/null; restic_delete=$(elapsed "$t")
+
+# A fresh image imported into a new volume, against copying it on the same disk.
+python3 "$here/image.py" make $((size_mib << 20)) 2 "$work/fresh.img"
+sync
+t=$(now); cp "$work/fresh.img" "$work/copy.img"; copy_time=$(elapsed "$t")
+rm -f "$work/copy.img"; sync
+t=$(now); ebs volume import "$work/fresh.img" --json >/dev/null; import_time=$(elapsed "$t")
+
+# Opening: a read-only command on this store against the same on an empty store (process start-up
+# and the command itself cancel out); the best of five each.
+ebs_empty() { dotnet "$ebs_dll" "$@" --store "$work/empty"; }
+ebs_empty store init --block-size "$block_size" --json >/dev/null
+best() { python3 -c "import sys; print(min(map(float, sys.argv[1:])))" "$@"; }
+declare -a full empty
+for i in 1 2 3 4 5; do
+  t=$(now); ebs volume list --json >/dev/null; full[$i]=$(elapsed "$t")
+  t=$(now); ebs_empty volume list --json >/dev/null; empty[$i]=$(elapsed "$t")
+done
+open_ms=$(python3 -c "print(f'{max(0.0, ($(best "${full[@]}") - $(best "${empty[@]}")) * 1000):.0f}')")
+
+echo
+echo "== results ($size_mib MiB, $days days, $block_size blocks; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
+printf '%-34s %12s %12s %8s  %s\n' measure ebs restic ratio target
+row() { printf '%-34s %12s %12s %8s  %s\n' "$@"; }
+row "backup, all days (s)" "$ebs_backup" "$restic_backup" "$(ratio "$ebs_backup" "$restic_backup")" "<= 0.4"
+row "repository bytes after $days days" "$ebs_bytes" "$restic_bytes" "$(ratio "$ebs_bytes" "$restic_bytes")" "<= 0.8"
+row "restore day $day to a file (s)" "$ebs_restore" "$restic_restore" "$(ratio "$ebs_restore" "$restic_restore")" "<= 0.5"
+row "delete four snapshots (s)" "$ebs_delete" "$restic_delete" "$(ratio "$ebs_delete" "$restic_delete")" "<= 0.5"
+row "import vs cp of a fresh image (s)" "$import_time" "$copy_time" "$(ratio "$copy_time" "$import_time")" ">= 0.5 (copy/import)"
+row "open for a read-only command (ms)" "$open_ms" "-" "-" "<= 100 ms"
