@@ -53,6 +53,7 @@ public static class Generators
             (3, target.Select(t => new ModelOp(ModelOpKind.ShareSnapshot, t, 0, 0, 0))),
             (1, target.Select(t => new ModelOp(ModelOpKind.CopyAsOtherAccount, t, 0, 0, 0))),
             (4, target.Select(t => new ModelOp(ModelOpKind.CopyAsOtherAccount, t, 1, 0, 0))),
+            (3, target.Select(t => new ModelOp(ModelOpKind.CopyToOtherRegion, t, 1, 0, 0))),
         ]).ToArray());
         var retention = Gen.Elements<int?>(null, 1, 2);
 

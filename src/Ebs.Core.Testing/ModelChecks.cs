@@ -29,10 +29,10 @@ internal static class ModelChecks
             }
         }
 
-        // Live, binned and archived snapshots, and the recipient's copies, hold exactly the model's blocks.
+        // Live, binned and archived snapshots, the recipient's copies and the copies in another Region hold exactly the model's blocks.
         var engine = cloud.Engine;
         var buffer = new byte[size];
-        foreach (var (id, blocks) in model.Snapshots.Concat(model.Binned.Select(p => KeyValuePair.Create(p.Key, p.Value.Blocks))).Concat(model.RecipientCopies))
+        foreach (var (id, blocks) in model.Snapshots.Concat(model.Binned.Select(p => KeyValuePair.Create(p.Key, p.Value.Blocks))).Concat(model.RecipientCopies).Concat(model.RegionCopies))
         {
             if (engine.World.Snapshots.GetValueOrDefault(id) is not { } record)
             {
@@ -60,22 +60,22 @@ internal static class ModelChecks
         // per account and Region). Volumes are left out: a volume keeps the map of its last snapshot
         // under the blocks written since, until its next snapshot freezes a new one.
         var referenced = engine.World.Snapshots.Values
-            .GroupBy(s => s.OwnerId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.SelectMany(s => engine.Map.Enumerate(engine.Graph, s.Root)).Select(e => e.Chunk).Distinct().Count(), StringComparer.Ordinal);
-        foreach (var (account, distinct) in model.DistinctBlocksByAccount())
+            .GroupBy(s => (Account: s.OwnerId, s.Region))
+            .ToDictionary(g => g.Key, g => g.SelectMany(s => engine.Map.Enumerate(engine.Graph, s.Root)).Select(e => e.Chunk).Distinct().Count());
+        foreach (var (store, distinct) in model.DistinctBlocksByStore())
         {
-            if (referenced.GetValueOrDefault(account) != distinct)
+            if (referenced.GetValueOrDefault(store) != distinct)
             {
-                violations.Add(EbsInvariants.Text($"storage of {account}: its snapshots reference {referenced.GetValueOrDefault(account)} distinct chunks, the model holds {distinct} distinct blocks ({(long)distinct * size} bytes)"));
+                violations.Add(EbsInvariants.Text($"storage of {store.Account} in {store.Region}: its snapshots reference {referenced.GetValueOrDefault(store)} distinct chunks, the model holds {distinct} distinct blocks ({(long)distinct * size} bytes)"));
             }
         }
 
         // Standard storage: snapshots holding standard blocks (binned ones included) billed
         // incrementally, plus each temporarily restored copy at full size while it exists.
-        // Each account's snapshots are billed among its own: lineages never cross accounts.
+        // Each (account, Region) store's snapshots are billed among its own: lineages never cross stores.
         var billed = engine.World.Snapshots.Values.Where(s => s.HoldsStandardStorage).ToList();
         var temporaryCopies = engine.World.Snapshots.Values.Where(s => s.Archive?.IsTemporarilyRestoredAt(now) == true).Sum(s => s.BlockCount);
-        var recount = (billed.GroupBy(s => s.OwnerId).Sum(account => account.Sum(s => BilledStorage.IncrementalBlocks(engine.Map, engine.Graph, [.. account], s))) + temporaryCopies) * size;
+        var recount = (billed.GroupBy(s => (s.OwnerId, s.Region)).Sum(store => store.Sum(s => BilledStorage.IncrementalBlocks(engine.Map, engine.Graph, [.. store], s))) + temporaryCopies) * size;
         var ledger = engine.World.Table(RecordKinds.Usage).Values.Where(e => e.Type == UsageType.SnapshotStorage).Sum(e => e.LevelChange);
         if (recount != ledger)
         {
@@ -101,6 +101,8 @@ internal static class ModelChecks
             "snapshots shared with the recipient",
             model.Snapshots.Keys.Where(model.Shared.Contains).Select(s => s.Value),
             (await recipient.ListSnapshotsAsync(new() { OwnerIds = [TestCloud.Account] }).ConfigureAwait(false)).Select(s => s.SnapshotId.Value));
+        var disasterRecovery = cloud.Account(TestCloud.Account).Ec2(ModelDriver.DisasterRecoveryRegion);
+        Same(violations, "the copies in " + ModelDriver.DisasterRecoveryRegion, model.RegionCopies.Keys.Select(s => s.Value), (await disasterRecovery.ListSnapshotsAsync(new() { OwnerIds = ["self"] }).ConfigureAwait(false)).Select(s => s.SnapshotId.Value));
         Same(violations, "the recipient's copies", model.RecipientCopies.Keys.Select(s => s.Value), (await recipient.ListSnapshotsAsync(new() { OwnerIds = ["self"] }).ConfigureAwait(false)).Select(s => s.SnapshotId.Value));
 
         // Nothing in the Recycle Bin is lost before its time, nor kept after it.

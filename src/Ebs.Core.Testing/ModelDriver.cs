@@ -46,6 +46,11 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Reference
 
     private Ec2Client RecipientEc2 => Cloud.Account(Recipient).Ec2(TestCloud.Region);
 
+    /// <summary>The Region the owner copies snapshots into.</summary>
+    public const string DisasterRecoveryRegion = "ap-south-1";
+
+    private Ec2Client DisasterRecoveryEc2 => Cloud.Account(TestCloud.Account).Ec2(DisasterRecoveryRegion);
+
     /// <summary>The zone volumes are created from snapshots in, and Fast Snapshot Restore is enabled in.</summary>
     private const string RestoreZone = "us-east-1b";
 
@@ -105,7 +110,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Reference
         {
             ModelOpKind.ArchiveSnapshot => tier => tier is null or { IsStandardOnly: true },
             ModelOpKind.RestoreSnapshotTier => tier => tier is { IsRestorable: true },
-            ModelOpKind.CreateVolumeFromSnapshot or ModelOpKind.CopySnapshot => tier => tier is { Status: TieringOperationStatus.TemporaryRestoreCompleted or TieringOperationStatus.PermanentRestoreCompleted },
+            ModelOpKind.CreateVolumeFromSnapshot or ModelOpKind.CopySnapshot or ModelOpKind.CopyToOtherRegion => tier => tier is { Status: TieringOperationStatus.TemporaryRestoreCompleted or TieringOperationStatus.PermanentRestoreCompleted },
             ModelOpKind.RegisterImage => tier => tier is null or { IsStandardOnly: true },
             _ => null,
         };
@@ -168,7 +173,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Reference
 
         var needsVolume = op.Kind is ModelOpKind.Write or ModelOpKind.CreateSnapshot or ModelOpKind.DeleteVolume or ModelOpKind.InvalidCall
             or ModelOpKind.AttachVolume or ModelOpKind.DetachVolume;
-        var needsSnapshot = op.Kind is ModelOpKind.DeleteSnapshot or ModelOpKind.CreateVolumeFromSnapshot or ModelOpKind.CopySnapshot
+        var needsSnapshot = op.Kind is ModelOpKind.DeleteSnapshot or ModelOpKind.CreateVolumeFromSnapshot or ModelOpKind.CopySnapshot or ModelOpKind.CopyToOtherRegion
             or ModelOpKind.RestoreFromRecycleBin or ModelOpKind.AdvanceToBinExit or ModelOpKind.ArchiveSnapshot or ModelOpKind.RestoreSnapshotTier
             or ModelOpKind.EnableFastSnapshotRestore or ModelOpKind.DisableFastSnapshotRestore or ModelOpKind.RegisterImage
             or ModelOpKind.ShareSnapshot or ModelOpKind.CopyAsOtherAccount;
@@ -230,13 +235,13 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Reference
         ArgumentNullException.ThrowIfNull(op);
         _step = Describe(op);
         var recorded = Recorder.Calls.Count;
-        var (volumes, snapshots) = (Model.Volumes.Keys.ToHashSet(), Model.Snapshots.Keys.Concat(Model.RecipientCopies.Keys).ToHashSet());
+        var (volumes, snapshots) = (Model.Volumes.Keys.ToHashSet(), Model.Snapshots.Keys.Concat(Model.RecipientCopies.Keys).Concat(Model.RegionCopies.Keys).ToHashSet());
         await ApplyCoreAsync(op).ConfigureAwait(false);
         if (Recorder.Calls.Count == recorded)
         {
             // The outcome names what the step created, so that later steps in the script can be followed.
             var created = Model.Volumes.Keys.Where(v => !volumes.Contains(v)).Select(v => v.Value)
-                .Concat(Model.Snapshots.Keys.Concat(Model.RecipientCopies.Keys).Where(s => !snapshots.Contains(s)).Select(s => s.Value));
+                .Concat(Model.Snapshots.Keys.Concat(Model.RecipientCopies.Keys).Concat(Model.RegionCopies.Keys).Where(s => !snapshots.Contains(s)).Select(s => s.Value));
             Recorder.Record(_step, string.Join(", ", created.DefaultIfEmpty("ok")));
         }
     }
@@ -248,7 +253,7 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Reference
         ModelOpKind.CreateVolume or ModelOpKind.AdvanceToSettling => op.Kind.ToString(),
         ModelOpKind.DeleteSnapshot or ModelOpKind.CreateVolumeFromSnapshot or ModelOpKind.CopySnapshot or ModelOpKind.RestoreFromRecycleBin or ModelOpKind.AdvanceToBinExit
             or ModelOpKind.ArchiveSnapshot or ModelOpKind.RestoreSnapshotTier or ModelOpKind.EnableFastSnapshotRestore or ModelOpKind.DisableFastSnapshotRestore
-            or ModelOpKind.RegisterImage or ModelOpKind.ShareSnapshot or ModelOpKind.CopyAsOtherAccount => $"{op.Kind} {op.Snapshot}",
+            or ModelOpKind.RegisterImage or ModelOpKind.ShareSnapshot or ModelOpKind.CopyAsOtherAccount or ModelOpKind.CopyToOtherRegion => $"{op.Kind} {op.Snapshot}",
         ModelOpKind.RunInstance => $"{op.Kind} {op.Image}",
         ModelOpKind.StopInstance or ModelOpKind.StartInstance or ModelOpKind.TerminateInstance => $"{op.Kind} {op.Instance}",
         ModelOpKind.AttachVolume => $"{op.Kind} {op.Volume} to {op.Instance}",
@@ -324,6 +329,9 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Reference
                 break;
             case ModelOpKind.CopyAsOtherAccount:
                 await CopyAsRecipientAsync(op.Snapshot!.Value);
+                break;
+            case ModelOpKind.CopyToOtherRegion:
+                await CopyToOtherRegionAsync(op.Snapshot!.Value);
                 break;
             case ModelOpKind.DeleteVolume:
                 if (Model.Attachments.ContainsKey(op.Volume!.Value))
@@ -498,6 +506,26 @@ public sealed class ModelDriver(EbsCloud cloud, FakeTimeProvider time, Reference
         ExpectEqual(Recipient, copied.OwnerId, "result");
         ExpectEqual(source, await Ec2.DescribeSnapshotAsync(snapshot), "result");
         Model.RecipientCopies[copied.SnapshotId] = ReferenceModel.Copy(Model.Snapshots[snapshot]);
+    }
+
+    /// <summary>
+    /// The owner copies a snapshot into <see cref="DisasterRecoveryRegion"/>: refused unless usable; the copy has the
+    /// source's bytes, lives in that Region only, and the source is unchanged.
+    /// </summary>
+    private async Task CopyToOtherRegionAsync(SnapshotId snapshot)
+    {
+        var copy = () => DisasterRecoveryEc2.CopySnapshotHereAsync(TestCloud.Region, snapshot).AsTask();
+        if (!await IsUsableAsync(snapshot))
+        {
+            await RefusedAsync(copy, EbsErrorCodes.IncorrectState);
+            return;
+        }
+
+        var source = await Ec2.DescribeSnapshotAsync(snapshot);
+        var copied = await copy();
+        ExpectEqual(TestCloud.Account, copied.OwnerId, "result");
+        ExpectEqual(source, await Ec2.DescribeSnapshotAsync(snapshot), "result");
+        Model.RegionCopies[copied.SnapshotId] = ReferenceModel.Copy(Model.Snapshots[snapshot]);
     }
 
     /// <summary>Restores for <paramref name="days"/>, or permanently when <see langword="null"/>.</summary>

@@ -53,6 +53,8 @@ public enum ModelOpKind
     CopyAsOtherAccount,
     /// <summary>Advances the clock to the next instant something settles.</summary>
     AdvanceToSettling,
+    /// <summary>The owner copies a snapshot into <see cref="ModelDriver.DisasterRecoveryRegion"/>.</summary>
+    CopyToOtherRegion,
 }
 
 /// <summary>

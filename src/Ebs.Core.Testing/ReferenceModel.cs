@@ -45,6 +45,9 @@ public sealed class ReferenceModel(int blockSize = TestCloud.BlockSize)
     /// <summary>Gets the recipient's copies of shared snapshots, with their blocks.</summary>
     public Dictionary<SnapshotId, Dictionary<long, byte[]>> RecipientCopies { get; } = [];
 
+    /// <summary>Gets the owner's copies in <see cref="ModelDriver.DisasterRecoveryRegion"/>, with their blocks.</summary>
+    public Dictionary<SnapshotId, Dictionary<long, byte[]>> RegionCopies { get; } = [];
+
     /// <summary>Gets the instances: the state each heads for and when it gets there.</summary>
     public Dictionary<InstanceId, ModelInstance> Instances { get; } = [];
 
@@ -231,19 +234,21 @@ public sealed class ReferenceModel(int blockSize = TestCloud.BlockSize)
             .FirstOrDefault();
 
     /// <summary>
-    /// Gets the distinct block contents each account's snapshots hold in the Region: the owner's live
-    /// and binned snapshots, and the recipient's copies. Dedup is per account and Region, so this is
-    /// what the account's snapshots must reference, neither more nor less.
+    /// Gets the distinct block contents each (account, Region) store's snapshots hold: the owner's live
+    /// and binned snapshots and its copies in <see cref="ModelDriver.DisasterRecoveryRegion"/>, and the
+    /// recipient's copies. Dedup is per account and Region, so this is what each store's snapshots must
+    /// reference, neither more nor less.
     /// </summary>
-    /// <returns>The number of distinct blocks by account id.</returns>
-    public IReadOnlyDictionary<string, int> DistinctBlocksByAccount()
+    /// <returns>The number of distinct blocks by account id and Region.</returns>
+    public IReadOnlyDictionary<(string Account, string Region), int> DistinctBlocksByStore()
     {
         static int Distinct(IEnumerable<Dictionary<long, byte[]>> maps)
             => maps.SelectMany(m => m.Values).Select(Convert.ToBase64String).Distinct(StringComparer.Ordinal).Count();
-        return new Dictionary<string, int>(StringComparer.Ordinal)
+        return new Dictionary<(string Account, string Region), int>
         {
-            [TestCloud.Account] = Distinct(Snapshots.Values.Concat(Binned.Values.Select(b => b.Blocks))),
-            [ModelDriver.Recipient] = Distinct(RecipientCopies.Values),
+            [(TestCloud.Account, TestCloud.Region)] = Distinct(Snapshots.Values.Concat(Binned.Values.Select(b => b.Blocks))),
+            [(TestCloud.Account, ModelDriver.DisasterRecoveryRegion)] = Distinct(RegionCopies.Values),
+            [(ModelDriver.Recipient, TestCloud.Region)] = Distinct(RecipientCopies.Values),
         };
     }
 
