@@ -45,9 +45,9 @@ internal static partial class LifecyclePolicies
             {
                 m.Schedule(ScheduleTiming.Expiry(m.Now, interval, unit), FastRestoreEndsEffect, snapshot.Id.Value);
             }
-            else if (fast.Count is { } count && Groups(m.World, policy, schedule.Name).GetValueOrDefault(snapshot.VolumeId) is { } group)
+            else if (fast.Count is { } count)
             {
-                foreach (var older in group.Where(s => s.IsCompletedAt(m.Now)).SkipLast(count))
+                foreach (var older in Group(m, policy, schedule.Name, snapshot.VolumeId).Where(s => s.IsCompletedAt(m.Now)).SkipLast(count))
                 {
                     ec2.DisableFastSnapshotRestores(m, older.Id, fast.AvailabilityZones);
                 }
@@ -141,8 +141,8 @@ internal static partial class LifecyclePolicies
         }
         else if (tier.Count is { } count)
         {
-            var archivedGroup = Created(m.World, policy, schedule.Name, policy.Region)
-                .Where(s => s.VolumeId == snapshot.VolumeId && s.Tags.ContainsKey(ArchivedTag) && s.Archive is { Status: TieringOperationStatus.ArchivalInProgress or TieringOperationStatus.ArchivalCompleted })
+            var archivedGroup = m.SnapshotsOfVolume(snapshot.VolumeId)
+                .Where(s => IsCreatedBy(s, policy, schedule.Name, policy.Region) && s.Tags.ContainsKey(ArchivedTag) && s.Archive is { Status: TieringOperationStatus.ArchivalInProgress or TieringOperationStatus.ArchivalCompleted })
                 .OrderBy(s => s.Archive!.StartTime)
                 .ThenBy(s => s.StartTime)
                 .ToList();

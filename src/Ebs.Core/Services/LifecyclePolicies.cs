@@ -155,10 +155,9 @@ internal static partial class LifecyclePolicies
             }
         }
 
-        var groups = Groups(m.World, policy, schedule.Name);
         foreach (var volumeId in created.Select(s => s.VolumeId).Distinct())
         {
-            ApplyRetention(engine, m, policy, schedule, groups[volumeId]);
+            ApplyRetention(engine, m, policy, schedule, Group(m, policy, schedule.Name, volumeId));
         }
     }
 
@@ -188,7 +187,7 @@ internal static partial class LifecyclePolicies
         {
             LetGo(engine, m, policy, schedule, snapshot);
         }
-        else if (Groups(m.World, policy, schedule.Name).GetValueOrDefault(snapshot.VolumeId) is { } group && group[^1].Id != snapshot.Id)
+        else if (Group(m, policy, schedule.Name, snapshot.VolumeId) is [.., var newest] && newest.Id != snapshot.Id)
         {
             LetGo(engine, m, policy, schedule, snapshot);
         }
@@ -204,7 +203,7 @@ internal static partial class LifecyclePolicies
         }
 
         if (Managed(m.World, due.Target) is var (snapshot, policy, schedule) && snapshot.Region == policy.Region
-            && Groups(m.World, policy, schedule.Name).GetValueOrDefault(snapshot.VolumeId) is { } group)
+            && Group(m, policy, schedule.Name, snapshot.VolumeId) is { Count: > 0 } group)
         {
             ApplyRetention(engine, m, policy, schedule, group);
         }
@@ -321,9 +320,12 @@ internal static partial class LifecyclePolicies
 
     /// <summary>The snapshots outside the bin that <paramref name="policy"/>'s schedule created in <paramref name="region"/>.</summary>
     private static IEnumerable<SnapshotRecord> Created(World world, LifecyclePolicyRecord policy, string scheduleName, string region)
-        => world.Snapshots.Values.Where(s => s.OwnerId == policy.AccountId && s.Region == region && s.RecycleBin is null
+        => world.Snapshots.Values.Where(s => IsCreatedBy(s, policy, scheduleName, region));
+
+    private static bool IsCreatedBy(SnapshotRecord s, LifecyclePolicyRecord policy, string scheduleName, string region)
+        => s.OwnerId == policy.AccountId && s.Region == region && s.RecycleBin is null
             && s.Tags.TryGetValue(LifecyclePolicyRecord.PolicyIdTag, out var id) && id == policy.PolicyId
-            && s.Tags.TryGetValue(LifecyclePolicyRecord.ScheduleNameTag, out var name) && name == scheduleName);
+            && s.Tags.TryGetValue(LifecyclePolicyRecord.ScheduleNameTag, out var name) && name == scheduleName;
 
     /// <summary>The schedule's snapshots in the policy's Region and its standard tier (none it archived), per volume, oldest first.</summary>
     private static Dictionary<VolumeId, List<SnapshotRecord>> Groups(World world, LifecyclePolicyRecord policy, string scheduleName)
@@ -331,6 +333,13 @@ internal static partial class LifecyclePolicies
             .Where(s => !s.Tags.ContainsKey(ArchivedTag))
             .GroupBy(s => s.VolumeId)
             .ToDictionary(g => g.Key, g => g.OrderBy(s => s.StartTime).ThenBy(s => s.CompletesAt).ToList());
+
+    /// <summary>The schedule's snapshots of one volume in the policy's Region and its standard tier, oldest first (as <see cref="Groups"/>, through the change's index by volume).</summary>
+    private static List<SnapshotRecord> Group(Mutation m, LifecyclePolicyRecord policy, string scheduleName, VolumeId volumeId)
+        => [.. m.SnapshotsOfVolume(volumeId)
+            .Where(s => IsCreatedBy(s, policy, scheduleName, policy.Region) && !s.Tags.ContainsKey(ArchivedTag))
+            .OrderBy(s => s.StartTime)
+            .ThenBy(s => s.CompletesAt)];
 
     /// <summary>Count-based retention: all but the newest <see cref="RetainRule.Count"/> go (age-based retention is by events and sweeps).</summary>
     private static void ApplyRetention(CloudEngine engine, Mutation m, LifecyclePolicyRecord policy, Schedule schedule, List<SnapshotRecord> group)
