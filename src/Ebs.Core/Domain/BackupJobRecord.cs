@@ -35,6 +35,12 @@ internal sealed record BackupJobRecord
 
     public RecoveryPointCreator? CreatedBy { get; init; }
 
+    /// <summary>Gets when StopBackupJob aborted the job, or <see langword="null"/>.</summary>
+    public DateTimeOffset? AbortedAt { get; init; }
+
     public BackupJobState StateAt(DateTimeOffset now)
-        => CompletesAt is not { } done ? BackupJobState.Failed : now < done ? BackupJobState.Running : BackupJobState.Completed;
+        => AbortedAt is not null ? BackupJobState.Aborted
+            : CompletesAt is not { } done ? BackupJobState.Failed
+            : now < done ? BackupJobState.Running
+            : BackupJobState.Completed;
 }

@@ -4,7 +4,8 @@ namespace Ebs.Core.Domain;
 /// The resources a backup plan backs up (AWS Backup's <c>BackupSelection</c>): those of
 /// <see cref="Resources"/> (ARNs, a trailing <c>*</c> matching any suffix) or, when they are
 /// empty, every volume of the account in the Region; then, with <see cref="ListOfTags"/>, only
-/// those with any one of the tags; never those of <see cref="NotResources"/>.
+/// those with any one of the tags, and with <see cref="Conditions"/> only those meeting all of
+/// them; never those of <see cref="NotResources"/>.
 /// </summary>
 public sealed record BackupSelection
 {
@@ -19,6 +20,9 @@ public sealed record BackupSelection
 
     /// <summary>Gets the tag conditions, of which any one selects a resource.</summary>
     public ValueList<Condition> ListOfTags { get; init; } = ValueList<Condition>.Empty;
+
+    /// <summary>Gets the tag conditions a resource must all meet, or <see langword="null"/> for none.</summary>
+    public Conditions? Conditions { get; init; }
 
     /// <summary>Gets the resource ARNs never selected.</summary>
     public ValueList<string> NotResources { get; init; } = ValueList<string>.Empty;

@@ -24,6 +24,15 @@ public sealed record Schedule
     /// <summary>Gets the copies made to other Regions once each snapshot completes, at most 3.</summary>
     public IReadOnlyList<CrossRegionCopyRule> CrossRegionCopyRules { get; init; } = [];
 
+    /// <summary>Gets the sharing of the schedule's snapshots with other accounts, at most one rule; snapshot policies only.</summary>
+    public IReadOnlyList<ShareRule> ShareRules { get; init; } = [];
+
+    /// <summary>Gets the Fast Snapshot Restore of the schedule's snapshots, or <see langword="null"/> for none; snapshot policies only.</summary>
+    public FastRestoreRule? FastRestoreRule { get; init; }
+
+    /// <summary>Gets the archiving of the schedule's snapshots, or <see langword="null"/> to delete what retention lets go; snapshot policies that target volumes only, one schedule per policy.</summary>
+    public ArchiveRule? ArchiveRule { get; init; }
+
     /// <summary>Gets when an AMI policy deprecates its images, or <see langword="null"/> for never.</summary>
     public DeprecateRule? DeprecateRule { get; init; }
 }

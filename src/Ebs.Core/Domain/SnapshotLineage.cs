@@ -13,11 +13,14 @@ namespace Ebs.Core.Domain;
 internal static class SnapshotLineage
 {
     /// <summary>Finds the snapshot a new snapshot of <paramref name="volume"/> would be incremental to.</summary>
-    public static SnapshotRecord? Predecessor(World world, VolumeRecord volume)
+    /// <param name="world">The world.</param>
+    /// <param name="volumeSnapshots">The world's snapshots whose volume id is the volume's.</param>
+    /// <param name="volume">The volume.</param>
+    public static SnapshotRecord? Predecessor(World world, IEnumerable<SnapshotRecord> volumeSnapshots, VolumeRecord volume)
     {
         // A volume's snapshots complete in the order they were taken (SnapshotQueue), so the
         // latest completion is the newest; two that tie have equal contents.
-        var newest = world.Snapshots.Values
+        var newest = volumeSnapshots
             .Where(s => s.VolumeId == volume.Id && s.OwnerId == volume.View.OwnerId && s.Region == volume.View.Region)
             .MaxBy(s => s.CompletesAt);
         // A volume created from another account's snapshot starts afresh: AWS bills its first snapshot in full.

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Ebs.Core.Domain;
 
@@ -92,6 +93,31 @@ public sealed partial class BackupClient
 
     private static EbsException Invalid(string message) => new(EbsErrorCodes.InvalidParameterValueException, message);
 
+    /// <summary>Checks the account and resource type filters of the job lists: AWS's patterns.</summary>
+    private static void CheckJobFilters(string? accountId, string? resourceType)
+    {
+        if (accountId is not null && !AccountIdFormat.IsValid(accountId))
+        {
+            throw Invalid($"Account id '{accountId}' is not 12 digits.");
+        }
+
+        if (resourceType is not null && !ResourceTypePattern().IsMatch(resourceType))
+        {
+            throw Invalid($"Resource type '{resourceType}' is not valid.");
+        }
+    }
+
+    /// <summary>Whether <paramref name="at"/> is strictly inside the window (an end not given is open).</summary>
+    private static bool InWindow(DateTimeOffset at, DateTimeOffset? after, DateTimeOffset? before)
+        => (after is null || at > after) && (before is null || at < before);
+
+    /// <summary>Whether a job completed strictly inside the window; a job not completed is outside any window given.</summary>
+    private static bool CompletedInWindow(DateTimeOffset? completed, DateTimeOffset? after, DateTimeOffset? before)
+        => (after is null && before is null) || (completed is { } at && InWindow(at, after, before));
+
+    /// <summary>A job's order in the lists: its creation, then its id.</summary>
+    private static string JobKey(DateTimeOffset created, string id) => string.Create(CultureInfo.InvariantCulture, $"{created.UtcTicks:D19}|{id}");
+
     private static EbsException Missing(string parameter) => new(EbsErrorCodes.MissingParameterValueException, $"{parameter} is required.");
 
     [GeneratedRegex(@"^[a-zA-Z0-9\-_]{2,50}$", RegexOptions.CultureInvariant)]
@@ -99,4 +125,7 @@ public sealed partial class BackupClient
 
     [GeneratedRegex(@"^[a-zA-Z0-9\-_.]+$", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
+
+    [GeneratedRegex(@"^[a-zA-Z0-9\-_.]{1,50}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ResourceTypePattern();
 }

@@ -56,33 +56,70 @@ public sealed partial class BackupClient
         var job = world.Table(RecordKinds.CopyJob).GetValueOrDefault(request.CopyJobId) is { } found && found.AccountId == AccountId && found.Region == Region
             ? found
             : throw new EbsException(EbsErrorCodes.ResourceNotFoundException, $"Copy job {request.CopyJobId} does not exist.", request.CopyJobId);
-        var state = job.StateAt(_engine.Time.GetUtcNow());
-        return new DescribeCopyJobResponse
+        return new DescribeCopyJobResponse { CopyJob = CopyViewOf(job, _engine.Time.GetUtcNow()) };
+    }
+
+    /// <summary>Lists the caller's copy jobs from this Region, oldest first, one page at a time.</summary>
+    /// <param name="request">The filters and the paging.</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>The jobs, in their state at the call.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    /// <exception cref="EbsException"><c>InvalidParameterValueException</c> for bad paging, an undefined state, or a malformed account id or resource type.</exception>
+    public async ValueTask<ListCopyJobsResponse> ListCopyJobsAsync(ListCopyJobsRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        CheckPaging(nameof(ListCopyJobsAsync), request.MaxResults, request.NextToken);
+        CheckJobFilters(request.ByAccountId, request.ByResourceType);
+        if (request.ByState is { } state && !Enum.IsDefined(state))
         {
-            CopyJob = new CopyJob
+            throw Invalid($"State {state} is not defined.");
+        }
+
+        var world = await _engine.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var now = _engine.Time.GetUtcNow();
+        var jobs = world.Table(RecordKinds.CopyJob).Values
+            .Where(j => j.AccountId == AccountId && j.Region == Region)
+            .Select(j => CopyViewOf(j, now))
+            .Where(j => (request.ByResourceArn is null || j.ResourceArn == request.ByResourceArn)
+                && (request.ByState is null || j.State == request.ByState)
+                && (request.ByResourceType is null || j.ResourceType == request.ByResourceType)
+                && (request.ByDestinationVaultArn is null || j.DestinationBackupVaultArn == request.ByDestinationVaultArn)
+                && (request.ByAccountId is null || j.AccountId == request.ByAccountId)
+                && (request.BySourceRecoveryPointArn is null || j.SourceRecoveryPointArn == request.BySourceRecoveryPointArn)
+                && InWindow(j.CreationDate, request.ByCreatedAfter, request.ByCreatedBefore)
+                && CompletedInWindow(j.CompletionDate, request.ByCompleteAfter, request.ByCompleteBefore))
+            .Select(j => (Key: JobKey(j.CreationDate, j.CopyJobId), Job: j))
+            .OrderBy(j => j.Key, StringComparer.Ordinal);
+        var (page, next) = Pagination.Page(nameof(ListCopyJobsAsync), jobs, j => j.Key, request.MaxResults, request.NextToken);
+        return new ListCopyJobsResponse { CopyJobs = ValueList<CopyJob>.From(page.Select(j => j.Job)), NextToken = next };
+    }
+
+    private static CopyJob CopyViewOf(CopyJobRecord job, DateTimeOffset now)
+    {
+        var state = job.StateAt(now);
+        return new CopyJob
+        {
+            AccountId = job.AccountId,
+            CopyJobId = job.CopyJobId,
+            SourceBackupVaultArn = BackupVaultRecord.ArnOf(job.AccountId, job.Region, job.SourceBackupVaultName),
+            SourceRecoveryPointArn = RecoveryPointRecord.ArnOf(job.Region, job.SourceSnapshotId),
+            DestinationBackupVaultArn = job.DestinationBackupVaultArn,
+            DestinationRecoveryPointArn = job.DestinationRecoveryPointArn,
+            DestinationRecoveryPointLifecycle = job.Lifecycle,
+            ResourceArn = job.ResourceArn,
+            CreationDate = job.CreationDate,
+            CompletionDate = state switch
             {
-                AccountId = job.AccountId,
-                CopyJobId = job.CopyJobId,
-                SourceBackupVaultArn = BackupVaultRecord.ArnOf(job.AccountId, job.Region, job.SourceBackupVaultName),
-                SourceRecoveryPointArn = RecoveryPointRecord.ArnOf(job.Region, job.SourceSnapshotId),
-                DestinationBackupVaultArn = job.DestinationBackupVaultArn,
-                DestinationRecoveryPointArn = job.DestinationRecoveryPointArn,
-                DestinationRecoveryPointLifecycle = job.Lifecycle,
-                ResourceArn = job.ResourceArn,
-                CreationDate = job.CreationDate,
-                CompletionDate = state switch
-                {
-                    CopyJobState.Completed => job.CompletesAt,
-                    CopyJobState.Failed => job.StartsAt,
-                    _ => null,
-                },
-                State = state,
-                StatusMessage = job.StatusMessage,
-                BackupSizeInBytes = job.BackupSizeInBytes,
-                IamRoleArn = job.IamRoleArn,
-                CreatedBy = job.CreatedBy,
-                ResourceType = "EBS",
+                CopyJobState.Completed => job.CompletesAt,
+                CopyJobState.Failed => job.StartsAt,
+                _ => null,
             },
+            State = state,
+            StatusMessage = job.StatusMessage,
+            BackupSizeInBytes = job.BackupSizeInBytes,
+            IamRoleArn = job.IamRoleArn,
+            CreatedBy = job.CreatedBy,
+            ResourceType = "EBS",
         };
     }
 

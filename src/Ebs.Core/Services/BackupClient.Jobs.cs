@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ebs.Core.Domain;
 using Ebs.Core.Storage;
 
@@ -63,10 +62,7 @@ public sealed partial class BackupClient
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.BackupJobId, nameof(request));
         var world = await _engine.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var record = world.Table(RecordKinds.BackupJob).GetValueOrDefault(request.BackupJobId) is { } found && found.AccountId == AccountId && found.Region == Region
-            ? found
-            : throw new EbsException(EbsErrorCodes.ResourceNotFoundException, $"Backup job {request.BackupJobId} does not exist.", request.BackupJobId);
-        var job = ViewOf(record, _engine.Time.GetUtcNow());
+        var job = ViewOf(FindJob(world, request.BackupJobId), _engine.Time.GetUtcNow());
         return new DescribeBackupJobResponse
         {
             AccountId = job.AccountId,
@@ -111,11 +107,56 @@ public sealed partial class BackupClient
                 && (request.ByResourceArn is null || j.ResourceArn == request.ByResourceArn)
                 && (request.ByBackupVaultName is null || j.BackupVaultName == request.ByBackupVaultName)
                 && (request.ByState is null || j.StateAt(now) == request.ByState))
-            .Select(j => (Key: string.Create(CultureInfo.InvariantCulture, $"{j.CreationDate.UtcTicks:D19}|{j.BackupJobId}"), Job: j))
+            .Select(j => (Key: JobKey(j.CreationDate, j.BackupJobId), Job: j))
             .OrderBy(j => j.Key, StringComparer.Ordinal);
         var (page, next) = Pagination.Page(nameof(ListBackupJobsAsync), jobs, j => j.Key, request.MaxResults, request.NextToken);
         return new ListBackupJobsResponse { BackupJobs = ValueList<BackupJob>.From(page.Select(j => ViewOf(j.Job, now))), NextToken = next };
     }
+
+    /// <summary>
+    /// Stops a backup job that is still running: it is aborted at once (AWS passes through
+    /// <c>ABORTING</c>), and its recovery point and the snapshot being taken are deleted, as a
+    /// deletion of the snapshot (the Recycle Bin applies); copies the job's rule started fail.
+    /// </summary>
+    /// <param name="request">The job's id.</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>AWS's empty response.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    /// <exception cref="EbsException">
+    /// <c>MissingParameterValueException</c> without an id; <c>ResourceNotFoundException</c> for a job not of the caller's in this Region;
+    /// <c>InvalidRequestException</c> for a job already completed, failed or aborted.
+    /// </exception>
+    public async ValueTask<StopBackupJobResponse> StopBackupJobAsync(StopBackupJobRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrEmpty(request.BackupJobId))
+        {
+            throw Missing(nameof(request.BackupJobId));
+        }
+
+        await _engine.CommitAsync(nameof(StopBackupJobAsync), m =>
+        {
+            var job = FindJob(m.World, request.BackupJobId);
+            if (job.StateAt(m.Now) is not BackupJobState.Created and not BackupJobState.Pending and not BackupJobState.Running and var state)
+            {
+                throw new EbsException(EbsErrorCodes.InvalidRequestException, $"Backup job {job.BackupJobId} cannot be stopped: it is {state.ToAwsString()}.", job.BackupJobId);
+            }
+
+            if (job.RecoveryPointArn is { } arn && m.World.Table(RecordKinds.RecoveryPoint).GetValueOrDefault(arn[(arn.LastIndexOf('/') + 1)..]) is { } point)
+            {
+                Backups.Delete(_engine, m, point);
+            }
+
+            m.Set(RecordKinds.BackupJob, job with { AbortedAt = m.Now, StatusMessage = "The backup job was stopped." });
+            return true;
+        }, null, cancellationToken).ConfigureAwait(false);
+        return new StopBackupJobResponse();
+    }
+
+    private BackupJobRecord FindJob(World world, string backupJobId)
+        => world.Table(RecordKinds.BackupJob).GetValueOrDefault(backupJobId) is { } found && found.AccountId == AccountId && found.Region == Region
+            ? found
+            : throw new EbsException(EbsErrorCodes.ResourceNotFoundException, $"Backup job {backupJobId} does not exist.", backupJobId);
 
     private static BackupJob ViewOf(BackupJobRecord job, DateTimeOffset now)
     {
@@ -130,7 +171,7 @@ public sealed partial class BackupClient
             RecoveryPointLifecycle = job.Lifecycle,
             ResourceArn = job.ResourceArn,
             CreationDate = job.CreationDate,
-            CompletionDate = state == BackupJobState.Running ? null : job.CompletesAt ?? job.CreationDate,
+            CompletionDate = state == BackupJobState.Running ? null : job.AbortedAt ?? job.CompletesAt ?? job.CreationDate,
             State = state,
             StatusMessage = job.StatusMessage,
             PercentDone = state == BackupJobState.Completed ? "100.0" : "0.0",

@@ -187,7 +187,7 @@ public sealed partial class BackupClient
     /// <returns>The new selection.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> or its selection is <see langword="null"/>.</exception>
     /// <exception cref="EbsException">
-    /// <c>InvalidParameterValueException</c> for a bad name, neither resources nor tags, or a wildcard not at the end;
+    /// <c>InvalidParameterValueException</c> for a bad name, neither resources nor tags nor conditions, a condition without key or value, or a wildcard not at the end;
     /// <c>ResourceNotFoundException</c> for the plan; <c>AlreadyExistsException</c> for a selection of that name; <c>LimitExceededException</c> past 100 selections.
     /// </exception>
     public async ValueTask<CreateBackupSelectionResponse> CreateBackupSelectionAsync(CreateBackupSelectionRequest request, CancellationToken cancellationToken = default)
@@ -201,9 +201,15 @@ public sealed partial class BackupClient
             throw Missing(nameof(selection.IamRoleArn));
         }
 
-        if (selection.Resources.Count == 0 && selection.ListOfTags.Count == 0)
+        if (selection.Resources.Count == 0 && selection.ListOfTags.Count == 0 && selection.Conditions is not { Count: > 0 })
         {
-            throw Invalid("A backup selection needs Resources or ListOfTags.");
+            throw Invalid("A backup selection needs Resources, ListOfTags or Conditions.");
+        }
+
+        if (selection.Conditions is { } conditions
+            && new[] { conditions.StringEquals, conditions.StringNotEquals, conditions.StringLike, conditions.StringNotLike }.SelectMany(c => c).Any(c => c is null || string.IsNullOrEmpty(c.ConditionKey) || c.ConditionValue is null))
+        {
+            throw Invalid("Each condition needs a ConditionKey and a ConditionValue.");
         }
 
         if (selection.Resources.Concat(selection.NotResources).FirstOrDefault(r => r.IndexOf('*', StringComparison.Ordinal) is var star && star >= 0 && star != r.Length - 1) is { } bad)

@@ -111,8 +111,62 @@ public sealed partial class BackupClient
         var job = world.Table(RecordKinds.RestoreJob).GetValueOrDefault(request.RestoreJobId) is { } found && found.AccountId == AccountId && found.Region == Region
             ? found
             : throw new EbsException(EbsErrorCodes.ResourceNotFoundException, $"Restore job {request.RestoreJobId} does not exist.", request.RestoreJobId);
-        var status = job.StatusAt(_engine.Time.GetUtcNow());
+        var view = RestoreViewOf(job, _engine.Time.GetUtcNow());
         return new DescribeRestoreJobResponse
+        {
+            AccountId = view.AccountId,
+            RestoreJobId = view.RestoreJobId,
+            RecoveryPointArn = view.RecoveryPointArn,
+            SourceResourceArn = view.SourceResourceArn,
+            BackupVaultArn = view.BackupVaultArn,
+            CreationDate = view.CreationDate,
+            CompletionDate = view.CompletionDate,
+            Status = view.Status,
+            PercentDone = view.PercentDone,
+            BackupSizeInBytes = view.BackupSizeInBytes,
+            IamRoleArn = view.IamRoleArn,
+            CreatedResourceArn = view.CreatedResourceArn,
+            ResourceType = view.ResourceType,
+            RecoveryPointCreationDate = view.RecoveryPointCreationDate,
+        };
+    }
+
+    /// <summary>Lists the caller's restore jobs in this Region, oldest first, one page at a time.</summary>
+    /// <param name="request">The filters and the paging.</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>The jobs, in their status at the call.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    /// <exception cref="EbsException"><c>InvalidParameterValueException</c> for bad paging, an undefined status, or a malformed account id or resource type.</exception>
+    public async ValueTask<ListRestoreJobsResponse> ListRestoreJobsAsync(ListRestoreJobsRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        CheckPaging(nameof(ListRestoreJobsAsync), request.MaxResults, request.NextToken);
+        CheckJobFilters(request.ByAccountId, request.ByResourceType);
+        if (request.ByStatus is { } status && !Enum.IsDefined(status))
+        {
+            throw Invalid($"Status {status} is not defined.");
+        }
+
+        var world = await _engine.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var now = _engine.Time.GetUtcNow();
+        var jobs = world.Table(RecordKinds.RestoreJob).Values
+            .Where(j => j.AccountId == AccountId && j.Region == Region)
+            .Select(j => RestoreViewOf(j, now))
+            .Where(j => (request.ByAccountId is null || j.AccountId == request.ByAccountId)
+                && (request.ByResourceType is null || j.ResourceType == request.ByResourceType)
+                && (request.ByStatus is null || j.Status == request.ByStatus)
+                && InWindow(j.CreationDate, request.ByCreatedAfter, request.ByCreatedBefore)
+                && CompletedInWindow(j.CompletionDate, request.ByCompleteAfter, request.ByCompleteBefore))
+            .Select(j => (Key: JobKey(j.CreationDate, j.RestoreJobId), Job: j))
+            .OrderBy(j => j.Key, StringComparer.Ordinal);
+        var (page, next) = Pagination.Page(nameof(ListRestoreJobsAsync), jobs, j => j.Key, request.MaxResults, request.NextToken);
+        return new ListRestoreJobsResponse { RestoreJobs = ValueList<RestoreJobsListMember>.From(page.Select(j => j.Job)), NextToken = next };
+    }
+
+    private static RestoreJobsListMember RestoreViewOf(RestoreJobRecord job, DateTimeOffset now)
+    {
+        var status = job.StatusAt(now);
+        return new RestoreJobsListMember
         {
             AccountId = job.AccountId,
             RestoreJobId = job.RestoreJobId,

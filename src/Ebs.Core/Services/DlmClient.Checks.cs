@@ -13,6 +13,13 @@ public sealed partial class DlmClient
     private const int MaxPolicyTags = 45;
     private const int MaxCopyRules = 3;
     private const int MaxRetainCount = 1000;
+    private const int MaxFastRestoreZones = 10;
+
+    /// <summary>AWS: archiving only for schedules creating snapshots at least 28 days apart.</summary>
+    private static readonly TimeSpan MinArchiveFrequency = TimeSpan.FromDays(28);
+
+    /// <summary>A fixed instant from which a cron schedule's gaps are measured, so a check does not depend on the day it is made.</summary>
+    private static readonly DateTimeOffset ArchiveGapReference = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly int[] Intervals = [1, 2, 3, 4, 6, 8, 12, 24];
 
     /// <summary>Checks the details, returning them with their lists copied so later changes to the caller's lists change nothing.</summary>
@@ -50,6 +57,11 @@ public sealed partial class DlmClient
         if (schedules.Select(s => s?.Name).Distinct().Count() != schedules.Count)
         {
             throw Invalid("Schedule names must be unique within a policy.");
+        }
+
+        if (schedules.Count(s => s?.ArchiveRule is not null) > 1)
+        {
+            throw Invalid("Only one schedule of a policy can have an archive rule.");
         }
 
         return details with
@@ -95,14 +107,150 @@ public sealed partial class DlmClient
             CheckDeprecateRule(deprecate, policyType);
         }
 
-        CheckRetainRule(schedule.RetainRule);
+        var createRule = CheckCreateRule(schedule.CreateRule);
+        var shareRules = CheckList(schedule.ShareRules, 1, nameof(schedule.ShareRules));
+        if (policyType == PolicyTypeValues.ImageManagement && (shareRules.Count > 0 || schedule.FastRestoreRule is not null || schedule.ArchiveRule is not null))
+        {
+            throw Invalid("Share rules, fast restore rules and archive rules are only for EBS_SNAPSHOT_MANAGEMENT policies.");
+        }
+
+        if (schedule.ArchiveRule is { } archive)
+        {
+            CheckArchiveRule(archive, schedule.RetainRule, createRule, type);
+        }
+
+        // AWS: with a fast restore, share or cross-Region copy rule the retention keeps each snapshot at least 1 (count or day).
+        CheckRetainRule(schedule.RetainRule, archiving: schedule.ArchiveRule is not null, keepsOne: shareRules.Count > 0 || schedule.FastRestoreRule is not null || copyRules.Count > 0);
+        var shares = shareRules.Select(r => CheckShareRule(r, schedule.RetainRule, createRule)).ToList();
         return schedule with
         {
             TagsToAdd = [.. tagsToAdd],
             VariableTags = [.. variableTags],
-            CreateRule = CheckCreateRule(schedule.CreateRule),
+            CreateRule = createRule,
             CrossRegionCopyRules = [.. copyRules],
+            ShareRules = [.. shares],
+            FastRestoreRule = schedule.FastRestoreRule is { } fast ? CheckFastRestoreRule(fast, schedule.RetainRule) : null,
         };
+    }
+
+    /// <summary>AWS's archive rule limits: volume targets, a cron schedule at least 28 days apart, a count or age matching the retention's kind, and at least 90 days in the archive tier.</summary>
+    private static void CheckArchiveRule(ArchiveRule rule, RetainRule retain, CreateRule create, ResourceTypeValues type)
+    {
+        ArgumentNullException.ThrowIfNull(rule.RetainRule, nameof(rule));
+        ArgumentNullException.ThrowIfNull(rule.RetainRule.RetentionArchiveTier, nameof(rule));
+        if (type != ResourceTypeValues.Volume)
+        {
+            throw Invalid("Archive rules are only for policies that target volumes.");
+        }
+
+        if (create.CronExpression is null || ScheduleTiming.ShortestGap(create, ArchiveGapReference) < MinArchiveFrequency)
+        {
+            throw Invalid("Snapshot archiving requires a schedule with a cron expression that creates snapshots at least 28 days apart.");
+        }
+
+        var tier = rule.RetainRule.RetentionArchiveTier;
+        if (retain.Count is not null)
+        {
+            if (tier.Count is not { } count || tier.Interval is not null || tier.IntervalUnit is not null)
+            {
+                throw Invalid("A count-based schedule's archive retention must have a Count, and no Interval or IntervalUnit.");
+            }
+
+            if (count is < 1 or > MaxRetainCount)
+            {
+                throw Invalid($"The archive retention count must be 1 to {MaxRetainCount}.");
+            }
+
+            var gapDays = ScheduleTiming.TypicalGap(create, ArchiveGapReference).TotalDays;
+            if (gapDays * count < ScheduleTiming.MinimumArchivePeriod.TotalDays)
+            {
+                var least = (int)Math.Ceiling(ScheduleTiming.MinimumArchivePeriod.TotalDays / gapDays);
+                throw Invalid($"The archive retention count must keep each snapshot in the archive tier for at least 90 days: at this schedule's frequency, at least {least}.");
+            }
+
+            return;
+        }
+
+        if (tier is not { Count: null, Interval: { } interval, IntervalUnit: { } unit } || !AwsEnum.IsDefined(unit))
+        {
+            throw Invalid("An age-based schedule's archive retention must have an Interval and IntervalUnit, and no Count.");
+        }
+
+        CheckAge(interval, unit);
+        if (ScheduleTiming.Nominal(interval, unit) < ScheduleTiming.MinimumArchivePeriod)
+        {
+            throw Invalid("The archive retention period must be at least 90 days.");
+        }
+    }
+
+    /// <summary>AWS's share rule limits: 12-digit accounts, and an unshare period shorter than the retention period.</summary>
+    private static ShareRule CheckShareRule(ShareRule rule, RetainRule retain, CreateRule create)
+    {
+        var accounts = CheckList(rule.TargetAccounts, int.MaxValue, nameof(rule.TargetAccounts));
+        if (accounts.Count == 0 || accounts.Any(a => !AccountIdFormat.IsValid(a)))
+        {
+            throw Invalid("TargetAccounts must contain at least one 12-digit account id.");
+        }
+
+        if (rule.UnshareInterval is null && rule.UnshareIntervalUnit is null)
+        {
+            return rule with { TargetAccounts = [.. accounts.Distinct(StringComparer.Ordinal)] };
+        }
+
+        if (rule is not { UnshareInterval: { } interval, UnshareIntervalUnit: { } unit } || !AwsEnum.IsDefined(unit))
+        {
+            throw Invalid("UnshareInterval and UnshareIntervalUnit must be given together.");
+        }
+
+        CheckAge(interval, unit);
+        var keptDays = retain.Count is { } count
+            ? ScheduleTiming.TypicalGap(create, ArchiveGapReference).TotalDays * count
+            : ScheduleTiming.Nominal(retain.Interval!.Value, retain.IntervalUnit!.Value).TotalDays;
+        if (ScheduleTiming.Nominal(interval, unit).TotalDays >= keptDays)
+        {
+            throw Invalid("The unshare period must be shorter than the period the schedule retains its snapshots.");
+        }
+
+        return rule with { TargetAccounts = [.. accounts.Distinct(StringComparer.Ordinal)] };
+    }
+
+    /// <summary>AWS's fast restore rule limits: 1 to 10 zones of the Region, a Count for count-based schedules, an Interval and IntervalUnit for age-based ones.</summary>
+    private FastRestoreRule CheckFastRestoreRule(FastRestoreRule rule, RetainRule retain)
+    {
+        var zones = CheckList(rule.AvailabilityZones, MaxFastRestoreZones, nameof(rule.AvailabilityZones));
+        if (zones.Count == 0)
+        {
+            throw Invalid("A fast restore rule must name 1 to 10 Availability Zones.");
+        }
+
+        if (zones.FirstOrDefault(z => !_engine.Regions[Region].Contains(z)) is { } outside)
+        {
+            throw Invalid($"The Availability Zone '{outside}' is not in Region '{Region}'.");
+        }
+
+        if (retain.Count is not null)
+        {
+            if (rule is not { Count: { } count, Interval: null, IntervalUnit: null })
+            {
+                throw Invalid("A count-based schedule's fast restore rule must have a Count, and no Interval or IntervalUnit.");
+            }
+
+            if (count is < 1 or > MaxRetainCount)
+            {
+                throw Invalid($"The fast restore count must be 1 to {MaxRetainCount}.");
+            }
+        }
+        else
+        {
+            if (rule is not { Count: null, Interval: { } interval, IntervalUnit: { } unit } || !AwsEnum.IsDefined(unit))
+            {
+                throw Invalid("An age-based schedule's fast restore rule must have an Interval and IntervalUnit, and no Count.");
+            }
+
+            CheckAge(interval, unit);
+        }
+
+        return rule with { AvailabilityZones = [.. zones.Distinct(StringComparer.Ordinal)] };
     }
 
     private static CreateRule CheckCreateRule(CreateRule rule)
@@ -149,8 +297,10 @@ public sealed partial class DlmClient
     private static string CronError(string cron)
         => cron.Length is < 17 or > 106 ? "it must be 17 to 106 characters." : CronExpression.TryParse(cron, out _, out var error) ? string.Empty : error;
 
-    private static void CheckRetainRule(RetainRule rule)
+    /// <summary>A count of 1 to 1000 or an age of 1 unit to 100 years; 0 (archive at once) with an archive rule, unless a share, fast restore or copy rule needs the snapshot kept.</summary>
+    private static void CheckRetainRule(RetainRule rule, bool archiving, bool keepsOne)
     {
+        var least = archiving && !keepsOne ? 0 : 1;
         if (rule.Count is { } count)
         {
             if (rule.Interval is not null || rule.IntervalUnit is not null)
@@ -158,9 +308,9 @@ public sealed partial class DlmClient
                 throw Invalid("A retain rule has either a Count or an Interval and IntervalUnit.");
             }
 
-            if (count is < 1 or > MaxRetainCount)
+            if (count < least || count > MaxRetainCount)
             {
-                throw Invalid($"The retain count must be 1 to {MaxRetainCount}.");
+                throw Invalid($"The retain count must be {least} to {MaxRetainCount}.");
             }
 
             return;
@@ -169,6 +319,11 @@ public sealed partial class DlmClient
         if (rule is not { Interval: { } interval, IntervalUnit: { } unit } || !AwsEnum.IsDefined(unit))
         {
             throw Invalid("A retain rule has either a Count or an Interval and IntervalUnit.");
+        }
+
+        if (interval == 0 && least == 0 && unit == RetentionIntervalUnitValues.Days)
+        {
+            return;
         }
 
         CheckAge(interval, unit);

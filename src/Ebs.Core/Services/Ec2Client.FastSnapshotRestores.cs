@@ -184,6 +184,38 @@ public sealed partial class Ec2Client
         return ([.. zones.Distinct(StringComparer.Ordinal)], [.. snapshotIds.Distinct()]);
     }
 
+    /// <summary>
+    /// Enables Fast Snapshot Restore of a snapshot in zones of this Region inside a change, as
+    /// EnableFastSnapshotRestores does, for a lifecycle policy's fast restore rule; a pair that
+    /// cannot be enabled (the 5-snapshot quota reached, a snapshot archived) is left out, as AWS's
+    /// DLM creates the snapshot without it.
+    /// </summary>
+    internal void EnableFastSnapshotRestores(Mutation m, SnapshotId snapshotId, IEnumerable<string> zones)
+    {
+        if (EnableSnapshotError(m, snapshotId) is not null)
+        {
+            return;
+        }
+
+        foreach (var zone in zones.Where(z => ZoneError(z) is null))
+        {
+            EnablePair(m, snapshotId, zone, []);
+        }
+    }
+
+    /// <summary>Disables the caller's enablements of a snapshot in <paramref name="zones"/> that are enabling, optimizing or enabled, inside a change.</summary>
+    internal void DisableFastSnapshotRestores(Mutation m, SnapshotId snapshotId, IEnumerable<string> zones)
+    {
+        var table = m.World.Table(RecordKinds.FastSnapshotRestore);
+        foreach (var zone in zones)
+        {
+            if (table.TryGetValue(FastSnapshotRestoreRecord.KeyOf(AccountId, snapshotId, zone), out var record) && record.IsActive)
+            {
+                FastSnapshotRestores.Disable(m, record, FastSnapshotRestoreRecord.UserInitiated);
+            }
+        }
+    }
+
     /// <summary>The error of a zone outside this Region, for every snapshot; AWS's EC2 code for a zone it does not know here.</summary>
     private FastSnapshotRestoreStateError? ZoneError(string zone)
     {

@@ -245,7 +245,7 @@ public sealed partial class Ec2Client
     }
 
     /// <summary>Sets a snapshot's createVolumePermission; the Fast Snapshot Restore of each account that can no longer use it is disabled, as AWS disables it.</summary>
-    private static void SetCreateVolumePermissions(Mutation m, SnapshotRecord snapshot, ImmutableSortedSet<string> permissions)
+    internal static void SetCreateVolumePermissions(Mutation m, SnapshotRecord snapshot, ImmutableSortedSet<string> permissions)
     {
         var updated = snapshot with { CreateVolumePermissions = permissions };
         m.SetSnapshot(updated);

@@ -64,7 +64,7 @@ public sealed partial class Ec2Client
             throw new EbsException(EbsErrorCodes.ConcurrentSnapshotLimitExceeded, $"Volume {volumeId} already has {MaxPendingSnapshotsPerVolume} pending snapshots.", volumeId.Value);
         }
 
-        var predecessor = SnapshotLineage.Predecessor(m.World, volume);
+        var predecessor = SnapshotLineage.Predecessor(m.World, m.SnapshotsOfVolume(volume.Id), volume);
         var changed = predecessor is null ? (long?)null : SnapshotLineage.ChangedBlocks(_engine.Map, m.Refs, predecessor.Root, volume);
         var id = _engine.Ids.Next<SnapshotId>(m.World.Snapshots.ContainsKey);
         var root = Freeze(m.Refs, volume, WriteGeneration.Of(id.Value));

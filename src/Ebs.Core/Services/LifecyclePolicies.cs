@@ -78,13 +78,14 @@ internal static partial class LifecyclePolicies
             {
                 foreach (var group in Groups(m.World, policy, schedule.Name).Values)
                 {
-                    foreach (var snapshot in group.SkipLast(1).Where(s => ScheduleTiming.Expiry(s.StartTime, interval, unit) <= m.Now))
+                    foreach (var snapshot in Expired(schedule, group, interval, unit, m.Now))
                     {
-                        TryDelete(engine, m, snapshot);
+                        LetGo(engine, m, policy, schedule, snapshot);
                     }
                 }
             }
 
+            SweepArchived(engine, m, policy, schedule);
             foreach (var rule in schedule.CrossRegionCopyRules)
             {
                 if (rule.RetainRule is { } retain)
@@ -147,12 +148,16 @@ internal static partial class LifecyclePolicies
             {
                 m.Schedule(snapshot.CompletesAt, CopyEffect, snapshot.Id.Value);
             }
+
+            if (schedule.ShareRules.Count > 0 || schedule.FastRestoreRule is not null)
+            {
+                m.Schedule(snapshot.CompletesAt, CompletedEffect, snapshot.Id.Value);
+            }
         }
 
-        var groups = Groups(m.World, policy, schedule.Name);
         foreach (var volumeId in created.Select(s => s.VolumeId).Distinct())
         {
-            ApplyRetention(engine, m, schedule.RetainRule, groups[volumeId]);
+            ApplyRetention(engine, m, policy, schedule, Group(m, policy, schedule.Name, volumeId));
         }
     }
 
@@ -174,9 +179,17 @@ internal static partial class LifecyclePolicies
         {
             TryDelete(engine, m, snapshot);
         }
-        else if (Groups(m.World, policy, schedule.Name).GetValueOrDefault(snapshot.VolumeId) is { } group && group[^1].Id != snapshot.Id)
+        else if (snapshot.Tags.ContainsKey(ArchivedTag))
         {
-            TryDelete(engine, m, snapshot);
+            ExpireArchived(engine, m, snapshot);
+        }
+        else if (schedule.ArchiveRule is not null)
+        {
+            LetGo(engine, m, policy, schedule, snapshot);
+        }
+        else if (Group(m, policy, schedule.Name, snapshot.VolumeId) is [.., var newest] && newest.Id != snapshot.Id)
+        {
+            LetGo(engine, m, policy, schedule, snapshot);
         }
     }
 
@@ -190,9 +203,9 @@ internal static partial class LifecyclePolicies
         }
 
         if (Managed(m.World, due.Target) is var (snapshot, policy, schedule) && snapshot.Region == policy.Region
-            && Groups(m.World, policy, schedule.Name).GetValueOrDefault(snapshot.VolumeId) is { } group)
+            && Group(m, policy, schedule.Name, snapshot.VolumeId) is { Count: > 0 } group)
         {
-            ApplyRetention(engine, m, schedule.RetainRule, group);
+            ApplyRetention(engine, m, policy, schedule, group);
         }
     }
 
@@ -307,34 +320,49 @@ internal static partial class LifecyclePolicies
 
     /// <summary>The snapshots outside the bin that <paramref name="policy"/>'s schedule created in <paramref name="region"/>.</summary>
     private static IEnumerable<SnapshotRecord> Created(World world, LifecyclePolicyRecord policy, string scheduleName, string region)
-        => world.Snapshots.Values.Where(s => s.OwnerId == policy.AccountId && s.Region == region && s.RecycleBin is null
-            && s.Tags.TryGetValue(LifecyclePolicyRecord.PolicyIdTag, out var id) && id == policy.PolicyId
-            && s.Tags.TryGetValue(LifecyclePolicyRecord.ScheduleNameTag, out var name) && name == scheduleName);
+        => world.Snapshots.Values.Where(s => IsCreatedBy(s, policy, scheduleName, region));
 
-    /// <summary>The schedule's snapshots in the policy's Region, per volume, oldest first.</summary>
+    private static bool IsCreatedBy(SnapshotRecord s, LifecyclePolicyRecord policy, string scheduleName, string region)
+        => s.OwnerId == policy.AccountId && s.Region == region && s.RecycleBin is null
+            && s.Tags.TryGetValue(LifecyclePolicyRecord.PolicyIdTag, out var id) && id == policy.PolicyId
+            && s.Tags.TryGetValue(LifecyclePolicyRecord.ScheduleNameTag, out var name) && name == scheduleName;
+
+    /// <summary>The schedule's snapshots in the policy's Region and its standard tier (none it archived), per volume, oldest first.</summary>
     private static Dictionary<VolumeId, List<SnapshotRecord>> Groups(World world, LifecyclePolicyRecord policy, string scheduleName)
         => Created(world, policy, scheduleName, policy.Region)
+            .Where(s => !s.Tags.ContainsKey(ArchivedTag))
             .GroupBy(s => s.VolumeId)
             .ToDictionary(g => g.Key, g => g.OrderBy(s => s.StartTime).ThenBy(s => s.CompletesAt).ToList());
 
+    /// <summary>The schedule's snapshots of one volume in the policy's Region and its standard tier, oldest first (as <see cref="Groups"/>, through the change's index by volume).</summary>
+    private static List<SnapshotRecord> Group(Mutation m, LifecyclePolicyRecord policy, string scheduleName, VolumeId volumeId)
+        => [.. m.SnapshotsOfVolume(volumeId)
+            .Where(s => IsCreatedBy(s, policy, scheduleName, policy.Region) && !s.Tags.ContainsKey(ArchivedTag))
+            .OrderBy(s => s.StartTime)
+            .ThenBy(s => s.CompletesAt)];
+
     /// <summary>Count-based retention: all but the newest <see cref="RetainRule.Count"/> go (age-based retention is by events and sweeps).</summary>
-    private static void ApplyRetention(CloudEngine engine, Mutation m, RetainRule rule, List<SnapshotRecord> group)
+    private static void ApplyRetention(CloudEngine engine, Mutation m, LifecyclePolicyRecord policy, Schedule schedule, List<SnapshotRecord> group)
     {
-        if (rule.Count is { } count)
+        if (schedule.RetainRule.Count is { } count)
         {
             foreach (var snapshot in group.Take(Math.Max(0, group.Count - count)))
             {
-                TryDelete(engine, m, snapshot);
+                LetGo(engine, m, policy, schedule, snapshot);
             }
         }
-        else if (rule is { Interval: { } interval, IntervalUnit: { } unit })
+        else if (schedule.RetainRule is { Interval: { } interval, IntervalUnit: { } unit })
         {
-            foreach (var snapshot in group.SkipLast(1).Where(s => ScheduleTiming.Expiry(s.StartTime, interval, unit) <= m.Now))
+            foreach (var snapshot in Expired(schedule, group, interval, unit, m.Now))
             {
-                TryDelete(engine, m, snapshot);
+                LetGo(engine, m, policy, schedule, snapshot);
             }
         }
     }
+
+    /// <summary>The snapshots of a volume whose age ran out: never the newest when retention deletes (AWS's rule); any when it archives.</summary>
+    private static IEnumerable<SnapshotRecord> Expired(Schedule schedule, List<SnapshotRecord> group, int interval, RetentionIntervalUnitValues unit, DateTimeOffset now)
+        => (schedule.ArchiveRule is null ? group.SkipLast(1) : group).Where(s => ScheduleTiming.Expiry(s.StartTime, interval, unit) <= now).ToList();
 
     /// <summary>
     /// Deletes a snapshot retention lets go, as DeleteSnapshot would. One still pending is kept

@@ -15,6 +15,9 @@ internal sealed class Mutation(World world, GraphTransaction refs, DateTimeOffse
     private readonly Dictionary<(VolumeId Volume, long Block), ChunkId?> _blocks = [];
     private readonly HashSet<SnapshotId> _touchedSnapshots = [];
 
+    /// <summary>The world's snapshots by volume id, built on first use and kept by <see cref="SetSnapshot"/> and <see cref="RemoveSnapshot"/>.</summary>
+    private Dictionary<VolumeId, HashSet<SnapshotId>>? _snapshotsByVolume;
+
     public World World { get; private set; } = world;
 
     /// <summary>Gets the chunks the call staged, stored only when it commits (readable meanwhile through here).</summary>
@@ -117,14 +120,65 @@ internal sealed class Mutation(World world, GraphTransaction refs, DateTimeOffse
 
     public void SetSnapshot(SnapshotRecord snapshot)
     {
+        if (_snapshotsByVolume is not null)
+        {
+            Unindex(snapshot.Id);
+            IndexOf(snapshot.VolumeId).Add(snapshot.Id);
+        }
+
         Set(RecordKinds.Snapshot, snapshot);
         _touchedSnapshots.Add(snapshot.Id);
     }
 
     public void RemoveSnapshot(SnapshotId id)
     {
+        if (_snapshotsByVolume is not null)
+        {
+            Unindex(id);
+        }
+
         Remove(RecordKinds.Snapshot, id);
         _touchedSnapshots.Add(id);
+    }
+
+    /// <summary>
+    /// The world's snapshots whose volume id is <paramref name="volumeId"/>, of any account and
+    /// Region. The index is built once per change and then kept up to date, so that a change taking
+    /// many snapshots (a lifecycle policy's runs caught up in one call) does not scan every
+    /// snapshot for each.
+    /// </summary>
+    public IEnumerable<SnapshotRecord> SnapshotsOfVolume(VolumeId volumeId)
+    {
+        if (_snapshotsByVolume is null)
+        {
+            _snapshotsByVolume = [];
+            foreach (var snapshot in World.Snapshots.Values)
+            {
+                IndexOf(snapshot.VolumeId).Add(snapshot.Id);
+            }
+        }
+
+        var snapshots = World.Snapshots;
+        return _snapshotsByVolume.TryGetValue(volumeId, out var ids) ? ids.Select(id => snapshots[id]).ToList() : [];
+    }
+
+    private HashSet<SnapshotId> IndexOf(VolumeId volumeId)
+    {
+        if (!_snapshotsByVolume!.TryGetValue(volumeId, out var ids))
+        {
+            ids = [];
+            _snapshotsByVolume[volumeId] = ids;
+        }
+
+        return ids;
+    }
+
+    private void Unindex(SnapshotId id)
+    {
+        if (World.Snapshots.GetValueOrDefault(id) is { } old)
+        {
+            _snapshotsByVolume!.GetValueOrDefault(old.VolumeId)?.Remove(id);
+        }
     }
 
     /// <summary>

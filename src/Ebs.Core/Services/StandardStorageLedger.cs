@@ -39,20 +39,18 @@ internal static class StandardStorageLedger
 
         foreach (var scope in left.Concat(joined).Select(s => (s.OwnerId, s.Region)).Distinct())
         {
-            var billed = before.Snapshots.Values
-                .Where(s => s.HoldsStandardStorage && s.OwnerId == scope.OwnerId && s.Region == scope.Region)
-                .ToDictionary(s => s.Id);
+            var billed = new BilledSnapshotIndex(before.Snapshots.Values.Where(s => s.HoldsStandardStorage && s.OwnerId == scope.OwnerId && s.Region == scope.Region));
             foreach (var snapshot in left.Where(s => (s.OwnerId, s.Region) == scope))
             {
-                var freed = BilledStorage.FreedBlocks(map, m.Refs, billed.Values, snapshot);
-                billed.Remove(snapshot.Id);
+                var freed = BilledStorage.FreedBlocks(map, m.Refs, billed.Around(snapshot), snapshot);
+                billed.Remove(snapshot);
                 m.RecordUsage(UsageType.SnapshotStorage, scope.OwnerId, scope.Region, snapshot.Id.Value, levelChange: -freed * blockSize);
             }
 
             foreach (var snapshot in joined.Where(s => (s.OwnerId, s.Region) == scope).OrderBy(s => (s.StartTime, s.Id.Value)))
             {
-                billed[snapshot.Id] = snapshot;
-                var cost = BilledStorage.FreedBlocks(map, m.Refs, billed.Values, snapshot);
+                billed.Add(snapshot);
+                var cost = BilledStorage.FreedBlocks(map, m.Refs, billed.Around(snapshot), snapshot);
                 m.RecordUsage(UsageType.SnapshotStorage, scope.OwnerId, scope.Region, snapshot.Id.Value, levelChange: cost * blockSize);
             }
         }

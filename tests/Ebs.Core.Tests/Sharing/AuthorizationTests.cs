@@ -174,6 +174,8 @@ public sealed class AuthorizationTests
         // Another account's (or Region's) volume or destination vault ARN is a bad parameter to AWS Backup.
         ["BackupClient.StartBackupJobAsync"] = new(c => c.Backup.StartBackupJobAsync(new() { BackupVaultName = Vault, ResourceArn = c.VolumeArn, IamRoleArn = BackupRole }).AsTask(), [null, BadBackupParameter, BadBackupParameter, BadBackupParameter], [BadBackupParameter, BadBackupParameter, BadBackupParameter, BadBackupParameter]),
         ["BackupClient.DescribeBackupJobAsync"] = Unshareable(c => c.Backup.DescribeBackupJobAsync(new() { BackupJobId = c.BackupJob }).AsTask(), RuleNotFound),
+        // The case's job completed before the call: its owner may not stop it either.
+        ["BackupClient.StopBackupJobAsync"] = Unshareable(c => c.Backup.StopBackupJobAsync(new() { BackupJobId = c.BackupJob }).AsTask(), RuleNotFound, EbsErrorCodes.InvalidRequestException),
         ["BackupClient.ListRecoveryPointsByBackupVaultAsync"] = Unshareable(c => c.Backup.ListRecoveryPointsByBackupVaultAsync(new() { BackupVaultName = Vault }).AsTask(), RuleNotFound),
         ["BackupClient.DescribeRecoveryPointAsync"] = Unshareable(c => c.Backup.DescribeRecoveryPointAsync(new() { BackupVaultName = Vault, RecoveryPointArn = c.Point }).AsTask(), RuleNotFound),
         ["BackupClient.DeleteRecoveryPointAsync"] = Unshareable(c => c.Backup.DeleteRecoveryPointAsync(new() { BackupVaultName = Vault, RecoveryPointArn = c.Point }).AsTask(), RuleNotFound),
@@ -187,6 +189,8 @@ public sealed class AuthorizationTests
         ["BackupClient.CreateBackupPlanAsync"] = Account(c => c.Backup.CreateBackupPlanAsync(new() { BackupPlan = BackupPlan with { BackupPlanName = "another" } }).AsTask()),
         ["BackupClient.ListBackupPlansAsync"] = Account(c => c.Backup.ListBackupPlansAsync(new()).AsTask()),
         ["BackupClient.ListBackupJobsAsync"] = Account(c => c.Backup.ListBackupJobsAsync(new()).AsTask()),
+        ["BackupClient.ListRestoreJobsAsync"] = Account(c => c.Backup.ListRestoreJobsAsync(new()).AsTask()),
+        ["BackupClient.ListCopyJobsAsync"] = Account(c => c.Backup.ListCopyJobsAsync(new()).AsTask()),
 
         // The caller's own account and Region: nothing of another account's is named.
         ["KmsClient.CreateKeyAsync"] = Account(c => c.Kms.CreateKeyAsync(new()).AsTask()),
