@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Ebs.Core.Chunks;
 using Ebs.Core.Storage;
+using Ebs.Storage.Sqlite.Packs;
 using Microsoft.Data.Sqlite;
 
 namespace Ebs.Storage.Sqlite;
@@ -23,6 +24,17 @@ internal static class StoreInspector
         {
             files++;
             if (await CheckChunkFileAsync(path, recordedBlockSize, cancellationToken).ConfigureAwait(false) is { } problem)
+            {
+                damaged.Add(new DamagedChunkFile(path, problem));
+            }
+        }
+
+        foreach (var number in PackChunkStore.Numbers(Path.Combine(chunkRoot, PackChunkStore.FolderName)).Order())
+        {
+            var path = Path.Combine(chunkRoot, PackChunkStore.FolderName, PackFile.NameOf(number));
+            var (records, problem) = CheckPack(path);
+            files += records;
+            if (problem is not null)
             {
                 damaged.Add(new DamagedChunkFile(path, problem));
             }
@@ -119,6 +131,31 @@ internal static class StoreInspector
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return $"it cannot be read ({e.Message})";
+        }
+    }
+
+    /// <summary>Counts a pack's intact records and says what is wrong with it: its index, or the record where reading stopped.</summary>
+    private static (int Records, string? Problem) CheckPack(string path)
+    {
+        try
+        {
+            using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            PackFile.SealedIndex? index;
+            try
+            {
+                index = PackFile.ReadIndex(file);
+            }
+            catch (InvalidDataException e)
+            {
+                return (0, e.Message);
+            }
+
+            var scan = PackFile.Scan(file, index?.End ?? RandomAccess.GetLength(file));
+            return (scan.Records.Count, scan.Problem);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (0, $"it cannot be read ({e.Message})");
         }
     }
 
