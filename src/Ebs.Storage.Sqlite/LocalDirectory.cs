@@ -127,6 +127,9 @@ public static class LocalDirectory
     public static ValueTask<PackCheckReport> CheckPacksAsync(EbsCloud cloud, bool repair = false, bool force = false, CancellationToken cancellationToken = default)
         => PacksOf(cloud).CheckAsync(repair, force, cancellationToken);
 
+    /// <summary>Makes a cloud's packs reachable for <see cref="RepackAsync"/> and <see cref="CheckPacksAsync"/>.</summary>
+    internal static void Register(EbsCloud cloud, PackChunkStore packs) => Packs.Add(cloud, packs);
+
     private static PackChunkStore PacksOf(EbsCloud cloud)
     {
         ArgumentNullException.ThrowIfNull(cloud);
@@ -217,7 +220,7 @@ public static class LocalDirectory
         try
         {
             var cloud = await EbsCloud.OpenAsync(options, chunks, state, timeProvider, cancellationToken).ConfigureAwait(false);
-            Packs.Add(cloud, chunks);
+            Register(cloud, chunks);
             return cloud;
         }
         catch (EbsException e) when (e.ErrorCode == EbsErrorCodes.InternalError)

@@ -26,7 +26,7 @@ internal sealed partial class PackChunkStore
                 && (usage.TryGetValue(number, out var live) ? live.RecordBytes : 0) < new FileInfo(PathOf(number)).Length * RepackThreshold).ToList();
             var moves = new List<(ChunkId Id, PackLocation From, PackLocation To)>();
             var emptied = new List<long>();
-            long before = 0, copied = 0;
+            var before = PackBytes();
             var damaged = ImmutableArray.CreateBuilder<string>();
             foreach (var victim in victims)
             {
@@ -51,8 +51,6 @@ internal sealed partial class PackChunkStore
                     continue;
                 }
 
-                before += new FileInfo(PathOf(victim)).Length;
-                copied += copies.Sum(c => (long)c.Item3.Length);
                 moves.AddRange(copies);
                 emptied.Add(victim);
             }
@@ -78,7 +76,7 @@ internal sealed partial class PackChunkStore
                 PacksRewritten = removed.Count(n => usage.ContainsKey(n)),
                 PacksRemoved = removed.Count,
                 ChunksMoved = moves.Count,
-                BytesFreed = before - copied,
+                BytesFreed = before - PackBytes(),
                 Damaged = damaged.ToImmutable(),
             };
         }
@@ -119,6 +117,7 @@ internal sealed partial class PackChunkStore
                 physical += live.RecordBytes;
                 logical += live.ChunkBytes;
                 PackFile.SealedIndex? index = null;
+                var indexDamaged = false;
                 try
                 {
                     index = PackFile.ReadIndex(file);
@@ -126,11 +125,17 @@ internal sealed partial class PackChunkStore
                 catch (InvalidDataException e)
                 {
                     problems.Add($"pack {path}: {e.Message}");
+                    indexDamaged = true;
                 }
 
                 var recordsEnd = index?.End ?? length;
                 var scan = PackFile.Scan(file, recordsEnd);
                 var end = live.Chunks > 0 ? live.End : PackFile.HeaderSize;
+                if (indexDamaged)
+                {
+                    continue; // its records still read through their locations; nothing in it is cut
+                }
+
                 if (scan.Problem is not null && scan.End < end)
                 {
                     problems.Add($"pack {path}: {scan.Problem}");
@@ -212,6 +217,9 @@ internal sealed partial class PackChunkStore
 
         return removed;
     }
+
+    /// <summary>The size of every pack file.</summary>
+    private long PackBytes() => Numbers(_folder).Sum(number => new FileInfo(PathOf(number)).Length);
 
     /// <summary>Packs this process fills or holds unrecorded chunks in.</summary>
     private HashSet<long> BusyPacks()

@@ -52,10 +52,17 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
     private long _nextNumber;
     private (long Number, long End)? _continuable;
     private volatile Exception? _failure;
+    private readonly long _targetPackSize;
 
     /// <summary>Opens the packs of <paramref name="chunkRoot"/>, whose locations <paramref name="state"/> records.</summary>
-    public PackChunkStore(string chunkRoot, SqliteStateStore state, int blockSize, FileChunkStore? legacy)
+    /// <param name="chunkRoot">The chunk folder.</param>
+    /// <param name="state">The state store that records the locations.</param>
+    /// <param name="blockSize">The store's block size.</param>
+    /// <param name="legacy">The first layout's chunk files, while any are left.</param>
+    /// <param name="targetPackSize">The size at which a pack is sealed (smaller in tests, to make many packs).</param>
+    public PackChunkStore(string chunkRoot, SqliteStateStore state, int blockSize, FileChunkStore? legacy, long targetPackSize = TargetPackSize)
     {
+        _targetPackSize = targetPackSize;
         _folder = Path.Combine(chunkRoot, FolderName);
         _state = state;
         _blockSize = blockSize;
@@ -77,7 +84,7 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
             using var file = File.OpenHandle(PathOf(last), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             var length = RandomAccess.GetLength(file);
             var end = CommittedEnd(last);
-            if (length == end && length < TargetPackSize && !IsSealedOrDamaged(file))
+            if (length == end && length < targetPackSize && !IsSealedOrDamaged(file))
             {
                 _continuable = (last, end);
             }
@@ -151,7 +158,7 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
         try
         {
             ThrowIfFailed();
-            if (_active is null || (_active.End + record.Length > TargetPackSize && _active.End > PackFile.HeaderSize))
+            if (_active is null || (_active.End + record.Length > _targetPackSize && _active.End > PackFile.HeaderSize))
             {
                 Roll();
             }
