@@ -20,6 +20,17 @@ public static class PackedChunks
         return state.ReadLocations(t => t.All()).Select(r => r.Id).Min();
     }
 
+    /// <summary>The chunks of a store that have a recorded location.</summary>
+    public static async Task<List<ChunkId>> LocatedAsync(string store, int blockSize)
+    {
+        await using var state = SqliteStateStore.Open(Path.Combine(store, LocalDirectory.StateFileName), blockSize);
+        return [.. state.ReadLocations(t => t.All()).Select(r => r.Id)];
+    }
+
+    /// <summary>The chunks kept as files of the first layout (one file per chunk) in a chunk folder.</summary>
+    public static List<ChunkId> FirstLayoutFiles(string chunkRoot)
+        => [.. FileChunkStore.FilesUnder(chunkRoot).Select(p => ChunkId.Parse(Path.GetFileNameWithoutExtension(p)))];
+
     /// <summary>Forgets a chunk's location, as if its bytes were lost.</summary>
     public static async Task ForgetAsync(string store, ChunkId id, int blockSize)
     {

@@ -11,8 +11,8 @@ namespace Ebs.Storage.Sqlite.Packs;
 /// </summary>
 internal static class ChunkMigration
 {
-    /// <summary>The bytes of chunk files moved per commit.</summary>
-    private const long BatchBytes = 64L << 20;
+    /// <summary>The bytes of chunk files moved per commit, as many as an import commits at once.</summary>
+    private const long BatchBytes = 16L << 20;
 
     /// <returns>The number of chunk files left in the first layout (damaged ones).</returns>
     public static async ValueTask<int> RunAsync(FileChunkStore files, PackChunkStore packs, SqliteStateStore state, string chunkRoot, int blockSize, CancellationToken cancellationToken)
