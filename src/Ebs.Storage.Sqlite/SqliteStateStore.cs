@@ -370,7 +370,7 @@ public sealed class SqliteStateStore : IStateStore
         {
             Journal?.Close();
         }
-        catch (Exception e) when (e is SqliteException or IOException)
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or EbsException)
         {
             // What was pending stays unrecorded: chunks no state references yet, or deletions, whose chunks stay as leaks.
         }
