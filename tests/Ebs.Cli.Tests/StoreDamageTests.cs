@@ -119,6 +119,27 @@ public sealed class StoreDamageTests : IClassFixture<StoreDamageTests.SeededStor
     }
 
     [Fact]
+    public async Task Fsck_PackCutShort_NamesThePackAndTheChunksInLinesNoStackTrace()
+    {
+        using var dir = new TempDirectory();
+        var store = _seed.CopyTo(dir.Path);
+        var pack = Directory.EnumerateFiles(Path.Combine(store, LocalDirectory.ChunkFolderName), "*.pack", SearchOption.AllDirectories).Single();
+        await using (var file = File.OpenWrite(pack))
+        {
+            file.SetLength(file.Length / 2);
+        }
+
+        var (exitCode, output, error) = await new CliRunner(store, asProcess: false).RunAsync("fsck", "--repair");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("damaged pack", output, StringComparison.Ordinal);
+        Assert.Contains(Path.GetFileName(pack), output, StringComparison.Ordinal);
+        Assert.Contains("corrupt chunk", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
+        Assert.True(new FileInfo(pack).Length > 0); // the recorded records it still holds are not cut
+    }
+
+    [Fact]
     public async Task FsckRepair_EveryRecordLost_RefusedUnlessForced()
     {
         using var dir = new TempDirectory();
