@@ -19,6 +19,7 @@ internal static class StoreInspector
         var state = InspectState(statePath);
         var recordedBlockSize = state.Meta.TryGetValue("block_size", out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) ? size : blockSize;
         var files = 0;
+        long physical = 0, logical = 0;
         var damaged = ImmutableArray.CreateBuilder<DamagedChunkFile>();
         foreach (var path in FileChunkStore.FilesUnder(chunkRoot))
         {
@@ -33,7 +34,9 @@ internal static class StoreInspector
         {
             var path = Path.Combine(chunkRoot, PackChunkStore.FolderName, PackFile.NameOf(number));
             var (records, problem) = CheckPack(path);
-            files += records;
+            files += records.Count;
+            physical += records.Sum(r => (long)r.Length);
+            logical += records.Sum(r => (long)r.ChunkLength);
             if (problem is not null)
             {
                 damaged.Add(new DamagedChunkFile(path, problem));
@@ -48,6 +51,8 @@ internal static class StoreInspector
             UndecodableEntries = StoredStateCheck.FindUndecodable(new StoredState { Documents = state.Documents, Nodes = state.Nodes }),
             ChunkFiles = files,
             DamagedChunkFiles = damaged.ToImmutable(),
+            PhysicalChunkBytes = physical,
+            LogicalChunkBytes = logical,
         };
     }
 
@@ -135,7 +140,7 @@ internal static class StoreInspector
     }
 
     /// <summary>Counts a pack's intact records and says what is wrong with it: its index, or the record where reading stopped.</summary>
-    private static (int Records, string? Problem) CheckPack(string path)
+    private static (List<PackFile.ScannedRecord> Records, string? Problem) CheckPack(string path)
     {
         try
         {
@@ -147,15 +152,15 @@ internal static class StoreInspector
             }
             catch (InvalidDataException e)
             {
-                return (0, e.Message);
+                return ([], e.Message);
             }
 
             var scan = PackFile.Scan(file, index?.End ?? RandomAccess.GetLength(file));
-            return (scan.Records.Count, scan.Problem);
+            return (scan.Records, scan.Problem);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return (0, $"it cannot be read ({e.Message})");
+            return ([], $"it cannot be read ({e.Message})");
         }
     }
 

@@ -183,6 +183,8 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
         Tables = inspection.Tables.Select(t => new { t.Name, t.Rows, t.Problem }),
         UndecodableEntries = inspection.UndecodableEntries.Select(e => new { e.Kind, e.Key, e.Problem }),
         inspection.ChunkFiles,
+        inspection.PhysicalChunkBytes,
+        inspection.LogicalChunkBytes,
         DamagedChunkFiles = inspection.DamagedChunkFiles.Select(f => new { f.Path, f.Problem }),
         Clean = false,
     }, () =>
@@ -202,6 +204,7 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
         }
 
         table.AddRow("chunk files", Count(inspection.ChunkFiles));
+        table.AddRow("chunk bytes (physical, logical)", $"{ByteText.Size(inspection.PhysicalChunkBytes)}, {ByteText.Size(inspection.LogicalChunkBytes)}");
         foreach (var file in inspection.DamagedChunkFiles)
         {
             table.AddRow("[red]damaged chunk file[/]", Markup.Escape($"{file.Path}: {file.Problem}"));

@@ -191,6 +191,8 @@ public sealed class StoreDamageTests
 
         Assert.Contains("not a database", Assert.Single(inspection.IntegrityProblems), StringComparison.Ordinal);
         Assert.Equal(2, inspection.ChunkFiles);
+        Assert.Equal(2 * B, inspection.LogicalChunkBytes);
+        Assert.InRange(inspection.PhysicalChunkBytes, 1, 2 * (B + 40));
         Assert.Empty(inspection.DamagedChunkFiles);
     }
 
