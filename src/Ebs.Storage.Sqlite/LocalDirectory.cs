@@ -1,11 +1,14 @@
+using System.Runtime.CompilerServices;
 using Ebs.Core;
+using Ebs.Storage.Sqlite.Packs;
 using Microsoft.Extensions.Options;
 
 namespace Ebs.Storage.Sqlite;
 
 /// <summary>
 /// A local directory that holds a whole cloud durably: <c>state.db</c> (SQLite) for the
-/// state, <c>chunks/</c> for the block bytes, and <c>ebs.lock</c> while a process has it open.
+/// state and the chunks' locations, <c>chunks/packs/</c> for the block bytes, and
+/// <c>ebs.lock</c> while a process has it open.
 /// A directory that cannot be opened safely (damaged state, chunks without their state, in
 /// use, too new) is refused with an <see cref="EbsException"/> carrying one of
 /// <see cref="LocalStoreErrorCodes"/>, and left as it was.
@@ -17,6 +20,9 @@ public static class LocalDirectory
 
     /// <summary>The chunk folder's name inside the directory.</summary>
     public const string ChunkFolderName = "chunks";
+
+    // The packs of every cloud this class opened, for maintenance through the cloud.
+    private static readonly ConditionalWeakTable<EbsCloud, PackChunkStore> Packs = [];
 
     /// <summary>
     /// Opens the cloud stored in <paramref name="path"/> (creating an empty one if there is
@@ -108,6 +114,49 @@ public static class LocalDirectory
         return await StoreInspector.InspectAsync(Path.Combine(root, StateFileName), Path.Combine(root, ChunkFolderName), options.BlockSize, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Rewrites the packs of an open store whose live chunks take less than half of their bytes
+    /// (<c>ebs store repack</c>), removing those no chunk lives in. Crash-safe: the copies are
+    /// flushed and their locations switched in one transaction before an old pack is deleted.
+    /// </summary>
+    /// <param name="cloud">A cloud opened by <see cref="OpenAsync"/> or <see cref="OpenExistingAsync"/>.</param>
+    /// <param name="cancellationToken">A token to cancel the repack before it copies a pack.</param>
+    /// <returns>What was rewritten and freed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="cloud"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="cloud"/> was not opened from a local directory.</exception>
+    public static ValueTask<PackRepackReport> RepackAsync(EbsCloud cloud, CancellationToken cancellationToken = default)
+        => PacksOf(cloud).RepackAsync(cancellationToken);
+
+    /// <summary>
+    /// Checks the packs of an open store (part of <c>ebs fsck</c>): each pack's header, index
+    /// and records, tails no chunk location names (a write a crash interrupted) and packs no
+    /// chunk lives in; reports the physical and logical bytes of the chunks.
+    /// </summary>
+    /// <param name="cloud">A cloud opened by <see cref="OpenAsync"/> or <see cref="OpenExistingAsync"/>.</param>
+    /// <param name="repair">Whether to cut the unrecorded tails off and remove unused packs.</param>
+    /// <param name="force">With <paramref name="repair"/>: even when they hold more than half of the pack bytes.</param>
+    /// <param name="cancellationToken">A token to cancel the check.</param>
+    /// <returns>What was found, and reclaimed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="cloud"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="cloud"/> was not opened from a local directory.</exception>
+    public static ValueTask<PackCheckReport> CheckPacksAsync(EbsCloud cloud, bool repair = false, bool force = false, CancellationToken cancellationToken = default)
+        => PacksOf(cloud).CheckAsync(repair, force, cancellationToken);
+
+    /// <summary>Makes a cloud's packs reachable for <see cref="RepackAsync"/> and <see cref="CheckPacksAsync"/>.</summary>
+    internal static void Register(EbsCloud cloud, PackChunkStore packs) => Packs.Add(cloud, packs);
+
+    private static PackChunkStore PacksOf(EbsCloud cloud)
+    {
+        ArgumentNullException.ThrowIfNull(cloud);
+        return Packs.TryGetValue(cloud, out var packs)
+            ? packs
+            : throw new ArgumentException("The cloud was not opened from a local directory.", nameof(cloud));
+    }
+
+    /// <summary>Tells whether a chunk folder holds chunks: packs, or files of the first layout.</summary>
+    internal static bool HoldsChunks(string chunkRoot)
+        => PackChunkStore.Numbers(Path.Combine(chunkRoot, PackChunkStore.FolderName)).Any() || FileChunkStore.FilesUnder(chunkRoot).Any();
+
     private static async ValueTask<EbsCloud> OpenCoreAsync(string root, EbsOptions options, TimeProvider? timeProvider, bool existingOnly, CancellationToken cancellationToken)
     {
         // Before anything is written: a new state records the block size.
@@ -159,8 +208,8 @@ public static class LocalDirectory
         var chunkRoot = Path.Combine(root, ChunkFolderName);
 
         // Chunks without their state: a new state would call every one of them a leak.
-        var state = SqliteStateStore.Open(statePath, options.BlockSize, lease, mayCreate: !FileChunkStore.FilesUnder(chunkRoot).Any());
-        FileChunkStore chunks;
+        var state = SqliteStateStore.Open(statePath, options.BlockSize, lease, mayCreate: !HoldsChunks(chunkRoot));
+        PackChunkStore chunks;
         try
         {
             // A state that uses chunks without a chunk folder: recreating it would only hide the loss until fsck.
@@ -169,7 +218,13 @@ public static class LocalDirectory
                 throw new EbsException(LocalStoreErrorCodes.StoreDamaged, $"The store '{root}' is damaged: its chunk folder '{chunkRoot}' is missing, though its state uses chunks. Restore the folder from a backup; fsck lists what the state holds; nothing was changed.", chunkRoot);
             }
 
-            chunks = new FileChunkStore(chunkRoot);
+            // Chunk files of the first layout (one per chunk) are moved into packs before anything else.
+            var legacy = FileChunkStore.FilesUnder(chunkRoot).Any() || Directory.Exists(Path.Combine(chunkRoot, FileChunkStore.TempFolderName)) ? new FileChunkStore(chunkRoot) : null;
+            chunks = new PackChunkStore(chunkRoot, state, options.BlockSize, legacy);
+            if (legacy is not null && await ChunkMigration.RunAsync(legacy, chunks, state, chunkRoot, options.BlockSize, cancellationToken).ConfigureAwait(false) == 0)
+            {
+                chunks.Legacy = null;
+            }
         }
         catch
         {
@@ -179,7 +234,9 @@ public static class LocalDirectory
 
         try
         {
-            return await EbsCloud.OpenAsync(options, chunks, state, timeProvider, cancellationToken).ConfigureAwait(false);
+            var cloud = await EbsCloud.OpenAsync(options, chunks, state, timeProvider, cancellationToken).ConfigureAwait(false);
+            Register(cloud, chunks);
+            return cloud;
         }
         catch (EbsException e) when (e.ErrorCode == EbsErrorCodes.InternalError)
         {
@@ -192,7 +249,7 @@ public static class LocalDirectory
     private static void ThrowIfNoStore(string root)
     {
         var state = new FileInfo(Path.Combine(root, StateFileName));
-        if (!(state.Exists && state.Length > 0) && !FileChunkStore.FilesUnder(Path.Combine(root, ChunkFolderName)).Any())
+        if (!(state.Exists && state.Length > 0) && !HoldsChunks(Path.Combine(root, ChunkFolderName)))
         {
             throw new EbsException(LocalStoreErrorCodes.StoreNotFound, $"There is no store at '{root}' (no {StateFileName} and no chunk files); check the path, or create a store by writing to it first.", root);
         }

@@ -25,10 +25,16 @@ public sealed record LocalStoreInspection
     /// <summary>Gets the records and block-map nodes that were read but cannot be decoded.</summary>
     public required ImmutableArray<UndecodableEntry> UndecodableEntries { get; init; }
 
-    /// <summary>Gets the number of chunk files.</summary>
+    /// <summary>Gets the number of chunks found: intact records in packs, and chunk files of the first layout.</summary>
     public required int ChunkFiles { get; init; }
 
-    /// <summary>Gets the chunk files that fail their own check.</summary>
+    /// <summary>Gets the bytes the intact pack records take (compressed, with their headers), dead ones included: the state that tells them apart may be unreadable.</summary>
+    public long PhysicalChunkBytes { get; init; }
+
+    /// <summary>Gets the chunks' own (uncompressed) bytes in the intact pack records.</summary>
+    public long LogicalChunkBytes { get; init; }
+
+    /// <summary>Gets the packs (a damaged header, index or record, or a tail a crash cut short) and first-layout chunk files that fail their own check.</summary>
     public required ImmutableArray<DamagedChunkFile> DamagedChunkFiles { get; init; }
 
     /// <summary>Gets a value indicating whether nothing was found wrong.</summary>

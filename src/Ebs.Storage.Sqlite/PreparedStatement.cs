@@ -28,6 +28,13 @@ internal sealed class PreparedStatement : IDisposable
         return this;
     }
 
+    /// <summary>Binds an integer to the 1-based parameter <paramref name="index"/>.</summary>
+    public PreparedStatement Int(int index, long value)
+    {
+        Check(raw.sqlite3_bind_int64(_statement, index, value));
+        return this;
+    }
+
     /// <summary>Binds bytes to the 1-based parameter <paramref name="index"/> (an empty span binds an empty blob, not null).</summary>
     public PreparedStatement Blob(int index, ReadOnlySpan<byte> value)
     {

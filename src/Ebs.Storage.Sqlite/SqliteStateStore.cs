@@ -3,6 +3,7 @@ using System.Globalization;
 using Ebs.Core;
 using Ebs.Core.BlockMaps;
 using Ebs.Core.Storage;
+using Ebs.Storage.Sqlite.Packs;
 using Microsoft.Data.Sqlite;
 
 namespace Ebs.Storage.Sqlite;
@@ -63,6 +64,7 @@ public sealed class SqliteStateStore : IStateStore
     private readonly PreparedStatement _deleteDocument;
     private readonly PreparedStatement _insertNode;
     private readonly PreparedStatement _deleteNode;
+    private readonly ChunkLocationTable _locations;
 
     private SqliteStateStore(SqliteConnection connection, IDisposable? lease)
     {
@@ -72,7 +74,11 @@ public sealed class SqliteStateStore : IStateStore
         _deleteDocument = new(connection, "DELETE FROM documents WHERE kind = ?1 AND key = ?2");
         _insertNode = new(connection, "INSERT OR IGNORE INTO nodes (id, body) VALUES (?1, ?2)");
         _deleteNode = new(connection, "DELETE FROM nodes WHERE id = ?1");
+        _locations = new(connection);
     }
+
+    /// <summary>Gets or sets the chunk store whose pending chunk locations ride along with every commit.</summary>
+    internal IChunkJournal? Journal { get; set; }
 
     /// <summary>Opens (or creates) a state file, migrating an older format.</summary>
     /// <param name="path">The database file.</param>
@@ -114,6 +120,9 @@ public sealed class SqliteStateStore : IStateStore
             ThrowIfReadOnly(connection, path);
             Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
             Migrate(connection, path, tables, blockSize);
+
+            // Where packed chunks lie: a table of its own, which stores written before packs lack.
+            Execute(connection, ChunkLocationTable.Create);
             return new SqliteStateStore(connection, lease);
         }
         catch (SqliteException e) when (!mayCreate && e.SqliteErrorCode == SQLitePCL.raw.SQLITE_CANTOPEN && !File.Exists(path))
@@ -321,15 +330,79 @@ public sealed class SqliteStateStore : IStateStore
                 _deleteNode.Blob(1, id).Run();
             }
 
-            transaction.Commit();
+            CommitWithJournal(transaction);
         }
 
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Commits <paramref name="transaction"/> with the chunk locations pending in the <see cref="Journal"/>; the caller holds the lock.</summary>
+    private void CommitWithJournal(SqliteTransaction transaction)
+    {
+        if (Journal is not { } journal)
+        {
+            transaction.Commit();
+            return;
+        }
+
+        var committed = false;
+        try
+        {
+            journal.Write(_locations);
+            transaction.Commit();
+            committed = true;
+        }
+        finally
+        {
+            journal.Complete(committed);
+        }
+    }
+
+    /// <summary>Reads chunk locations under the store's lock.</summary>
+    /// <exception cref="EbsException"><see cref="LocalStoreErrorCodes.StoreDamaged"/> when the table cannot be read.</exception>
+    internal T ReadLocations<T>(Func<ChunkLocationTable, T> read)
+    {
+        lock (_gate)
+        {
+            try
+            {
+                return read(_locations);
+            }
+            catch (SqliteException e)
+            {
+                throw Failure(_connection.DataSource, e);
+            }
+            catch (InvalidCastException e)
+            {
+                throw Damaged(_connection.DataSource, $"a chunk location does not hold what its table should ({e.Message})");
+            }
+        }
+    }
+
+    /// <summary>Changes chunk locations alone, in one transaction (migrating, repacking, closing); pending journal entries ride along.</summary>
+    internal void CommitLocations(Action<ChunkLocationTable> change)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            change(_locations);
+            CommitWithJournal(transaction);
+        }
+    }
+
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
+        try
+        {
+            Journal?.Close();
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or EbsException)
+        {
+            // What was pending stays unrecorded: chunks no state references yet, or deletions, whose chunks stay as leaks.
+        }
+
+        _locations.Dispose();
         foreach (var statement in (ReadOnlySpan<PreparedStatement>)[_upsertDocument, _deleteDocument, _insertNode, _deleteNode])
         {
             statement.Dispose();

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Ebs.Core.Chunks;
 using Ebs.Core.Storage;
+using Ebs.Storage.Sqlite.Packs;
 using Microsoft.Data.Sqlite;
 
 namespace Ebs.Storage.Sqlite;
@@ -18,11 +19,25 @@ internal static class StoreInspector
         var state = InspectState(statePath);
         var recordedBlockSize = state.Meta.TryGetValue("block_size", out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) ? size : blockSize;
         var files = 0;
+        long physical = 0, logical = 0;
         var damaged = ImmutableArray.CreateBuilder<DamagedChunkFile>();
         foreach (var path in FileChunkStore.FilesUnder(chunkRoot))
         {
             files++;
             if (await CheckChunkFileAsync(path, recordedBlockSize, cancellationToken).ConfigureAwait(false) is { } problem)
+            {
+                damaged.Add(new DamagedChunkFile(path, problem));
+            }
+        }
+
+        foreach (var number in PackChunkStore.Numbers(Path.Combine(chunkRoot, PackChunkStore.FolderName)).Order())
+        {
+            var path = Path.Combine(chunkRoot, PackChunkStore.FolderName, PackFile.NameOf(number));
+            var (records, problem) = CheckPack(path);
+            files += records.Count;
+            physical += records.Sum(r => (long)r.Length);
+            logical += records.Sum(r => (long)r.ChunkLength);
+            if (problem is not null)
             {
                 damaged.Add(new DamagedChunkFile(path, problem));
             }
@@ -36,6 +51,8 @@ internal static class StoreInspector
             UndecodableEntries = StoredStateCheck.FindUndecodable(new StoredState { Documents = state.Documents, Nodes = state.Nodes }),
             ChunkFiles = files,
             DamagedChunkFiles = damaged.ToImmutable(),
+            PhysicalChunkBytes = physical,
+            LogicalChunkBytes = logical,
         };
     }
 
@@ -119,6 +136,31 @@ internal static class StoreInspector
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return $"it cannot be read ({e.Message})";
+        }
+    }
+
+    /// <summary>Counts a pack's intact records and says what is wrong with it: its index, or the record where reading stopped.</summary>
+    private static (List<PackFile.ScannedRecord> Records, string? Problem) CheckPack(string path)
+    {
+        try
+        {
+            using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            PackFile.SealedIndex? index;
+            try
+            {
+                index = PackFile.ReadIndex(file);
+            }
+            catch (InvalidDataException e)
+            {
+                return ([], e.Message);
+            }
+
+            var scan = PackFile.Scan(file, index?.End ?? RandomAccess.GetLength(file));
+            return (scan.Records, scan.Problem);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ([], $"it cannot be read ({e.Message})");
         }
     }
 

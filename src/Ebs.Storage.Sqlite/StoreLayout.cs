@@ -89,7 +89,7 @@ internal sealed class StoreLayout
     {
         var state = Path.Combine(root, LocalDirectory.StateFileName);
         var chunks = Path.Combine(root, LocalDirectory.ChunkFolderName);
-        return [state, .. JournalsOf(state), Path.Combine(root, DirectoryLock.FileName), Path.Combine(chunks, FileChunkStore.TempFolderName), chunks, root];
+        return [state, .. JournalsOf(state), Path.Combine(root, DirectoryLock.FileName), Path.Combine(chunks, FileChunkStore.TempFolderName), Path.Combine(chunks, Packs.PackChunkStore.FolderName), chunks, root];
     }
 
     private static string[] JournalsOf(string state) => [state + "-wal", state + "-shm", state + "-journal"];

@@ -1,6 +1,7 @@
 using Ebs.Core;
 using Ebs.Core.Tests;
 using Ebs.Storage.Sqlite;
+using Ebs.Storage.Sqlite.Tests;
 using Ebs.Storage.Sqlite.Tests.Damage;
 
 namespace Ebs.Cli.Tests;
@@ -86,8 +87,7 @@ public sealed class StoreDamageTests : IClassFixture<StoreDamageTests.SeededStor
     {
         using var dir = new TempDirectory();
         var store = _seed.CopyTo(dir.Path);
-        var chunk = Directory.EnumerateFiles(Path.Combine(store, LocalDirectory.ChunkFolderName), "*.chunk", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
-        File.Delete(chunk);
+        await PackedChunks.ForgetAsync(store, await PackedChunks.FirstAsync(store, EbsOptions.DefaultBlockSize), EbsOptions.DefaultBlockSize);
 
         var (exitCode, output, _) = await new CliRunner(store, asProcess: false).RunAsync("fsck");
 
@@ -105,10 +105,9 @@ public sealed class StoreDamageTests : IClassFixture<StoreDamageTests.SeededStor
     {
         using var dir = new TempDirectory();
         var store = _seed.CopyTo(dir.Path);
-        var chunk = Directory.EnumerateFiles(Path.Combine(store, LocalDirectory.ChunkFolderName), "*.chunk", SearchOption.AllDirectories).First();
-        var bytes = await File.ReadAllBytesAsync(chunk);
-        bytes[100] ^= 0xFF;
-        await File.WriteAllBytesAsync(chunk, bytes);
+        var victim = await PackedChunks.FirstAsync(store, EbsOptions.DefaultBlockSize);
+        var (chunk, _, _) = await PackedChunks.LocateAsync(store, victim, EbsOptions.DefaultBlockSize);
+        await PackedChunks.FlipAsync(store, victim, EbsOptions.DefaultBlockSize, at: 100);
 
         var (exitCode, output, _) = await new CliRunner(store, asProcess: false).RunAsync("fsck", "--repair", "--json");
 
@@ -117,6 +116,27 @@ public sealed class StoreDamageTests : IClassFixture<StoreDamageTests.SeededStor
         Assert.False(report.GetProperty("Clean").GetBoolean());
         Assert.Equal(3, report.GetProperty("DamagedUses").GetArrayLength()); // the volume, the snapshot, the image
         Assert.True(File.Exists(chunk));
+    }
+
+    [Fact]
+    public async Task Fsck_PackCutShort_NamesThePackAndTheChunksInLinesNoStackTrace()
+    {
+        using var dir = new TempDirectory();
+        var store = _seed.CopyTo(dir.Path);
+        var pack = Directory.EnumerateFiles(Path.Combine(store, LocalDirectory.ChunkFolderName), "*.pack", SearchOption.AllDirectories).Single();
+        await using (var file = File.OpenWrite(pack))
+        {
+            file.SetLength(file.Length / 2);
+        }
+
+        var (exitCode, output, error) = await new CliRunner(store, asProcess: false).RunAsync("fsck", "--repair");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("damaged pack", output, StringComparison.Ordinal);
+        Assert.Contains(Path.GetFileName(pack), output, StringComparison.Ordinal);
+        Assert.Contains("corrupt chunk", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
+        Assert.True(new FileInfo(pack).Length > 0); // the recorded records it still holds are not cut
     }
 
     [Fact]

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
 using System.Text.Json;
+using Ebs.Core;
 using Ebs.Core.Tests;
 using Ebs.Storage.Sqlite;
+using Ebs.Storage.Sqlite.Tests;
 using Ebs.Storage.Sqlite.Tests.Damage;
 using Microsoft.Data.Sqlite;
 
@@ -143,7 +145,7 @@ public sealed class StoreLayoutTests : IClassFixture<StoreDamageTests.SeededStor
     {
         using var dir = new TempDirectory();
         var store = _seed.CopyTo(dir.Path);
-        File.Delete(Directory.EnumerateFiles(Path.Combine(store, LocalDirectory.ChunkFolderName), "*.chunk", SearchOption.AllDirectories).First());
+        await PackedChunks.ForgetAsync(store, await PackedChunks.FirstAsync(store, EbsOptions.DefaultBlockSize), EbsOptions.DefaultBlockSize);
 
         var (exitCode, output, _) = await new CliRunner(store, asProcess: false).RunAsync("fsck");
 

@@ -13,7 +13,7 @@ public sealed class CorruptionTests
 
     [Theory]
     [MemberData(nameof(Damages))]
-    public async Task DamagedChunkFile_ReadsOfItFailNamingItFsckReportsItOthersUnaffected(string damage)
+    public async Task DamagedChunkRecord_ReadsOfItFailNamingItFsckReportsItOthersUnaffected(string damage)
     {
         using var dir = new TempDirectory();
         var options = new EbsOptions { BlockSize = B };
@@ -24,29 +24,32 @@ public sealed class CorruptionTests
             var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
             damaged = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 })).Volume.VolumeId;
             healthy = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 })).Volume.VolumeId;
-            await ec2.WriteAtAsync(damaged, 0, TestCloud.Block(1));
-            await ec2.WriteAtAsync(damaged, B, TestCloud.Block(2));
             await ec2.WriteAtAsync(healthy, 0, TestCloud.Block(3));
+            await ec2.WriteAtAsync(damaged, 0, TestCloud.Block(1));
+            await ec2.WriteAtAsync(damaged, B, TestCloud.Block(2)); // the pack's last record, so that cutting it short spares the others
             victim = new ChunkScope(TestCloud.Account, TestCloud.Region).Hash(TestCloud.Block(2));
         }
 
-        var file = new FileChunkStore(Path.Combine(dir.Path, LocalDirectory.ChunkFolderName)).PathOf(victim);
+        var (pack, offset, length) = await PackedChunks.LocateAsync(dir.Path, victim, B);
         switch (damage)
         {
             case "flip":
-                var bytes = await File.ReadAllBytesAsync(file);
-                bytes[^100] ^= 0xFF;
-                await File.WriteAllBytesAsync(file, bytes);
+                await PackedChunks.FlipAsync(dir.Path, victim, B, length - 100);
                 break;
             case "truncate":
-                await using (var stream = File.OpenWrite(file))
+                await using (var stream = File.OpenWrite(pack))
                 {
-                    stream.SetLength(stream.Length / 2);
+                    stream.SetLength(offset + (length / 2));
                 }
 
                 break;
             default:
-                File.Delete(file);
+                // Its location forgotten, as if the state had never recorded it.
+                await using (var state = SqliteStateStore.Open(Path.Combine(dir.Path, LocalDirectory.StateFileName), B))
+                {
+                    state.CommitLocations(t => t.Delete(victim));
+                }
+
                 break;
         }
 
@@ -67,7 +70,7 @@ public sealed class CorruptionTests
     }
 
     [Fact]
-    public async Task ChunkFileReplacedByAnotherIntactChunk_FsckReportsItCorrupt()
+    public async Task ChunkLocationNamingAnotherIntactRecord_FsckReportsItCorrupt()
     {
         using var dir = new TempDirectory();
         var options = new EbsOptions { BlockSize = B };
@@ -81,10 +84,13 @@ public sealed class CorruptionTests
             await ec2.TakeSnapshotAsync(volume);
         }
 
-        // Both files pass their own checksum; only the id says the bytes are wrong.
-        var store = new FileChunkStore(Path.Combine(dir.Path, LocalDirectory.ChunkFolderName));
+        // The record it names passes its own checksum; only the id says the bytes are wrong.
         var victim = scope.Hash(TestCloud.Block(2));
-        File.Copy(store.PathOf(scope.Hash(TestCloud.Block(1))), store.PathOf(victim), overwrite: true);
+        await using (var state = SqliteStateStore.Open(Path.Combine(dir.Path, LocalDirectory.StateFileName), B))
+        {
+            var other = state.ReadLocations(t => t.TryFind(scope.Hash(TestCloud.Block(1)), out var l) ? l : default);
+            state.CommitLocations(t => t.Upsert(victim, other));
+        }
 
         await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, options))
         {
@@ -112,10 +118,7 @@ public sealed class CorruptionTests
             await ec2.WriteAtAsync(damaged, 0, TestCloud.Block(2));
         }
 
-        var file = new FileChunkStore(Path.Combine(dir.Path, LocalDirectory.ChunkFolderName)).PathOf(victim);
-        var bytes = await File.ReadAllBytesAsync(file);
-        bytes[10] ^= 0xFF;
-        await File.WriteAllBytesAsync(file, bytes);
+        await PackedChunks.FlipAsync(dir.Path, victim, B, at: 50);
 
         await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, options))
         {

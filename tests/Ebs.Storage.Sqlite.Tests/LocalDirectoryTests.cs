@@ -88,11 +88,12 @@ public sealed class LocalDirectoryTests
     }
 
     [Fact]
-    public async Task OpenAsync_FormatOneDirectory_MigratedAndItsChunkFilesRead()
+    public async Task OpenAsync_FormatOneDirectory_MigratedAndItsChunkFilesMovedIntoPacks()
     {
         using var dir = new TempDirectory();
         Core.Domain.VolumeId volumeId;
-        await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, Options))
+        var chunkRoot = Path.Combine(dir.Path, LocalDirectory.ChunkFolderName);
+        await using (var cloud = await EbsCloud.OpenAsync(Options, new FileChunkStore(chunkRoot), SqliteStateStore.Open(Path.Combine(dir.Path, LocalDirectory.StateFileName), B)))
         {
             var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
             volumeId = (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 })).Volume.VolumeId;
@@ -101,7 +102,9 @@ public sealed class LocalDirectoryTests
         }
 
         // Rewrite the directory as format 1 left it: each chunk file a 16-byte header, then the data.
-        foreach (var path in Directory.EnumerateFiles(Path.Combine(dir.Path, LocalDirectory.ChunkFolderName), "*.chunk", SearchOption.AllDirectories))
+        var files = Directory.EnumerateFiles(chunkRoot, "*.chunk", SearchOption.AllDirectories).ToList();
+        Assert.Equal(2, files.Count);
+        foreach (var path in files)
         {
             var file = await File.ReadAllBytesAsync(path);
             await File.WriteAllBytesAsync(path, [.. file[^16..], .. file[..^16]]);
@@ -118,6 +121,7 @@ public sealed class LocalDirectoryTests
             Assert.True((await cloud.ScrubAsync(verifyContents: true)).IsClean);
         }
 
+        Assert.Empty(Directory.EnumerateFiles(chunkRoot, "*.chunk", SearchOption.AllDirectories)); // moved into a pack
         Assert.Equal(CurrentVersion, StateSql.Scalar(dir.Path, "SELECT value FROM meta WHERE key = 'format_version'"));
     }
 

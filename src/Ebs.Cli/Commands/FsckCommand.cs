@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Ebs.Cli.Formatting;
 using Ebs.Core;
 using Ebs.Core.Services;
 using Ebs.Core.Storage;
@@ -37,10 +38,12 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
     {
         var report = await cloud.ScrubAsync(verifyContents: true, cancellationToken: cancellationToken);
         var repaired = settings.Repair ? await cloud.ScrubAsync(repair: true, force: settings.Force, cancellationToken: cancellationToken) : report;
+        var packs = await LocalDirectory.CheckPacksAsync(cloud, settings.Repair, settings.Force, cancellationToken);
 
         // Repair cannot restore damaged bytes; only the corrupt chunks it reclaimed as leaks are gone.
         var clean = (settings.Repair ? (await cloud.ScrubAsync(cancellationToken: cancellationToken)).IsClean : report.IsClean)
-            && !report.CorruptChunks.Except(repaired.Repaired ? report.LeakedChunks : []).Any();
+            && !report.CorruptChunks.Except(repaired.Repaired ? report.LeakedChunks : []).Any()
+            && packs.IsClean;
         Print(settings, new
         {
             report.ReachableNodes,
@@ -71,12 +74,23 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
             ReclaimedChunks = repaired.ReclaimedChunks.Length,
             ReclaimedNodes = repaired.ReclaimedNodes.Length,
             repaired.RepairRefusal,
+            Packs = new
+            {
+                Count = packs.Packs,
+                packs.PackBytes,
+                packs.PhysicalChunkBytes,
+                packs.LogicalChunkBytes,
+                packs.UnrecordedBytes,
+                packs.ReclaimedBytes,
+                packs.Problems,
+                packs.RepairRefusal,
+            },
             Clean = clean,
-        }, () => Describe(report, repaired, clean));
+        }, () => Describe(report, repaired, packs, clean));
         return clean ? 0 : 1;
     }
 
-    private static List<IRenderable> Describe(ScrubReport report, ScrubReport repaired, bool clean)
+    private static List<IRenderable> Describe(ScrubReport report, ScrubReport repaired, PackCheckReport packs, bool clean)
     {
         var table = new Table().AddColumns("Check", "Chunks", "Block-map nodes");
         table.AddRow("reachable", Count(report.ReachableChunks), Count(report.ReachableNodes));
@@ -113,7 +127,7 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
         }
 
         table.Caption(clean ? "[green]clean[/]" : "[red]not clean[/]");
-        List<IRenderable> parts = [table];
+        List<IRenderable> parts = [table, DescribePacks(packs)];
         if (!report.DamagedUses.IsEmpty || !report.MissingNodeUses.IsEmpty)
         {
             var missing = report.MissingChunks.ToHashSet();
@@ -131,12 +145,32 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
             parts.Add(uses);
         }
 
-        if (repaired.RepairRefusal is { } refusal)
+        foreach (var refusal in new[] { repaired.RepairRefusal, packs.RepairRefusal }.OfType<string>())
         {
             parts.Add(new Markup($"[red]Repair refused:[/] {Markup.Escape(refusal)}. To force it: ebs fsck --repair --force.\n"));
         }
 
         return parts;
+    }
+
+    /// <summary>The packs: their bytes, the chunks' physical (compressed) and logical bytes, unrecorded tails and damage.</summary>
+    private static Table DescribePacks(PackCheckReport packs)
+    {
+        var table = new Table().AddColumns("Packs", "Found");
+        table.AddRow("pack files", $"{Count(packs.Packs)} ({ByteText.Size(packs.PackBytes)})");
+        table.AddRow("chunks stored (physical)", ByteText.Size(packs.PhysicalChunkBytes));
+        table.AddRow("chunks stored (logical)", ByteText.Size(packs.LogicalChunkBytes));
+        if (packs.UnrecordedBytes > 0)
+        {
+            table.AddRow(packs.ReclaimedBytes > 0 ? "unrecorded tails cut" : "[red]unrecorded tails[/]", ByteText.Size(packs.ReclaimedBytes > 0 ? packs.ReclaimedBytes : packs.UnrecordedBytes));
+        }
+
+        foreach (var problem in packs.Problems)
+        {
+            table.AddRow("[red]damaged pack[/]", Markup.Escape(problem));
+        }
+
+        return table;
     }
 
     private static string User(string resourceId, string? snapshotId)
@@ -149,6 +183,8 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
         Tables = inspection.Tables.Select(t => new { t.Name, t.Rows, t.Problem }),
         UndecodableEntries = inspection.UndecodableEntries.Select(e => new { e.Kind, e.Key, e.Problem }),
         inspection.ChunkFiles,
+        inspection.PhysicalChunkBytes,
+        inspection.LogicalChunkBytes,
         DamagedChunkFiles = inspection.DamagedChunkFiles.Select(f => new { f.Path, f.Problem }),
         Clean = false,
     }, () =>
@@ -168,6 +204,7 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
         }
 
         table.AddRow("chunk files", Count(inspection.ChunkFiles));
+        table.AddRow("chunk bytes (physical, logical)", $"{ByteText.Size(inspection.PhysicalChunkBytes)}, {ByteText.Size(inspection.LogicalChunkBytes)}");
         foreach (var file in inspection.DamagedChunkFiles)
         {
             table.AddRow("[red]damaged chunk file[/]", Markup.Escape($"{file.Path}: {file.Problem}"));

@@ -139,8 +139,9 @@ public sealed class StoreDamageTests
 
         Assert.True(report.Repaired);
         Assert.Null(report.RepairRefusal);
-        Assert.DoesNotContain(StateDamage.ChunkFiles(dir.Path).Keys, f => f.EndsWith(".chunk", StringComparison.Ordinal));
-        Assert.True((await cloud.ScrubAsync()).IsClean);
+        var after = await cloud.ScrubAsync();
+        Assert.True(after.IsClean);
+        Assert.Equal(0, after.StoredChunks);
     }
 
     [Fact]
@@ -167,9 +168,9 @@ public sealed class StoreDamageTests
         using var dir = new TempDirectory();
         await StateDamage.SeedAsync(dir.Path, B);
         StateDamage.Apply(dir.Path, "nodes-table-dropped");
-        var victim = Directory.EnumerateFiles(Path.Combine(dir.Path, LocalDirectory.ChunkFolderName), "*.chunk", SearchOption.AllDirectories).First();
+        var victim = Directory.EnumerateFiles(Path.Combine(dir.Path, LocalDirectory.ChunkFolderName), "*.pack", SearchOption.AllDirectories).Single();
         var bytes = await File.ReadAllBytesAsync(victim);
-        bytes[10] ^= 0xFF;
+        bytes[100] ^= 0xFF; // inside the first record
         await File.WriteAllBytesAsync(victim, bytes);
 
         var inspection = await LocalDirectory.InspectAsync(dir.Path, Options);
@@ -190,6 +191,8 @@ public sealed class StoreDamageTests
 
         Assert.Contains("not a database", Assert.Single(inspection.IntegrityProblems), StringComparison.Ordinal);
         Assert.Equal(2, inspection.ChunkFiles);
+        Assert.Equal(2 * B, inspection.LogicalChunkBytes);
+        Assert.InRange(inspection.PhysicalChunkBytes, 1, 2 * (B + 40));
         Assert.Empty(inspection.DamagedChunkFiles);
     }
 

@@ -73,7 +73,7 @@ public sealed class StoreLayoutTests
     {
         using var dir = new TempDirectory();
         var chunks = Directory.CreateDirectory(Path.Combine(dir.Path, LocalDirectory.ChunkFolderName)).FullName;
-        await File.WriteAllTextAsync(Path.Combine(chunks, FileChunkStore.TempFolderName), "where the temporary folder should be");
+        await File.WriteAllTextAsync(Path.Combine(chunks, Packs.PackChunkStore.FolderName), "where the pack folder should be");
         var before = Snapshot(dir.Path);
 
         await Assert.ThrowsAnyAsync<Exception>(() => LocalDirectory.OpenAsync(dir.Path, Options).AsTask());
@@ -102,7 +102,6 @@ public sealed class StoreLayoutTests
         using var dir = new TempDirectory();
         await StateDamage.SeedAsync(dir.Path, B);
         var chunks = Path.Combine(dir.Path, LocalDirectory.ChunkFolderName);
-        var original = Directory.EnumerateFiles(chunks, "*.chunk", SearchOption.AllDirectories).First();
         string[] strays =
         [
             Path.Combine(chunks, "nested", "chunks", "ab", "cd", "abcd" + new string('1', 28) + ".chunk"), // a store made inside this one by an older library
@@ -111,7 +110,7 @@ public sealed class StoreLayoutTests
         foreach (var stray in strays)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(stray)!);
-            File.Copy(original, stray);
+            await File.WriteAllBytesAsync(stray, new byte[B + 16]);
         }
 
         await using var cloud = await LocalDirectory.OpenAsync(dir.Path, Options);

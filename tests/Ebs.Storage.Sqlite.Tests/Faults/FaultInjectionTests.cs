@@ -2,6 +2,7 @@ using Ebs.Core;
 using Ebs.Core.Tests;
 using Ebs.Core.Tests.Properties;
 using Ebs.Core.Tests.Storage;
+using Ebs.Storage.Sqlite.Packs;
 using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.Extensions.Time.Testing;
@@ -33,8 +34,9 @@ public sealed class FaultInjectionTests
     {
         using var dir = new TempDirectory();
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
-        var chunks = new FaultyChunkStore(new FileChunkStore(Path.Combine(dir.Path, LocalDirectory.ChunkFolderName)), plan);
-        var state = new FaultyStateStore(SqliteStateStore.Open(Path.Combine(dir.Path, LocalDirectory.StateFileName), Options.BlockSize), plan);
+        var sqlite = SqliteStateStore.Open(Path.Combine(dir.Path, LocalDirectory.StateFileName), Options.BlockSize);
+        var chunks = new FaultyChunkStore(new PackChunkStore(Path.Combine(dir.Path, LocalDirectory.ChunkFolderName), sqlite, Options.BlockSize, legacy: null), plan);
+        var state = new FaultyStateStore(sqlite, plan);
         var driver = new ModelDriver(await EbsCloud.OpenAsync(Options, chunks, state, time), time, new ReferenceModel());
         var recovered = false;
         try
@@ -58,8 +60,8 @@ public sealed class FaultInjectionTests
                 if (plan.Fired && !recovered)
                 {
                     recovered = true;
-                    await driver.Cloud.DisposeAsync();
                     await chunks.LoseUnflushedAsync();
+                    await driver.Cloud.DisposeAsync();
                     driver.Cloud = await LocalDirectory.OpenAsync(dir.Path, Options, time);
                     Assert.Empty((await CrashChecks.AssertOnlyLeaksThenRepairAsync(driver.Cloud)).LeakedNodes);
                     await ReconcileAsync(driver, planned);
