@@ -67,9 +67,11 @@ internal static class CliApp
         config.AddCommand<RunDemoCommand>("demo").WithDescription("Walk through EBS snapshot mechanics with a simulated clock.");
         config.AddBranch("store", store =>
         {
-            store.SetDescription("Create the store directory.");
+            store.SetDescription("Create and maintain the local store.");
             store.AddCommand<StoreInitCommand>("init").WithDescription(
                 "Create the store with --block-size (default 512K), recorded in it: later commands open it with that size; a store that exists is kept when its size agrees, refused (LocalStore.BlockSizeMismatch) when not.");
+            store.AddCommand<StoreRepackCommand>("repack").WithDescription(
+                "Rewrite the packs whose live chunks take less than half of their bytes (deleted chunks leave dead space in their pack) and remove packs no chunk lives in. Crash-safe: copies are flushed and recorded before an old pack is removed.").RequiresExistingStore();
         });
         config.AddBranch("volume", volume =>
         {
@@ -153,12 +155,6 @@ internal static class CliApp
             backup.AddCommand<BackupRestoreCommand>("restore").WithDescription("Restore a recovery point to a new volume in --az.");
         });
         config.AddCommand<UsageCommand>("usage").WithDescription("Show the account's snapshot storage in every Region, or only in --region.").RequiresExistingStore();
-        config.AddBranch("store", store =>
-        {
-            store.SetDescription("Maintain the local store.");
-            store.AddCommand<StoreRepackCommand>("repack").WithDescription(
-                "Rewrite the packs whose live chunks take less than half of their bytes (deleted chunks leave dead space in their pack) and remove packs no chunk lives in. Crash-safe: copies are flushed and recorded before an old pack is removed.").RequiresExistingStore();
-        });
         config.AddCommand<FsckCommand>("fsck").WithDescription(
             "Check the whole store, every account and Region: verify every chunk's bytes, walk every block map, recount every reference, name what each damaged chunk costs; a store whose state cannot be opened is inspected instead. Exit code 1 while anything is missing, corrupt, mis-counted or leaked; --repair reclaims leaks and corrects counts, but cannot restore damaged bytes.").RequiresExistingStore();
     }

@@ -17,7 +17,7 @@ namespace Ebs.Storage.Sqlite;
 public sealed class SqliteStateStore : IStateStore
 {
     /// <summary>The format version this library writes.</summary>
-    public const int FormatVersion = 5;
+    public const int FormatVersion = 6;
 
     private static readonly string[] Migrations =
     [
@@ -52,6 +52,12 @@ public sealed class SqliteStateStore : IStateStore
         // chunk files and block-map leaves with write generations. Nothing to convert; the
         // version keeps older libraries, which would misread the new leaves, from opening it.
         "-- nothing to convert",
+
+        // 5 -> 6: chunks live in packs, located through the chunk_locations table (the chunk
+        // store moves the chunk files of older stores into packs on open); new optional fields
+        // of lifecycle policies, backup selections and jobs. The version keeps older libraries,
+        // which look for one file per chunk and would find every chunk missing, from opening it.
+        ChunkLocationTable.Create,
     ];
 
     private readonly SqliteConnection _connection;
