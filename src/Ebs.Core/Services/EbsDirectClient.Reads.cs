@@ -38,6 +38,7 @@ public sealed partial class EbsDirectClient
             var snapshot = FindReadable(world, snapshotId, now);
             var expiry = now + BlockTokenLifetime;
             var blocks = ImmutableArray.CreateBuilder<Block>(Math.Min(maxResults, 1024));
+            var tokens = BlockTokens.For(snapshotId, expiry);
             string? token = null;
             foreach (var (index, chunk) in _engine.Map.Enumerate(_engine.Graph, snapshot.Root, from))
             {
@@ -47,7 +48,7 @@ public sealed partial class EbsDirectClient
                     break;
                 }
 
-                blocks.Add(new Block { BlockIndex = index, BlockToken = BlockTokens.Issue(snapshotId, index, chunk, expiry) });
+                blocks.Add(new Block { BlockIndex = index, BlockToken = tokens.Issue(index, chunk) });
             }
 
             return ValueTask.FromResult(new ListSnapshotBlocksResponse
@@ -105,6 +106,8 @@ public sealed partial class EbsDirectClient
 
             var expiry = now + BlockTokenLifetime;
             var blocks = ImmutableArray.CreateBuilder<ChangedBlock>(Math.Min(maxResults, 1024));
+            var firstTokens = first is null ? default : BlockTokens.For(first.Id, expiry);
+            var secondTokens = BlockTokens.For(second.Id, expiry);
             string? token = null;
             _engine.Map.Diff(_engine.Graph, first?.Root, second.Root, from, (index, a, b) =>
             {
@@ -117,8 +120,8 @@ public sealed partial class EbsDirectClient
                 blocks.Add(new ChangedBlock
                 {
                     BlockIndex = index,
-                    FirstBlockToken = a is { } x ? BlockTokens.Issue(first!.Id, index, x, expiry) : null,
-                    SecondBlockToken = b is { } y ? BlockTokens.Issue(second.Id, index, y, expiry) : null,
+                    FirstBlockToken = a is { } x ? firstTokens.Issue(index, x) : null,
+                    SecondBlockToken = b is { } y ? secondTokens.Issue(index, y) : null,
                 });
                 return true;
             }, byWrite: true);
