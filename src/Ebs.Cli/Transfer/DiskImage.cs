@@ -1,5 +1,6 @@
 using Ebs.Core.Domain;
 using Ebs.Core.Services;
+using Spectre.Console;
 
 namespace Ebs.Cli.Transfer;
 
@@ -20,9 +21,22 @@ internal static class DiskImage
     /// in a file, zero blocks are left as holes.
     /// </summary>
     public static Task ExportAsync(Ec2Client ec2, VolumeId volume, long length, int blockSize, ExportTarget target, IProgress<long>? progress, CancellationToken cancellationToken)
-        => ExportAsync(
-            (offset, buffer, ct) => ec2.ReadVolumeAsync(new ReadVolumeRequest { VolumeId = volume, Offset = offset, Destination = buffer }, ct).AsTask(),
-            length, blockSize, target, progress, cancellationToken);
+        => ExportAsync(ReaderOf(ec2, volume), length, blockSize, target, progress, cancellationToken);
+
+    /// <summary>Gets a reader of <paramref name="volume"/>'s bytes for the export methods.</summary>
+    public static Func<long, Memory<byte>, CancellationToken, Task> ReaderOf(Ec2Client ec2, VolumeId volume)
+        => (offset, buffer, ct) => ec2.ReadVolumeAsync(new ReadVolumeRequest { VolumeId = volume, Offset = offset, Destination = buffer }, ct).AsTask();
+
+    /// <summary>
+    /// Exports as <see cref="ExportAsync(Func{long, Memory{byte}, CancellationToken, Task}, long, int, ExportTarget, IProgress{long}?, CancellationToken)"/>
+    /// under a progress display titled <paramref name="description"/> (none when <paramref name="quiet"/>).
+    /// </summary>
+    public static Task ShowingProgressAsync(IAnsiConsole console, bool quiet, string description, Func<long, Memory<byte>, CancellationToken, Task> read, long length, int blockSize, ExportTarget target, CancellationToken cancellationToken)
+        => TransferProgress.RunAsync(console, quiet, description, length, async progress =>
+        {
+            await ExportAsync(read, length, blockSize, target, progress, cancellationToken);
+            return length;
+        });
 
     /// <summary>
     /// Writes the first <paramref name="length"/> bytes of an image, read batch by batch through

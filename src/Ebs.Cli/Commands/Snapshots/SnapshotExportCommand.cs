@@ -29,11 +29,7 @@ internal sealed class SnapshotExportCommand(IAnsiConsole console, TimeProvider t
         }
 
         var image = await SnapshotImage.OpenAsync(cloud.Account(settings.Account).EbsDirect(settings.Region), id, cancellationToken);
-        await TransferProgress.RunAsync(Console, settings.Json, $"Exporting {id}", length, async progress =>
-        {
-            await DiskImage.ExportAsync(image.ReadAsync, length, cloud.BlockSize, target, progress, cancellationToken);
-            return length;
-        });
+        await DiskImage.ShowingProgressAsync(Console, settings.Json, $"Exporting {id}", image.ReadAsync, length, cloud.BlockSize, target, cancellationToken);
 
         // A device or pipe may be this process's own standard output: the image is the output then.
         if (!target.IsFile)

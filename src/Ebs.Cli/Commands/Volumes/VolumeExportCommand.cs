@@ -25,11 +25,7 @@ internal sealed class VolumeExportCommand(IAnsiConsole console, TimeProvider tim
         }
 
         var target = ExportTarget.Resolve(settings.File, settings.StorePath, settings.Force);
-        await TransferProgress.RunAsync(Console, settings.Json, $"Exporting {volume.VolumeId}", length, async progress =>
-        {
-            await DiskImage.ExportAsync(ec2, volume.VolumeId, length, cloud.BlockSize, target, progress, cancellationToken);
-            return length;
-        });
+        await DiskImage.ShowingProgressAsync(Console, settings.Json, $"Exporting {volume.VolumeId}", DiskImage.ReaderOf(ec2, volume.VolumeId), length, cloud.BlockSize, target, cancellationToken);
 
         // A device or pipe may be this process's own standard output (`export V /dev/stdout | gzip`):
         // the image is the output then, and nothing may follow it.
