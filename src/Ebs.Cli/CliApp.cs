@@ -93,7 +93,7 @@ internal static class CliApp
             snapshot.AddCommand<SnapshotCreateCommand>("create").WithDescription("Snapshot a volume.");
             snapshot.AddCommand<SnapshotListCommand>("list").WithDescription("List snapshots.").RequiresExistingStore();
             snapshot.AddCommand<SnapshotDeleteCommand>("delete").WithDescription(
-                "Delete a snapshot; no other snapshot changes (shared blocks stay, blocks only it holds are freed). Refused (InvalidSnapshot.InUse) while a registered image uses it: deregister the image first, or use 'image deregister --delete-snapshots'.");
+                "Delete one or more snapshots, in the order given (all are looked up first: an unknown id deletes none); no other snapshot changes (shared blocks stay, blocks only they hold are freed). Refused (InvalidSnapshot.InUse) while a registered image uses it: deregister the image first, or use 'image deregister --delete-snapshots'.");
             snapshot.AddCommand<SnapshotDiffCommand>("diff").WithDescription("List the blocks written between two snapshots of one volume lineage (EBS direct API ListChangedBlocks).").RequiresExistingStore();
             snapshot.AddCommand<SnapshotCopyCommand>("copy").WithDescription("Copy a snapshot to --region; with --to-account ACCOUNT the copy is made by (and owned by) that account, which the snapshot must be shared with.");
             snapshot.AddCommand<SnapshotShareCommand>("share").WithDescription("Let --with ACCOUNT (repeatable) or, with --public, every account create volumes from and copy a snapshot.");

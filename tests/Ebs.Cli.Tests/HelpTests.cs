@@ -22,7 +22,7 @@ public sealed partial class HelpTests
 
         Assert.Contains("Refused (InvalidSnapshot.InUse) while a registered image uses it", help, StringComparison.Ordinal);
         Assert.Contains("'image deregister --delete-snapshots'", help, StringComparison.Ordinal);
-        Assert.Contains("<ID> The snapshot to delete", help, StringComparison.Ordinal);
+        Assert.Contains("<ID> The snapshots to delete, one or more", help, StringComparison.Ordinal);
     }
 
     [Fact]
