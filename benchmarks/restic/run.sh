@@ -45,10 +45,12 @@ if ! command -v restic >/dev/null; then
   if [[ "$(id -u)" == 0 ]]; then apt-get install -y restic >/dev/null; else sudo apt-get install -y restic >/dev/null; fi
 fi
 
-echo "== building the ebs CLI (Release)"
-dotnet build "$repo_root/src/Ebs.Cli/Ebs.Cli.csproj" -c Release -v q -nologo >/dev/null
-ebs_dll="$repo_root/src/Ebs.Cli/bin/Release/net10.0/ebs.dll"
-[[ -f "$ebs_dll" ]] || { echo "run.sh: $ebs_dll was not built" >&2; exit 1; }
+# Published for this platform as a user installs it: precompiled (ReadyToRun), framework-dependent.
+echo "== publishing the ebs CLI (Release, ReadyToRun)"
+rid="$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)"
+ebs_bin="$repo_root/src/Ebs.Cli/bin/Release/net10.0/$rid/publish/ebs"
+dotnet publish "$repo_root/src/Ebs.Cli/Ebs.Cli.csproj" -c Release -r "$rid" --self-contained false -v q -nologo >/dev/null
+[[ -x "$ebs_bin" ]] || { echo "run.sh: $ebs_bin was not published" >&2; exit 1; }
 
 if [[ -z "$work" ]]; then work="$(mktemp -d "${TMPDIR:-/var/tmp}/ebs-restic.XXXXXX")"; fi
 mkdir -p "$work"
@@ -58,7 +60,7 @@ repo="$work/restic"
 img="$work/disk.img"
 export RESTIC_PASSWORD=benchmark RESTIC_REPOSITORY="$repo" RESTIC_CACHE_DIR="$work/restic-cache"
 
-ebs() { dotnet "$ebs_dll" "$@" --store "$store"; }
+ebs() { "$ebs_bin" "$@" --store "$store"; }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 now() { date +%s.%N; }
 elapsed() { python3 -c "print(f'{$(now) - $1:.3f}')"; }
@@ -109,8 +111,8 @@ restored="$(find "$work/restic-restore" -type f -name disk.img)"
 [[ "$(sha256sum "$restored" | cut -d' ' -f1)" == "${sums[$day]}" ]] || { echo "run.sh: restic restored day $day wrongly" >&2; exit 1; }
 rm -rf "$work/ebs.img" "$work/restic-restore"
 
-# Delete four snapshots (days 2 to 5): one command each for ebs, one forget --prune for restic.
-t=$(now); for d in 2 3 4 5; do ebs snapshot delete "${snaps[$d]}" --json >/dev/null; done; ebs_delete=$(elapsed "$t")
+# Delete four snapshots (days 2 to 5): one command for each tool.
+t=$(now); ebs snapshot delete "${snaps[2]}" "${snaps[3]}" "${snaps[4]}" "${snaps[5]}" --json >/dev/null; ebs_delete=$(elapsed "$t")
 t=$(now); restic forget --quiet --prune "${restic_ids[2]}" "${restic_ids[3]}" "${restic_ids[4]}" "${restic_ids[5]}" >/dev/null; restic_delete=$(elapsed "$t")
 
 # A fresh image imported into a new volume, against copying it on the same disk.
@@ -122,7 +124,7 @@ t=$(now); ebs volume import "$work/fresh.img" --json >/dev/null; import_time=$(e
 
 # Opening: a read-only command on this store against the same on an empty store (process start-up
 # and the command itself cancel out); the best of five each.
-ebs_empty() { dotnet "$ebs_dll" "$@" --store "$work/empty"; }
+ebs_empty() { "$ebs_bin" "$@" --store "$work/empty"; }
 ebs_empty store init --block-size "$block_size" --json >/dev/null
 best() { python3 -c "import sys; print(min(map(float, sys.argv[1:])))" "$@"; }
 declare -a full empty
