@@ -30,7 +30,11 @@ public interface IStateStore : IAsyncDisposable
     /// <returns>The encoded node, or <see langword="null"/> when no node with that id is stored.</returns>
     byte[]? ReadNode(NodeId id);
 
-    /// <summary>Reads every stored block-map node: for a scrub, which checks each one and looks for leaks.</summary>
+    /// <summary>
+    /// Reads every stored block-map node: for the first recount of references after opening,
+    /// which needs every live node (one scan costs less per node than a point query each), and
+    /// for a scrub, which checks each one and looks for leaks.
+    /// </summary>
     /// <param name="cancellationToken">A token to cancel the load.</param>
     /// <returns>The stored nodes, in no particular order.</returns>
     ValueTask<IReadOnlyList<StoredNode>> LoadNodesAsync(CancellationToken cancellationToken = default);

@@ -7,8 +7,8 @@ namespace Ebs.Core.Storage;
 /// <summary>
 /// Reference counts recomputed from the live roots: every volume's base map, lazy-load
 /// source and written blocks, and every snapshot's map. Each reachable node is expanded once
-/// and gives one reference per occurrence to each child; each is read from the state store at
-/// most once (and kept, see <see cref="ReferenceGraph"/>). These are the counts a cloud opens
+/// and gives one reference per occurrence to each child; a node not kept yet is read from the
+/// state store (see <see cref="ReferenceGraph"/>). These are the counts a cloud opens
 /// with, and the ones a scrub checks the running counts against.
 /// </summary>
 /// <param name="NodeCounts">The count of every reachable node.</param>

@@ -223,6 +223,26 @@ internal sealed class ReferenceGraph : INodeSource
         _read = read;
     }
 
+    /// <summary>
+    /// Keeps the stored nodes read in one go, before the first recount walks them; one that
+    /// cannot be decoded is left out, for the walk to find lost. The caller holds the writer
+    /// lock, so no commit removes nodes meanwhile.
+    /// </summary>
+    internal void Keep(IEnumerable<StoredNode> stored)
+    {
+        foreach (var (id, body) in stored)
+        {
+            try
+            {
+                _nodes.TryAdd(id, StateCodec.DecodeNode(id, body));
+            }
+            catch (EbsException e) when (e.ErrorCode == EbsErrorCodes.InternalError)
+            {
+                // Not kept: a call that needs it reads it again and fails naming it.
+            }
+        }
+    }
+
     /// <summary>Drops nodes that nothing references (scrub repair of leaks).</summary>
     internal void RemoveUnreferencedNode(NodeId id)
     {
