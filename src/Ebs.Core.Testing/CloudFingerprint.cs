@@ -13,7 +13,14 @@ internal sealed record CloudFingerprint(object World, string NodeCounts, string 
             stored.Add(id);
         }
 
+        // A cloud just opened on a store derives its counts with its first change (refused or
+        // not); derive them now, so that they are compared rather than missing before the call.
         var graph = cloud.Engine.Graph;
+        if (!graph.IsCounted)
+        {
+            await cloud.Engine.ExclusiveAsync(() => ValueTask.FromResult(true), CancellationToken.None).ConfigureAwait(false);
+        }
+
         return new CloudFingerprint(
             cloud.Engine.World,
             string.Join(',', graph.NodeCounts.OrderBy(p => p.Key.Value).Select(p => $"{p.Key}={p.Value}")),

@@ -38,6 +38,7 @@ public static class EbsInvariants
         Report(violations, "mis-counted chunk", scrub.MiscountedChunks);
         Report(violations, "leaked block-map node", scrub.LeakedNodes);
         Report(violations, "missing block-map node", scrub.MissingNodes);
+        Report(violations, "corrupt block-map node", scrub.CorruptNodes);
         Report(violations, "mis-counted block-map node", scrub.MiscountedNodes);
         if (scrub.StoredChunks != scrub.ReachableChunks)
         {

@@ -61,7 +61,11 @@ public sealed class EbsCloud : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Opens a cloud over durable stores, restoring everything they hold: volumes, snapshots,
-    /// block maps and reference counts. Pending time-driven work continues from the clock. A
+    /// block maps and reference counts. Only the state's documents are read here: a block-map
+    /// node is read from the state store when a call first needs it, and reference counts are
+    /// recounted by the first call that needs them, so opening costs nothing per node and a
+    /// node that cannot be decoded fails the call that reads it (<c>InternalError</c> naming it),
+    /// not the open. Pending time-driven work continues from the clock. A
     /// volume whose import never completed (its process died) is removed, with its blocks.
     /// The cloud disposes the state store with itself; the chunk store stays the caller's.
     /// </summary>
@@ -73,7 +77,7 @@ public sealed class EbsCloud : IAsyncDisposable, IDisposable
     /// <returns>The opened cloud.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="OptionsValidationException">The options are not valid.</exception>
-    /// <exception cref="EbsException"><c>InternalError</c> naming the first stored record or node that cannot be decoded (see <see cref="StoredStateCheck"/>).</exception>
+    /// <exception cref="EbsException"><c>InternalError</c> naming the first stored record that cannot be decoded, or a node that due work needs (see <see cref="StoredStateCheck"/>).</exception>
     public static async ValueTask<EbsCloud> OpenAsync(
         EbsOptions options,
         IChunkStore chunkStore,
@@ -114,11 +118,12 @@ public sealed class EbsCloud : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Recomputes every reference count by mark-and-sweep from the live roots (volumes,
-    /// snapshots) and compares with the stored counts, nodes and chunks.
+    /// snapshots) and compares with the stored counts, nodes and chunks. Every stored block-map
+    /// node is read and decoded, reachable or not (<see cref="ScrubReport.CorruptNodes"/>).
     /// </summary>
     /// <param name="repair">
     /// When <see langword="true"/>, deletes leaked chunks and nodes and corrects wrong counts,
-    /// unless a referenced node is missing or that would reclaim more than
+    /// unless a referenced node is missing or corrupt, or that would reclaim more than
     /// <see cref="ScrubReport.RepairLimit"/> of the stored chunks or nodes, and
     /// <paramref name="force"/> is not set: then nothing is deleted and
     /// <see cref="ScrubReport.RepairRefusal"/> says why.

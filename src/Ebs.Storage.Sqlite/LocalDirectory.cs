@@ -26,7 +26,7 @@ public static class LocalDirectory
 
     /// <summary>
     /// Opens the cloud stored in <paramref name="path"/> (creating an empty one if there is
-    /// none), restoring every volume, snapshot and block map (reference counts are derived by the first call that needs them). Dispose the cloud to
+    /// none), restoring every volume, snapshot and block map (block-map nodes are read, and reference counts derived, by the first call that needs them). Dispose the cloud to
     /// release the directory.
     /// </summary>
     /// <param name="path">The directory.</param>
@@ -37,7 +37,8 @@ public static class LocalDirectory
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="OptionsValidationException">The options are not valid.</exception>
     /// <exception cref="EbsException">
-    /// <see cref="LocalStoreErrorCodes.StoreDamaged"/> when the state cannot be read or decoded;
+    /// <see cref="LocalStoreErrorCodes.StoreDamaged"/> when the state cannot be read or a record decoded (a block-map node that
+    /// cannot be decoded fails the call that reads it with <c>InternalError</c>, not the open; fsck lists every one);
     /// <see cref="LocalStoreErrorCodes.StateMissing"/> when chunk files exist without their state;
     /// <see cref="LocalStoreErrorCodes.StoreInUse"/> when another process has the directory open;
     /// <see cref="LocalStoreErrorCodes.FormatTooNew"/> or <see cref="LocalStoreErrorCodes.BlockSizeMismatch"/>
@@ -240,7 +241,7 @@ public static class LocalDirectory
         }
         catch (EbsException e) when (e.ErrorCode == EbsErrorCodes.InternalError)
         {
-            // A record or node that cannot be decoded; the cloud has released the state.
+            // A record that cannot be decoded, or a node that due work read; the cloud has released the state.
             throw SqliteStateStore.Damaged(statePath, e.Message);
         }
     }

@@ -60,6 +60,39 @@ internal sealed class PreparedStatement : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs a query of one row with the values bound and reads its first column, which must hold
+    /// bytes, then resets the statement.
+    /// </summary>
+    /// <returns>The bytes, or <see langword="null"/> when there is no row.</returns>
+    /// <exception cref="SqliteException">The query failed.</exception>
+    /// <exception cref="InvalidCastException">The column holds another type than bytes.</exception>
+    public byte[]? QueryBlob()
+    {
+        try
+        {
+            var result = raw.sqlite3_step(_statement);
+            if (result == raw.SQLITE_DONE)
+            {
+                return null;
+            }
+
+            if (result != raw.SQLITE_ROW)
+            {
+                throw Failure(result);
+            }
+
+            var type = raw.sqlite3_column_type(_statement, 0);
+            return type == raw.SQLITE_BLOB
+                ? raw.sqlite3_column_blob(_statement, 0).ToArray()
+                : throw new InvalidCastException($"the column holds {(type == raw.SQLITE_TEXT ? "TEXT" : type == raw.SQLITE_NULL ? "NULL" : type == raw.SQLITE_INTEGER ? "INTEGER" : "REAL")}, not bytes");
+        }
+        finally
+        {
+            _ = raw.sqlite3_reset(_statement);
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose() => _statement.Dispose();
 

@@ -70,6 +70,7 @@ public sealed class SqliteStateStore : IStateStore
     private readonly PreparedStatement _deleteDocument;
     private readonly PreparedStatement _insertNode;
     private readonly PreparedStatement _deleteNode;
+    private readonly PreparedStatement _selectNode;
     private readonly ChunkLocationTable _locations;
 
     private SqliteStateStore(SqliteConnection connection, IDisposable? lease)
@@ -80,6 +81,7 @@ public sealed class SqliteStateStore : IStateStore
         _deleteDocument = new(connection, "DELETE FROM documents WHERE kind = ?1 AND key = ?2");
         _insertNode = new(connection, "INSERT OR IGNORE INTO nodes (id, body) VALUES (?1, ?2)");
         _deleteNode = new(connection, "DELETE FROM nodes WHERE id = ?1");
+        _selectNode = new(connection, "SELECT body FROM nodes WHERE id = ?1");
         _locations = new(connection);
     }
 
@@ -248,11 +250,53 @@ public sealed class SqliteStateStore : IStateStore
         {
             try
             {
-                return ValueTask.FromResult(new StoredState
-                {
-                    Documents = Query(_connection, SelectDocuments, ReadDocument),
-                    Nodes = Query(_connection, SelectNodes, ReadNode),
-                });
+                return ValueTask.FromResult(new StoredState { Documents = Query(_connection, SelectDocuments, ReadDocument) });
+            }
+            catch (SqliteException e)
+            {
+                throw Failure(_connection.DataSource, e);
+            }
+            catch (Exception e) when (e is InvalidCastException or ArgumentException)
+            {
+                throw Damaged(_connection.DataSource, $"a row does not hold what its table should ({e.Message})");
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One prepared point query under the store's lock, which a commit holds for its whole transaction.</remarks>
+    /// <exception cref="EbsException"><see cref="LocalStoreErrorCodes.StoreDamaged"/> when the row cannot be read.</exception>
+    public byte[]? ReadNode(NodeId id)
+    {
+        Span<byte> key = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt128LittleEndian(key, id.Value);
+        lock (_gate)
+        {
+            try
+            {
+                return _selectNode.Blob(1, key).QueryBlob();
+            }
+            catch (SqliteException e)
+            {
+                throw Failure(_connection.DataSource, e);
+            }
+            catch (InvalidCastException e)
+            {
+                throw Damaged(_connection.DataSource, $"block-map node {id} cannot be read ({e.Message})");
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="EbsException"><see cref="LocalStoreErrorCodes.StoreDamaged"/> when the table or a row cannot be read.</exception>
+    public ValueTask<IReadOnlyList<StoredNode>> LoadNodesAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            try
+            {
+                return ValueTask.FromResult<IReadOnlyList<StoredNode>>(Query(_connection, SelectNodes, ReadNodeRow));
             }
             catch (SqliteException e)
             {
@@ -268,7 +312,7 @@ public sealed class SqliteStateStore : IStateStore
     /// <summary>Selects every document, for <see cref="ReadDocument"/>.</summary>
     internal const string SelectDocuments = "SELECT kind, key, body FROM documents";
 
-    /// <summary>Selects every node, for <see cref="ReadNode"/>.</summary>
+    /// <summary>Selects every node, for <see cref="ReadNodeRow"/>.</summary>
     internal const string SelectNodes = "SELECT id, body FROM nodes";
 
     /// <exception cref="InvalidCastException">A column does not hold its type; the message names the record.</exception>
@@ -279,7 +323,7 @@ public sealed class SqliteStateStore : IStateStore
     }
 
     /// <exception cref="InvalidCastException">A column does not hold its type; the message names the node.</exception>
-    internal static StoredNode ReadNode(SqliteDataReader row)
+    internal static StoredNode ReadNodeRow(SqliteDataReader row)
     {
         var id = new NodeId(BinaryPrimitives.ReadUInt128LittleEndian(Bytes(row, 0, "a block-map node's id")));
         return new(id, Bytes(row, 1, $"block-map node {id}"));
@@ -409,7 +453,7 @@ public sealed class SqliteStateStore : IStateStore
         }
 
         _locations.Dispose();
-        foreach (var statement in (ReadOnlySpan<PreparedStatement>)[_upsertDocument, _deleteDocument, _insertNode, _deleteNode])
+        foreach (var statement in (ReadOnlySpan<PreparedStatement>)[_upsertDocument, _deleteDocument, _insertNode, _deleteNode, _selectNode])
         {
             statement.Dispose();
         }

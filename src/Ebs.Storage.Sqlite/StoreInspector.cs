@@ -48,7 +48,7 @@ internal static class StoreInspector
             StatePath = statePath,
             IntegrityProblems = state.Integrity,
             Tables = state.Tables,
-            UndecodableEntries = StoredStateCheck.FindUndecodable(new StoredState { Documents = state.Documents, Nodes = state.Nodes }),
+            UndecodableEntries = StoredStateCheck.FindUndecodable(state.Documents, state.Nodes),
             ChunkFiles = files,
             DamagedChunkFiles = damaged.ToImmutable(),
             PhysicalChunkBytes = physical,
@@ -80,7 +80,7 @@ internal static class StoreInspector
         var integrity = Integrity(connection);
         var (meta, metaCheck) = ReadTable(connection, "meta", "SELECT key, value FROM meta", row => KeyValuePair.Create(row.GetString(0), row.GetString(1)));
         var (documents, documentCheck) = ReadTable(connection, "documents", SqliteStateStore.SelectDocuments, SqliteStateStore.ReadDocument);
-        var (nodes, nodeCheck) = ReadTable(connection, "nodes", SqliteStateStore.SelectNodes, SqliteStateStore.ReadNode);
+        var (nodes, nodeCheck) = ReadTable(connection, "nodes", SqliteStateStore.SelectNodes, SqliteStateStore.ReadNodeRow);
         return new StateFindings(integrity, [metaCheck, documentCheck, nodeCheck], new Dictionary<string, string>(meta, StringComparer.Ordinal), documents, nodes);
     }
 

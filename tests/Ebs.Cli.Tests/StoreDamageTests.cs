@@ -26,7 +26,7 @@ public sealed class StoreDamageTests : IClassFixture<StoreDamageTests.SeededStor
         "image create", "image copy", "volume attach", "volume detach", "instance reboot",
     ];
 
-    /// <summary>Every kind of damage with every command.</summary>
+    /// <summary>Every kind of damage that refuses the open with every command.</summary>
     public static TheoryData<string, string> Matrix
     {
         get
@@ -68,7 +68,7 @@ public sealed class StoreDamageTests : IClassFixture<StoreDamageTests.SeededStor
         using var dir = new TempDirectory();
         var store = _seed.CopyTo(dir.Path);
         StateDamage.Apply(store, "document-cut-short");
-        StateDamage.Apply(store, "node-malformed");
+        StateDamage.Apply(store, StateDamage.NodeMalformed);
 
         var (exitCode, output, _) = await new CliRunner(store, asProcess: false).RunAsync("fsck", "--json");
 
@@ -80,6 +80,62 @@ public sealed class StoreDamageTests : IClassFixture<StoreDamageTests.SeededStor
         Assert.Contains(_seed.Snapshot, output, StringComparison.Ordinal);
         Assert.Equal(2, report.GetProperty("ChunkFiles").GetInt32());
         Assert.Equal(0, report.GetProperty("DamagedChunkFiles").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("volume list")]
+    [InlineData("snapshot list")]
+    [InlineData("image list")]
+    public async Task Command_MalformedNode_CommandsNotReadingItSucceed(string command)
+    {
+        using var dir = new TempDirectory();
+        var store = _seed.CopyTo(dir.Path);
+        StateDamage.Apply(store, StateDamage.NodeMalformed);
+
+        var (exitCode, output, error) = await new CliRunner(store, asProcess: false).RunAsync(Arguments(command, dir.Path));
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}; stderr: {error}");
+        Assert.Contains(command.StartsWith("volume", StringComparison.Ordinal) ? _seed.Volume : command.StartsWith("snapshot", StringComparison.Ordinal) ? _seed.Snapshot : _seed.Image, output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("volume export", false)]
+    [InlineData("volume export", true)]
+    public async Task Command_MalformedNode_CommandReadingItFailsInOneLineNamingTheNodeNoChunkRemoved(string command, bool asProcess)
+    {
+        using var dir = new TempDirectory();
+        var store = _seed.CopyTo(dir.Path);
+        StateDamage.Apply(store, StateDamage.NodeMalformed);
+        var chunks = StateDamage.ChunkFiles(store);
+
+        var (exitCode, output, error) = await new CliRunner(store, asProcess).RunAsync(Arguments(command, dir.Path));
+
+        Assert.True(exitCode == 1, $"exit code {exitCode}; stderr: {error}");
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Matches("^ebs: InternalError: Block-map node [0-9a-f]{32} is corrupt: ", line);
+        Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
+        Assert.Equal(chunks, StateDamage.ChunkFiles(store));
+    }
+
+    [Fact]
+    public async Task Fsck_MalformedNode_ReportsTheCorruptNodeAndEveryUserOfIt()
+    {
+        using var dir = new TempDirectory();
+        var store = _seed.CopyTo(dir.Path);
+        StateDamage.Apply(store, StateDamage.NodeMalformed);
+        var ebs = new CliRunner(store, asProcess: false);
+
+        var (exitCode, output, _) = await ebs.RunAsync("fsck", "--json");
+        var (_, table, _) = await ebs.RunAsync("fsck");
+
+        Assert.Equal(1, exitCode);
+        var report = System.Text.Json.JsonDocument.Parse(output).RootElement;
+        var node = Assert.Single(report.GetProperty("CorruptNodes").EnumerateArray()).GetString();
+        Assert.False(report.GetProperty("Clean").GetBoolean());
+        Assert.Equal(
+            [_seed.Volume, _seed.Snapshot, _seed.Image],
+            report.GetProperty("MissingNodeUses").EnumerateArray().Select(u => u.GetProperty("ResourceId").GetString()));
+        Assert.Contains($"corrupt node {node}", table, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,8 +12,9 @@ using Spectre.Console.Rendering;
 namespace Ebs.Cli.Commands;
 
 /// <summary>
-/// <c>ebs fsck [--repair [--force]]</c>: mark-and-sweep over the store, reading every chunk to
-/// check its bytes, and naming the volumes, snapshots and images each damaged chunk costs.
+/// <c>ebs fsck [--repair [--force]]</c>: mark-and-sweep over the store, reading every chunk and
+/// every block-map node to check them, and naming the volumes, snapshots and images each damaged
+/// chunk or lost node costs.
 /// A store whose state cannot be opened is inspected instead: what SQLite, the tables, the
 /// records and the chunk files still hold. Exit code 1 while anything is damaged, missing,
 /// corrupt or (without <c>--repair</c>) leaked.
@@ -55,6 +56,7 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
             MiscountedChunks = report.MiscountedChunks.Length,
             LeakedNodes = report.LeakedNodes.Length,
             MissingNodes = report.MissingNodes.Select(n => n.ToString()),
+            CorruptNodes = report.CorruptNodes.Select(n => n.ToString()),
             MiscountedNodes = report.MiscountedNodes.Length,
             DamagedUses = report.DamagedUses.Select(u => new
             {
@@ -97,7 +99,7 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
         table.AddRow("stored", Count(report.StoredChunks), string.Empty);
         table.AddRow("leaked", Count(report.LeakedChunks.Length), Count(report.LeakedNodes.Length));
         table.AddRow("missing", Count(report.MissingChunks.Length), Count(report.MissingNodes.Length));
-        table.AddRow("corrupt", Count(report.CorruptChunks.Length), string.Empty);
+        table.AddRow("corrupt", Count(report.CorruptChunks.Length), Count(report.CorruptNodes.Length));
         table.AddRow("mis-counted", Count(report.MiscountedChunks.Length), Count(report.MiscountedNodes.Length));
 
         // What the repair actually did, not what it was asked to do.
@@ -126,6 +128,11 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
             table.AddRow($"[red]missing node[/] {node}", string.Empty, string.Empty);
         }
 
+        foreach (var node in report.CorruptNodes)
+        {
+            table.AddRow($"[red]corrupt node[/] {node}", string.Empty, string.Empty);
+        }
+
         table.Caption(clean ? "[green]clean[/]" : "[red]not clean[/]");
         List<IRenderable> parts = [table, DescribePacks(packs)];
         if (!report.DamagedUses.IsEmpty || !report.MissingNodeUses.IsEmpty)
@@ -139,7 +146,7 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
 
             foreach (var use in report.MissingNodeUses)
             {
-                uses.AddRow($"missing node {use.Node}", User(use.ResourceId, use.SnapshotId), Markup.Escape(string.Join(' ', use.Ranges)));
+                uses.AddRow($"{(report.CorruptNodes.Contains(use.Node) ? "corrupt" : "missing")} node {use.Node}", User(use.ResourceId, use.SnapshotId), Markup.Escape(string.Join(' ', use.Ranges)));
             }
 
             parts.Add(uses);

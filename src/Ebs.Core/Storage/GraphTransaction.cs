@@ -41,18 +41,21 @@ internal sealed class GraphTransaction : INodeSource
     /// <summary>Gets the chunks whose count rose from zero: their bytes must be in the chunk store at commit.</summary>
     public IEnumerable<ChunkId> NewlyReferencedChunks => _risen.Where(id => CountOf(id) > 0);
 
-    /// <summary>Gets the nodes built by this transaction that end up referenced: the ones a durable store must insert.</summary>
+    // A node is stored exactly while its count is above zero (counts are known in a transaction), so
+    // these ask the counts, not the graph's memory, which holds only the nodes read so far.
+
+    /// <summary>Gets the nodes built by this transaction that end up referenced and had no reference before: the ones a durable store must insert.</summary>
     public IEnumerable<BlockMapNode> NodesToStore
-        => _newNodes.Values.Where(n => _nodeCounts.GetValueOrDefault(n.Id) > 0 && !_graph.TryGet(n.Id, out _));
+        => _newNodes.Values.Where(n => _nodeCounts.GetValueOrDefault(n.Id) > 0 && _graph.CountOf(n.Id) == 0);
 
     /// <summary>Gets the stored nodes whose count this transaction brings to zero: the ones a durable store must delete.</summary>
-    public IEnumerable<NodeId> NodesToDelete => _nodeCounts.Where(p => p.Value == 0 && _graph.TryGet(p.Key, out _)).Select(p => p.Key);
+    public IEnumerable<NodeId> NodesToDelete => _nodeCounts.Where(p => p.Value == 0 && _graph.CountOf(p.Key) > 0).Select(p => p.Key);
 
     public BlockMapNode Get(NodeId id) => _newNodes.TryGetValue(id, out var node) ? node : _graph.Get(id);
 
     public BlockMapNode Intern(BlockMapNode node)
     {
-        if (_newNodes.TryGetValue(node.Id, out var known) || _graph.TryGet(node.Id, out known))
+        if (_newNodes.TryGetValue(node.Id, out var known) || _graph.TryGetKept(node.Id, out known))
         {
             return known!;
         }

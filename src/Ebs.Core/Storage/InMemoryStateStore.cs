@@ -22,8 +22,26 @@ public sealed class InMemoryStateStore : IStateStore
             return ValueTask.FromResult(new StoredState
             {
                 Documents = [.. _documents.Select(d => new StateDocument(d.Key.Kind, d.Key.Key, d.Value))],
-                Nodes = [.. _nodes.Select(n => new StoredNode(n.Key, n.Value))],
             });
+        }
+    }
+
+    /// <inheritdoc />
+    public byte[]? ReadNode(NodeId id)
+    {
+        lock (_gate)
+        {
+            return _nodes.GetValueOrDefault(id);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<StoredNode>> LoadNodesAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return ValueTask.FromResult<IReadOnlyList<StoredNode>>([.. _nodes.Select(n => new StoredNode(n.Key, n.Value))]);
         }
     }
 

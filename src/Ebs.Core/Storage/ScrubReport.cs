@@ -45,6 +45,13 @@ public sealed record ScrubReport
     /// <summary>Gets the referenced nodes that are not stored.</summary>
     public required ImmutableArray<NodeId> MissingNodes { get; init; }
 
+    /// <summary>
+    /// Gets the stored nodes, referenced or not, that cannot be decoded (malformed, or not
+    /// hashing to their id). A call that reads one fails with <c>InternalError</c> naming it;
+    /// a referenced one loses what lies under it, as a missing one does.
+    /// </summary>
+    public ImmutableArray<NodeId> CorruptNodes { get; init; } = [];
+
     /// <summary>Gets the nodes whose stored reference count differs from the recomputed one.</summary>
     public required ImmutableArray<NodeId> MiscountedNodes { get; init; }
 
@@ -52,7 +59,7 @@ public sealed record ScrubReport
     public required bool Repaired { get; init; }
 
     /// <summary>
-    /// Gets why a requested repair was refused (a referenced node is missing, or it would have
+    /// Gets why a requested repair was refused (a referenced node is missing or corrupt, or it would have
     /// reclaimed more than <see cref="RepairLimit"/> of the stored chunks or nodes, and it was
     /// not forced), or <see langword="null"/>. A refused repair deleted and corrected nothing.
     /// </summary>
@@ -65,7 +72,7 @@ public sealed record ScrubReport
     public ImmutableArray<DamagedUse> DamagedUses { get; init; } = [];
 
     /// <summary>
-    /// Gets, for each missing block-map node, the volumes, snapshots and images whose maps reach
+    /// Gets, for each missing or corrupt block-map node, the volumes, snapshots and images whose maps reach
     /// it and the byte ranges it covered: volumes first, then snapshots, then images, each by id.
     /// </summary>
     public ImmutableArray<MissingNodeUse> MissingNodeUses { get; init; } = [];
@@ -76,7 +83,7 @@ public sealed record ScrubReport
     /// <summary>Gets the leaked block-map nodes a repair removed from the state (empty unless <see cref="Repaired"/>).</summary>
     public ImmutableArray<NodeId> ReclaimedNodes { get; init; } = [];
 
-    /// <summary>Gets a value indicating whether nothing was leaked, missing or mis-counted.</summary>
+    /// <summary>Gets a value indicating whether nothing was leaked, missing, corrupt or mis-counted.</summary>
     public bool IsClean => LeakedChunks.IsEmpty && MissingChunks.IsEmpty && CorruptChunks.IsEmpty && MiscountedChunks.IsEmpty
-        && LeakedNodes.IsEmpty && MissingNodes.IsEmpty && MiscountedNodes.IsEmpty;
+        && LeakedNodes.IsEmpty && MissingNodes.IsEmpty && CorruptNodes.IsEmpty && MiscountedNodes.IsEmpty;
 }

@@ -5,7 +5,11 @@ using Ebs.Core.Services;
 
 namespace Ebs.Core.Storage;
 
-/// <summary>Mark-and-sweep from the live roots: the check behind the fast-path reference counts.</summary>
+/// <summary>
+/// Mark-and-sweep from the live roots: the check behind the fast-path reference counts. It
+/// reads every stored block-map node, reachable or not, so a node that cannot be decoded is
+/// found even where no call has needed it since the store opened.
+/// </summary>
 internal static class Scrubber
 {
     /// <summary>Collision probes tried when checking a chunk against its id; a writer needs a second only after a 128-bit hash collision.</summary>
@@ -15,7 +19,10 @@ internal static class Scrubber
     {
         var world = engine.World;
         var graph = engine.Graph;
-        var (nodeCounts, chunkCounts, reachableNodes, missingNodes) = ReferenceCount.Of(world, graph);
+        var (nodeCounts, chunkCounts, reachableNodes, lostNodes) = ReferenceCount.Of(world, graph);
+        var (storedNodes, corruptNodes) = await engine.CheckStoredNodesAsync(cancellationToken).ConfigureAwait(false);
+        var corruptSet = corruptNodes.ToHashSet();
+        var missingNodes = lostNodes.Where(id => !corruptSet.Contains(id)).ToList();
 
         var stored = new HashSet<ChunkId>();
         await foreach (var id in engine.Chunks.EnumerateAsync(cancellationToken).ConfigureAwait(false))
@@ -25,10 +32,9 @@ internal static class Scrubber
 
         var corrupt = verifyContents ? await FindCorruptAsync(engine, stored, ScopesOf(engine, world, graph), cancellationToken).ConfigureAwait(false) : [];
         var leakedChunks = stored.Where(id => !chunkCounts.ContainsKey(id)).Order().ToList();
-        var storedNodes = graph.NodeIds.ToList();
         var leakedNodes = storedNodes.Where(id => !nodeCounts.ContainsKey(id)).OrderBy(id => id.Value).ToList();
         var missingChunks = chunkCounts.Keys.Where(id => !stored.Contains(id)).Order().ToList();
-        var refusal = repair && !force ? RepairRefusal(leakedChunks.Count, stored.Count, leakedNodes.Count, storedNodes.Count, missingNodes.Count) : null;
+        var refusal = repair && !force ? RepairRefusal(leakedChunks.Count, stored.Count, leakedNodes.Count, storedNodes.Count, lostNodes.Count) : null;
         repair &= refusal is null;
         var report = new ScrubReport
         {
@@ -41,11 +47,12 @@ internal static class Scrubber
             MiscountedChunks = [.. Miscounted(chunkCounts, graph.ChunkCounts).Order()],
             LeakedNodes = [.. leakedNodes],
             MissingNodes = [.. missingNodes.OrderBy(id => id.Value)],
+            CorruptNodes = [.. corruptNodes.OrderBy(id => id.Value)],
             MiscountedNodes = [.. Miscounted(nodeCounts, graph.NodeCounts).OrderBy(id => id.Value)],
             Repaired = repair,
             RepairRefusal = refusal,
         };
-        var (damagedUses, missingNodeUses) = DamageTracer.Trace(world, graph, new HashSet<ChunkId>(missingChunks.Concat(corrupt)), new HashSet<NodeId>(missingNodes), engine.BlockSize);
+        var (damagedUses, missingNodeUses) = DamageTracer.Trace(world, graph, new HashSet<ChunkId>(missingChunks.Concat(corrupt)), new HashSet<NodeId>(lostNodes), engine.BlockSize);
         report = report with { DamagedUses = damagedUses, MissingNodeUses = missingNodeUses };
 
         if (repair)
@@ -78,20 +85,20 @@ internal static class Scrubber
     }
 
     /// <summary>
-    /// Why a repair must not run without force: a referenced node is missing, so the chunks and
-    /// nodes under it look leaked; or it would reclaim more than
+    /// Why a repair must not run without force: a referenced node is missing or cannot be
+    /// decoded, so the chunks and nodes under it look leaked; or it would reclaim more than
     /// <see cref="ScrubReport.RepairLimit"/> of the stored chunks or nodes, which is what a state
     /// that lost its records (emptied, replaced by an older copy) looks like, and also what the
     /// first call into an empty store leaves when it is killed. Nothing here tells the two apart
     /// (file times are not evidence: copies and restores change them), so the refusal says both.
     /// </summary>
     /// <returns><see langword="null"/> when the repair may run.</returns>
-    private static string? RepairRefusal(int leakedChunks, int storedChunks, int leakedNodes, int storedNodes, int missingNodes)
+    private static string? RepairRefusal(int leakedChunks, int storedChunks, int leakedNodes, int storedNodes, int lostNodes)
     {
-        if (missingNodes > 0)
+        if (lostNodes > 0)
         {
-            return $"{Plural(missingNodes, "referenced block-map node")} {(missingNodes == 1 ? "is" : "are")} missing, and the chunks and nodes under {(missingNodes == 1 ? "it" : "them")} would look leaked, so nothing was deleted; "
-                + "force the repair only to give up what the missing nodes held";
+            return $"{Plural(lostNodes, "referenced block-map node")} {(lostNodes == 1 ? "is" : "are")} missing or corrupt, and the chunks and nodes under {(lostNodes == 1 ? "it" : "them")} would look leaked, so nothing was deleted; "
+                + "force the repair only to give up what the lost nodes held";
         }
 
         static bool TooMany(int leaked, int stored) => leaked > stored * ScrubReport.RepairLimit;

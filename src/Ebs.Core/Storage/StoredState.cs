@@ -1,6 +1,9 @@
 namespace Ebs.Core.Storage;
 
-/// <summary>Everything an <see cref="IStateStore"/> holds, as loaded when a cloud opens.</summary>
+/// <summary>
+/// The documents an <see cref="IStateStore"/> holds, as loaded when a cloud opens; block-map
+/// nodes are read one by one when first needed (<see cref="IStateStore.ReadNode"/>).
+/// </summary>
 public sealed record StoredState
 {
     /// <summary>Gets an empty state.</summary>
@@ -8,7 +11,4 @@ public sealed record StoredState
 
     /// <summary>Gets every document.</summary>
     public IReadOnlyList<StateDocument> Documents { get; init; } = [];
-
-    /// <summary>Gets every block-map node.</summary>
-    public IReadOnlyList<StoredNode> Nodes { get; init; } = [];
 }

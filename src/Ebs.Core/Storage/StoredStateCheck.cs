@@ -3,29 +3,31 @@ using System.Collections.Immutable;
 namespace Ebs.Core.Storage;
 
 /// <summary>
-/// Decodes a loaded state entry by entry, as opening a cloud does, and lists every entry that
-/// fails instead of stopping at the first: what a state store's fsck reports when a cloud
-/// cannot be opened on its state.
+/// Decodes a state entry by entry, as opening a cloud decodes its documents and calls decode
+/// the nodes they need, and lists every entry that fails instead of stopping at the first:
+/// what a state store's fsck reports when a cloud cannot be opened on its state.
 /// </summary>
 public static class StoredStateCheck
 {
     /// <summary>The kind <see cref="UndecodableEntry"/> gives a block-map node.</summary>
     public const string NodeKind = "node";
 
-    /// <summary>Lists the documents and nodes of <paramref name="state"/> that cannot be decoded.</summary>
-    /// <param name="state">The state, as loaded from a store.</param>
-    /// <returns>Every undecodable entry, documents first, in the order loaded; empty when all decode.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="state"/> is <see langword="null"/>.</exception>
-    public static ImmutableArray<UndecodableEntry> FindUndecodable(StoredState state)
+    /// <summary>Lists the documents and block-map nodes that cannot be decoded.</summary>
+    /// <param name="documents">The documents, as loaded from a store (<see cref="StoredState.Documents"/>).</param>
+    /// <param name="nodes">The block-map nodes, as loaded from a store (<see cref="IStateStore.LoadNodesAsync"/>).</param>
+    /// <returns>Every undecodable entry, documents first, in the order given; empty when all decode.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static ImmutableArray<UndecodableEntry> FindUndecodable(IEnumerable<StateDocument> documents, IEnumerable<StoredNode> nodes)
     {
-        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(nodes);
         var found = ImmutableArray.CreateBuilder<UndecodableEntry>();
-        foreach (var document in state.Documents)
+        foreach (var document in documents)
         {
             Try(document.Kind, document.Key, () => Decode(document), found);
         }
 
-        foreach (var node in state.Nodes)
+        foreach (var node in nodes)
         {
             Try(NodeKind, node.Id.ToString(), () => StateCodec.DecodeNode(node.Id, node.Body), found);
         }

@@ -136,11 +136,12 @@ public sealed class EbsDirectClientTests
     /// <summary>A state store that lost one block-map node.</summary>
     private sealed class WithoutNode(IStateStore inner, NodeId lost) : IStateStore
     {
-        public async ValueTask<StoredState> LoadAsync(CancellationToken cancellationToken = default)
-        {
-            var stored = await inner.LoadAsync(cancellationToken);
-            return stored with { Nodes = [.. stored.Nodes.Where(n => n.Id != lost)] };
-        }
+        public ValueTask<StoredState> LoadAsync(CancellationToken cancellationToken = default) => inner.LoadAsync(cancellationToken);
+
+        public byte[]? ReadNode(NodeId id) => id == lost ? null : inner.ReadNode(id);
+
+        public async ValueTask<IReadOnlyList<StoredNode>> LoadNodesAsync(CancellationToken cancellationToken = default)
+            => [.. (await inner.LoadNodesAsync(cancellationToken)).Where(n => n.Id != lost)];
 
         public ValueTask CommitAsync(StateChanges changes, CancellationToken cancellationToken = default) => inner.CommitAsync(changes, cancellationToken);
 

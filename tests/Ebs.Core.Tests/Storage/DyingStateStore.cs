@@ -1,3 +1,4 @@
+using Ebs.Core.BlockMaps;
 using Ebs.Core.Storage;
 
 namespace Ebs.Core.Tests.Storage;
@@ -11,6 +12,10 @@ public sealed class DyingStateStore(IStateStore inner, int commits) : IStateStor
     private int _left = commits;
 
     public ValueTask<StoredState> LoadAsync(CancellationToken cancellationToken = default) => inner.LoadAsync(cancellationToken);
+
+    public byte[]? ReadNode(NodeId id) => inner.ReadNode(id);
+
+    public ValueTask<IReadOnlyList<StoredNode>> LoadNodesAsync(CancellationToken cancellationToken = default) => inner.LoadNodesAsync(cancellationToken);
 
     public ValueTask CommitAsync(StateChanges changes, CancellationToken cancellationToken = default)
         => Interlocked.Decrement(ref _left) >= 0

@@ -62,7 +62,7 @@ public sealed class MissingNodeTests
             snapshot = (await ec2.TakeSnapshotAsync(volume)).SnapshotId.Value;
         }
 
-        var leaf = Assert.Single((await state.LoadAsync()).Nodes, n => n.Body[0] == 0).Id; // byte 0: the node's level
+        var leaf = Assert.Single(await state.LoadNodesAsync(), n => n.Body[0] == 0).Id; // byte 0: the node's level
         await state.CommitAsync(new StateChanges { DeletedNodes = [leaf] });
         await using var reopened = await EbsCloud.OpenAsync(Options, chunks, state);
 
@@ -89,7 +89,7 @@ public sealed class MissingNodeTests
             await ec2.TakeSnapshotAsync(volume);
         }
 
-        await state.CommitAsync(new StateChanges { DeletedNodes = [.. (await state.LoadAsync()).Nodes.Select(n => n.Id)] });
+        await state.CommitAsync(new StateChanges { DeletedNodes = [.. (await state.LoadNodesAsync()).Select(n => n.Id)] });
         return (chunks, state, volume);
     }
 }

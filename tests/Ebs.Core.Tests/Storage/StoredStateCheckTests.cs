@@ -13,20 +13,20 @@ public sealed class StoredStateCheckTests
     {
         var (state, _, _) = await SeededAsync();
 
-        Assert.Empty(StoredStateCheck.FindUndecodable(await state.LoadAsync()));
+        Assert.Empty(StoredStateCheck.FindUndecodable((await state.LoadAsync()).Documents, await state.LoadNodesAsync()));
     }
 
     [Fact]
     public async Task FindUndecodable_CutShortDocumentsAndMalformedNode_ListsEveryOne()
     {
         var (state, volume, snapshot) = await SeededAsync();
-        var node = (await state.LoadAsync()).Nodes[0].Id;
+        var node = (await state.LoadNodesAsync())[0].Id;
         await CutShortAsync(state, RecordKinds.Volume.Name, volume);
         await CutShortAsync(state, RecordKinds.Snapshot.Name, snapshot);
         await state.CommitAsync(new StateChanges { DeletedNodes = [node] });
         await state.CommitAsync(new StateChanges { NewNodes = [(node, [1, 2, 3])] });
 
-        var found = StoredStateCheck.FindUndecodable(await state.LoadAsync());
+        var found = StoredStateCheck.FindUndecodable((await state.LoadAsync()).Documents, await state.LoadNodesAsync());
 
         Assert.Equal(
             [(StoredStateCheck.NodeKind, node.ToString()), (RecordKinds.Snapshot.Name, snapshot), (RecordKinds.Volume.Name, volume)],
@@ -41,7 +41,7 @@ public sealed class StoredStateCheckTests
         var body = (await state.LoadAsync()).Documents.Single(d => d.Key == volume).Body;
         await state.CommitAsync(new StateChanges { Upserts = [new StateDocument(RecordKinds.Volume.Name, "vol-0123456789abcdef0", body)] });
 
-        var found = Assert.Single(StoredStateCheck.FindUndecodable(await state.LoadAsync()));
+        var found = Assert.Single(StoredStateCheck.FindUndecodable((await state.LoadAsync()).Documents, await state.LoadNodesAsync()));
 
         Assert.Equal("vol-0123456789abcdef0", found.Key);
         Assert.Contains(volume, found.Problem, StringComparison.Ordinal);

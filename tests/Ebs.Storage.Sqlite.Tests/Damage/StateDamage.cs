@@ -6,12 +6,19 @@ using Microsoft.Data.Sqlite;
 namespace Ebs.Storage.Sqlite.Tests.Damage;
 
 /// <summary>
-/// The ways of damaging a store's state that opening must turn into one clear error, and a
-/// small store to damage: a volume with two written blocks, a snapshot of it and an image.
+/// The ways of damaging a store's state that opening must turn into one clear error, the one
+/// that only the calls reading it meet (<see cref="NodeMalformed"/>), and a small store to
+/// damage: a volume with two written blocks, a snapshot of it and an image.
 /// </summary>
 public static class StateDamage
 {
-    /// <summary>Every kind of damage, with the code opening must fail with.</summary>
+    /// <summary>
+    /// A block-map node that cannot be decoded: opening reads no node, so it opens, and the first
+    /// call that reads the node fails with <c>InternalError</c> naming it.
+    /// </summary>
+    public const string NodeMalformed = "node-malformed";
+
+    /// <summary>Every kind of damage that refuses the open, with the code opening must fail with.</summary>
     public static IReadOnlyDictionary<string, string> Kinds { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["state-missing"] = LocalStoreErrorCodes.StateMissing,
@@ -24,7 +31,6 @@ public static class StateDamage
         ["documents-table-dropped"] = LocalStoreErrorCodes.StoreDamaged,
         ["nodes-table-dropped"] = LocalStoreErrorCodes.StoreDamaged,
         ["document-cut-short"] = LocalStoreErrorCodes.StoreDamaged,
-        ["node-malformed"] = LocalStoreErrorCodes.StoreDamaged,
         ["unknown-kind"] = LocalStoreErrorCodes.StoreDamaged,
         ["body-as-text"] = LocalStoreErrorCodes.StoreDamaged,
         ["ebs-tables-replaced"] = LocalStoreErrorCodes.StateMissing,
@@ -91,7 +97,7 @@ public static class StateDamage
             case "document-cut-short":
                 Execute(state, "UPDATE documents SET body = substr(body, 1, length(body) / 2) WHERE kind = 'snapshot'");
                 break;
-            case "node-malformed":
+            case NodeMalformed:
                 Execute(state, "UPDATE nodes SET body = x'00010203' WHERE id = (SELECT min(id) FROM nodes)");
                 break;
             case "unknown-kind":

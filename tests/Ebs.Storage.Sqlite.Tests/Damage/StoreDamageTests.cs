@@ -44,6 +44,59 @@ public sealed class StoreDamageTests
     }
 
     [Fact]
+    public async Task OpenAsync_MalformedNode_OpensAndCallsNotReadingItWork()
+    {
+        using var dir = new TempDirectory();
+        var (volume, snapshot, image) = await StateDamage.SeedAsync(dir.Path, B);
+        StateDamage.Apply(dir.Path, StateDamage.NodeMalformed);
+
+        await using var cloud = await LocalDirectory.OpenExistingAsync(dir.Path, Options);
+        var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
+
+        Assert.Equal(volume, Assert.Single(await ec2.ListVolumesAsync()).VolumeId.Value);
+        Assert.Equal(snapshot, Assert.Single(await ec2.ListSnapshotsAsync()).SnapshotId.Value);
+        Assert.Equal(image, Assert.Single(await ec2.ListImagesAsync()).ImageId.Value);
+    }
+
+    [Fact]
+    public async Task ReadAt_MalformedNode_InternalErrorNamingTheNodeInOneLineAndNoChunkTouched()
+    {
+        using var dir = new TempDirectory();
+        var (volume, _, _) = await StateDamage.SeedAsync(dir.Path, B);
+        StateDamage.Apply(dir.Path, StateDamage.NodeMalformed);
+        var chunks = StateDamage.ChunkFiles(dir.Path);
+        await using var cloud = await LocalDirectory.OpenExistingAsync(dir.Path, Options);
+        var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
+
+        // Both written blocks lie under every node of the seeded map, the damaged one among them.
+        var error = await Assert.ThrowsAsync<EbsException>(() => ec2.ReadAtAsync(Core.Domain.VolumeId.Parse(volume), 0, new byte[B]).AsTask());
+
+        Assert.Equal(EbsErrorCodes.InternalError, error.ErrorCode);
+        Assert.Matches("^Block-map node [0-9a-f]{32} is corrupt: it is not a node \\(4 bytes\\)\\.$", error.Message);
+        Assert.Equal(chunks, StateDamage.ChunkFiles(dir.Path));
+    }
+
+    [Fact]
+    public async Task ScrubAsync_MalformedNode_ReportsItCorruptWithEveryUserAndRepairsNothing()
+    {
+        using var dir = new TempDirectory();
+        var (volume, snapshot, image) = await StateDamage.SeedAsync(dir.Path, B);
+        StateDamage.Apply(dir.Path, StateDamage.NodeMalformed);
+        var chunks = StateDamage.ChunkFiles(dir.Path);
+        await using var cloud = await LocalDirectory.OpenExistingAsync(dir.Path, Options);
+
+        var report = await cloud.ScrubAsync(repair: true, verifyContents: true);
+
+        var node = Assert.Single(report.CorruptNodes);
+        Assert.False(report.IsClean);
+        Assert.False(report.Repaired);
+        Assert.Empty(report.MissingNodes);
+        Assert.Equal([volume, snapshot, image], report.MissingNodeUses.Select(u => u.ResourceId));
+        Assert.All(report.MissingNodeUses, u => Assert.Equal(node, u.Node));
+        Assert.Equal(chunks, StateDamage.ChunkFiles(dir.Path));
+    }
+
+    [Fact]
     public async Task OpenAsync_StateMissingBesideChunks_RefusedWithoutCreatingState()
     {
         using var dir = new TempDirectory();
@@ -150,7 +203,7 @@ public sealed class StoreDamageTests
         using var dir = new TempDirectory();
         var (_, snapshot, _) = await StateDamage.SeedAsync(dir.Path, B);
         StateDamage.Apply(dir.Path, "document-cut-short");
-        StateDamage.Apply(dir.Path, "node-malformed");
+        StateDamage.Apply(dir.Path, StateDamage.NodeMalformed);
 
         var inspection = await LocalDirectory.InspectAsync(dir.Path, Options);
 

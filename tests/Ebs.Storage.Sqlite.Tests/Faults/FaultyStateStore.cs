@@ -1,3 +1,4 @@
+using Ebs.Core.BlockMaps;
 using Ebs.Core.Storage;
 
 namespace Ebs.Storage.Sqlite.Tests.Faults;
@@ -6,6 +7,10 @@ namespace Ebs.Storage.Sqlite.Tests.Faults;
 public sealed class FaultyStateStore(IStateStore inner, FaultPlan plan) : IStateStore
 {
     public ValueTask<StoredState> LoadAsync(CancellationToken cancellationToken = default) => inner.LoadAsync(cancellationToken);
+
+    public byte[]? ReadNode(NodeId id) => inner.ReadNode(id);
+
+    public ValueTask<IReadOnlyList<StoredNode>> LoadNodesAsync(CancellationToken cancellationToken = default) => inner.LoadNodesAsync(cancellationToken);
 
     public ValueTask CommitAsync(StateChanges changes, CancellationToken cancellationToken = default)
         => new(plan.WriteAsync(async () =>
