@@ -14,7 +14,8 @@ internal static class ImageBatches
     /// <exception cref="EbsException"><c>InvalidParameterValue</c> when the image is longer than <paramref name="capacity"/>.</exception>
     public static async ValueTask<long> CopyAsync(Stream source, long capacity, Func<long, ReadOnlyMemory<byte>, ValueTask> store, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        byte[][] buffers = [new byte[BatchBytes], new byte[BatchBytes]];
+        // Uninitialized: every byte handed on is read first, so zeroing 32 MiB would be wasted work.
+        byte[][] buffers = [GC.AllocateUninitializedArray<byte>(BatchBytes), GC.AllocateUninitializedArray<byte>(BatchBytes)];
         var next = source.ReadAtLeastAsync(buffers[0], BatchBytes, throwOnEndOfStream: false, cancellationToken).AsTask();
         try
         {
