@@ -18,14 +18,7 @@ public class CompressionBenchmarks
 {
     private const int ChunkSize = 512 * 1024;
     private const int Chunks = 64;
-    private const int Run = 64 * 1024;
 
-    private static readonly string[] Words =
-    [
-        "kernel", "systemd", "sshd", "nginx", "GET", "POST", "/api/v1/orders", "200", "404", "500", "session",
-        "opened", "closed", "for", "user", "root", "from", "port", "connection", "reset", "timeout", "retrying",
-        "INFO", "WARN", "ERROR", "DEBUG", "worker", "started", "finished", "in", "ms", "bytes", "cache", "miss", "hit",
-    ];
 
     private readonly byte[][] _chunks = new byte[Chunks][];
     private readonly byte[][] _lz4 = new byte[Chunks][];
@@ -43,24 +36,7 @@ public class CompressionBenchmarks
         for (var c = 0; c < Chunks; c++)
         {
             var chunk = _chunks[c] = new byte[ChunkSize];
-            for (var offset = 0; offset < ChunkSize; offset += Run)
-            {
-                var span = chunk.AsSpan(offset, Run);
-                var draw = random.Next(10);
-                if (draw < 3)
-                {
-                    continue;
-                }
-
-                if (draw < 5)
-                {
-                    random.NextBytes(span);
-                    continue;
-                }
-
-                FillWithLogLines(span, random);
-            }
-
+            MixedImage.Fill(chunk, random);
             _lz4[c] = Keep(chunk, LZ4Codec.Encode(chunk, _buffer, LZ4Level.L00_FAST));
             _zstd[c] = Keep(chunk, _zstd1.Wrap(chunk, _buffer));
         }
@@ -136,17 +112,4 @@ public class CompressionBenchmarks
     }
 
     private byte[] Keep(byte[] chunk, int length) => length < chunk.Length ? _buffer.AsSpan(0, length).ToArray() : chunk;
-
-    private static void FillWithLogLines(Span<byte> span, Random random)
-    {
-        var written = 0;
-        while (written < span.Length)
-        {
-            var line = $"2026-12-01T{random.Next(24):D2}:{random.Next(60):D2}:{random.Next(60):D2}Z host{random.Next(16)} {Words[random.Next(Words.Length)]}[{random.Next(1, 65536)}]: {Words[random.Next(Words.Length)]} {Words[random.Next(Words.Length)]} {Words[random.Next(Words.Length)]} {random.Next(100000)}\n";
-            var bytes = System.Text.Encoding.ASCII.GetBytes(line);
-            var take = Math.Min(bytes.Length, span.Length - written);
-            bytes.AsSpan(0, take).CopyTo(span[written..]);
-            written += take;
-        }
-    }
 }

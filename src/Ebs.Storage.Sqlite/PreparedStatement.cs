@@ -93,6 +93,43 @@ internal sealed class PreparedStatement : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs a query with the values bound and copies its first row's integer columns into
+    /// <paramref name="columns"/> (as many as it holds), then resets it for the next use.
+    /// </summary>
+    /// <returns><see langword="false"/> when the query gives no row.</returns>
+    /// <exception cref="SqliteException">The query failed.</exception>
+    /// <exception cref="InvalidCastException">A column holds something other than an integer.</exception>
+    public bool TryReadRow(Span<long> columns)
+    {
+        try
+        {
+            var result = raw.sqlite3_step(_statement);
+            if (result == raw.SQLITE_DONE)
+            {
+                return false;
+            }
+
+            if (result != raw.SQLITE_ROW)
+            {
+                throw Failure(result);
+            }
+
+            for (var i = 0; i < columns.Length; i++)
+            {
+                columns[i] = raw.sqlite3_column_type(_statement, i) == raw.SQLITE_INTEGER
+                    ? raw.sqlite3_column_int64(_statement, i)
+                    : throw new InvalidCastException($"column {i} does not hold an integer");
+            }
+
+            return true;
+        }
+        finally
+        {
+            _ = raw.sqlite3_reset(_statement);
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose() => _statement.Dispose();
 

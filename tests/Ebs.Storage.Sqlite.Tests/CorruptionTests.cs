@@ -136,4 +136,37 @@ public sealed class CorruptionTests
             Assert.True(report.IsClean, report.ToString());
         }
     }
+
+    [Fact]
+    public async Task DamagedChunk_ImportingTheImageAgainIntoItsVolume_HealsIt()
+    {
+        using var dir = new TempDirectory();
+        var options = new EbsOptions { BlockSize = B };
+        var image = TestCloud.Image(12 * B, seed: 5);
+        var victim = new ChunkScope(TestCloud.Account, TestCloud.Region).Hash(image.AsSpan(4 * B, B));
+        Core.Domain.VolumeId volume;
+        await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, options))
+        {
+            var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
+            volume = (await ec2.ImportVolumeAsync(new ImportVolumeRequest { AvailabilityZone = "us-east-1a", Source = new MemoryStream(image) })).Volume.VolumeId;
+        }
+
+        await PackedChunks.FlipAsync(dir.Path, victim, B, at: 50);
+
+        await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, options))
+        {
+            var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
+            await ec2.ImportVolumeAsync(new ImportVolumeRequest { VolumeId = volume, Source = new MemoryStream(image) }); // the damaged block is read back, found damaged and rewritten
+
+            var back = new byte[image.Length];
+            await ec2.ReadVolumeAsync(new ReadVolumeRequest { VolumeId = volume, Offset = 0, Destination = back });
+            Assert.Equal(image, back);
+        }
+
+        await using (var cloud = await LocalDirectory.OpenAsync(dir.Path, options))
+        {
+            var report = await cloud.ScrubAsync(verifyContents: true);
+            Assert.True(report.IsClean, report.ToString());
+        }
+    }
 }

@@ -9,7 +9,8 @@ namespace Ebs.Cli.Transfer;
 /// file next to it, renamed into place only when complete, so a failed or interrupted export
 /// leaves no partial image and never a readable one; a device or pipe is written in place, in order.
 /// The export is a pipeline of two stages: the next batch is read from the store while the last
-/// one is written, so at most two batches (32 MiB) are held.
+/// one is written, so at most two batches (32 MiB) are held. A file's write-back is started batch
+/// by batch, so the disk writes while the rest is read and the final flush waits for little.
 /// </summary>
 internal static class DiskImage
 {
@@ -95,8 +96,9 @@ internal static class DiskImage
             target.SetLength(length);
         }
 
-        Memory<byte> current = new byte[(int)Math.Min(BatchBytes, Math.Max(length, 1))];
-        Memory<byte> next = length > BatchBytes ? new byte[BatchBytes] : Memory<byte>.Empty;
+        // Uninitialized: every read fills its whole buffer.
+        Memory<byte> current = GC.AllocateUninitializedArray<byte>((int)Math.Min(BatchBytes, Math.Max(length, 1)));
+        Memory<byte> next = length > BatchBytes ? GC.AllocateUninitializedArray<byte>(BatchBytes) : Memory<byte>.Empty;
         // On the thread pool: a read from the store mostly completes synchronously, and would not overlap the write otherwise.
         Task ReadAhead(long offset, Memory<byte> buffer) => Task.Run(() => read(offset, buffer, cancellationToken), cancellationToken);
         var reading = length > 0 ? ReadAhead(0, current[..(int)Math.Min(current.Length, length)]) : Task.CompletedTask;
@@ -115,15 +117,25 @@ internal static class DiskImage
                 }
                 else
                 {
-                    for (var position = 0; position < count; position += blockSize)
+                    // Runs of blocks that are not all zeros, one write each; the zeros between stay holes.
+                    for (var position = 0; position < count;)
                     {
-                        var block = batch.Slice(position, Math.Min(blockSize, count - position));
-                        if (block.Span.ContainsAnyExcept((byte)0))
+                        var start = position;
+                        while (position < count && batch.Span.Slice(position, Math.Min(blockSize, count - position)).ContainsAnyExcept((byte)0))
                         {
-                            target.Position = offset + position;
-                            await target.WriteAsync(block, cancellationToken);
+                            position += blockSize;
                         }
+
+                        if (position > start)
+                        {
+                            target.Position = offset + start;
+                            await target.WriteAsync(batch[start..Math.Min(position, count)], cancellationToken);
+                        }
+
+                        position += blockSize;
                     }
+
+                    WriteBack.Start(target.SafeFileHandle, offset, count);
                 }
             }
             catch

@@ -36,22 +36,38 @@ internal sealed class SnapshotImage
         return new SnapshotImage(direct, snapshot, blockSize, [.. blocks]);
     }
 
-    /// <summary>Fills <paramref name="buffer"/> with the image's bytes at <paramref name="offset"/>, a multiple of the block size.</summary>
+    /// <summary>
+    /// Fills <paramref name="buffer"/> with the image's bytes at <paramref name="offset"/>, a multiple
+    /// of the block size; the blocks are fetched on every core, as a restore agent fetches them in parallel.
+    /// </summary>
     public async Task ReadAsync(long offset, Memory<byte> buffer, CancellationToken cancellationToken)
     {
-        buffer.Span.Clear();
-        var first = offset / _blockSize;
-        var end = offset + buffer.Length;
-        var at = BinarySearch(first);
-        for (; at < _blocks.Length && _blocks[at].BlockIndex * _blockSize < end; at++)
+        var first = BinarySearch(offset / _blockSize);
+        var last = BinarySearch((offset + buffer.Length + _blockSize - 1) / _blockSize);
+        ClearUnlisted(offset, buffer, first, last);
+        await Parallel.ForAsync(first, last, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (at, ct) =>
         {
             var block = _blocks[at];
-            var response = await _direct.GetSnapshotBlockAsync(new GetSnapshotBlockRequest { SnapshotId = _snapshot, BlockIndex = block.BlockIndex, BlockToken = block.BlockToken }, cancellationToken);
+            var response = await _direct.GetSnapshotBlockAsync(new GetSnapshotBlockRequest { SnapshotId = _snapshot, BlockIndex = block.BlockIndex, BlockToken = block.BlockToken }, ct);
             var start = (int)((block.BlockIndex * _blockSize) - offset);
             var destination = buffer[start..Math.Min(buffer.Length, start + _blockSize)];
             await using var data = response.BlockData;
-            await data.ReadExactlyAsync(destination, cancellationToken);
+            await data.ReadExactlyAsync(destination, ct);
+        });
+    }
+
+    /// <summary>Zeros the parts of <paramref name="buffer"/> that no listed block in [<paramref name="first"/>, <paramref name="last"/>) fills: only those, not the whole buffer first.</summary>
+    private void ClearUnlisted(long offset, Memory<byte> buffer, int first, int last)
+    {
+        var cleared = 0;
+        for (var at = first; at < last; at++)
+        {
+            var start = (int)((_blocks[at].BlockIndex * _blockSize) - offset);
+            buffer.Span[cleared..start].Clear();
+            cleared = Math.Min(buffer.Length, start + _blockSize);
         }
+
+        buffer.Span[cleared..].Clear();
     }
 
     /// <summary>The position of the first listed block at or after <paramref name="index"/>.</summary>

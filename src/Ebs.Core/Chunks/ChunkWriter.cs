@@ -11,12 +11,20 @@ namespace Ebs.Core.Chunks;
 /// </summary>
 internal static class ChunkWriter
 {
+    /// <summary>The bytes of held chunks <see cref="ConfirmAsync"/> reads back at once: 16 MiB.</summary>
+    private const int ConfirmBatchBytes = 16 << 20;
+
     /// <returns>The chunk's id, and whether its bytes had to be stored (not a dedup hit).</returns>
-    public static async ValueTask<(ChunkId Id, bool Stored)> StoreAsync(IChunkStore store, ChunkScope scope, ReadOnlyMemory<byte> block, bool verify, CancellationToken cancellationToken)
+    public static ValueTask<(ChunkId Id, bool Stored)> StoreAsync(IChunkStore store, ChunkScope scope, ReadOnlyMemory<byte> block, bool verify, CancellationToken cancellationToken)
+        => StoreAsync(store, scope, block, scope.Hash(block.Span), verify, cancellationToken);
+
+    /// <summary>Stores a block whose primary id (<see cref="ChunkScope.Hash"/> with probe 0) the caller has computed.</summary>
+    /// <returns>The chunk's id, and whether its bytes had to be stored (not a dedup hit).</returns>
+    public static async ValueTask<(ChunkId Id, bool Stored)> StoreAsync(IChunkStore store, ChunkScope scope, ReadOnlyMemory<byte> block, ChunkId primary, bool verify, CancellationToken cancellationToken)
     {
         for (var probe = 0; ; probe++)
         {
-            var id = scope.Hash(block.Span, probe);
+            var id = probe == 0 ? primary : scope.Hash(block.Span, probe);
             if (!await store.ContainsAsync(id, cancellationToken).ConfigureAwait(false))
             {
                 await PutAsync(store, scope, id, block, repair: false, cancellationToken).ConfigureAwait(false);
@@ -67,6 +75,68 @@ internal static class ChunkWriter
                 ArrayPool<byte>.Shared.Return(stored);
             }
         }
+    }
+
+    /// <summary>
+    /// Confirms blocks whose primary id is the chunk their volume already holds at their index,
+    /// which an import of a changed image mostly meets: the chunks are read back in 16-MiB
+    /// batches (one lookup and one pass over each pack) and compared byte for byte with the
+    /// blocks, with no lookup of each id on its own. With <paramref name="verify"/> off, the ids
+    /// alone confirm them, as a dedup hit is taken then. A block left unconfirmed (its chunk gone
+    /// or damaged since, or holding other bytes: a collision) is for <see cref="StoreAsync(IChunkStore, ChunkScope, ReadOnlyMemory{byte}, ChunkId, bool, CancellationToken)"/>,
+    /// which stores, repairs or probes as for any block. <paramref name="blocks"/> are all of one
+    /// length, <paramref name="ids"/> their primary ids, and <paramref name="confirmed"/> is set per
+    /// block when its stored chunk holds its bytes.
+    /// </summary>
+    public static async ValueTask ConfirmAsync(IChunkStore store, ChunkScope scope, ReadOnlyMemory<byte>[] blocks, ChunkId[] ids, bool verify, bool[] confirmed, CancellationToken cancellationToken)
+    {
+        if (blocks.Length == 0)
+        {
+            return;
+        }
+
+        if (!verify)
+        {
+            Array.Fill(confirmed, true);
+            EbsTelemetry.DedupHits.Add(blocks.Length, scope.Tags);
+            return;
+        }
+
+        var blockSize = blocks[0].Length;
+        var batch = Math.Min(blocks.Length, Math.Max(1, ConfirmBatchBytes / blockSize));
+        var stored = ArrayPool<byte>.Shared.Rent(batch * blockSize);
+        var found = new bool[batch];
+        var hits = 0;
+        try
+        {
+            for (var start = 0; start < blocks.Length; start += batch)
+            {
+                var count = Math.Min(batch, blocks.Length - start);
+                try
+                {
+                    await ChunkReader.ReadManyAsync(store, scope, ids.AsMemory(start, count), stored.AsMemory(0, count * blockSize), found.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
+                }
+                catch (EbsException e) when (e.ErrorCode == EbsErrorCodes.InternalError)
+                {
+                    continue; // a damaged chunk: each block of the batch takes the way that heals it
+                }
+
+                for (var i = 0; i < count; i++)
+                {
+                    if (found[i] && stored.AsSpan(i * blockSize, blockSize).SequenceEqual(blocks[start + i].Span))
+                    {
+                        confirmed[start + i] = true;
+                        hits++;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(stored);
+        }
+
+        EbsTelemetry.DedupHits.Add(hits, scope.Tags);
     }
 
     /// <summary>The bytes a chunk of <paramref name="scope"/> is stored as: the block itself, or a sealed copy.</summary>

@@ -114,12 +114,19 @@ public sealed partial class Ec2Client
         }
     }
 
+    /// <summary>
+    /// Reads a range of a volume: its whole blocks' chunks together (one batch read from the store,
+    /// decoded on every core), the blocks it covers in part one by one.
+    /// </summary>
     private async ValueTask ReadVolumeCoreAsync(VolumeId volumeId, long offset, Memory<byte> destination, CancellationToken cancellationToken)
         => await _engine.ReadAsync(async world =>
         {
             var volume = FindVolume(world, volumeId);
             var scope = ScopeOf(world, volume);
             var blockSize = _engine.BlockSize;
+            var batch = Math.Max(1, ReadBatchBytes / blockSize);
+            var ids = new List<ChunkId>(batch);
+            var places = new List<(long Block, int At)>(batch);
             var position = offset;
             var remaining = destination;
             while (!remaining.IsEmpty)
@@ -127,15 +134,70 @@ public sealed partial class Ec2Client
                 var block = position / blockSize;
                 var within = (int)(position % blockSize);
                 var length = Math.Min(blockSize - within, remaining.Length);
-                await ReadBlockAsync(volume, scope, block, within, remaining[..length], cancellationToken).ConfigureAwait(false);
+                if (length < blockSize)
+                {
+                    await ReadBlockAsync(volume, scope, block, within, remaining[..length], cancellationToken).ConfigureAwait(false);
+                }
+                else if (ChunkAt(volume, scope, block) is { } id)
+                {
+                    ids.Add(id);
+                    places.Add((block, (int)(position - offset)));
+                    if (ids.Count == batch)
+                    {
+                        await ReadWholeAsync(volume, scope, ids, places, destination, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                else
+                {
+                    remaining.Span[..length].Clear();
+                }
+
                 position += length;
                 remaining = remaining[length..];
             }
 
+            await ReadWholeAsync(volume, scope, ids, places, destination, cancellationToken).ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);
 
-    private async ValueTask ReadBlockAsync(VolumeRecord volume, ChunkScope scope, long block, int within, Memory<byte> destination, CancellationToken cancellationToken)
+    /// <summary>The bytes of whole blocks <see cref="ReadVolumeCoreAsync"/> reads from the store at once: 16 MiB.</summary>
+    private const int ReadBatchBytes = 16 << 20;
+
+    /// <summary>Reads the chunks <paramref name="ids"/> into their <paramref name="places"/> in <paramref name="destination"/> in one batch, then empties both lists.</summary>
+    private async ValueTask ReadWholeAsync(VolumeRecord volume, ChunkScope scope, List<ChunkId> ids, List<(long Block, int At)> places, Memory<byte> destination, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var blockSize = _engine.BlockSize;
+        var buffer = ArrayPool<byte>.Shared.Rent(ids.Count * blockSize);
+        var found = new bool[ids.Count];
+        try
+        {
+            await ChunkReader.ReadManyAsync(_engine.Chunks, scope, ids.ToArray(), buffer.AsMemory(0, ids.Count * blockSize), found, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < ids.Count; i++)
+            {
+                if (!found[i])
+                {
+                    throw new StaleReadException($"Chunk {ids[i]} of block {places[i].Block} of volume {volume.Id} is not stored.");
+                }
+
+                buffer.AsSpan(i * blockSize, blockSize).CopyTo(destination.Span[places[i].At..]);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        ids.Clear();
+        places.Clear();
+    }
+
+    /// <summary>The chunk a volume's block holds (<see langword="null"/>: zeros), counting the first read of a block its source snapshot holds as a cold read.</summary>
+    private ChunkId? ChunkAt(VolumeRecord volume, ChunkScope scope, long block)
     {
         var chunk = volume.Dirty.TryGetValue(block, out var written) ? written : _engine.Map.Lookup(_engine.Graph, volume.BaseRoot, block);
         if (volume.LazyLoad is { } lazy && !volume.Dirty.ContainsKey(block) && !lazy.IsLoaded(block)
@@ -144,7 +206,12 @@ public sealed partial class Ec2Client
             EbsTelemetry.ColdReads.Add(1, scope.Tags);
         }
 
-        if (chunk is not { } id)
+        return chunk;
+    }
+
+    private async ValueTask ReadBlockAsync(VolumeRecord volume, ChunkScope scope, long block, int within, Memory<byte> destination, CancellationToken cancellationToken)
+    {
+        if (ChunkAt(volume, scope, block) is not { } id)
         {
             destination.Span.Clear();
             return;
@@ -221,33 +288,46 @@ public sealed partial class Ec2Client
         // Whole blocks are hashed and stored before the writer lock, concurrently: hashing uses
         // every core, and a durable store's writes overlap instead of queueing one behind the other.
         // All-zero blocks are not stored (null): where the volume holds nothing they change nothing.
-        var changes = new (long Block, ChunkId? Chunk)[whole.Count + partial.Count];
-        var stored = new bool[whole.Count];
-        async ValueTask StoreWholeAsync(int k, CancellationToken token)
+        // A block that hashes to the chunk its volume holds (most of an image imported again) is
+        // confirmed by reading that chunk back in batches, without looking its id up.
+        var primary = HashWhole(whole, scope);
+        var held = await HeldAsync(volumeId, importing, whole, primary).ConfigureAwait(false);
+        var confirmed = new bool[held.Length];
+        await ChunkWriter.ConfirmAsync(_engine.Chunks, scope, [.. held.Select(k => whole[k].Bytes)], [.. held.Select(k => primary[k]!.Value)], _engine.Options.VerifyDedupHits, confirmed, cancellationToken).ConfigureAwait(false);
+        var settled = new bool[whole.Count];
+        for (var i = 0; i < held.Length; i++)
         {
-            if (!whole[k].Bytes.Span.ContainsAnyExcept((byte)0))
-            {
-                changes[k] = (whole[k].Block, null);
-                return;
-            }
+            settled[held[i]] = confirmed[i];
+        }
 
-            var (id, isNew) = await ChunkWriter.StoreAsync(_engine.Chunks, scope, whole[k].Bytes, _engine.Options.VerifyDedupHits, token).ConfigureAwait(false);
+        var changes = new (long Block, ChunkId? Chunk)[whole.Count + partial.Count];
+        for (var k = 0; k < whole.Count; k++)
+        {
+            changes[k] = (whole[k].Block, primary[k]);
+        }
+
+        List<int> rest = [.. Enumerable.Range(0, whole.Count).Where(k => primary[k] is not null && !settled[k])];
+        var stored = new bool[whole.Count];
+        async ValueTask StoreWholeAsync(int i, CancellationToken token)
+        {
+            var k = rest[i];
+            var (id, isNew) = await ChunkWriter.StoreAsync(_engine.Chunks, scope, whole[k].Bytes, primary[k]!.Value, _engine.Options.VerifyDedupHits, token).ConfigureAwait(false);
             changes[k] = (whole[k].Block, id);
             stored[k] = isNew;
         }
 
         try
         {
-            if (whole.Count < StoreParallelism)
+            if (rest.Count < StoreParallelism)
             {
-                for (var k = 0; k < whole.Count; k++)
+                for (var i = 0; i < rest.Count; i++)
                 {
-                    await StoreWholeAsync(k, cancellationToken).ConfigureAwait(false);
+                    await StoreWholeAsync(i, cancellationToken).ConfigureAwait(false);
                 }
             }
             else
             {
-                await Parallel.ForAsync(0, whole.Count, new ParallelOptions { MaxDegreeOfParallelism = StoreParallelism, CancellationToken = cancellationToken }, StoreWholeAsync).ConfigureAwait(false);
+                await Parallel.ForAsync(0, rest.Count, new ParallelOptions { MaxDegreeOfParallelism = StoreParallelism, CancellationToken = cancellationToken }, StoreWholeAsync).ConfigureAwait(false);
             }
         }
         catch
@@ -327,6 +407,49 @@ public sealed partial class Ec2Client
             lazy!.Overwritten(block);
         }
     }
+
+    /// <summary>The primary id of every whole block, <see langword="null"/> for an all-zero one: on every core when there are many.</summary>
+    private ChunkId?[] HashWhole(List<(long Block, ReadOnlyMemory<byte> Bytes)> whole, ChunkScope scope)
+    {
+        var ids = new ChunkId?[whole.Count];
+        void Hash(int k)
+        {
+            var bytes = whole[k].Bytes.Span;
+            ids[k] = bytes.ContainsAnyExcept((byte)0) ? scope.Hash(bytes) : null;
+        }
+
+        if (whole.Count < StoreParallelism)
+        {
+            for (var k = 0; k < whole.Count; k++)
+            {
+                Hash(k);
+            }
+        }
+        else
+        {
+            Parallel.For(0, whole.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Hash);
+        }
+
+        return ids;
+    }
+
+    /// <summary>The whole blocks whose primary id is the chunk the volume holds at their index now (written back, else in its base map).</summary>
+    private ValueTask<int[]> HeldAsync(VolumeId volumeId, bool importing, List<(long Block, ReadOnlyMemory<byte> Bytes)> whole, ChunkId?[] primary)
+        => _engine.ReadAsync(world =>
+        {
+            var volume = importing ? FindImport(world, volumeId) : FindVolume(world, volumeId);
+            var held = new List<int>();
+            for (var k = 0; k < whole.Count; k++)
+            {
+                if (primary[k] is { } id
+                    && (volume.Dirty.TryGetValue(whole[k].Block, out var written) ? written : _engine.Map.Lookup(_engine.Graph, volume.BaseRoot, whole[k].Block)) == id)
+                {
+                    held.Add(k);
+                }
+            }
+
+            return ValueTask.FromResult(held.ToArray());
+        });
 
     private bool IsSourceBlock(INodeSource nodes, LazyLoad lazy, long block) => _engine.Map.Lookup(nodes, lazy.SourceRoot, block) is not null;
 

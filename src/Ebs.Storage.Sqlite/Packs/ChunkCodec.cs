@@ -1,3 +1,4 @@
+using System.Buffers;
 using K4os.Compression.LZ4;
 
 namespace Ebs.Storage.Sqlite.Packs;
@@ -18,11 +19,18 @@ internal static class ChunkCodec
     {
         if (chunk.Length == blockSize)
         {
-            var compressed = new byte[chunk.Length - 1];
-            var length = LZ4Codec.Encode(chunk, compressed, LZ4Level.L00_FAST);
-            if (length > 0 && length < chunk.Length)
+            var compressed = ArrayPool<byte>.Shared.Rent(chunk.Length - 1);
+            try
             {
-                return PackFile.Record(id, compressed.AsSpan(0, length), PackFile.Compressed, chunk.Length);
+                var length = LZ4Codec.Encode(chunk, compressed.AsSpan(0, chunk.Length - 1), LZ4Level.L00_FAST);
+                if (length > 0 && length < chunk.Length)
+                {
+                    return PackFile.Record(id, compressed.AsSpan(0, length), PackFile.Compressed, chunk.Length);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(compressed);
             }
         }
 

@@ -23,6 +23,7 @@ internal sealed class ChunkLocationTable : IDisposable
     private readonly PreparedStatement _upsert;
     private readonly PreparedStatement _delete;
     private readonly PreparedStatement _move;
+    private readonly PreparedStatement _find;
 
     public ChunkLocationTable(SqliteConnection connection)
     {
@@ -30,6 +31,7 @@ internal sealed class ChunkLocationTable : IDisposable
         _upsert = new(connection, "INSERT INTO chunk_locations (id, pack, offset, length, size) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO UPDATE SET pack = excluded.pack, offset = excluded.offset, length = excluded.length, size = excluded.size");
         _delete = new(connection, "DELETE FROM chunk_locations WHERE id = ?1");
         _move = new(connection, "UPDATE chunk_locations SET pack = ?2, offset = ?3 WHERE id = ?1 AND pack = ?4 AND offset = ?5");
+        _find = new(connection, "SELECT pack, offset, length, size FROM chunk_locations WHERE id = ?1");
     }
 
     /// <summary>Records (or replaces) a chunk's location.</summary>
@@ -59,13 +61,10 @@ internal sealed class ChunkLocationTable : IDisposable
     /// <summary>Finds a chunk's location.</summary>
     public bool TryFind(ChunkId id, out PackLocation location)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT pack, offset, length, size FROM chunk_locations WHERE id = $id";
-        var key = new byte[16];
+        Span<byte> key = stackalloc byte[16];
         BinaryPrimitives.WriteUInt128LittleEndian(key, id.Value);
-        command.Parameters.AddWithValue("$id", key);
-        using var reader = command.ExecuteReader();
-        location = reader.Read() ? Read(reader, 0) : default;
+        Span<long> row = stackalloc long[4];
+        location = _find.Blob(1, key).TryReadRow(row) ? new PackLocation(row[0], row[1], checked((int)row[2]), checked((int)row[3])) : default;
         return location.Length > 0;
     }
 
@@ -121,6 +120,7 @@ internal sealed class ChunkLocationTable : IDisposable
         _upsert.Dispose();
         _delete.Dispose();
         _move.Dispose();
+        _find.Dispose();
     }
 
     /// <summary>Reads a chunk id from the first column, naming the row when it is not one.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using Ebs.Core;
 using Ebs.Core.Chunks;
@@ -23,6 +24,9 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
 {
     /// <summary>The folder, inside the chunk folder, of the packs.</summary>
     public const string FolderName = "packs";
+
+    /// <summary>The bytes appended to a pack between two starts of their write-back: 1 MiB.</summary>
+    private const long WriteBackBytes = 1 << 20;
 
     /// <summary>The size at which a pack is sealed and the next one started.</summary>
     public const long TargetPackSize = 32L << 20;
@@ -166,7 +170,8 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
             var pack = _active!;
             try
             {
-                await RandomAccess.WriteAsync(pack.Handle, record, pack.End, CancellationToken.None).ConfigureAwait(false);
+                // Synchronous: the write lands in the page cache, and a hop to another thread would cost more.
+                RandomAccess.Write(pack.Handle, record, pack.End);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -185,7 +190,13 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
 
             var location = new PackLocation(pack.Number, pack.End, record.Length, chunkLength);
             pack.End += record.Length;
-            FileSync.StartWriteBack(pack.Handle);
+            if (pack.End - pack.WrittenBack >= WriteBackBytes)
+            {
+                // Started early, the write-back leaves the flush before the next commit little to wait for.
+                FileSync.StartWriteBack(pack.Handle, pack.WrittenBack, pack.End - pack.WrittenBack);
+                pack.WrittenBack = pack.End;
+            }
+
             lock (_gate)
             {
                 _dirty[pack.Number] = pack.Handle;
@@ -363,6 +374,201 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
 
             return true;
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The locations are looked up under one lock, the records read pack by pack in file order
+    /// (neighbours in one read), then checked and decoded on every core. Chunks of a pack a
+    /// repack removed meanwhile, and first-layout chunk files, are read one by one.
+    /// </remarks>
+    /// <exception cref="EbsException"><c>InternalError</c> naming a chunk whose record is damaged or whose pack is gone.</exception>
+    public async ValueTask ReadManyAsync(ReadOnlyMemory<ChunkId> ids, Memory<byte> destination, Memory<bool> found, CancellationToken cancellationToken = default)
+    {
+        var count = ids.Length;
+        if (found.Length != count || (count > 0 && destination.Length % count != 0))
+        {
+            throw new ArgumentException($"{destination.Length} bytes and {found.Length} flags do not fit {count} chunks.", nameof(destination));
+        }
+
+        if (count == 0)
+        {
+            return;
+        }
+
+        var length = destination.Length / count;
+        var located = LocateMany(ids);
+        List<int> order = [.. Enumerable.Range(0, count).Where(i => located[i] is not null)];
+        order.Sort((a, b) => (located[a]!.Value.Pack, located[a]!.Value.Offset).CompareTo((located[b]!.Value.Pack, located[b]!.Value.Offset)));
+        var one = Enumerable.Range(0, count).Where(i => located[i] is null).ToList();
+
+        // Neighbouring records (at most a small gap apart) are read as one span of their pack.
+        var spans = new List<(long Pack, long Offset, int Length, int Start)>();
+        var at = new int[count];
+        var spanOf = new int[count];
+        var total = 0;
+        foreach (var i in order)
+        {
+            var location = located[i]!.Value;
+            if (spans.Count > 0 && spans[^1] is var last && last.Pack == location.Pack
+                && location.Offset >= last.Offset + last.Length && location.Offset - (last.Offset + last.Length) <= MaxReadGap
+                && location.End - last.Offset <= MaxReadSpan)
+            {
+                var grown = (int)(location.End - last.Offset);
+                total += grown - last.Length;
+                spans[^1] = last with { Length = grown };
+            }
+            else
+            {
+                spans.Add((location.Pack, location.Offset, location.Length, total));
+                total += location.Length;
+            }
+
+            spanOf[i] = spans.Count - 1;
+            at[i] = spans[^1].Start + (int)(location.Offset - spans[^1].Offset);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(total, 1));
+        try
+        {
+            var read = new int[spans.Count];
+            for (var s = 0; s < spans.Count;)
+            {
+                var pack = spans[s].Pack;
+                var first = s;
+                try
+                {
+                    using var file = File.OpenHandle(PathOf(pack), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                    for (; s < spans.Count && spans[s].Pack == pack; s++)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        read[s] = ReadFully(file, buffer.AsSpan(spans[s].Start, spans[s].Length), spans[s].Offset);
+                    }
+                }
+                catch (FileNotFoundException)
+                {
+                    // Moved by a repack since it was located: read those chunks as a single read does.
+                    for (s = first; s < spans.Count && spans[s].Pack == pack; s++)
+                    {
+                        read[s] = -1;
+                    }
+                }
+            }
+
+            var problems = new string?[count];
+            var ahead = new bool[count];
+            var decode = (int k) =>
+            {
+                var i = order[k];
+                var span = spans[spanOf[i]];
+                if (read[spanOf[i]] < 0)
+                {
+                    ahead[i] = true;
+                    return;
+                }
+
+                var available = Math.Max(0, Math.Min(located[i]!.Value.Length, span.Start + read[spanOf[i]] - at[i]));
+                problems[i] = Problem(ids.Span[i], buffer.AsSpan(at[i], available), destination.Span.Slice(i * length, length));
+            };
+            if (order.Count < 8)
+            {
+                for (var k = 0; k < order.Count; k++)
+                {
+                    decode(k);
+                }
+            }
+            else
+            {
+                Parallel.For(0, order.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, decode);
+            }
+
+            foreach (var i in order)
+            {
+                if (problems[i] is { } problem)
+                {
+                    throw Corrupt(ids.Span[i], problem);
+                }
+
+                found.Span[i] = !ahead[i];
+            }
+
+            one.AddRange(order.Where(i => ahead[i]));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        foreach (var i in one)
+        {
+            var stored = await TryReadAsync(ids.Span[i], destination.Slice(i * length, length), cancellationToken).ConfigureAwait(false);
+            found.Span[i] = stored;
+        }
+    }
+
+    /// <summary>The most bytes between two records that <see cref="ReadManyAsync"/> reads through to read them together.</summary>
+    private const int MaxReadGap = 16 << 10;
+
+    /// <summary>The most bytes <see cref="ReadManyAsync"/> reads of a pack at once.</summary>
+    private const int MaxReadSpan = 4 << 20;
+
+    /// <summary>Reads into <paramref name="buffer"/> from <paramref name="offset"/> until it is full or the file ends.</summary>
+    /// <returns>The bytes read.</returns>
+    private static int ReadFully(SafeFileHandle file, Span<byte> buffer, long offset)
+    {
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var n = RandomAccess.Read(file, buffer[read..], offset + read);
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+        }
+
+        return read;
+    }
+
+    /// <summary>Where each chunk is, as <see cref="Locate"/> finds it, with one lock and one pass over the recorded locations.</summary>
+    private PackLocation?[] LocateMany(ReadOnlyMemory<ChunkId> ids)
+    {
+        var located = new PackLocation?[ids.Length];
+        var recorded = new List<int>();
+        lock (_gate)
+        {
+            var span = ids.Span;
+            for (var i = 0; i < span.Length; i++)
+            {
+                if (_unflushed.TryGetValue(span[i], out var pending) || _uncommitted.TryGetValue(span[i], out pending))
+                {
+                    located[i] = pending;
+                }
+                else if (!_deleted.Contains(span[i]))
+                {
+                    recorded.Add(i);
+                }
+            }
+        }
+
+        if (recorded.Count > 0)
+        {
+            _state.ReadLocations(t =>
+            {
+                foreach (var i in recorded)
+                {
+                    if (t.TryFind(ids.Span[i], out var location))
+                    {
+                        located[i] = location;
+                    }
+                }
+
+                return true;
+            });
+        }
+
+        return located;
     }
 
     /// <summary>Reads a record's bytes, as far as the pack holds them.</summary>
@@ -593,5 +799,8 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
         public SafeFileHandle Handle { get; } = handle;
 
         public long End { get; set; } = end;
+
+        /// <summary>Gets or sets where the bytes whose write-back has not been started yet begin.</summary>
+        public long WrittenBack { get; set; } = end;
     }
 }
