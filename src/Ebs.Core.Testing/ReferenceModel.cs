@@ -63,6 +63,10 @@ public sealed class ReferenceModel(int blockSize = TestCloud.BlockSize)
     // Per volume: the blocks written since its last snapshot.
     private readonly Dictionary<VolumeId, HashSet<long>> _written = [];
 
+    // The blocks each volume's base holds (its last snapshot, or the snapshot it was made from):
+    // zeros written where the base holds nothing leave a hole, as the engine keeps them.
+    private readonly Dictionary<VolumeId, HashSet<long>> _bases = [];
+
     /// <summary>Adds a volume with its blocks; <paramref name="source"/> is the snapshot it was created from, if any.</summary>
     /// <param name="volume">The volume.</param>
     /// <param name="blocks">Its blocks (taken, not copied).</param>
@@ -72,6 +76,7 @@ public sealed class ReferenceModel(int blockSize = TestCloud.BlockSize)
         Volumes[volume] = blocks;
         _lineages[volume] = source is { } id ? [id] : [];
         _written[volume] = [];
+        _bases[volume] = [.. blocks.Keys];
     }
 
     /// <summary>Removes a volume, its zone and its attachment.</summary>
@@ -83,6 +88,7 @@ public sealed class ReferenceModel(int blockSize = TestCloud.BlockSize)
         Attachments.Remove(volume);
         _lineages.Remove(volume);
         _written.Remove(volume);
+        _bases.Remove(volume);
     }
 
     /// <summary>Writes bytes to a volume at a byte offset.</summary>
@@ -91,8 +97,17 @@ public sealed class ReferenceModel(int blockSize = TestCloud.BlockSize)
     /// <param name="data">The bytes.</param>
     public void WriteVolume(VolumeId volume, long offset, byte[] data)
     {
-        Write(Volumes[volume], offset, data);
-        _written.GetValueOrDefault(volume)?.UnionWith(Enumerable.Range(0, data.Length).Select(i => (offset + i) / BlockSize));
+        var blocks = Volumes[volume];
+        Write(blocks, offset, data);
+        var touched = Enumerable.Range(0, data.Length).Select(i => (offset + i) / BlockSize).Distinct().ToList();
+        _written.GetValueOrDefault(volume)?.UnionWith(touched);
+        foreach (var block in touched)
+        {
+            if (!blocks[block].AsSpan().ContainsAnyExcept((byte)0) && !(_bases.GetValueOrDefault(volume)?.Contains(block) ?? false))
+            {
+                blocks.Remove(block);
+            }
+        }
     }
 
     /// <summary>Adds a snapshot of a volume's bytes as they are now.</summary>
@@ -103,6 +118,11 @@ public sealed class ReferenceModel(int blockSize = TestCloud.BlockSize)
         Snapshots[snapshot] = Copy(Volumes[volume]);
         _lineages.GetValueOrDefault(volume)?.Add(snapshot);
         _written.GetValueOrDefault(volume)?.Clear();
+        if (_bases.TryGetValue(volume, out var based))
+        {
+            based.Clear();
+            based.UnionWith(Volumes[volume].Keys);
+        }
     }
 
     /// <summary>
