@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
@@ -71,14 +70,7 @@ internal sealed class BlockMap
 
         var current = root is { } id ? nodes.Get(id) : null;
         var edits = current is null || changes.Length > EditLog.MaxEdits ? null : new EditRecorder(Levels - 1, changes.Length);
-        try
-        {
-            return Build(nodes, Levels - 1, current, changes, WriterOf(changes), edits)?.Id;
-        }
-        finally
-        {
-            edits?.Dispose();
-        }
+        return Build(nodes, Levels - 1, current, changes, WriterOf(changes), edits)?.Id;
     }
 
     /// <summary>Enumerates (index, chunk) pairs in ascending block order, starting at <paramref name="fromIndex"/>.</summary>
@@ -242,7 +234,7 @@ internal sealed class BlockMap
         }
 
         var provenance = Provenance.After(node, touched, writer);
-        var log = edits is not null && level == edits.RootLevel ? EditLog.After(node, provenance, edits.Recorded) : null;
+        var log = edits is not null && level == edits.RootLevel ? EditLog.After(node, provenance, edits.Recorded()) : null;
         return nodes.Intern(BlockMapNode.Create(level, bitmap, packed, blockCount, recorded ? packedGenerations : null, provenance, log));
     }
 
@@ -443,24 +435,27 @@ internal sealed class BlockMap
         public bool Visit(long index, ChunkId? first, ChunkId? second) => visit(index, first, second);
     }
 
-    /// <summary>Collects, in a pooled buffer, the edits one <see cref="Apply"/> makes, for the <see cref="EditLog"/> of the root it builds.</summary>
-    private sealed class EditRecorder(int rootLevel, int capacity) : IDisposable
+    /// <summary>Collects the edits one <see cref="Apply"/> makes, for the <see cref="EditLog"/> of the root it builds.</summary>
+    private sealed class EditRecorder(int rootLevel, int capacity)
     {
-        private BlockEdit[] _edits = ArrayPool<BlockEdit>.Shared.Rent(capacity);
+        // Every change is usually an edit: sized for all of them, the array becomes the log's as it is.
+        private BlockEdit[] _edits = new BlockEdit[capacity];
         private int _count;
 
         /// <summary>Gets the level of the root, where the log is kept.</summary>
         public int RootLevel { get; } = rootLevel;
 
-        /// <summary>Gets the edits recorded, ascending by index.</summary>
-        public ReadOnlySpan<BlockEdit> Recorded => _edits.AsSpan(0, _count);
-
         public void Add(BlockEdit edit) => _edits[_count++] = edit;
 
-        public void Dispose()
+        /// <summary>Gets the edits recorded, ascending by index.</summary>
+        public BlockEdit[] Recorded()
         {
-            ArrayPool<BlockEdit>.Shared.Return(_edits);
-            _edits = [];
+            if (_count < _edits.Length)
+            {
+                Array.Resize(ref _edits, _count);
+            }
+
+            return _edits;
         }
     }
 }

@@ -71,11 +71,11 @@ internal sealed class EditLog
 
     /// <summary>
     /// The log of a root built from <paramref name="edited"/> with <paramref name="provenance"/> by
-    /// <paramref name="edits"/> (ascending, each a change): a new log when the provenance starts
+    /// <paramref name="edits"/> (ascending, each a change; the log keeps the array): a new log when the provenance starts
     /// from <paramref name="edited"/>, <paramref name="edited"/>'s own extended when its edits
     /// accumulate on an earlier base; <see langword="null"/> when the edits are not fully known.
     /// </summary>
-    public static EditLog? After(BlockMapNode? edited, Provenance provenance, ReadOnlySpan<BlockEdit> edits)
+    public static EditLog? After(BlockMapNode? edited, Provenance provenance, BlockEdit[] edits)
     {
         if (edited is null || provenance.Base is not { } @base || edits.Length > MaxEdits)
         {
@@ -84,7 +84,7 @@ internal sealed class EditLog
 
         if (@base == edited.Id)
         {
-            return new EditLog(@base, edits.ToArray(), null, edits.Length);
+            return new EditLog(@base, edits, null, edits.Length);
         }
 
         if (edited.Edits is not { } earlier || earlier.Base != @base || earlier.Count + edits.Length > MaxEdits)
@@ -92,7 +92,7 @@ internal sealed class EditLog
             return null;
         }
 
-        return new EditLog(@base, edits.ToArray(), earlier, earlier.Count + edits.Length);
+        return new EditLog(@base, edits, earlier, earlier.Count + edits.Length);
     }
 
     /// <summary>
