@@ -69,7 +69,8 @@ internal sealed class BlockMap
         }
 
         var current = root is { } id ? nodes.Get(id) : null;
-        return Build(nodes, Levels - 1, current, changes, WriterOf(changes))?.Id;
+        var edits = current is null || changes.Length > EditLog.MaxEdits ? null : new EditRecorder(Levels - 1, changes.Length);
+        return Build(nodes, Levels - 1, current, changes, WriterOf(changes), edits)?.Id;
     }
 
     /// <summary>Enumerates (index, chunk) pairs in ascending block order, starting at <paramref name="fromIndex"/>.</summary>
@@ -88,8 +89,31 @@ internal sealed class BlockMap
     /// </remarks>
     /// <returns><see langword="false"/> when the visit was stopped early.</returns>
     public bool Diff(INodeSource nodes, NodeId? first, NodeId? second, long fromIndex, DiffVisitor visit, bool byWrite = false)
-        => first == second
-            || DiffNodes(nodes, Levels - 1, first is { } a ? nodes.Get(a) : null, second is { } b ? nodes.Get(b) : null, 0, fromIndex, visit, byWrite);
+    {
+        var visitor = new DelegateVisitor(visit);
+        return Diff(nodes, first, second, fromIndex, ref visitor, byWrite);
+    }
+
+    /// <summary>
+    /// Visits the differing blocks as <see cref="Diff(INodeSource, NodeId?, NodeId?, long, DiffVisitor, bool)"/>.
+    /// When one map was edited from the other, directly or through maps still held, their
+    /// <see cref="EditLog"/>s give the differences without walking the trees.
+    /// </summary>
+    /// <returns><see langword="false"/> when the visit was stopped early.</returns>
+    public bool Diff<TVisitor>(INodeSource nodes, NodeId? first, NodeId? second, long fromIndex, ref TVisitor visit, bool byWrite = false)
+        where TVisitor : struct, IDiffVisitor
+    {
+        if (first == second)
+        {
+            return true;
+        }
+
+        var a = first is { } x ? nodes.Get(x) : null;
+        var b = second is { } y ? nodes.Get(y) : null;
+        return a is not null && b is not null && EditLog.Between(nodes, a, b) is { } logged
+            ? DiffLogged(logged.Edits, logged.Reversed, fromIndex, ref visit, byWrite)
+            : DiffNodes(nodes, Levels - 1, a, b, 0, fromIndex, ref visit, byWrite);
+    }
 
     /// <summary>Lists every differing block (see <see cref="Diff(INodeSource, NodeId?, NodeId?, long, DiffVisitor, bool)"/>).</summary>
     public List<(long Index, ChunkId? First, ChunkId? Second)> Diff(INodeSource nodes, NodeId? first, NodeId? second, long fromIndex = 0)
@@ -120,7 +144,7 @@ internal sealed class BlockMap
         return writer;
     }
 
-    private static BlockMapNode? Build(INodeSource nodes, int level, BlockMapNode? node, ReadOnlySpan<BlockChange> changes, ulong? writer)
+    private static BlockMapNode? Build(INodeSource nodes, int level, BlockMapNode? node, ReadOnlySpan<BlockChange> changes, ulong? writer, EditRecorder? edits)
     {
         Span<UInt128> children = stackalloc UInt128[BlockMapNode.FanOut];
         Span<ulong> generations = stackalloc ulong[level == 0 ? BlockMapNode.FanOut : 0];
@@ -160,6 +184,7 @@ internal sealed class BlockMap
                 var generation = now.HasValue ? change.Generation : 0;
                 if (had != now.HasValue || (had && (children[slot] != now!.Value || generations[slot] != generation)))
                 {
+                    edits?.Add(new BlockEdit(change.Index, had ? new ChunkId(children[slot]) : null, generations[slot], change.Chunk, generation));
                     touched |= bit;
                     blockCount += (now.HasValue ? 1 : 0) - (had ? 1 : 0);
                     bitmap = now.HasValue ? bitmap | bit : bitmap & ~bit;
@@ -170,7 +195,7 @@ internal sealed class BlockMap
             else
             {
                 var child = had ? node!.ChildAt(node.PositionOf(slot), nodes) : null;
-                var rebuilt = Build(nodes, level - 1, child, changes[i..j], writer);
+                var rebuilt = Build(nodes, level - 1, child, changes[i..j], writer, edits);
                 if (!ReferenceEquals(rebuilt, child))
                 {
                     touched |= bit;
@@ -208,7 +233,9 @@ internal sealed class BlockMap
             }
         }
 
-        return nodes.Intern(BlockMapNode.Create(level, bitmap, packed, blockCount, recorded ? packedGenerations : null, Provenance.After(node, touched, writer)));
+        var provenance = Provenance.After(node, touched, writer);
+        var log = edits is not null && level == edits.RootLevel ? EditLog.After(node, provenance, edits.Recorded()) : null;
+        return nodes.Intern(BlockMapNode.Create(level, bitmap, packed, blockCount, recorded ? packedGenerations : null, provenance, log));
     }
 
     private static IEnumerable<(long Index, ChunkId Chunk)> Walk(INodeSource nodes, BlockMapNode node, long baseIndex, long fromIndex)
@@ -236,19 +263,20 @@ internal sealed class BlockMap
         }
     }
 
-    private static bool DiffNodes(INodeSource nodes, int level, BlockMapNode? first, BlockMapNode? second, long baseIndex, long fromIndex, DiffVisitor visit, bool byWrite)
+    private static bool DiffNodes<TVisitor>(INodeSource nodes, int level, BlockMapNode? first, BlockMapNode? second, long baseIndex, long fromIndex, ref TVisitor visit, bool byWrite)
+        where TVisitor : struct, IDiffVisitor
     {
         if (first is not null && second is not null)
         {
             // One edited from the other (a snapshot and its predecessor): only the edited slots can differ.
             if (second.WasEditedFrom(first, out var slots) || first.WasEditedFrom(second, out slots))
             {
-                return DiffSlots(nodes, level, first, second, slots, baseIndex, fromIndex, visit, byWrite);
+                return DiffSlots(nodes, level, first, second, slots, baseIndex, fromIndex, ref visit, byWrite);
             }
 
             if (first.Bitmap == second.Bitmap)
             {
-                return DiffAligned(nodes, level, first, second, baseIndex, fromIndex, visit, byWrite);
+                return DiffAligned(nodes, level, first, second, baseIndex, fromIndex, ref visit, byWrite);
             }
         }
 
@@ -269,7 +297,7 @@ internal sealed class BlockMap
                 continue;
             }
 
-            if (!DiffChild(nodes, level, inFirst ? first : null, a, inSecond ? second : null, b, start, fromIndex, visit, byWrite))
+            if (!DiffChild(nodes, level, inFirst ? first : null, a, inSecond ? second : null, b, start, fromIndex, ref visit, byWrite))
             {
                 return false;
             }
@@ -279,7 +307,8 @@ internal sealed class BlockMap
     }
 
     /// <summary>Compares two nodes in the given slots only, the others being known equal.</summary>
-    private static bool DiffSlots(INodeSource nodes, int level, BlockMapNode first, BlockMapNode second, ulong slots, long baseIndex, long fromIndex, DiffVisitor visit, bool byWrite)
+    private static bool DiffSlots<TVisitor>(INodeSource nodes, int level, BlockMapNode first, BlockMapNode second, ulong slots, long baseIndex, long fromIndex, ref TVisitor visit, bool byWrite)
+        where TVisitor : struct, IDiffVisitor
     {
         var span = SpanOf(level);
         for (var bits = slots & (first.Bitmap | second.Bitmap); bits != 0; bits &= bits - 1)
@@ -295,7 +324,7 @@ internal sealed class BlockMap
             var a = (first.Bitmap & bit) != 0 ? first.PositionOf(slot) : -1;
             var b = (second.Bitmap & bit) != 0 ? second.PositionOf(slot) : -1;
             if (!(a >= 0 && b >= 0 && Same(level, first, a, second, b, byWrite))
-                && !DiffChild(nodes, level, a >= 0 ? first : null, a, b >= 0 ? second : null, b, start, fromIndex, visit, byWrite))
+                && !DiffChild(nodes, level, a >= 0 ? first : null, a, b >= 0 ? second : null, b, start, fromIndex, ref visit, byWrite))
             {
                 return false;
             }
@@ -308,7 +337,8 @@ internal sealed class BlockMap
     /// Two nodes with the same occupied slots: their dense child arrays line up, so a
     /// vectorized compare jumps straight from one differing child to the next.
     /// </summary>
-    private static bool DiffAligned(INodeSource nodes, int level, BlockMapNode first, BlockMapNode second, long baseIndex, long fromIndex, DiffVisitor visit, bool byWrite)
+    private static bool DiffAligned<TVisitor>(INodeSource nodes, int level, BlockMapNode first, BlockMapNode second, long baseIndex, long fromIndex, ref TVisitor visit, bool byWrite)
+        where TVisitor : struct, IDiffVisitor
     {
         var span = SpanOf(level);
         var a = MemoryMarshal.AsBytes(first.Children.AsSpan());
@@ -335,7 +365,7 @@ internal sealed class BlockMap
             }
 
             var start = baseIndex + (SlotAt(first.Bitmap, position) * span);
-            if (start + span > fromIndex && !DiffChild(nodes, level, first, position, second, position, start, fromIndex, visit, byWrite))
+            if (start + span > fromIndex && !DiffChild(nodes, level, first, position, second, position, start, fromIndex, ref visit, byWrite))
             {
                 return false;
             }
@@ -364,8 +394,68 @@ internal sealed class BlockMap
         return BitOperations.TrailingZeroCount(bitmap);
     }
 
-    private static bool DiffChild(INodeSource nodes, int level, BlockMapNode? first, int a, BlockMapNode? second, int b, long start, long fromIndex, DiffVisitor visit, bool byWrite)
+    private static bool DiffChild<TVisitor>(INodeSource nodes, int level, BlockMapNode? first, int a, BlockMapNode? second, int b, long start, long fromIndex, ref TVisitor visit, bool byWrite)
+        where TVisitor : struct, IDiffVisitor
         => level == 0
-            ? visit(start, first is null ? null : new ChunkId(first.Children[a]), second is null ? null : new ChunkId(second.Children[b]))
-            : DiffNodes(nodes, level - 1, first?.ChildAt(a, nodes), second?.ChildAt(b, nodes), start, fromIndex, visit, byWrite);
+            ? visit.Visit(start, first is null ? null : new ChunkId(first.Children[a]), second is null ? null : new ChunkId(second.Children[b]))
+            : DiffNodes(nodes, level - 1, first?.ChildAt(a, nodes), second?.ChildAt(b, nodes), start, fromIndex, ref visit, byWrite);
+
+    /// <summary>Visits the edits from <paramref name="fromIndex"/> on that change what the diff compares; with <paramref name="reversed"/>, the edits lead from the second map to the first.</summary>
+    private static bool DiffLogged<TVisitor>(BlockEdit[] edits, bool reversed, long fromIndex, ref TVisitor visit, bool byWrite)
+        where TVisitor : struct, IDiffVisitor
+    {
+        // The first edit at or after fromIndex.
+        int start = 0, end = edits.Length;
+        while (start < end)
+        {
+            var middle = (start + end) >>> 1;
+            (start, end) = edits[middle].Index < fromIndex ? (middle + 1, end) : (start, middle);
+        }
+
+        visit.Expect(edits.Length - start);
+        foreach (ref readonly var edit in edits.AsSpan(start))
+        {
+            if ((byWrite ? edit.ChangesWrite : edit.ChangesContent)
+                && !(reversed ? visit.Visit(edit.Index, edit.After, edit.Before) : visit.Visit(edit.Index, edit.Before, edit.After)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Calls a <see cref="DiffVisitor"/> delegate.</summary>
+    private readonly struct DelegateVisitor(DiffVisitor visit) : IDiffVisitor
+    {
+        public void Expect(int count)
+        {
+        }
+
+        public bool Visit(long index, ChunkId? first, ChunkId? second) => visit(index, first, second);
+    }
+
+    /// <summary>Collects the edits one <see cref="Apply"/> makes, for the <see cref="EditLog"/> of the root it builds.</summary>
+    private sealed class EditRecorder(int rootLevel, int capacity)
+    {
+        // Every change is usually an edit: sized for all of them, the array becomes the log's as it is.
+        private BlockEdit[] _edits = new BlockEdit[capacity];
+        private int _count;
+
+        /// <summary>Gets the level of the root, where the log is kept.</summary>
+        public int RootLevel { get; } = rootLevel;
+
+        public void Add(BlockEdit edit) => _edits[_count++] = edit;
+
+        /// <summary>Gets the edits recorded, ascending by index.</summary>
+        public BlockEdit[] Recorded()
+        {
+            if (_count < _edits.Length)
+            {
+                Array.Resize(ref _edits, _count);
+            }
+
+            return _edits;
+        }
+    }
 }

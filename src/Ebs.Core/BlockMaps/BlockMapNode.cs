@@ -15,15 +15,17 @@ namespace Ebs.Core.BlockMaps;
 /// <remarks>
 /// A node built by <see cref="BlockMap.Apply"/> also keeps its <see cref="Provenance"/>: the node
 /// it was edited from and the slots the edits touched. It is not part of the id (equal content,
-/// equal id, whatever its history) and is not stored: a node read from a store has none.
+/// equal id, whatever its history) and is not stored: a node read from a store has none. A root
+/// built so also keeps its <see cref="EditLog"/>, the same way.
 /// </remarks>
 internal sealed class BlockMapNode
 {
     public const int FanOutBits = 6;
     public const int FanOut = 1 << FanOutBits;
 
-    private BlockMapNode(int level, ulong bitmap, UInt128[] children, long blockCount, ulong[]? generations, Provenance? provenance)
+    private BlockMapNode(int level, ulong bitmap, UInt128[] children, long blockCount, ulong[]? generations, Provenance? provenance, EditLog? edits)
     {
+        Edits = edits;
         if (provenance is { } known)
         {
             _editedFrom = known.Base?.Value ?? default;
@@ -57,6 +59,9 @@ internal sealed class BlockMapNode
 
     public bool IsLeaf => Level == 0;
 
+    /// <summary>Gets, for a root built by <see cref="BlockMap.Apply"/> from another, the blocks its edits changed; <see langword="null"/> when unknown.</summary>
+    public EditLog? Edits { get; }
+
     // The provenance, unpacked so that a diff tests it in place.
     private const byte Known = 1, HasBase = 2, HasWriter = 4;
     private readonly UInt128 _editedFrom;
@@ -87,8 +92,8 @@ internal sealed class BlockMapNode
     // the node is dropped from the table and stored again later.
     private BlockMapNode?[]? _resolved;
 
-    public static BlockMapNode Create(int level, ulong bitmap, UInt128[] children, long blockCount, ulong[]? generations = null, Provenance? provenance = null)
-        => new(level, bitmap, children, blockCount, generations, provenance);
+    public static BlockMapNode Create(int level, ulong bitmap, UInt128[] children, long blockCount, ulong[]? generations = null, Provenance? provenance = null, EditLog? edits = null)
+        => new(level, bitmap, children, blockCount, generations, provenance, edits);
 
     /// <summary>Gets the write generation of the <paramref name="k"/>-th child (dense position) of a leaf.</summary>
     public ulong GenerationAt(int k) => Generations is { } g ? g[k] : 0;

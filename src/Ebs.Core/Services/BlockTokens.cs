@@ -36,8 +36,11 @@ internal static class BlockTokens
         return now.UtcTicks < expiry && BinaryPrimitives.ReadUInt64LittleEndian(bytes[sizeof(long)..]) == new Issuer(snapshot, expiry).Tag(index, chunk);
     }
 
-    /// <summary>Issues the tokens of one snapshot's blocks with one expiry.</summary>
-    internal readonly struct Issuer
+    /// <summary>The issuers of a ListChangedBlocks page: the first snapshot's (when there is one) and the second's.</summary>
+    internal sealed record Issuers(Issuer? First, Issuer Second);
+
+    /// <summary>Issues the tokens of one snapshot's blocks with one expiry; equal issuers issue equal tokens.</summary>
+    internal readonly record struct Issuer
     {
         private readonly long _expiry;
         private readonly long _seed;

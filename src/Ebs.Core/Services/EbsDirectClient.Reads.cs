@@ -66,8 +66,11 @@ public sealed partial class EbsDirectClient
     /// Lists the blocks written between two snapshots of one volume lineage (or every written block
     /// of the second when there is no first), ascending by index, one page per call, with their
     /// tokens in each snapshot. As in AWS, a block written again with equal bytes counts as
-    /// changed: the block maps record which write put each block there, and equal subtrees are
-    /// skipped, so the cost follows the number of changes, not the volume size.
+    /// changed: the block maps record which write put each block there. A snapshot's map keeps
+    /// in memory the blocks its edits changed since its predecessor's (<c>BlockMaps/EditLog</c>),
+    /// so the blocks between two snapshots joined by such logs are read from them; otherwise (a
+    /// store reopened, a snapshot between them deleted) both maps are walked, equal subtrees
+    /// skipped. Either way the cost follows the number of changes, not the volume size.
     /// </summary>
     /// <param name="request">The snapshots and the page.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
@@ -99,40 +102,21 @@ public sealed partial class EbsDirectClient
             var now = _engine.Time.GetUtcNow();
             var first = firstId is { } f ? FindReadable(world, f, now) : null;
             var second = FindReadable(world, secondId, now);
-            if (first is not null && !Lineages(world, first).Overlaps(Lineages(world, second)))
+            if (first is not null && first.Lineage != second.Lineage && !Lineages(world, first).Overlaps(Lineages(world, second)))
             {
                 throw Invalid(EbsErrorReasons.UnrelatedSnapshots, $"The snapshots '{first.Id}' and '{second.Id}' are not of the same volume lineage.");
             }
 
             var expiry = now + BlockTokenLifetime;
-            var blocks = ImmutableArray.CreateBuilder<ChangedBlock>(Math.Min(maxResults, 1024));
-            var firstTokens = first is null ? default : BlockTokens.For(first.Id, expiry);
-            var secondTokens = BlockTokens.For(second.Id, expiry);
-            string? token = null;
-            _engine.Map.Diff(_engine.Graph, first?.Root, second.Root, from, (index, a, b) =>
-            {
-                if (blocks.Count == maxResults)
-                {
-                    token = MakeToken(index);
-                    return false;
-                }
-
-                blocks.Add(new ChangedBlock
-                {
-                    BlockIndex = index,
-                    FirstBlockToken = a is { } x ? firstTokens.Issue(index, x) : null,
-                    SecondBlockToken = b is { } y ? secondTokens.Issue(index, y) : null,
-                });
-                return true;
-            }, byWrite: true);
-
+            var page = new ChangedBlockPage(maxResults, new BlockTokens.Issuers(first is null ? null : BlockTokens.For(first.Id, expiry), BlockTokens.For(second.Id, expiry)));
+            _engine.Map.Diff(_engine.Graph, first?.Root, second.Root, from, ref page, byWrite: true);
             return ValueTask.FromResult(new ListChangedBlocksResponse
             {
-                ChangedBlocks = blocks.DrainToImmutable(),
+                ChangedBlocks = page.ToImmutableArray(),
                 ExpiryTime = expiry,
                 VolumeSize = second.VolumeSizeGiB,
                 BlockSize = _engine.BlockSize,
-                NextToken = token,
+                NextToken = page.Next is { } next ? MakeToken(next) : null,
             });
         });
     }

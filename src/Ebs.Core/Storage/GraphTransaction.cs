@@ -53,6 +53,8 @@ internal sealed class GraphTransaction : INodeSource
 
     public BlockMapNode Get(NodeId id) => _newNodes.TryGetValue(id, out var node) ? node : _graph.Get(id);
 
+    public bool TryGet(NodeId id, out BlockMapNode? node) => _newNodes.TryGetValue(id, out node) || _graph.TryGet(id, out node);
+
     public BlockMapNode Intern(BlockMapNode node)
     {
         if (_newNodes.TryGetValue(node.Id, out var known) || _graph.TryGetKept(node.Id, out known))

@@ -105,23 +105,4 @@ public sealed class ProvenanceTests
     }
 
     private static ChunkId Chunk(int seed) => new(new UInt128((ulong)seed, (ulong)seed * 31));
-
-    /// <summary>The nodes as a store gives them back: encoded and decoded, so without provenance.</summary>
-    private sealed class StoredNodes(INodeSource source) : INodeSource
-    {
-        private readonly Dictionary<NodeId, BlockMapNode> _decoded = [];
-
-        public BlockMapNode Get(NodeId id)
-        {
-            if (!_decoded.TryGetValue(id, out var node))
-            {
-                node = StateCodec.DecodeNode(id, StateCodec.Encode(source.Get(id)));
-                _decoded.Add(id, node);
-            }
-
-            return node;
-        }
-
-        public BlockMapNode Intern(BlockMapNode node) => throw new InvalidOperationException("Read only.");
-    }
 }
