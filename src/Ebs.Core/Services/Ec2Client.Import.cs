@@ -101,12 +101,15 @@ public sealed partial class Ec2Client
     /// <summary>Stores the image batch by batch, then records its length (and, for a new volume, makes it visible).</summary>
     private async ValueTask<Volume> ImportIntoAsync(VolumeId volumeId, bool importing, long capacity, Stream source, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        var length = await ImageBatches.CopyAsync(
-            source,
-            capacity,
-            (offset, batch) => WriteVolumeCoreAsync(volumeId, [new VolumeWrite(offset, batch)], importing, onlyChanges: true, cancellationToken),
-            progress,
-            cancellationToken).ConfigureAwait(false);
+        // Batches are stored two at a time but commit in order, so a failure leaves the image's start in place.
+        var previous = Task.CompletedTask;
+        ValueTask StoreBatchAsync(long offset, ReadOnlyMemory<byte> batch)
+        {
+            previous = WriteVolumeCoreAsync(volumeId, [new VolumeWrite(offset, batch)], importing, onlyChanges: true, previous, cancellationToken).AsTask();
+            return new ValueTask(previous);
+        }
+
+        var length = await ImageBatches.CopyAsync(source, capacity, StoreBatchAsync, progress, cancellationToken).ConfigureAwait(false);
 
         return await _engine.CommitAsync(nameof(ImportVolumeAsync), m =>
         {

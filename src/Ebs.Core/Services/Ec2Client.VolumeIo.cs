@@ -60,7 +60,7 @@ public sealed partial class Ec2Client
 
         if (!writes.All(w => w.Data.IsEmpty))
         {
-            await WriteVolumeCoreAsync(volumeId, writes, importing: false, onlyChanges: false, cancellationToken).ConfigureAwait(false);
+            await WriteVolumeCoreAsync(volumeId, writes, importing: false, onlyChanges: false, committedBefore: null, cancellationToken).ConfigureAwait(false);
         }
 
         return new WriteVolumeResponse { BytesWritten = writes.Sum(w => (long)w.Data.Length) };
@@ -252,9 +252,11 @@ public sealed partial class Ec2Client
     /// which compares the image with the volume), such a block is not a write at all and one
     /// changed back to its base bytes leaves the set. Zeros written where the volume holds nothing
     /// stay a hole either way. <paramref name="importing"/> says the volume is an unfinished import,
-    /// which only its importer may write.
+    /// which only its importer may write. With <paramref name="committedBefore"/> (an import's
+    /// previous batch), the blocks are hashed and stored at once but committed only after it,
+    /// and not at all if it failed.
     /// </summary>
-    private async ValueTask WriteVolumeCoreAsync(VolumeId volumeId, IReadOnlyList<VolumeWrite> writes, bool importing, bool onlyChanges, CancellationToken cancellationToken)
+    private async ValueTask WriteVolumeCoreAsync(VolumeId volumeId, IReadOnlyList<VolumeWrite> writes, bool importing, bool onlyChanges, Task? committedBefore, CancellationToken cancellationToken)
     {
         // Split the ranges into the blocks they cover whole and the blocks they touch in part
         // (a block shared by two adjacent ranges gets both parts).
@@ -343,6 +345,20 @@ public sealed partial class Ec2Client
             if (changes[k].Chunk is { } id)
             {
                 staged.TryAdd(id, ChunkWriter.StoredForm(scope, id, whole[k].Bytes));
+            }
+        }
+
+        if (committedBefore is not null)
+        {
+            try
+            {
+                await committedBefore.ConfigureAwait(false);
+            }
+            catch
+            {
+                // The write before this one failed: this one must not land after the gap it left.
+                await _engine.DiscardAsync(Enumerable.Range(0, whole.Count).Where(k => stored[k]).Select(k => changes[k].Chunk!.Value)).ConfigureAwait(false);
+                throw;
             }
         }
 

@@ -205,6 +205,7 @@ internal sealed partial class PackChunkStore
         {
             if (!busy.Contains(number) && _state.ReadLocations(t => t.EndOf(number)) is null)
             {
+                ForgetReader(number);
                 File.Delete(PathOf(number));
                 removed.Add(number);
             }

@@ -50,6 +50,11 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
     private (KeyValuePair<ChunkId, PackLocation>[] Located, ChunkId[] Deleted)? _writing;
     private bool _folderDirty;
 
+    /// <summary>The most packs kept open for reading at once.</summary>
+    private const int MaxReaders = 64;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, SafeFileHandle> _readers = new();
+
     private readonly SemaphoreSlim _appending = new(1, 1);
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private ActivePack? _active;
@@ -358,11 +363,11 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
             {
                 record = await ReadRecordAsync(location, cancellationToken).ConfigureAwait(false);
             }
-            catch (FileNotFoundException) when (attempt == 0)
+            catch (Exception e) when (e is FileNotFoundException or ObjectDisposedException && attempt == 0)
             {
-                continue; // moved by a repack since it was located
+                continue; // moved by a repack since it was located (its file closed, or gone)
             }
-            catch (FileNotFoundException)
+            catch (Exception e) when (e is FileNotFoundException or ObjectDisposedException)
             {
                 throw Corrupt(id, $"its pack {PathOf(location.Pack)} is missing");
             }
@@ -438,14 +443,24 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
                 var first = s;
                 try
                 {
-                    using var file = File.OpenHandle(PathOf(pack), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                    for (; s < spans.Count && spans[s].Pack == pack; s++)
+                    var (file, owned) = OpenForReading(pack);
+                    try
                     {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        read[s] = ReadFully(file, buffer.AsSpan(spans[s].Start, spans[s].Length), spans[s].Offset);
+                        for (; s < spans.Count && spans[s].Pack == pack; s++)
+                        {
+                            cancellationToken.ThrowIfCancellationRequested();
+                            read[s] = ReadFully(file, buffer.AsSpan(spans[s].Start, spans[s].Length), spans[s].Offset);
+                        }
+                    }
+                    finally
+                    {
+                        if (owned)
+                        {
+                            file.Dispose();
+                        }
                     }
                 }
-                catch (FileNotFoundException)
+                catch (Exception e) when (e is FileNotFoundException or ObjectDisposedException)
                 {
                     // Moved by a repack since it was located: read those chunks as a single read does.
                     for (s = first; s < spans.Count && spans[s].Pack == pack; s++)
@@ -572,23 +587,55 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
     }
 
     /// <summary>Reads a record's bytes, as far as the pack holds them.</summary>
-    internal async ValueTask<byte[]> ReadRecordAsync(PackLocation location, CancellationToken cancellationToken)
+    internal ValueTask<byte[]> ReadRecordAsync(PackLocation location, CancellationToken cancellationToken)
     {
-        using var file = File.OpenHandle(PathOf(location.Pack), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var record = new byte[location.Length];
-        var read = 0;
-        while (read < record.Length)
-        {
-            var n = await RandomAccess.ReadAsync(file, record.AsMemory(read), location.Offset + read, cancellationToken).ConfigureAwait(false);
-            if (n == 0)
-            {
-                return record[..read];
-            }
+        cancellationToken.ThrowIfCancellationRequested();
 
-            read += n;
+        // Synchronous: a record is read from the page cache, and a hop to another thread would cost more.
+        var (file, owned) = OpenForReading(location.Pack);
+        try
+        {
+            var record = new byte[location.Length];
+            var read = ReadFully(file, record, location.Offset);
+            return ValueTask.FromResult(read < record.Length ? record[..read] : record);
+        }
+        finally
+        {
+            if (owned)
+            {
+                file.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A pack's file opened for reading: one kept open for later reads (up to <see cref="MaxReaders"/>
+    /// packs), or, when as many are kept, one the caller disposes (<c>Owned</c>).
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The pack is gone (a repack removed it).</exception>
+    private (SafeFileHandle File, bool Owned) OpenForReading(long pack)
+    {
+        if (_readers.TryGetValue(pack, out var kept))
+        {
+            return (kept, false);
         }
 
-        return record;
+        var file = File.OpenHandle(PathOf(pack), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        if (_readers.Count < MaxReaders && _readers.TryAdd(pack, file))
+        {
+            return (file, false);
+        }
+
+        return (file, true);
+    }
+
+    /// <summary>Closes the file kept open for reading a pack that is being deleted, so that its space is freed.</summary>
+    private void ForgetReader(long pack)
+    {
+        if (_readers.TryRemove(pack, out var file))
+        {
+            file.Dispose();
+        }
     }
 
     /// <summary>Checks a record read for <paramref name="id"/> and decodes it into <paramref name="destination"/>.</summary>
@@ -764,6 +811,11 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
             }
 
             _dirty.Clear();
+        }
+
+        foreach (var pack in _readers.Keys)
+        {
+            ForgetReader(pack);
         }
     }
 
