@@ -50,7 +50,7 @@ public class ListChangedBlocksBenchmarks
     private (ChunkId Chunk, ulong Generation)[] _secondWrites = [];
     private int _found;
     private DiffVisitor _countDifference = null!;
-    private StoredNodes _storedNodes = null!;
+    private ReferenceGraph _storedNodes = null!;
 
     /// <summary>Gets or sets the number of blocks that differ between the two snapshots.</summary>
     [Params(10, 1_000, 100_000)]
@@ -66,7 +66,9 @@ public class ListChangedBlocksBenchmarks
         };
         _cloud = new EbsCloud(new EbsOptions { IdSeed = 1 }, new FakeTimeProvider(BenchData.Epoch), new PresentChunkStore());
         _ebs = _cloud.Account(AccountId).EbsDirect(Region);
-        _storedNodes = new StoredNodes(_cloud.Engine.Graph);
+        // The nodes as a reopened store gives them back: a graph opened on their encoded form, without edit logs or provenance.
+        _storedNodes = new ReferenceGraph();
+        _storedNodes.Open(id => _cloud.Engine.Graph.TryGet(id, out var node) ? StateCodec.Encode(node!) : null);
 
         _firstArray = new ChunkId[VolumeBlocks];
         var all = new BlockChange[VolumeBlocks];
@@ -286,30 +288,5 @@ public class ListChangedBlocksBenchmarks
             m.SetSnapshot(record);
             return record;
         }, null, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-    }
-
-    /// <summary>The nodes as a store gives them back, encoded and decoded once: without edit logs or provenance.</summary>
-    private sealed class StoredNodes(INodeSource source) : INodeSource
-    {
-        private readonly Dictionary<NodeId, BlockMapNode> _decoded = [];
-
-        public BlockMapNode Get(NodeId id)
-        {
-            if (!_decoded.TryGetValue(id, out var node))
-            {
-                node = StateCodec.DecodeNode(id, StateCodec.Encode(source.Get(id)));
-                _decoded.Add(id, node);
-            }
-
-            return node;
-        }
-
-        public bool TryGet(NodeId id, out BlockMapNode? node)
-        {
-            node = source.TryGet(id, out _) ? Get(id) : null;
-            return node is not null;
-        }
-
-        public BlockMapNode Intern(BlockMapNode node) => throw new InvalidOperationException("Read only.");
     }
 }

@@ -96,7 +96,7 @@ public sealed class EditLogTests
         // A map between others is gone (a snapshot deleted): pairs across it take the tree walk.
         var gone = roots[random.Next(1, roots.Count - 1)]!.Value;
         var nodes = new WithoutNode(txn, gone);
-        var stripped = new StoredNodes(txn);
+        var stripped = StoredNodes.Of(txn);
         foreach (var first in roots)
         {
             foreach (var second in roots)

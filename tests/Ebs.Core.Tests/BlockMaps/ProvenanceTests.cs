@@ -65,7 +65,7 @@ public sealed class ProvenanceTests
             roots.Add(root);
         }
 
-        var stripped = new StoredNodes(txn);
+        var stripped = StoredNodes.Of(txn);
         foreach (var first in roots)
         {
             foreach (var second in roots)

@@ -3,27 +3,13 @@ using Ebs.Core.Storage;
 
 namespace Ebs.Core.Tests.BlockMaps;
 
-/// <summary>The nodes as a store gives them back: encoded and decoded, so without provenance or edit logs.</summary>
-internal sealed class StoredNodes(INodeSource source) : INodeSource
+/// <summary>The nodes as a store gives them back: a graph opened on their encoded form, so without provenance or edit logs.</summary>
+internal static class StoredNodes
 {
-    private readonly Dictionary<NodeId, BlockMapNode> _decoded = [];
-
-    public BlockMapNode Get(NodeId id)
+    public static ReferenceGraph Of(INodeSource source)
     {
-        if (!_decoded.TryGetValue(id, out var node))
-        {
-            node = StateCodec.DecodeNode(id, StateCodec.Encode(source.Get(id)));
-            _decoded.Add(id, node);
-        }
-
-        return node;
+        var graph = new ReferenceGraph();
+        graph.Open(id => source.TryGet(id, out var node) ? StateCodec.Encode(node!) : null);
+        return graph;
     }
-
-    public bool TryGet(NodeId id, out BlockMapNode? node)
-    {
-        node = source.TryGet(id, out _) ? Get(id) : null;
-        return node is not null;
-    }
-
-    public BlockMapNode Intern(BlockMapNode node) => throw new InvalidOperationException("Read only.");
 }
