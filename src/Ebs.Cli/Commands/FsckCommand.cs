@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Ebs.Cli.Formatting;
 using Ebs.Core;
 using Ebs.Core.Services;
@@ -45,49 +46,49 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
         var clean = (settings.Repair ? (await cloud.ScrubAsync(cancellationToken: cancellationToken)).IsClean : report.IsClean)
             && !report.CorruptChunks.Except(repaired.Repaired ? report.LeakedChunks : []).Any()
             && packs.IsClean;
-        Print(settings, new
+        Print(settings, new JsonObject
         {
-            report.ReachableNodes,
-            report.ReachableChunks,
-            report.StoredChunks,
-            LeakedChunks = report.LeakedChunks.Select(c => c.ToString()),
-            MissingChunks = report.MissingChunks.Select(c => c.ToString()),
-            CorruptChunks = report.CorruptChunks.Select(c => c.ToString()),
-            MiscountedChunks = report.MiscountedChunks.Length,
-            LeakedNodes = report.LeakedNodes.Length,
-            MissingNodes = report.MissingNodes.Select(n => n.ToString()),
-            CorruptNodes = report.CorruptNodes.Select(n => n.ToString()),
-            MiscountedNodes = report.MiscountedNodes.Length,
-            DamagedUses = report.DamagedUses.Select(u => new
+            ["ReachableNodes"] = report.ReachableNodes,
+            ["ReachableChunks"] = report.ReachableChunks,
+            ["StoredChunks"] = report.StoredChunks,
+            ["LeakedChunks"] = JsonItems.Texts(report.LeakedChunks),
+            ["MissingChunks"] = JsonItems.Texts(report.MissingChunks),
+            ["CorruptChunks"] = JsonItems.Texts(report.CorruptChunks),
+            ["MiscountedChunks"] = report.MiscountedChunks.Length,
+            ["LeakedNodes"] = report.LeakedNodes.Length,
+            ["MissingNodes"] = JsonItems.Texts(report.MissingNodes),
+            ["CorruptNodes"] = JsonItems.Texts(report.CorruptNodes),
+            ["MiscountedNodes"] = report.MiscountedNodes.Length,
+            ["DamagedUses"] = JsonItems.Array(report.DamagedUses, u => new JsonObject
             {
-                Chunk = u.Chunk.ToString(),
-                u.ResourceId,
-                u.SnapshotId,
-                Ranges = u.Ranges.Select(r => new { r.Offset, r.Length }),
+                ["Chunk"] = u.Chunk.ToString(),
+                ["ResourceId"] = u.ResourceId,
+                ["SnapshotId"] = u.SnapshotId,
+                ["Ranges"] = Ranges(u.Ranges),
             }),
-            MissingNodeUses = report.MissingNodeUses.Select(u => new
+            ["MissingNodeUses"] = JsonItems.Array(report.MissingNodeUses, u => new JsonObject
             {
-                Node = u.Node.ToString(),
-                u.ResourceId,
-                u.SnapshotId,
-                Ranges = u.Ranges.Select(r => new { r.Offset, r.Length }),
+                ["Node"] = u.Node.ToString(),
+                ["ResourceId"] = u.ResourceId,
+                ["SnapshotId"] = u.SnapshotId,
+                ["Ranges"] = Ranges(u.Ranges),
             }),
-            repaired.Repaired,
-            ReclaimedChunks = repaired.ReclaimedChunks.Length,
-            ReclaimedNodes = repaired.ReclaimedNodes.Length,
-            repaired.RepairRefusal,
-            Packs = new
+            ["Repaired"] = repaired.Repaired,
+            ["ReclaimedChunks"] = repaired.ReclaimedChunks.Length,
+            ["ReclaimedNodes"] = repaired.ReclaimedNodes.Length,
+            ["RepairRefusal"] = repaired.RepairRefusal,
+            ["Packs"] = new JsonObject
             {
-                Count = packs.Packs,
-                packs.PackBytes,
-                packs.PhysicalChunkBytes,
-                packs.LogicalChunkBytes,
-                packs.UnrecordedBytes,
-                packs.ReclaimedBytes,
-                packs.Problems,
-                packs.RepairRefusal,
+                ["Count"] = packs.Packs,
+                ["PackBytes"] = packs.PackBytes,
+                ["PhysicalChunkBytes"] = packs.PhysicalChunkBytes,
+                ["LogicalChunkBytes"] = packs.LogicalChunkBytes,
+                ["UnrecordedBytes"] = packs.UnrecordedBytes,
+                ["ReclaimedBytes"] = packs.ReclaimedBytes,
+                ["Problems"] = JsonItems.Strings(packs.Problems),
+                ["RepairRefusal"] = packs.RepairRefusal,
             },
-            Clean = clean,
+            ["Clean"] = clean,
         }, () => Describe(report, repaired, packs, clean));
         return clean ? 0 : 1;
     }
@@ -183,17 +184,19 @@ internal sealed class FsckCommand(IAnsiConsole console, TimeProvider time) : Sto
     private static string User(string resourceId, string? snapshotId)
         => Markup.Escape(snapshotId is null ? resourceId : $"{resourceId} (through {snapshotId})");
 
-    private void PrintInspection(Settings settings, LocalStoreInspection inspection) => Print(settings, new
+    private static JsonArray Ranges(IEnumerable<ByteRange> ranges) => JsonItems.Array(ranges, r => new JsonObject { ["Offset"] = r.Offset, ["Length"] = r.Length });
+
+    private void PrintInspection(Settings settings, LocalStoreInspection inspection) => Print(settings, new JsonObject
     {
-        inspection.StatePath,
-        inspection.IntegrityProblems,
-        Tables = inspection.Tables.Select(t => new { t.Name, t.Rows, t.Problem }),
-        UndecodableEntries = inspection.UndecodableEntries.Select(e => new { e.Kind, e.Key, e.Problem }),
-        inspection.ChunkFiles,
-        inspection.PhysicalChunkBytes,
-        inspection.LogicalChunkBytes,
-        DamagedChunkFiles = inspection.DamagedChunkFiles.Select(f => new { f.Path, f.Problem }),
-        Clean = false,
+        ["StatePath"] = inspection.StatePath,
+        ["IntegrityProblems"] = JsonItems.Strings(inspection.IntegrityProblems),
+        ["Tables"] = JsonItems.Array(inspection.Tables, t => new JsonObject { ["Name"] = t.Name, ["Rows"] = t.Rows, ["Problem"] = t.Problem }),
+        ["UndecodableEntries"] = JsonItems.Array(inspection.UndecodableEntries, e => new JsonObject { ["Kind"] = e.Kind, ["Key"] = e.Key, ["Problem"] = e.Problem }),
+        ["ChunkFiles"] = inspection.ChunkFiles,
+        ["PhysicalChunkBytes"] = inspection.PhysicalChunkBytes,
+        ["LogicalChunkBytes"] = inspection.LogicalChunkBytes,
+        ["DamagedChunkFiles"] = JsonItems.Array(inspection.DamagedChunkFiles, f => new JsonObject { ["Path"] = f.Path, ["Problem"] = f.Problem }),
+        ["Clean"] = false,
     }, () =>
     {
         var table = new Table().AddColumns("Check", "Found");

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Ebs.Cli.Formatting;
 using Ebs.Core;
 using Ebs.Core.Services;
@@ -48,11 +49,11 @@ internal abstract class StoreCommand<TSettings>(IAnsiConsole console, TimeProvid
     protected abstract Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, TSettings settings, CancellationToken cancellationToken);
 
     /// <summary>Prints <paramref name="value"/> when JSON is asked for, else <paramref name="human"/> in the chosen format.</summary>
-    protected void Print(TSettings settings, object? value, Func<IRenderable> human) => Print(settings, value, () => [human()]);
+    protected void Print(TSettings settings, JsonNode? value, Func<IRenderable> human) => Print(settings, value, () => [human()]);
 
     /// <summary>
     /// Prints <paramref name="value"/> when JSON is asked for, else the parts of <paramref name="human"/> in the
     /// chosen format; several tables are given as parts rather than in <see cref="Rows"/>, which would hide them.
     /// </summary>
-    protected void Print(TSettings settings, object? value, Func<IEnumerable<IRenderable>> human) => Output.Write(Console, settings.Format, value, human);
+    protected void Print(TSettings settings, JsonNode? value, Func<IEnumerable<IRenderable>> human) => Output.Write(Console, settings.Format, value, human);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Ebs.Cli.Formatting;
 using Ebs.Core;
 using Ebs.Core.Services;
@@ -16,7 +17,7 @@ internal sealed class StoreRepackCommand(IAnsiConsole console, TimeProvider time
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, StoreSettings settings, CancellationToken cancellationToken)
     {
         var report = await LocalDirectory.RepackAsync(cloud, cancellationToken);
-        Print(settings, new { report.PacksRewritten, report.PacksRemoved, report.ChunksMoved, report.BytesFreed, report.Damaged }, () =>
+        Print(settings, new JsonObject { ["PacksRewritten"] = report.PacksRewritten, ["PacksRemoved"] = report.PacksRemoved, ["ChunksMoved"] = report.ChunksMoved, ["BytesFreed"] = report.BytesFreed, ["Damaged"] = JsonItems.Strings(report.Damaged) }, () =>
         {
             var table = new Table().AddColumns("Repack", "Result");
             table.AddRow("packs rewritten", Count(report.PacksRewritten));

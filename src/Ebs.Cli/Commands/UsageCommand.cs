@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Ebs.Cli.Formatting;
 using Ebs.Core;
 using Ebs.Core.Domain;
@@ -21,7 +22,7 @@ internal sealed class UsageCommand(IAnsiConsole console, TimeProvider time) : St
             rows.Add((region, await cloud.Account(settings.Account).Ec2(region).GetStorageUsageAsync(new(), cancellationToken)));
         }
 
-        Print(settings, new { Regions = rows.Select(r => new { r.Region, r.Usage.SnapshotCount, StoredBytes = r.Usage.StoredSizeInBytes, BilledBytes = r.Usage.BilledSizeInBytes, FullSizeBytes = r.Usage.FullSnapshotSizeInBytes }) }, () =>
+        Print(settings, new JsonObject { ["Regions"] = JsonItems.Array(rows, r => new JsonObject { ["Region"] = r.Region, ["SnapshotCount"] = r.Usage.SnapshotCount, ["StoredBytes"] = r.Usage.StoredSizeInBytes, ["BilledBytes"] = r.Usage.BilledSizeInBytes, ["FullSizeBytes"] = r.Usage.FullSnapshotSizeInBytes }) }, () =>
         {
             var table = new Table().AddColumns("Region", "Snapshots", "Stored (each block once)", "Billed (as AWS bills)", "Sum of full sizes");
             foreach (var (region, usage) in rows)

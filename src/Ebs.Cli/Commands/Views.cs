@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Ebs.Cli.Formatting;
 using Ebs.Core.Domain;
 using Ebs.Core.Services;
@@ -11,95 +12,109 @@ namespace Ebs.Cli.Commands;
 /// </summary>
 internal static class Views
 {
-    public static object Json(Volume v) => new
+    public static JsonObject Json(Volume v) => new()
     {
-        VolumeId = v.VolumeId.Value,
-        v.Size,
-        SnapshotId = v.SnapshotId?.Value ?? string.Empty,
-        v.AvailabilityZone,
-        State = v.State.ToAwsString(),
-        CreateTime = AwsValues.Time(v.CreateTime),
-        Tags = AwsValues.Tags(v.Tags),
+        ["VolumeId"] = v.VolumeId.Value,
+        ["Size"] = v.Size,
+        ["SnapshotId"] = v.SnapshotId?.Value ?? string.Empty,
+        ["AvailabilityZone"] = v.AvailabilityZone,
+        ["State"] = v.State.ToAwsString(),
+        ["CreateTime"] = AwsValues.Time(v.CreateTime),
+        ["Tags"] = AwsValues.Tags(v.Tags),
     };
 
-    public static object Json(IEnumerable<Volume> volumes) => new { Volumes = volumes.Select(Json) };
+    public static JsonObject Json(IEnumerable<Volume> volumes) => new() { ["Volumes"] = JsonItems.Array(volumes, Json) };
 
-    public static object Json(Snapshot s) => new
+    public static JsonObject Json(Snapshot s) => new()
     {
-        SnapshotId = s.SnapshotId.Value,
-        VolumeId = s.VolumeId.Value,
-        s.VolumeSize,
-        State = s.State.ToAwsString(),
-        s.Progress,
-        StartTime = AwsValues.Time(s.StartTime),
-        CompletionTime = s.CompletionTime is { } completed ? AwsValues.Time(completed) : null,
-        s.Description,
-        s.OwnerId,
-        s.FullSnapshotSizeInBytes,
-        Tags = AwsValues.Tags(s.Tags),
+        ["SnapshotId"] = s.SnapshotId.Value,
+        ["VolumeId"] = s.VolumeId.Value,
+        ["VolumeSize"] = s.VolumeSize,
+        ["State"] = s.State.ToAwsString(),
+        ["Progress"] = s.Progress,
+        ["StartTime"] = AwsValues.Time(s.StartTime),
+        ["CompletionTime"] = s.CompletionTime is { } completed ? AwsValues.Time(completed) : null,
+        ["Description"] = s.Description,
+        ["OwnerId"] = s.OwnerId,
+        ["FullSnapshotSizeInBytes"] = s.FullSnapshotSizeInBytes,
+        ["Tags"] = AwsValues.Tags(s.Tags),
     };
 
-    public static object Json(IEnumerable<Snapshot> snapshots) => new { Snapshots = snapshots.Select(Json) };
+    public static JsonObject Json(IEnumerable<Snapshot> snapshots) => new() { ["Snapshots"] = JsonItems.Array(snapshots, Json) };
 
-    public static object Json(Image i) => new
+    public static JsonObject Json(Image i) => new()
     {
-        ImageId = i.ImageId.Value,
-        i.Name,
-        i.Description,
-        State = i.State.ToAwsString(),
-        i.OwnerId,
-        i.ImageOwnerAlias,
-        i.Public,
-        CreationDate = AwsValues.Time(i.CreationDate),
-        Architecture = i.Architecture.ToAwsString(),
-        VirtualizationType = i.VirtualizationType.ToAwsString(),
-        BootMode = i.BootMode?.ToAwsString(),
-        i.RootDeviceName,
-        RootDeviceType = i.RootDeviceType.ToAwsString(),
-        BlockDeviceMappings = i.BlockDeviceMappings.Select(m => new
+        ["ImageId"] = i.ImageId.Value,
+        ["Name"] = i.Name,
+        ["Description"] = i.Description,
+        ["State"] = i.State.ToAwsString(),
+        ["OwnerId"] = i.OwnerId,
+        ["ImageOwnerAlias"] = i.ImageOwnerAlias,
+        ["Public"] = i.Public,
+        ["CreationDate"] = AwsValues.Time(i.CreationDate),
+        ["Architecture"] = i.Architecture.ToAwsString(),
+        ["VirtualizationType"] = i.VirtualizationType.ToAwsString(),
+        ["BootMode"] = i.BootMode?.ToAwsString(),
+        ["RootDeviceName"] = i.RootDeviceName,
+        ["RootDeviceType"] = i.RootDeviceType.ToAwsString(),
+        ["BlockDeviceMappings"] = JsonItems.Array(i.BlockDeviceMappings, m => new JsonObject
         {
-            m.DeviceName,
-            Ebs = new { SnapshotId = m.Ebs.SnapshotId.Value, m.Ebs.VolumeSize, m.Ebs.DeleteOnTermination, VolumeType = m.Ebs.VolumeType?.ToAwsString(), m.Ebs.Iops, m.Ebs.Throughput },
+            ["DeviceName"] = m.DeviceName,
+            ["Ebs"] = new JsonObject
+            {
+                ["SnapshotId"] = m.Ebs.SnapshotId.Value,
+                ["VolumeSize"] = m.Ebs.VolumeSize,
+                ["DeleteOnTermination"] = m.Ebs.DeleteOnTermination,
+                ["VolumeType"] = m.Ebs.VolumeType?.ToAwsString(),
+                ["Iops"] = m.Ebs.Iops,
+                ["Throughput"] = m.Ebs.Throughput,
+            },
         }),
-        Tags = AwsValues.Tags(i.Tags),
+        ["Tags"] = AwsValues.Tags(i.Tags),
     };
 
-    public static object Json(IEnumerable<Image> images) => new { Images = images.Select(Json) };
+    public static JsonObject Json(IEnumerable<Image> images) => new() { ["Images"] = JsonItems.Array(images, Json) };
 
-    public static object Json(Instance i) => new
+    public static JsonObject Json(Instance i) => new()
     {
-        i.AmiLaunchIndex,
-        ImageId = i.ImageId.Value,
-        InstanceId = i.InstanceId.Value,
-        LaunchTime = AwsValues.Time(i.LaunchTime),
-        Placement = new { i.Placement.AvailabilityZone },
-        i.RootDeviceName,
-        RootDeviceType = i.RootDeviceType.ToAwsString(),
-        BlockDeviceMappings = i.BlockDeviceMappings.Select(m => new
+        ["AmiLaunchIndex"] = i.AmiLaunchIndex,
+        ["ImageId"] = i.ImageId.Value,
+        ["InstanceId"] = i.InstanceId.Value,
+        ["LaunchTime"] = AwsValues.Time(i.LaunchTime),
+        ["Placement"] = new JsonObject { ["AvailabilityZone"] = i.Placement.AvailabilityZone },
+        ["RootDeviceName"] = i.RootDeviceName,
+        ["RootDeviceType"] = i.RootDeviceType.ToAwsString(),
+        ["BlockDeviceMappings"] = JsonItems.Array(i.BlockDeviceMappings, m => new JsonObject
         {
-            m.DeviceName,
-            Ebs = new { AttachTime = AwsValues.Time(m.Ebs.AttachTime), m.Ebs.DeleteOnTermination, Status = m.Ebs.Status.ToAwsString(), VolumeId = m.Ebs.VolumeId.Value },
+            ["DeviceName"] = m.DeviceName,
+            ["Ebs"] = new JsonObject
+            {
+                ["AttachTime"] = AwsValues.Time(m.Ebs.AttachTime),
+                ["DeleteOnTermination"] = m.Ebs.DeleteOnTermination,
+                ["Status"] = m.Ebs.Status.ToAwsString(),
+                ["VolumeId"] = m.Ebs.VolumeId.Value,
+            },
         }),
-        State = Json(i.State),
-        i.StateTransitionReason,
-        Tags = AwsValues.Tags(i.Tags),
+        ["State"] = Json(i.State),
+        ["StateTransitionReason"] = i.StateTransitionReason,
+        ["Tags"] = AwsValues.Tags(i.Tags),
     };
 
     // AWS's reservation without Groups: the library has no security groups.
-    public static object Json(Reservation r) => new { Instances = r.Instances.Select(Json), r.OwnerId, r.ReservationId };
+    public static JsonObject Json(Reservation r) => new() { ["Instances"] = JsonItems.Array(r.Instances, Json), ["OwnerId"] = r.OwnerId, ["ReservationId"] = r.ReservationId };
 
-    public static object Json(IEnumerable<Reservation> reservations) => new { Reservations = reservations.Select(Json) };
+    public static JsonObject Json(IEnumerable<Reservation> reservations) => new() { ["Reservations"] = JsonItems.Array(reservations, Json) };
 
-    public static object Json(VolumeAttachment a) => new
+    public static JsonObject Json(VolumeAttachment a) => new()
     {
-        AttachTime = AwsValues.Time(a.AttachTime),
-        a.Device,
-        InstanceId = a.InstanceId.Value,
-        State = a.State.ToAwsString(),
-        VolumeId = a.VolumeId.Value,
+        ["AttachTime"] = AwsValues.Time(a.AttachTime),
+        ["Device"] = a.Device,
+        ["InstanceId"] = a.InstanceId.Value,
+        ["State"] = a.State.ToAwsString(),
+        ["VolumeId"] = a.VolumeId.Value,
     };
 
-    public static object Json(InstanceStateChange c) => new { CurrentState = Json(c.CurrentState), InstanceId = c.InstanceId.Value, PreviousState = Json(c.PreviousState) };
+    public static JsonObject Json(InstanceStateChange c) => new() { ["CurrentState"] = Json(c.CurrentState), ["InstanceId"] = c.InstanceId.Value, ["PreviousState"] = Json(c.PreviousState) };
 
     public static Table Instances(IEnumerable<Reservation> reservations)
     {
@@ -174,7 +189,7 @@ internal static class Views
         return table;
     }
 
-    private static object Json(InstanceState s) => new { s.Code, Name = s.Name.ToAwsString() };
+    private static JsonObject Json(InstanceState s) => new() { ["Code"] = s.Code, ["Name"] = s.Name.ToAwsString() };
 
     // No column wraps: ids, states and sizes are read and copied whole.
     private static Table Table(params string[] columns)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Ebs.Core.Domain;
 
 namespace Ebs.Cli.Formatting;
@@ -17,9 +18,14 @@ internal static class AwsValues
     /// <summary>Lists the user's tags as AWS's <c>[{"Key": …, "Value": …}]</c>, or <see langword="null"/> when there are none, as AWS leaves the field out.</summary>
     /// <param name="tags">The tags, internal ones included.</param>
     /// <returns>The tags to show, or <see langword="null"/>.</returns>
-    public static IReadOnlyList<Tag>? Tags(TagList tags)
+    public static JsonArray? Tags(TagList tags)
     {
         List<Tag> shown = [.. tags.Where(t => !t.Key.StartsWith(InternalTagPrefix, StringComparison.Ordinal))];
-        return shown.Count == 0 ? null : shown;
+        return shown.Count == 0 ? null : TagArray(shown);
     }
+
+    /// <summary>Lists tags as AWS's <c>[{"Key": …, "Value": …}]</c>.</summary>
+    /// <param name="tags">The tags.</param>
+    /// <returns>The array.</returns>
+    public static JsonArray TagArray(IEnumerable<Tag> tags) => JsonItems.Array(tags, t => new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value });
 }

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
+using System.Text.Json.Nodes;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -9,12 +11,11 @@ namespace Ebs.Cli.Formatting;
 /// <summary>Writes a command's result to standard output in the format the user chose.</summary>
 internal static class Output
 {
-    // As the AWS CLI prints: four-space indents, absent values left out, text left readable.
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    // As the AWS CLI prints: four-space indents, text left readable.
+    private static readonly JsonWriterOptions JsonOptions = new()
     {
-        WriteIndented = true,
+        Indented = true,
         IndentSize = 4,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
@@ -23,14 +24,20 @@ internal static class Output
     /// <param name="format">The format.</param>
     /// <param name="value">The result as the AWS CLI would shape it; <see langword="null"/> prints nothing as JSON, as for AWS's delete calls.</param>
     /// <param name="human">The result for people; each table in it follows the format.</param>
-    public static void Write(IAnsiConsole console, OutputFormat format, object? value, Func<IEnumerable<IRenderable>> human)
+    public static void Write(IAnsiConsole console, OutputFormat format, JsonNode? value, Func<IEnumerable<IRenderable>> human)
     {
         var writer = console.Profile.Out.Writer;
         if (format == OutputFormat.Json)
         {
             if (value is not null)
             {
-                writer.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+                var buffer = new ArrayBufferWriter<byte>();
+                using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+                {
+                    WriteJson(json, value);
+                }
+
+                writer.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
             }
 
             return;
@@ -68,6 +75,42 @@ internal static class Output
                 break;
             default:
                 console.Write(part);
+                break;
+        }
+    }
+
+    // Absent values are left out of objects, as the AWS CLI leaves them out.
+    private static void WriteJson(Utf8JsonWriter json, JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                json.WriteNullValue();
+                break;
+            case JsonObject members:
+                json.WriteStartObject();
+                foreach (var (name, member) in members)
+                {
+                    if (member is not null)
+                    {
+                        json.WritePropertyName(name);
+                        WriteJson(json, member);
+                    }
+                }
+
+                json.WriteEndObject();
+                break;
+            case JsonArray items:
+                json.WriteStartArray();
+                foreach (var item in items)
+                {
+                    WriteJson(json, item);
+                }
+
+                json.WriteEndArray();
+                break;
+            default:
+                node.WriteTo(json);
                 break;
         }
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Nodes;
 using Ebs.Cli.Formatting;
 using Ebs.Core;
 using Ebs.Core.Domain;
@@ -16,18 +17,18 @@ internal sealed class BackupPointsCommand(IAnsiConsole console, TimeProvider tim
         var points = (await cloud.Account(settings.Account).Backup(settings.Region).ListRecoveryPointsByBackupVaultAsync(new ListRecoveryPointsByBackupVaultRequest { BackupVaultName = settings.Vault }, cancellationToken)).RecoveryPoints;
         Print(
             settings,
-            new
+            new JsonObject
             {
-                RecoveryPoints = points.Select(p => new
+                ["RecoveryPoints"] = JsonItems.Array(points, p => new JsonObject
                 {
-                    p.RecoveryPointArn,
-                    p.BackupVaultName,
-                    p.ResourceArn,
-                    p.ResourceType,
-                    Status = p.Status.ToAwsString(),
-                    CreationDate = AwsValues.Time(p.CreationDate),
-                    p.BackupSizeInBytes,
-                    CalculatedLifecycle = new { DeleteAt = p.CalculatedLifecycle.DeleteAt is { } at ? AwsValues.Time(at) : null },
+                    ["RecoveryPointArn"] = p.RecoveryPointArn,
+                    ["BackupVaultName"] = p.BackupVaultName,
+                    ["ResourceArn"] = p.ResourceArn,
+                    ["ResourceType"] = p.ResourceType,
+                    ["Status"] = p.Status.ToAwsString(),
+                    ["CreationDate"] = AwsValues.Time(p.CreationDate),
+                    ["BackupSizeInBytes"] = p.BackupSizeInBytes,
+                    ["CalculatedLifecycle"] = new JsonObject { ["DeleteAt"] = p.CalculatedLifecycle.DeleteAt is { } at ? AwsValues.Time(at) : null },
                 }),
             },
             () =>

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Nodes;
 using Ebs.Core;
 using Ebs.Core.Services;
 using Spectre.Console;
@@ -18,7 +19,7 @@ internal sealed class BackupRestoreCommand(IAnsiConsole console, TimeProvider ti
             Metadata = new Dictionary<string, string> { ["availabilityZone"] = settings.Zone },
         }, cancellationToken);
         var job = await backup.DescribeRestoreJobAsync(new DescribeRestoreJobRequest { RestoreJobId = started.RestoreJobId }, cancellationToken);
-        Print(settings, new { started.RestoreJobId }, () => new Text($"Restore job {job.RestoreJobId}: new volume {job.CreatedResourceArn}.\n"));
+        Print(settings, new JsonObject { ["RestoreJobId"] = started.RestoreJobId }, () => new Text($"Restore job {job.RestoreJobId}: new volume {job.CreatedResourceArn}.\n"));
         return 0;
     }
 

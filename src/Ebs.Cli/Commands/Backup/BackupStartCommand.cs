@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Nodes;
 using Ebs.Cli.Formatting;
 using Ebs.Core;
 using Ebs.Core.Domain;
@@ -24,7 +25,7 @@ internal sealed class BackupStartCommand(IAnsiConsole console, TimeProvider time
         var job = await backup.DescribeBackupJobAsync(new DescribeBackupJobRequest { BackupJobId = started.BackupJobId }, cancellationToken);
         Print(
             settings,
-            new { started.BackupJobId, CreationDate = AwsValues.Time(started.CreationDate), started.IsParent },
+            new JsonObject { ["BackupJobId"] = started.BackupJobId, ["CreationDate"] = AwsValues.Time(started.CreationDate), ["IsParent"] = started.IsParent },
             () => new Text($"Backup job {job.BackupJobId}: {job.State.ToAwsString()}, recovery point {job.RecoveryPointArn ?? job.StatusMessage}.\n"));
         return 0;
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Nodes;
 using Ebs.Cli.Formatting;
 using Ebs.Core;
 using Ebs.Core.Services;
@@ -13,7 +14,7 @@ internal sealed class BackupVaultCreateCommand(IAnsiConsole console, TimeProvide
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {
         var created = await cloud.Account(settings.Account).Backup(settings.Region).CreateBackupVaultAsync(new CreateBackupVaultRequest { BackupVaultName = settings.Name }, cancellationToken);
-        Print(settings, new { created.BackupVaultName, created.BackupVaultArn, CreationDate = AwsValues.Time(created.CreationDate) }, () => new Text($"Created backup vault {created.BackupVaultArn}.\n"));
+        Print(settings, new JsonObject { ["BackupVaultName"] = created.BackupVaultName, ["BackupVaultArn"] = created.BackupVaultArn, ["CreationDate"] = AwsValues.Time(created.CreationDate) }, () => new Text($"Created backup vault {created.BackupVaultArn}.\n"));
         return 0;
     }
 

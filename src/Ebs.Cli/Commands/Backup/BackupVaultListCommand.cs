@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Ebs.Cli.Formatting;
 using Ebs.Core;
 using Ebs.Core.Services;
@@ -13,7 +14,7 @@ internal sealed class BackupVaultListCommand(IAnsiConsole console, TimeProvider 
         var vaults = (await cloud.Account(settings.Account).Backup(settings.Region).ListBackupVaultsAsync(new ListBackupVaultsRequest(), cancellationToken)).BackupVaultList;
         Print(
             settings,
-            new { BackupVaultList = vaults.Select(v => new { v.BackupVaultName, v.BackupVaultArn, CreationDate = AwsValues.Time(v.CreationDate), v.NumberOfRecoveryPoints, v.Locked }) },
+            new JsonObject { ["BackupVaultList"] = JsonItems.Array(vaults, v => new JsonObject { ["BackupVaultName"] = v.BackupVaultName, ["BackupVaultArn"] = v.BackupVaultArn, ["CreationDate"] = AwsValues.Time(v.CreationDate), ["NumberOfRecoveryPoints"] = v.NumberOfRecoveryPoints, ["Locked"] = v.Locked }) },
             () =>
             {
                 var table = new Table().AddColumns("Vault", "Recovery points", "Locked", "Created");

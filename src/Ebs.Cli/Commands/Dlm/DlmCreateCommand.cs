@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Nodes;
 using Ebs.Core;
 using Ebs.Core.Domain;
 using Ebs.Core.Services;
@@ -35,7 +36,7 @@ internal sealed class DlmCreateCommand(IAnsiConsole console, TimeProvider time) 
                 Schedules = [new Schedule { Name = settings.Name, CopyTags = settings.CopyTags, CreateRule = create, RetainRule = retain, CrossRegionCopyRules = copies }],
             },
         }, cancellationToken);
-        Print(settings, new { response.PolicyId }, () => new Text($"Created {response.PolicyId}.\n"));
+        Print(settings, new JsonObject { ["PolicyId"] = response.PolicyId }, () => new Text($"Created {response.PolicyId}.\n"));
         return 0;
     }
 

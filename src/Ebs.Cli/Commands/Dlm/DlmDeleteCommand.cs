@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Ebs.Core;
 using Ebs.Core.Services;
 using Spectre.Console;
@@ -10,7 +11,7 @@ internal sealed class DlmDeleteCommand(IAnsiConsole console, TimeProvider time) 
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, PolicySettings settings, CancellationToken cancellationToken)
     {
         await cloud.Account(settings.Account).Dlm(settings.Region).DeleteLifecyclePolicyAsync(new() { PolicyId = settings.Id }, cancellationToken);
-        Print(settings, new { }, () => new Text($"Deleted {settings.Id}; its snapshots stay.\n"));
+        Print(settings, new JsonObject(), () => new Text($"Deleted {settings.Id}; its snapshots stay.\n"));
         return 0;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Ebs.Core;
 using Ebs.Core.Domain;
 using Ebs.Core.Services;
@@ -11,7 +12,7 @@ internal abstract class DlmStateCommand(IAnsiConsole console, TimeProvider time,
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, PolicySettings settings, CancellationToken cancellationToken)
     {
         await cloud.Account(settings.Account).Dlm(settings.Region).UpdateLifecyclePolicyAsync(new() { PolicyId = settings.Id, State = state }, cancellationToken);
-        Print(settings, new { }, () => new Text($"{settings.Id} is {state.ToAwsString()}.\n"));
+        Print(settings, new JsonObject(), () => new Text($"{settings.Id} is {state.ToAwsString()}.\n"));
         return 0;
     }
 }

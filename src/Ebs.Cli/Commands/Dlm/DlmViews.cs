@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Ebs.Cli.Formatting;
 using Ebs.Core.Domain;
 using Spectre.Console;
@@ -7,32 +8,32 @@ namespace Ebs.Cli.Commands.Dlm;
 /// <summary>How lifecycle policies are shown: JSON as the AWS CLI's <c>dlm</c> responses (tags as a map), tables for people.</summary>
 internal static class DlmViews
 {
-    public static object Json(LifecyclePolicy p) => new
+    public static JsonObject Json(LifecyclePolicy p) => new()
     {
-        Policy = new
+        ["Policy"] = new JsonObject
         {
-            p.PolicyId,
-            p.Description,
-            State = p.State.ToAwsString(),
-            p.StatusMessage,
-            p.ExecutionRoleArn,
-            DateCreated = AwsValues.Time(p.DateCreated),
-            DateModified = AwsValues.Time(p.DateModified),
-            PolicyDetails = Json(p.PolicyDetails),
-            Tags = p.Tags.ToDictionary(t => t.Key, t => t.Value),
-            p.PolicyArn,
+            ["PolicyId"] = p.PolicyId,
+            ["Description"] = p.Description,
+            ["State"] = p.State.ToAwsString(),
+            ["StatusMessage"] = p.StatusMessage,
+            ["ExecutionRoleArn"] = p.ExecutionRoleArn,
+            ["DateCreated"] = AwsValues.Time(p.DateCreated),
+            ["DateModified"] = AwsValues.Time(p.DateModified),
+            ["PolicyDetails"] = Json(p.PolicyDetails),
+            ["Tags"] = JsonItems.Map(p.Tags.Select(t => KeyValuePair.Create(t.Key, t.Value))),
+            ["PolicyArn"] = p.PolicyArn,
         },
     };
 
-    public static object Json(IEnumerable<LifecyclePolicySummary> policies) => new
+    public static JsonObject Json(IEnumerable<LifecyclePolicySummary> policies) => new()
     {
-        Policies = policies.Select(p => new
+        ["Policies"] = JsonItems.Array(policies, p => new JsonObject
         {
-            p.PolicyId,
-            p.Description,
-            State = p.State.ToAwsString(),
-            Tags = p.Tags.ToDictionary(t => t.Key, t => t.Value),
-            PolicyType = p.PolicyType.ToAwsString(),
+            ["PolicyId"] = p.PolicyId,
+            ["Description"] = p.Description,
+            ["State"] = p.State.ToAwsString(),
+            ["Tags"] = JsonItems.Map(p.Tags.Select(t => KeyValuePair.Create(t.Key, t.Value))),
+            ["PolicyType"] = p.PolicyType.ToAwsString(),
         }),
     };
 
@@ -61,28 +62,28 @@ internal static class DlmViews
         return new Text(string.Join('\n', lines) + "\n");
     }
 
-    private static object Json(PolicyDetails d) => new
+    private static JsonObject Json(PolicyDetails d) => new()
     {
-        PolicyType = d.PolicyType.ToAwsString(),
-        ResourceTypes = d.ResourceTypes.Select(r => r.ToAwsString()),
-        TargetTags = d.TargetTags,
-        Schedules = d.Schedules.Select(s => new
+        ["PolicyType"] = d.PolicyType.ToAwsString(),
+        ["ResourceTypes"] = JsonItems.Strings(d.ResourceTypes.Select(r => r.ToAwsString())),
+        ["TargetTags"] = AwsValues.TagArray(d.TargetTags),
+        ["Schedules"] = JsonItems.Array(d.Schedules, s => new JsonObject
         {
-            s.Name,
-            s.CopyTags,
-            s.TagsToAdd,
-            CreateRule = s.CreateRule.CronExpression is { } cron
-                ? (object)new { CronExpression = cron }
-                : new { s.CreateRule.Interval, IntervalUnit = s.CreateRule.IntervalUnit?.ToAwsString(), s.CreateRule.Times },
-            RetainRule = s.RetainRule.Count is { } count
-                ? (object)new { Count = count }
-                : new { s.RetainRule.Interval, IntervalUnit = s.RetainRule.IntervalUnit?.ToAwsString() },
-            CrossRegionCopyRules = s.CrossRegionCopyRules.Select(c => new
+            ["Name"] = s.Name,
+            ["CopyTags"] = s.CopyTags,
+            ["TagsToAdd"] = AwsValues.TagArray(s.TagsToAdd),
+            ["CreateRule"] = s.CreateRule.CronExpression is { } cron
+                ? new JsonObject { ["CronExpression"] = cron }
+                : new JsonObject { ["Interval"] = s.CreateRule.Interval, ["IntervalUnit"] = s.CreateRule.IntervalUnit?.ToAwsString(), ["Times"] = JsonItems.Strings(s.CreateRule.Times) },
+            ["RetainRule"] = s.RetainRule.Count is { } count
+                ? new JsonObject { ["Count"] = count }
+                : new JsonObject { ["Interval"] = s.RetainRule.Interval, ["IntervalUnit"] = s.RetainRule.IntervalUnit?.ToAwsString() },
+            ["CrossRegionCopyRules"] = JsonItems.Array(s.CrossRegionCopyRules, c => new JsonObject
             {
-                c.TargetRegion,
-                c.Encrypted,
-                c.CopyTags,
-                RetainRule = c.RetainRule is { } r ? new { r.Interval, IntervalUnit = r.IntervalUnit.ToAwsString() } : null,
+                ["TargetRegion"] = c.TargetRegion,
+                ["Encrypted"] = c.Encrypted,
+                ["CopyTags"] = c.CopyTags,
+                ["RetainRule"] = c.RetainRule is { } r ? new JsonObject { ["Interval"] = r.Interval, ["IntervalUnit"] = r.IntervalUnit.ToAwsString() } : null,
             }),
         }),
     };

@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Text.Json.Nodes;
+using Ebs.Cli.Formatting;
 using Ebs.Core;
 using Ebs.Core.Domain;
 using Ebs.Core.Services;
@@ -14,7 +16,7 @@ internal sealed class ImageDeregisterCommand(IAnsiConsole console, TimeProvider 
     {
         var id = ImageId.Parse(settings.Id);
         var results = (await ec2.DeregisterImageAsync(new DeregisterImageRequest { ImageId = id, DeleteAssociatedSnapshots = settings.DeleteSnapshots }, cancellationToken)).DeleteSnapshotResults;
-        Print(settings, new { Return = true, DeleteSnapshotResults = results.Select(r => new { SnapshotId = r.SnapshotId.Value, ReturnCode = r.ReturnCode.ToAwsString() }) }, () =>
+        Print(settings, new JsonObject { ["Return"] = true, ["DeleteSnapshotResults"] = JsonItems.Array(results, r => new JsonObject { ["SnapshotId"] = r.SnapshotId.Value, ["ReturnCode"] = r.ReturnCode.ToAwsString() }) }, () =>
             [new Text($"Deregistered {id}.\n"), .. results.Select(r => new Text($"  {r.SnapshotId}: {r.ReturnCode.ToAwsString()}\n"))]);
         return 0;
     }

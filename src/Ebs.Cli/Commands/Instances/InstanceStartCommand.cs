@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Ebs.Cli.Formatting;
 using Ebs.Core;
 using Ebs.Core.Services;
 using Spectre.Console;
@@ -10,7 +12,7 @@ internal sealed class InstanceStartCommand(IAnsiConsole console, TimeProvider ti
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, InstanceIdsSettings settings, CancellationToken cancellationToken)
     {
         var changes = (await ec2.StartInstancesAsync(new StartInstancesRequest { InstanceIds = settings.InstanceIds() }, cancellationToken)).StartingInstances;
-        Print(settings, new { StartingInstances = changes.Select(Views.Json) }, () => Views.StateChanges(changes));
+        Print(settings, new JsonObject { ["StartingInstances"] = JsonItems.Array(changes, Views.Json) }, () => Views.StateChanges(changes));
         return 0;
     }
 }

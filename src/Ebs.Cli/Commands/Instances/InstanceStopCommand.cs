@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Ebs.Cli.Formatting;
 using Ebs.Core;
 using Ebs.Core.Services;
 using Spectre.Console;
@@ -10,7 +12,7 @@ internal sealed class InstanceStopCommand(IAnsiConsole console, TimeProvider tim
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, InstanceIdsSettings settings, CancellationToken cancellationToken)
     {
         var changes = (await ec2.StopInstancesAsync(new StopInstancesRequest { InstanceIds = settings.InstanceIds() }, cancellationToken)).StoppingInstances;
-        Print(settings, new { StoppingInstances = changes.Select(Views.Json) }, () => Views.StateChanges(changes));
+        Print(settings, new JsonObject { ["StoppingInstances"] = JsonItems.Array(changes, Views.Json) }, () => Views.StateChanges(changes));
         return 0;
     }
 }

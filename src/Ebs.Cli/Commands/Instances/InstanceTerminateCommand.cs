@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Ebs.Cli.Formatting;
 using Ebs.Core;
 using Ebs.Core.Services;
 using Spectre.Console;
@@ -10,7 +12,7 @@ internal sealed class InstanceTerminateCommand(IAnsiConsole console, TimeProvide
     protected override async Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, InstanceIdsSettings settings, CancellationToken cancellationToken)
     {
         var changes = (await ec2.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = settings.InstanceIds() }, cancellationToken)).TerminatingInstances;
-        Print(settings, new { TerminatingInstances = changes.Select(Views.Json) }, () => Views.StateChanges(changes));
+        Print(settings, new JsonObject { ["TerminatingInstances"] = JsonItems.Array(changes, Views.Json) }, () => Views.StateChanges(changes));
         return 0;
     }
 }

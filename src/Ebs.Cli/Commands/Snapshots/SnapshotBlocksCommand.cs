@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Ebs.Cli.Formatting;
 using Ebs.Core;
 using Ebs.Core.Domain;
@@ -17,7 +18,7 @@ internal sealed class SnapshotBlocksCommand(IAnsiConsole console, TimeProvider t
         var direct = cloud.Account(settings.Account).EbsDirect(settings.Region);
         var blocks = await direct.Paginators.ListSnapshotBlocks(new ListSnapshotBlocksRequest { SnapshotId = SnapshotId.Parse(settings.Snapshot) }).Blocks
             .Select(block => block.BlockIndex).ToListAsync(cancellationToken);
-        Print(settings, new { Blocks = blocks.Select(index => new { BlockIndex = index }), BlockSize = cloud.BlockSize }, () => settings.Format == OutputFormat.Text
+        Print(settings, new JsonObject { ["Blocks"] = JsonItems.Array(blocks, index => new JsonObject { ["BlockIndex"] = index }), ["BlockSize"] = cloud.BlockSize }, () => settings.Format == OutputFormat.Text
             ? [IndexRows(blocks)]
             : [
                 new Text($"{blocks.Count:N0} written blocks of {cloud.BlockSize / 1024} KiB:\n"),

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Ebs.Cli.Formatting;
 using Ebs.Core;
 using Ebs.Core.Domain;
@@ -17,7 +18,7 @@ internal sealed class SnapshotDiffCommand(IAnsiConsole console, TimeProvider tim
         var direct = cloud.Account(settings.Account).EbsDirect(settings.Region);
         var request = new ListChangedBlocksRequest { FirstSnapshotId = SnapshotId.Parse(settings.First), SecondSnapshotId = SnapshotId.Parse(settings.Second) };
         var changed = await direct.Paginators.ListChangedBlocks(request).ChangedBlocks.Select(block => block.BlockIndex).ToListAsync(cancellationToken);
-        Print(settings, new { ChangedBlocks = changed.Select(index => new { BlockIndex = index }), BlockSize = cloud.BlockSize }, () => settings.Format == OutputFormat.Text
+        Print(settings, new JsonObject { ["ChangedBlocks"] = JsonItems.Array(changed, index => new JsonObject { ["BlockIndex"] = index }), ["BlockSize"] = cloud.BlockSize }, () => settings.Format == OutputFormat.Text
             ? [IndexRows(changed)]
             : [
                 new Text($"{changed.Count:N0} changed blocks of {cloud.BlockSize / 1024} KiB:\n"),

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Nodes;
 using Ebs.Cli.Transfer;
 using Ebs.Core;
 using Ebs.Core.Domain;
@@ -37,7 +38,7 @@ internal sealed class SnapshotExportCommand(IAnsiConsole console, TimeProvider t
             return 0;
         }
 
-        Print(settings, new { SnapshotId = id.Value, settings.File, Bytes = length }, () => new Text($"Exported {length:N0} bytes of {id} to {settings.File}.\n"));
+        Print(settings, new JsonObject { ["SnapshotId"] = id.Value, ["File"] = settings.File, ["Bytes"] = length }, () => new Text($"Exported {length:N0} bytes of {id} to {settings.File}.\n"));
         return 0;
     }
 

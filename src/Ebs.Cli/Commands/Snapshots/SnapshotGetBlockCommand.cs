@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Nodes;
 using Ebs.Core;
 using Ebs.Core.Domain;
 using Ebs.Core.Services;
@@ -28,7 +29,7 @@ internal sealed class SnapshotGetBlockCommand(IAnsiConsole console, TimeProvider
         }
 
         await File.WriteAllBytesAsync(settings.Out, bytes, cancellationToken);
-        Print(settings, new { BlockIndex = settings.Index, DataLength = bytes.Length, Checksum = checksum, Written = checksum is not null }, () => new Text(checksum is null
+        Print(settings, new JsonObject { ["BlockIndex"] = settings.Index, ["DataLength"] = bytes.Length, ["Checksum"] = checksum, ["Written"] = checksum is not null }, () => new Text(checksum is null
             ? $"Block {settings.Index} was never written: {bytes.Length:N0} zero bytes to {settings.Out}.\n"
             : $"Block {settings.Index}: {bytes.Length:N0} bytes (SHA-256 {checksum}) to {settings.Out}.\n"));
         return 0;

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using Ebs.Cli.Transfer;
 using Ebs.Core;
 using Ebs.Core.Domain;
@@ -75,7 +76,7 @@ internal sealed class SnapshotPutImageCommand(IAnsiConsole console, TimeProvider
             ChecksumAlgorithm = ChecksumAlgorithm.Sha256,
             ChecksumAggregationMethod = ChecksumAggregationMethod.Linear,
         }, cancellationToken);
-        Print(settings, new { SnapshotId = started.SnapshotId.Value, ParentSnapshotId = parent?.Value, ChangedBlocksCount = written.Count, Status = completed.Status.ToAwsString(), BlockSize = blockSize }, () => new Text(
+        Print(settings, new JsonObject { ["SnapshotId"] = started.SnapshotId.Value, ["ParentSnapshotId"] = parent?.Value, ["ChangedBlocksCount"] = written.Count, ["Status"] = completed.Status.ToAwsString(), ["BlockSize"] = blockSize }, () => new Text(
             $"{started.SnapshotId}: {written.Count:N0} blocks of {blockSize / 1024} KiB written{(parent is { } origin ? $" on top of {origin}" : string.Empty)}, {completed.Status.ToAwsString()}.\n"));
         return 0;
     }

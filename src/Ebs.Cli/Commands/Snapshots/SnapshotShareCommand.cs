@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Ebs.Cli.Formatting;
 using Ebs.Core;
 using Ebs.Core.Domain;
 using Ebs.Core.Services;
@@ -30,7 +32,7 @@ internal abstract class SnapshotPermissionCommand(IAnsiConsole console, TimeProv
         var grantees = permissions.Select(p => p.UserId ?? p.Group!.Value.ToAwsString()).ToList();
         Print(
             settings,
-            new { SnapshotId = id.Value, CreateVolumePermissions = permissions.Select(p => p.UserId is { } user ? (object)new { UserId = user } : new { Group = p.Group!.Value.ToAwsString() }) },
+            new JsonObject { ["SnapshotId"] = id.Value, ["CreateVolumePermissions"] = JsonItems.Array(permissions, p => p.UserId is { } user ? new JsonObject { ["UserId"] = user } : new JsonObject { ["Group"] = p.Group!.Value.ToAwsString() }) },
             () => new Text(grantees.Count == 0 ? $"{id} is not shared.\n" : $"{id} is shared with {string.Join(", ", grantees)}.\n"));
         return 0;
     }

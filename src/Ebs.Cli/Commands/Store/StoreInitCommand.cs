@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Ebs.Core;
 using Ebs.Core.Services;
 using Spectre.Console;
@@ -19,7 +20,7 @@ internal sealed class StoreInitCommand(IAnsiConsole console, TimeProvider time) 
     protected override Task<int> RunAsync(EbsCloud cloud, Ec2Client ec2, Settings settings, CancellationToken cancellationToken)
     {
         var path = Path.GetFullPath(settings.StorePath);
-        Print(settings, new { Store = path, cloud.BlockSize }, () => new Text($"Store {path}: {Settings.Describe(cloud.BlockSize)} blocks.\n"));
+        Print(settings, new JsonObject { ["Store"] = path, ["BlockSize"] = cloud.BlockSize }, () => new Text($"Store {path}: {Settings.Describe(cloud.BlockSize)} blocks.\n"));
         return Task.FromResult(0);
     }
 

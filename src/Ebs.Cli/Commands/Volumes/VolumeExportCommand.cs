@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Nodes;
 using Ebs.Cli.Transfer;
 using Ebs.Core;
 using Ebs.Core.Domain;
@@ -34,7 +35,7 @@ internal sealed class VolumeExportCommand(IAnsiConsole console, TimeProvider tim
             return 0;
         }
 
-        Print(settings, new { VolumeId = volume.VolumeId.Value, settings.File, Bytes = length }, () => new Text($"Exported {length:N0} bytes of {volume.VolumeId} to {settings.File}.\n"));
+        Print(settings, new JsonObject { ["VolumeId"] = volume.VolumeId.Value, ["File"] = settings.File, ["Bytes"] = length }, () => new Text($"Exported {length:N0} bytes of {volume.VolumeId} to {settings.File}.\n"));
         return 0;
     }
 
