@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Ebs.Cli.Commands;
 using Ebs.Cli.Commands.Dlm;
@@ -29,6 +30,7 @@ internal static class CliApp
     /// <param name="time">The clock stores run on; the system clock when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancelled on Ctrl-C or SIGTERM.</param>
     /// <returns>The exit code.</returns>
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Spectre.Console.Cli binds the CLI's commands and settings (whose assemblies are trimming roots) by reflection, which NativeAOT supports for them: .ci/run publishes the CLI with NativeAOT and runs its commands.")]
     public static async Task<int> RunAsync(IReadOnlyList<string> args, IAnsiConsole console, TextWriter error, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         // Spectre.Console.Cli takes a command's options only after the command; --verbose, which every

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
 using System.Reflection;
@@ -17,13 +18,7 @@ internal static class CommandLineCheck
     private const string EndOfOptions = "--";
 
     // Every option that takes a value, by each of its names as typed, with the types it binds to.
-    private static readonly ILookup<string, Type> ValueOptions = typeof(CommandLineCheck).Assembly.GetTypes()
-        .Where(type => type.IsSubclassOf(typeof(CommandSettings)))
-        .SelectMany(type => type.GetProperties())
-        .SelectMany(property => property.GetCustomAttribute<CommandOptionAttribute>() is { ValueName: not null, ValueIsOptional: false } option
-            ? option.LongNames.Select(name => $"--{name}").Concat(option.ShortNames.Select(name => $"-{name}")).Select(name => (Name: name, property.PropertyType))
-            : [])
-        .ToLookup(option => option.Name, option => option.PropertyType);
+    private static readonly ILookup<string, Type> ValueOptions = FindValueOptions();
 
     /// <summary>Throws for the first such mistake in <paramref name="args"/>.</summary>
     /// <param name="args">The command line.</param>
@@ -52,7 +47,7 @@ internal static class CommandLineCheck
                 throw new UsageException($"{name} needs a value.");
             }
 
-            if (ValueOptions[name].All(IsWholeNumber) && !ValueOptions[name].Any(type => TypeDescriptor.GetConverter(type).IsValid(value)))
+            if (ValueOptions[name].All(IsWholeNumber) && !ValueOptions[name].Any(type => WholeNumberConverter(type).IsValid(value)))
             {
                 throw new UsageException(BigInteger.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
                     ? $"{name} is out of range: '{value}'."
@@ -65,4 +60,17 @@ internal static class CommandLineCheck
     private static bool IsOption(string arg) => arg.StartsWith(EndOfOptions, StringComparison.Ordinal) || (arg.Length > 1 && arg[0] == '-' && !char.IsDigit(arg[1]));
 
     private static bool IsWholeNumber(Type type) => (Nullable.GetUnderlyingType(type) ?? type) is var number && (number == typeof(int) || number == typeof(long));
+
+    // The converters Spectre.Console.Cli binds whole numbers with.
+    private static TypeConverter WholeNumberConverter(Type type) => (Nullable.GetUnderlyingType(type) ?? type) == typeof(int) ? new Int32Converter() : new Int64Converter();
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The CLI's assembly is a trimming root (Ebs.Cli.csproj): its settings types and their properties are all kept.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The CLI's assembly is a trimming root (Ebs.Cli.csproj): its settings types and their properties are all kept.")]
+    private static ILookup<string, Type> FindValueOptions() => typeof(CommandLineCheck).Assembly.GetTypes()
+        .Where(type => type.IsSubclassOf(typeof(CommandSettings)))
+        .SelectMany(type => type.GetProperties())
+        .SelectMany(property => property.GetCustomAttribute<CommandOptionAttribute>() is { ValueName: not null, ValueIsOptional: false } option
+            ? option.LongNames.Select(name => $"--{name}").Concat(option.ShortNames.Select(name => $"-{name}")).Select(name => (Name: name, property.PropertyType))
+            : [])
+        .ToLookup(option => option.Name, option => option.PropertyType);
 }
