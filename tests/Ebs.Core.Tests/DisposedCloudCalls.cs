@@ -175,6 +175,7 @@ public static class DisposedCloudCalls
         [typeof(CompleteSnapshotRequest)] = () => new CompleteSnapshotRequest { SnapshotId = SnapshotId.Parse("snap-0123456789abcdef0"), ChangedBlocksCount = 0 },
         [typeof(ListSnapshotBlocksRequest)] = () => new ListSnapshotBlocksRequest { SnapshotId = SnapshotId.Parse("snap-0123456789abcdef0") },
         [typeof(GetSnapshotBlockRequest)] = () => new GetSnapshotBlockRequest { SnapshotId = SnapshotId.Parse("snap-0123456789abcdef0"), BlockIndex = 0, BlockToken = "AAAA" },
+        [typeof(ReadSnapshotRequest)] = () => new ReadSnapshotRequest { SnapshotId = SnapshotId.Parse("snap-0123456789abcdef0"), Offset = 0, Destination = new byte[Bytes.Length] },
     };
 
     /// <summary>Disposes <paramref name="cloud"/>, then makes every call; returns how many were made.</summary>

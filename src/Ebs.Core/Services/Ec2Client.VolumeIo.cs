@@ -114,87 +114,15 @@ public sealed partial class Ec2Client
         }
     }
 
-    /// <summary>
-    /// Reads a range of a volume: its whole blocks' chunks together (one batch read from the store,
-    /// decoded on every core), the blocks it covers in part one by one.
-    /// </summary>
+    /// <summary>Reads a range of a volume (<see cref="BlockRangeReader"/>).</summary>
     private async ValueTask ReadVolumeCoreAsync(VolumeId volumeId, long offset, Memory<byte> destination, CancellationToken cancellationToken)
         => await _engine.ReadAsync(async world =>
         {
             var volume = FindVolume(world, volumeId);
             var scope = ScopeOf(world, volume);
-            var blockSize = _engine.BlockSize;
-            var batch = Math.Max(1, ReadBatchBytes / blockSize);
-            var ids = new List<ChunkId>(batch);
-            var places = new List<(long Block, int At)>(batch);
-            var position = offset;
-            var remaining = destination;
-            while (!remaining.IsEmpty)
-            {
-                var block = position / blockSize;
-                var within = (int)(position % blockSize);
-                var length = Math.Min(blockSize - within, remaining.Length);
-                if (length < blockSize)
-                {
-                    await ReadBlockAsync(volume, scope, block, within, remaining[..length], cancellationToken).ConfigureAwait(false);
-                }
-                else if (ChunkAt(volume, scope, block) is { } id)
-                {
-                    ids.Add(id);
-                    places.Add((block, (int)(position - offset)));
-                    if (ids.Count == batch)
-                    {
-                        await ReadWholeAsync(volume, scope, ids, places, destination, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-                else
-                {
-                    remaining.Span[..length].Clear();
-                }
-
-                position += length;
-                remaining = remaining[length..];
-            }
-
-            await ReadWholeAsync(volume, scope, ids, places, destination, cancellationToken).ConfigureAwait(false);
+            await BlockRangeReader.ReadAsync(_engine.Chunks, scope, _engine.BlockSize, block => ChunkAt(volume, scope, block), $"volume {volume.Id}", offset, destination, cancellationToken).ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);
-
-    /// <summary>The bytes of whole blocks <see cref="ReadVolumeCoreAsync"/> reads from the store at once: 16 MiB.</summary>
-    private const int ReadBatchBytes = 16 << 20;
-
-    /// <summary>Reads the chunks <paramref name="ids"/> into their <paramref name="places"/> in <paramref name="destination"/> in one batch, then empties both lists.</summary>
-    private async ValueTask ReadWholeAsync(VolumeRecord volume, ChunkScope scope, List<ChunkId> ids, List<(long Block, int At)> places, Memory<byte> destination, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
-        {
-            return;
-        }
-
-        var blockSize = _engine.BlockSize;
-        var buffer = ArrayPool<byte>.Shared.Rent(ids.Count * blockSize);
-        var found = new bool[ids.Count];
-        try
-        {
-            await ChunkReader.ReadManyAsync(_engine.Chunks, scope, ids.ToArray(), buffer.AsMemory(0, ids.Count * blockSize), found, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < ids.Count; i++)
-            {
-                if (!found[i])
-                {
-                    throw new StaleReadException($"Chunk {ids[i]} of block {places[i].Block} of volume {volume.Id} is not stored.");
-                }
-
-                buffer.AsSpan(i * blockSize, blockSize).CopyTo(destination.Span[places[i].At..]);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        ids.Clear();
-        places.Clear();
-    }
 
     /// <summary>The chunk a volume's block holds (<see langword="null"/>: zeros), counting the first read of a block its source snapshot holds as a cold read.</summary>
     private ChunkId? ChunkAt(VolumeRecord volume, ChunkScope scope, long block)
@@ -207,41 +135,6 @@ public sealed partial class Ec2Client
         }
 
         return chunk;
-    }
-
-    private async ValueTask ReadBlockAsync(VolumeRecord volume, ChunkScope scope, long block, int within, Memory<byte> destination, CancellationToken cancellationToken)
-    {
-        if (ChunkAt(volume, scope, block) is not { } id)
-        {
-            destination.Span.Clear();
-            return;
-        }
-
-        var blockSize = _engine.BlockSize;
-        if (within == 0 && destination.Length == blockSize)
-        {
-            if (!await ChunkReader.TryReadAsync(_engine.Chunks, scope, id, destination, cancellationToken).ConfigureAwait(false))
-            {
-                throw new StaleReadException($"Chunk {id} of block {block} of volume {volume.Id} is not stored.");
-            }
-
-            return;
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(blockSize);
-        try
-        {
-            if (!await ChunkReader.TryReadAsync(_engine.Chunks, scope, id, buffer.AsMemory(0, blockSize), cancellationToken).ConfigureAwait(false))
-            {
-                throw new StaleReadException($"Chunk {id} of block {block} of volume {volume.Id} is not stored.");
-            }
-
-            buffer.AsSpan(within, destination.Length).CopyTo(destination.Span);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 
     /// <summary>
@@ -478,7 +371,7 @@ public sealed partial class Ec2Client
         {
             await _engine.ReadAsync(async _ =>
             {
-                await ReadBlockAsync(volume, scope, block, 0, buffer.AsMemory(0, blockSize), cancellationToken).ConfigureAwait(false);
+                await BlockRangeReader.ReadAsync(_engine.Chunks, scope, blockSize, b => ChunkAt(volume, scope, b), $"volume {volume.Id}", block * blockSize, buffer.AsMemory(0, blockSize), cancellationToken).ConfigureAwait(false);
                 return true;
             }).ConfigureAwait(false);
             foreach (var (within, bytes) in parts)

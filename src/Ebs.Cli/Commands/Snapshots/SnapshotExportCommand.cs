@@ -29,8 +29,8 @@ internal sealed class SnapshotExportCommand(IAnsiConsole console, TimeProvider t
             throw new EbsException(EbsErrorCodes.InvalidParameterValue, $"Cannot export {length} bytes of a snapshot of a {volumeBytes}-byte volume.", id.Value);
         }
 
-        var image = await SnapshotImage.OpenAsync(cloud.Account(settings.Account).EbsDirect(settings.Region), id, cancellationToken);
-        await DiskImage.ShowingProgressAsync(Console, settings.Json, $"Exporting {id}", image.ReadAsync, length, cloud.BlockSize, target, cancellationToken);
+        var direct = cloud.Account(settings.Account).EbsDirect(settings.Region);
+        await DiskImage.ShowingProgressAsync(Console, settings.Json, $"Exporting {id}", async (offset, buffer, ct) => await direct.ReadSnapshotAsync(new() { SnapshotId = id, Offset = offset, Destination = buffer }, ct), length, cloud.BlockSize, target, cancellationToken);
 
         // A device or pipe may be this process's own standard output: the image is the output then.
         if (!target.IsFile)
