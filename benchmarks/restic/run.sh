@@ -8,7 +8,8 @@
 # every day both ways: `ebs volume import IMG --volume VOL` + `ebs snapshot create VOL`, and
 # `restic backup IMG`. Then measures the restore of one day to a file, deleting four
 # snapshots, importing a fresh image against copying it, and opening the store, and prints
-# each ratio (ebs / restic, or copy / import) with its target. Default: 1 GiB, ten days, a
+# each ratio (ebs / restic, or copy / import) with its target. The CLI is published NativeAOT
+# (clang is installed with apt when missing), else ReadyToRun. Default: 1 GiB, ten days, a
 # store of 64-KiB blocks (`ebs store init --block-size`: a scattered 4-KiB write re-stores its
 # whole block, so 512-KiB blocks would store about eight times as much per day).
 set -euo pipefail
@@ -25,7 +26,7 @@ while [[ $# -gt 0 ]]; do
     --block-size) block_size="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -45,16 +46,26 @@ if ! command -v restic >/dev/null; then
   if [[ "$(id -u)" == 0 ]]; then apt-get install -y restic >/dev/null; else sudo apt-get install -y restic >/dev/null; fi
 fi
 
-# Published for this platform as a user installs it: precompiled (ReadyToRun), framework-dependent.
-echo "== publishing the ebs CLI (Release, ReadyToRun)"
-rid="$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)"
-ebs_bin="$repo_root/src/Ebs.Cli/bin/Release/net10.0/$rid/publish/ebs"
-dotnet publish "$repo_root/src/Ebs.Cli/Ebs.Cli.csproj" -c Release -r "$rid" --self-contained false -v q -nologo >/dev/null
-[[ -x "$ebs_bin" ]] || { echo "run.sh: $ebs_bin was not published" >&2; exit 1; }
-
 if [[ -z "$work" ]]; then work="$(mktemp -d "${TMPDIR:-/var/tmp}/ebs-restic.XXXXXX")"; fi
 mkdir -p "$work"
 if (( ! keep )); then trap 'rm -rf "$work"' EXIT; fi
+
+# Published for this platform as one native executable (NativeAOT, linked with clang: installed
+# when missing), as restic is one; without clang, precompiled (ReadyToRun) on the shared runtime.
+if ! command -v clang >/dev/null && [[ "$(id -u)" == 0 ]]; then
+  echo "== installing clang (NativeAOT links with it)"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang; } >/dev/null 2>&1 || true
+fi
+rid="$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)"
+if command -v clang >/dev/null; then
+  cli_kind="NativeAOT"; publish_mode=(-p:PublishAot=true)
+else
+  cli_kind="ReadyToRun"; publish_mode=(--self-contained false)
+fi
+echo "== publishing the ebs CLI (Release, $cli_kind)"
+ebs_bin="$work/cli/ebs"
+dotnet publish "$repo_root/src/Ebs.Cli/Ebs.Cli.csproj" -c Release -r "$rid" "${publish_mode[@]}" -o "$work/cli" -v q -nologo >/dev/null
+[[ -x "$ebs_bin" ]] || { echo "run.sh: $ebs_bin was not published" >&2; exit 1; }
 store="$work/store"
 repo="$work/restic"
 img="$work/disk.img"
@@ -115,18 +126,27 @@ rm -rf "$work/ebs.img" "$work/restic-restore"
 t=$(now); ebs snapshot delete "${snaps[2]}" "${snaps[3]}" "${snaps[4]}" "${snaps[5]}" --json >/dev/null; ebs_delete=$(elapsed "$t")
 t=$(now); restic forget --quiet --prune "${restic_ids[2]}" "${restic_ids[3]}" "${restic_ids[4]}" "${restic_ids[5]}" >/dev/null; restic_delete=$(elapsed "$t")
 
-# A fresh image imported into a new volume, against copying it on the same disk.
+# A fresh image imported into a new store, against copying it on the same disk: a `cp` (done
+# when the copy is in the page cache) and a `cp` then `sync` of the copy (done when it is on the
+# disk, as an import is: it makes its chunks durable before it commits). Best of three each.
 python3 "$here/image.py" make $((size_mib << 20)) 2 "$work/fresh.img"
-sync
-t=$(now); cp "$work/fresh.img" "$work/copy.img"; copy_time=$(elapsed "$t")
-rm -f "$work/copy.img"; sync
-t=$(now); ebs volume import "$work/fresh.img" --json >/dev/null; import_time=$(elapsed "$t")
+declare -a copies synced imports
+for i in 1 2 3; do
+  sync
+  t=$(now); cp "$work/fresh.img" "$work/copy.img"; copies[$i]=$(elapsed "$t"); sync "$work/copy.img"; synced[$i]=$(elapsed "$t")
+  rm -f "$work/copy.img"; sync
+  "$ebs_bin" store init --block-size "$block_size" --store "$work/fresh-$i" --json >/dev/null; sync
+  t=$(now); "$ebs_bin" volume import "$work/fresh.img" --store "$work/fresh-$i" --json >/dev/null; imports[$i]=$(elapsed "$t")
+  rm -rf "$work/fresh-$i"
+done
+
+best() { python3 -c "import sys; print(min(map(float, sys.argv[1:])))" "$@"; }
+copy_time=$(best "${copies[@]}"); synced_time=$(best "${synced[@]}"); import_time=$(best "${imports[@]}")
 
 # Opening: a read-only command on this store against the same on an empty store (process start-up
 # and the command itself cancel out); the best of five each.
 ebs_empty() { "$ebs_bin" "$@" --store "$work/empty"; }
 ebs_empty store init --block-size "$block_size" --json >/dev/null
-best() { python3 -c "import sys; print(min(map(float, sys.argv[1:])))" "$@"; }
 declare -a full empty
 for i in 1 2 3 4 5; do
   t=$(now); ebs volume list --json >/dev/null; full[$i]=$(elapsed "$t")
@@ -135,7 +155,7 @@ done
 open_ms=$(python3 -c "print(f'{max(0.0, ($(best "${full[@]}") - $(best "${empty[@]}")) * 1000):.0f}')")
 
 echo
-echo "== results ($size_mib MiB, $days days, $block_size blocks; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
+echo "== results ($size_mib MiB, $days days, $block_size blocks, $cli_kind CLI; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
 printf '%-34s %12s %12s %8s  %s\n' measure ebs restic ratio target
 row() { printf '%-34s %12s %12s %8s  %s\n' "$@"; }
 row "backup, all days (s)" "$ebs_backup" "$restic_backup" "$(ratio "$ebs_backup" "$restic_backup")" "<= 0.4"
@@ -143,4 +163,5 @@ row "repository bytes after $days days" "$ebs_bytes" "$restic_bytes" "$(ratio "$
 row "restore day $day to a file (s)" "$ebs_restore" "$restic_restore" "$(ratio "$ebs_restore" "$restic_restore")" "<= 0.5"
 row "delete four snapshots (s)" "$ebs_delete" "$restic_delete" "$(ratio "$ebs_delete" "$restic_delete")" "<= 0.5"
 row "import vs cp of a fresh image (s)" "$import_time" "$copy_time" "$(ratio "$copy_time" "$import_time")" ">= 0.5 (copy/import)"
+row "import vs cp + sync of it (s)" "$import_time" "$synced_time" "$(ratio "$synced_time" "$import_time")" ">= 0.5 (copy/import)"
 row "open for a read-only command (ms)" "$open_ms" "-" "-" "<= 100 ms"
