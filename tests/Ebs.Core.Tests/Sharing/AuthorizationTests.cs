@@ -88,6 +88,7 @@ public sealed class AuthorizationTests
         ["EbsDirectClient.ListChangedBlocksAsync"] = Usable(c => c.Direct.ListChangedBlocksAsync(new() { SecondSnapshotId = c.Snapshot }).AsTask(), RuleNotFound),
         ["EbsDirectClient.ListSnapshotBlocksAsync"] = Usable(c => c.Direct.ListSnapshotBlocksAsync(new() { SnapshotId = c.Snapshot }).AsTask(), RuleNotFound),
         ["EbsDirectClient.GetSnapshotBlockAsync"] = Usable(async c => await c.Direct.GetSnapshotBlockAsync(new() { SnapshotId = c.Snapshot, BlockIndex = 0, BlockToken = c.BlockToken }), RuleNotFound),
+        ["EbsDirectClient.ReadSnapshotAsync"] = Usable(c => c.Direct.ReadSnapshotAsync(new() { SnapshotId = c.Snapshot, Offset = 0, Destination = new byte[TestCloud.BlockSize] }).AsTask(), RuleNotFound),
         ["EbsDirectClient.PutSnapshotBlockAsync"] = Unshareable(c => c.Direct.PutSnapshotBlockAsync(DirectBlock(c.Written)).AsTask(), RuleNotFound),
         ["EbsDirectClient.CompleteSnapshotAsync"] = Unshareable(c => c.Direct.CompleteSnapshotAsync(new() { SnapshotId = c.Written, ChangedBlocksCount = 0 }).AsTask(), RuleNotFound),
         ["EbsDirectClient.StartSnapshotAsync"] = Account(c => c.Direct.StartSnapshotAsync(new() { VolumeSize = 1 }).AsTask()),
