@@ -31,7 +31,7 @@ internal static class ErrorReport
             OperationCanceledException when interrupted => (Interrupted, "interrupted"),
             EbsException e => (Failed, $"{e.ErrorCode}: {e.Message}"),
             CommandAppException or UsageException => (UsageError, $"{exception.Message} (see 'ebs --help')"),
-            _ => (Failed, exception.Message),
+            _ => (Failed, Cause(exception).Message),
         };
         await error.WriteLineAsync($"ebs: {OneLine(message)}");
         if (verbose)
@@ -45,6 +45,10 @@ internal static class ErrorReport
 
         return exitCode;
     }
+
+    // A type's initializer that failed (such as loading SQLite's native library) says only that it failed: its cause says why.
+    private static Exception Cause(Exception exception)
+        => exception is TypeInitializationException { InnerException: { } inner } ? Cause(inner) : exception;
 
     private static string OneLine(string message)
         => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -19,6 +19,18 @@ public sealed class ErrorTests
     }
 
     [Fact]
+    public async Task FailedTypeInitializer_LineGivesItsCause()
+    {
+        var error = new StringWriter();
+        var missing = new DllNotFoundException("Unable to load shared library 'e_sqlite3' or one of its dependencies.");
+
+        var exitCode = await ErrorReport.WriteAsync(error, new TypeInitializationException("SQLitePCL.raw", new TypeInitializationException("Inner", missing)), verbose: false, interrupted: false);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("ebs: Unable to load shared library 'e_sqlite3' or one of its dependencies.", Assert.Single(Lines(error.ToString())));
+    }
+
+    [Fact]
     public async Task UnexpectedExceptionWithVerbose_LineThenTrace()
     {
         var (exitCode, _, error) = await CliRunner.RunInProcessAsync(["volume", "create", "--size", "1", "--store", "a\0b", "--verbose"]);
