@@ -69,7 +69,7 @@ internal static class BlockRangeReader
             return;
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(ids.Count * blockSize);
+        var buffer = BatchBuffers.Pool.Rent(ids.Count * blockSize);
         var found = new bool[ids.Count];
         try
         {
@@ -86,7 +86,7 @@ internal static class BlockRangeReader
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            BatchBuffers.Pool.Return(buffer);
         }
 
         ids.Clear();

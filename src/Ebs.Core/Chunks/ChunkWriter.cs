@@ -104,7 +104,7 @@ internal static class ChunkWriter
 
         var blockSize = blocks[0].Length;
         var batch = Math.Min(blocks.Length, Math.Max(1, ConfirmBatchBytes / blockSize));
-        var stored = ArrayPool<byte>.Shared.Rent(batch * blockSize);
+        var stored = BatchBuffers.Pool.Rent(batch * blockSize);
         var found = new bool[batch];
         var hits = 0;
         try
@@ -133,7 +133,7 @@ internal static class ChunkWriter
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(stored);
+            BatchBuffers.Pool.Return(stored);
         }
 
         EbsTelemetry.DedupHits.Add(hits, scope.Tags);

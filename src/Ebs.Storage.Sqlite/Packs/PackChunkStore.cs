@@ -433,7 +433,7 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
             at[i] = spans[^1].Start + (int)(location.Offset - spans[^1].Offset);
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(total, 1));
+        var buffer = SpanBuffers.Rent(Math.Max(total, 1));
         try
         {
             var read = new int[spans.Count];
@@ -511,7 +511,7 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            SpanBuffers.Return(buffer);
         }
 
         foreach (var i in one)
@@ -523,6 +523,13 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
 
     /// <summary>The most bytes between two records that <see cref="ReadManyAsync"/> reads through to read them together.</summary>
     private const int MaxReadGap = 16 << 10;
+
+    /// <summary>
+    /// The buffers batched reads read their pack spans into, pooled apart from the shared pool for
+    /// the reason <c>Ebs.Core.Chunks.BatchBuffers</c> gives: a batch's buffer rented on one thread and
+    /// returned on another kept the shared pool handing out fresh memory. At most four of each size.
+    /// </summary>
+    private static readonly ArrayPool<byte> SpanBuffers = ArrayPool<byte>.Create(maxArrayLength: 64 << 20, maxArraysPerBucket: 4);
 
     /// <summary>The most bytes <see cref="ReadManyAsync"/> reads of a pack at once.</summary>
     private const int MaxReadSpan = 4 << 20;
