@@ -126,7 +126,10 @@ public sealed class InvariantTests
         var failure = Assert.ThrowsAny<Exception>(() => Prop.ForAll(Generators.VolumeHistories(), history => history.Batches.SelectMany(b => b).All(w => w.Length < 100))
             .Check(Config.QuickThrowOnFailure.WithMaxTest(200)));
 
-        var shrunk = failure.Message.Split('\n').SkipWhile(l => !l.StartsWith("Shrunk:", StringComparison.Ordinal)).ElementAt(1);
+        // FsCheck reports "Shrunk:" only when it shrank; a first failure that cannot shrink is reported as "Original:".
+        var lines = failure.Message.Split('\n');
+        var heading = lines.Any(l => l.StartsWith("Shrunk:", StringComparison.Ordinal)) ? "Shrunk:" : "Original:";
+        var shrunk = lines.SkipWhile(l => !l.StartsWith(heading, StringComparison.Ordinal)).ElementAt(1);
         Assert.Matches(@"^\[write \d+\+\d+ #\d\] snap$", shrunk.Trim());
     }
 
