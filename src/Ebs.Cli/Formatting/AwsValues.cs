@@ -28,4 +28,9 @@ internal static class AwsValues
     /// <param name="tags">The tags.</param>
     /// <returns>The array.</returns>
     public static JsonArray TagArray(IEnumerable<Tag> tags) => JsonItems.Array(tags, t => new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value });
+
+    /// <summary>Lists tags as a map of key to value, as AWS's DLM responses write them.</summary>
+    /// <param name="tags">The tags, keys unique.</param>
+    /// <returns>The object.</returns>
+    public static JsonObject TagMap(IEnumerable<Tag> tags) => new(tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value)));
 }

@@ -27,9 +27,4 @@ internal static class JsonItems
     /// <returns>The array.</returns>
     public static JsonArray Texts<T>(IEnumerable<T> items)
         where T : notnull => Array(items, item => item.ToString());
-
-    /// <summary>A map of string keys to string values, as AWS writes DLM's tags.</summary>
-    /// <param name="pairs">The pairs, keys unique.</param>
-    /// <returns>The object.</returns>
-    public static JsonObject Map(IEnumerable<KeyValuePair<string, string?>> pairs) => new(pairs.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value)));
 }

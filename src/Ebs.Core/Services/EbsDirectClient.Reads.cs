@@ -154,8 +154,7 @@ public sealed partial class EbsDirectClient
                 throw Invalid(EbsErrorReasons.InvalidBlockToken, $"The block token is not valid for block {index} of snapshot '{snapshotId}', or has expired.", snapshotId.Value);
             }
 
-            // Through the snapshot's scope: an encrypted snapshot's chunks are opened with its key's data key.
-            var scope = _engine.Keys.ScopeOf(world, snapshot.OwnerId, snapshot.Region, snapshot.KmsKeyId);
+            var scope = _engine.Keys.ScopeOf(world, snapshot);
             var length = _engine.BlockSize;
             var data = ArrayPool<byte>.Shared.Rent(length);
             try
@@ -213,8 +212,7 @@ public sealed partial class EbsDirectClient
                 throw Invalid(EbsErrorReasons.InvalidParameterValue, $"The range [{offset}, {offset + destination.Length}) is outside snapshot '{snapshotId}' of {size} bytes.", snapshotId.Value);
             }
 
-            // Through the snapshot's scope: an encrypted snapshot's chunks are opened with its key's data key.
-            var scope = _engine.Keys.ScopeOf(world, snapshot.OwnerId, snapshot.Region, snapshot.KmsKeyId);
+            var scope = _engine.Keys.ScopeOf(world, snapshot);
             await BlockRangeReader.ReadAsync(_engine.Chunks, scope, _engine.BlockSize, block => _engine.Map.Lookup(_engine.Graph, snapshot.Root, block), $"snapshot {snapshotId}", offset, destination, cancellationToken).ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);

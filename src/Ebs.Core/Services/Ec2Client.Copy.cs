@@ -109,7 +109,7 @@ public sealed partial class Ec2Client
     /// </summary>
     private async ValueTask<(NodeId? Root, long Transferred)> TransferAsync(Mutation m, SnapshotRecord original, ChunkScope target, CancellationToken cancellationToken)
     {
-        var source = _engine.Keys.ScopeOf(m.World, original.OwnerId, original.Region, original.KmsKeyId);
+        var source = _engine.Keys.ScopeOf(m.World, original);
         var blockSize = _engine.BlockSize;
         var changes = new List<BlockChange>((int)original.BlockCount);
         var translated = new Dictionary<ChunkId, ChunkId>();

@@ -106,7 +106,11 @@ internal sealed class KeyRing
     public ChunkScope ScopeOf(World world, string accountId, string region, string? keyArn)
         => keyArn is null ? new ChunkScope(accountId, region) : new ChunkScope(accountId, region, DataKey(world, UsableByArn(world, keyArn)));
 
-    /// <summary>The chunk scope as <see cref="ScopeOf"/>, whatever the key's state; <see langword="null"/> when the key is deleted (nothing can open its data any more).</summary>
+    /// <summary>The chunk scope a snapshot's blocks are stored in: its owner's in its Region, opened with its key's data key when it is encrypted.</summary>
+    /// <exception cref="EbsException"><c>InvalidKMSKey.InvalidState</c> when the key is disabled, pending deletion or deleted.</exception>
+    public ChunkScope ScopeOf(World world, SnapshotRecord snapshot) => ScopeOf(world, snapshot.OwnerId, snapshot.Region, snapshot.KmsKeyId);
+
+    /// <summary>The chunk scope as <see cref="ScopeOf(World, string, string, string?)"/>, whatever the key's state; <see langword="null"/> when the key is deleted (nothing can open its data any more).</summary>
     public ChunkScope? TryScopeOf(World world, string accountId, string region, string? keyArn)
         => keyArn is null ? new ChunkScope(accountId, region)
             : world.Table(RecordKinds.KmsKey).GetValueOrDefault(keyArn) is { } key ? new ChunkScope(accountId, region, DataKey(world, key))

@@ -2,6 +2,8 @@ using Ebs.Core.BlockMaps;
 using Ebs.Core.Chunks;
 using Ebs.Core.Storage;
 
+using static Ebs.Core.Tests.BlockMaps.RandomLineage;
+
 namespace Ebs.Core.Tests.BlockMaps;
 
 /// <summary>
@@ -12,8 +14,6 @@ namespace Ebs.Core.Tests.BlockMaps;
 /// </summary>
 public sealed class EditLogTests
 {
-    private static readonly BlockMap Map = new(1L << 27); // 64 TiB of 512-KiB blocks
-
     [Fact]
     public void Apply_EditsOfOneWriter_LogTheirNetEditsAgainstTheRootTheyStartedFrom()
     {
@@ -66,27 +66,9 @@ public sealed class EditLogTests
     {
         var random = new Random(seed);
         var txn = new ReferenceGraph().Begin();
-        var range = random.Next(2) == 0 ? 5_000L : Map.MaxBlocks;
-        var indexes = Enumerable.Range(0, 2000).Select(_ => random.NextInt64(range)).Distinct().Order().ToArray();
-        NodeId? root = Map.Apply(txn, null, [.. indexes.Select(i => new BlockChange(i, Chunk(random.Next(40)), 1))]);
-        var roots = new List<NodeId?> { root };
-        for (var snapshot = 2UL; snapshot < 8; snapshot++)
-        {
-            // Several calls per writer (as PutSnapshotBlock), rewrites with equal bytes, trims, writes undone, sometimes a mixed batch.
-            for (var call = random.Next(1, 5); call > 0; call--)
-            {
-                var mixed = random.Next(6) == 0;
-                var edits = Enumerable.Range(0, random.Next(1, 150))
-                    .Select(_ => random.Next(2) == 0 ? indexes[random.Next(indexes.Length)] : random.NextInt64(range))
-                    .Distinct()
-                    .Order()
-                    .Select(i => new BlockChange(i, random.Next(5) == 0 ? null : Chunk(random.Next(50)), mixed ? (ulong)random.Next(1, 4) : snapshot))
-                    .ToArray();
-                root = Map.Apply(txn, root, edits);
-            }
 
-            roots.Add(root);
-        }
+        // Rewrites with equal bytes, trims, writes undone, sometimes a mixed batch.
+        var (roots, range) = new RandomLineage(SmallRange: 5_000, Blocks: 2000, FirstChunks: 40, Snapshots: 8, MaxCalls: 5, MaxEdits: 150, RewriteOneIn: 2, TrimOneIn: 5, MixedOneIn: 6, EditChunks: 50).Make(txn, random);
 
         // The first and last maps are joined by logs, through every call's root: the diff reads no other node.
         var counting = new CountingNodes(txn);
@@ -111,19 +93,6 @@ public sealed class EditLogTests
             }
         }
     }
-
-    private static List<(long Index, ChunkId? First, ChunkId? Second)> Differences(INodeSource nodes, NodeId? first, NodeId? second, long from, bool byWrite)
-    {
-        var found = new List<(long, ChunkId?, ChunkId?)>();
-        Map.Diff(nodes, first, second, from, (index, a, b) =>
-        {
-            found.Add((index, a, b));
-            return true;
-        }, byWrite);
-        return found;
-    }
-
-    private static ChunkId Chunk(int seed) => new(new UInt128((ulong)seed, (ulong)seed * 31));
 
     /// <summary>Counts the nodes a diff gets.</summary>
     private sealed class CountingNodes(INodeSource source) : INodeSource

@@ -2,6 +2,8 @@ using Ebs.Core.BlockMaps;
 using Ebs.Core.Chunks;
 using Ebs.Core.Storage;
 
+using static Ebs.Core.Tests.BlockMaps.RandomLineage;
+
 namespace Ebs.Core.Tests.BlockMaps;
 
 /// <summary>
@@ -11,8 +13,6 @@ namespace Ebs.Core.Tests.BlockMaps;
 /// </summary>
 public sealed class ProvenanceTests
 {
-    private static readonly BlockMap Map = new(1L << 27); // 64 TiB of 512-KiB blocks
-
     [Fact]
     public void Apply_EditsOfOneWriter_AccumulateOnTheNodeTheyStartedFrom()
     {
@@ -43,27 +43,7 @@ public sealed class ProvenanceTests
     {
         var random = new Random(seed);
         var txn = new ReferenceGraph().Begin();
-        var range = random.Next(2) == 0 ? 20_000L : Map.MaxBlocks;
-        var indexes = Enumerable.Range(0, 3000).Select(_ => random.NextInt64(range)).Distinct().Order().ToArray();
-        NodeId? root = Map.Apply(txn, null, [.. indexes.Select(i => new BlockChange(i, Chunk(random.Next(50)), 1))]);
-        var roots = new List<NodeId?> { root };
-        for (var snapshot = 2UL; snapshot < 6; snapshot++)
-        {
-            // Several calls per writer (as PutSnapshotBlock), sometimes a mixed batch (no single writer).
-            for (var call = random.Next(1, 4); call > 0; call--)
-            {
-                var mixed = random.Next(5) == 0;
-                var edits = Enumerable.Range(0, random.Next(1, 120))
-                    .Select(_ => random.Next(3) == 0 ? indexes[random.Next(indexes.Length)] : random.NextInt64(range))
-                    .Distinct()
-                    .Order()
-                    .Select(i => new BlockChange(i, random.Next(6) == 0 ? null : Chunk(random.Next(60)), mixed ? (ulong)random.Next(1, 4) : snapshot))
-                    .ToArray();
-                root = Map.Apply(txn, root, edits);
-            }
-
-            roots.Add(root);
-        }
+        var (roots, range) = new RandomLineage(SmallRange: 20_000, Blocks: 3000, FirstChunks: 50, Snapshots: 6, MaxCalls: 4, MaxEdits: 120, RewriteOneIn: 3, TrimOneIn: 6, MixedOneIn: 5, EditChunks: 60).Make(txn, random);
 
         var stripped = StoredNodes.Of(txn);
         foreach (var first in roots)
@@ -76,22 +56,11 @@ public sealed class ProvenanceTests
             }
         }
 
-        Assert.Null(stripped.Get(root!.Value).Provenance);
+        Assert.Null(stripped.Get(roots[^1]!.Value).Provenance);
     }
 
     private static List<long> DiffByWrite(INodeSource nodes, NodeId? first, NodeId? second)
         => [.. Differences(nodes, first, second, 0, byWrite: true).Select(d => d.Index)];
-
-    private static List<(long Index, ChunkId? First, ChunkId? Second)> Differences(INodeSource nodes, NodeId? first, NodeId? second, long from, bool byWrite)
-    {
-        var found = new List<(long, ChunkId?, ChunkId?)>();
-        Map.Diff(nodes, first, second, from, (index, a, b) =>
-        {
-            found.Add((index, a, b));
-            return true;
-        }, byWrite);
-        return found;
-    }
 
     private static BlockMapNode LeafOf(INodeSource nodes, NodeId? root, long index)
     {
@@ -103,6 +72,4 @@ public sealed class ProvenanceTests
 
         return node;
     }
-
-    private static ChunkId Chunk(int seed) => new(new UInt128((ulong)seed, (ulong)seed * 31));
 }

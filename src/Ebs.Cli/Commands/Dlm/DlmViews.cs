@@ -20,7 +20,7 @@ internal static class DlmViews
             ["DateCreated"] = AwsValues.Time(p.DateCreated),
             ["DateModified"] = AwsValues.Time(p.DateModified),
             ["PolicyDetails"] = Json(p.PolicyDetails),
-            ["Tags"] = JsonItems.Map(p.Tags.Select(t => KeyValuePair.Create(t.Key, t.Value))),
+            ["Tags"] = AwsValues.TagMap(p.Tags),
             ["PolicyArn"] = p.PolicyArn,
         },
     };
@@ -32,7 +32,7 @@ internal static class DlmViews
             ["PolicyId"] = p.PolicyId,
             ["Description"] = p.Description,
             ["State"] = p.State.ToAwsString(),
-            ["Tags"] = JsonItems.Map(p.Tags.Select(t => KeyValuePair.Create(t.Key, t.Value))),
+            ["Tags"] = AwsValues.TagMap(p.Tags),
             ["PolicyType"] = p.PolicyType.ToAwsString(),
         }),
     };
