@@ -9,8 +9,9 @@ namespace Ebs.Cli.Transfer;
 /// file next to it, renamed into place only when complete, so a failed or interrupted export
 /// leaves no partial image and never a readable one; a device or pipe is written in place, in order.
 /// The export is a pipeline of two stages: the next batch is read from the store while the last
-/// one is written, so at most two batches (32 MiB) are held. A file's write-back is started batch
-/// by batch, so the disk writes while the rest is read and the final flush waits for little.
+/// one is written, so at most two batches (32 MiB) are held. A file is written around the page
+/// cache where its file system allows (<see cref="DirectWrites"/>); otherwise its write-back is
+/// started batch by batch, so the disk writes while the rest is read and the final flush waits for little.
 /// </summary>
 internal static class DiskImage
 {
@@ -77,6 +78,42 @@ internal static class DiskImage
         }
     }
 
+    /// <summary>
+    /// Writes a run of blocks at <paramref name="at"/>: directly while <paramref name="direct"/>,
+    /// through the page cache from then on when the file system refuses a direct write, and the
+    /// end of the image when it is not a whole number of 4-KiB units (the only run that can end so).
+    /// </summary>
+    /// <returns>Whether direct writes are still on.</returns>
+    private static bool WriteRun(FileStream target, long at, ReadOnlySpan<byte> run, bool direct)
+    {
+        var written = 0;
+        if (direct)
+        {
+            try
+            {
+                written = DirectWrites.AlignedPart(run.Length);
+                RandomAccess.Write(target.SafeFileHandle, run[..written], at);
+            }
+            catch (IOException)
+            {
+                written = 0; // written again below, through the page cache: a real fault fails there too
+            }
+
+            if (written < run.Length)
+            {
+                DirectWrites.Disable(target.SafeFileHandle);
+                direct = false;
+            }
+        }
+
+        if (written < run.Length)
+        {
+            RandomAccess.Write(target.SafeFileHandle, run[written..], at + written);
+        }
+
+        return direct;
+    }
+
     /// <summary>Writes every byte, zeros too, in order: a pipe cannot seek, and neither can be truncated or renamed over.</summary>
     private static async Task StreamAsync(Func<long, Memory<byte>, CancellationToken, Task> read, long length, ExportTarget target, IProgress<long>? progress, CancellationToken cancellationToken)
     {
@@ -96,9 +133,12 @@ internal static class DiskImage
             target.SetLength(length);
         }
 
-        // Uninitialized: every read fills its whole buffer.
-        Memory<byte> current = GC.AllocateUninitializedArray<byte>((int)Math.Min(BatchBytes, Math.Max(length, 1)));
-        Memory<byte> next = length > BatchBytes ? GC.AllocateUninitializedArray<byte>(BatchBytes) : Memory<byte>.Empty;
+        // Into a file, around the page cache where the file system allows it.
+        var direct = sparse && DirectWrites.TryEnable(target.SafeFileHandle);
+
+        // Aligned for direct writes, and uninitialized: every read fills its whole buffer.
+        var current = DirectWrites.Allocate((int)Math.Min(BatchBytes, Math.Max(length, 1)));
+        var next = length > BatchBytes ? DirectWrites.Allocate(BatchBytes) : Memory<byte>.Empty;
         // On the thread pool: a read from the store mostly completes synchronously, and would not overlap the write otherwise.
         Task ReadAhead(long offset, Memory<byte> buffer) => Task.Run(() => read(offset, buffer, cancellationToken), cancellationToken);
         var reading = length > 0 ? ReadAhead(0, current[..(int)Math.Min(current.Length, length)]) : Task.CompletedTask;
@@ -128,14 +168,16 @@ internal static class DiskImage
 
                         if (position > start)
                         {
-                            target.Position = offset + start;
-                            await target.WriteAsync(batch[start..Math.Min(position, count)], cancellationToken);
+                            direct = WriteRun(target, offset + start, batch.Span[start..Math.Min(position, count)], direct);
                         }
 
                         position += blockSize;
                     }
 
-                    WriteBack.Start(target.SafeFileHandle, offset, count);
+                    if (!direct)
+                    {
+                        WriteBack.Start(target.SafeFileHandle, offset, count);
+                    }
                 }
             }
             catch
