@@ -8,8 +8,8 @@ namespace Ebs.Cli.Transfer;
 /// process's buffer to the disk, so an export neither pays for filling hundreds of megabytes of
 /// page cache (in a virtual machine, fresh memory for each page) nor pushes out what other
 /// programs cached. Such a write must start at, and span, whole 4-KiB units of the file and of
-/// memory: buffers come from <see cref="Allocate"/>, and a file system that refuses (or a write
-/// it refuses) falls back to ordinary writes.
+/// memory (the batch buffers start on 2-MiB boundaries), and a file system that refuses (or a
+/// write it refuses) falls back to ordinary writes.
 /// </summary>
 internal static partial class DirectWrites
 {
@@ -18,17 +18,6 @@ internal static partial class DirectWrites
 
     private const int GetFlags = 3;
     private const int SetFlags = 4;
-
-    /// <summary>Allocates a buffer of <paramref name="length"/> bytes that starts on a 4-KiB boundary of memory and never moves; its contents are undefined.</summary>
-    public static unsafe Memory<byte> Allocate(int length)
-    {
-        var array = GC.AllocateUninitializedArray<byte>(length + Alignment, pinned: true);
-        fixed (byte* start = array)
-        {
-            var skip = (int)((Alignment - ((nuint)start % Alignment)) % Alignment);
-            return array.AsMemory(skip, length);
-        }
-    }
 
     /// <summary>Turns direct writes on for <paramref name="file"/>, where the platform and its file system allow them.</summary>
     /// <returns>Whether they are on.</returns>

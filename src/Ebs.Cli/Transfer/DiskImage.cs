@@ -1,3 +1,4 @@
+using Ebs.Core.Buffers;
 using Ebs.Core.Domain;
 using Ebs.Core.Services;
 using Spectre.Console;
@@ -136,58 +137,69 @@ internal static class DiskImage
         // Into a file, around the page cache where the file system allows it.
         var direct = sparse && DirectWrites.TryEnable(target.SafeFileHandle);
 
-        // Aligned for direct writes, and uninitialized: every read fills its whole buffer.
-        var current = DirectWrites.Allocate((int)Math.Min(BatchBytes, Math.Max(length, 1)));
-        var next = length > BatchBytes ? DirectWrites.Allocate(BatchBytes) : Memory<byte>.Empty;
-        // On the thread pool: a read from the store mostly completes synchronously, and would not overlap the write otherwise.
-        Task ReadAhead(long offset, Memory<byte> buffer) => Task.Run(() => read(offset, buffer, cancellationToken), cancellationToken);
-        var reading = length > 0 ? ReadAhead(0, current[..(int)Math.Min(current.Length, length)]) : Task.CompletedTask;
-        for (long offset = 0; offset < length; offset += BatchBytes)
+        // Pooled (memory already touched is cheaper to fill), aligned for direct writes, never zeroed: every read fills its whole buffer.
+        LargeBuffer[] rented = [LargeBufferPool.Shared.Rent(BatchBytes), LargeBufferPool.Shared.Rent(BatchBytes)];
+        var current = rented[0].Memory[..BatchBytes];
+        var next = rented[1].Memory[..BatchBytes];
+        try
         {
-            await reading;
-            var count = (int)Math.Min(BatchBytes, length - offset);
-            var batch = current[..count];
-            var following = offset + count;
-            reading = following < length ? ReadAhead(following, next[..(int)Math.Min(BatchBytes, length - following)]) : Task.CompletedTask;
-            try
+            // On the thread pool: a read from the store mostly completes synchronously, and would not overlap the write otherwise.
+            Task ReadAhead(long offset, Memory<byte> buffer) => Task.Run(() => read(offset, buffer, cancellationToken), cancellationToken);
+            var reading = length > 0 ? ReadAhead(0, current[..(int)Math.Min(BatchBytes, length)]) : Task.CompletedTask;
+            for (long offset = 0; offset < length; offset += BatchBytes)
             {
-                if (!sparse)
+                await reading;
+                var count = (int)Math.Min(BatchBytes, length - offset);
+                var batch = current[..count];
+                var following = offset + count;
+                reading = following < length ? ReadAhead(following, next[..(int)Math.Min(BatchBytes, length - following)]) : Task.CompletedTask;
+                try
                 {
-                    await target.WriteAsync(batch, cancellationToken);
-                }
-                else
-                {
-                    // Runs of blocks that are not all zeros, one write each; the zeros between stay holes.
-                    for (var position = 0; position < count;)
+                    if (!sparse)
                     {
-                        var start = position;
-                        while (position < count && batch.Span.Slice(position, Math.Min(blockSize, count - position)).ContainsAnyExcept((byte)0))
+                        await target.WriteAsync(batch, cancellationToken);
+                    }
+                    else
+                    {
+                        // Runs of blocks that are not all zeros, one write each; the zeros between stay holes.
+                        for (var position = 0; position < count;)
                         {
+                            var start = position;
+                            while (position < count && batch.Span.Slice(position, Math.Min(blockSize, count - position)).ContainsAnyExcept((byte)0))
+                            {
+                                position += blockSize;
+                            }
+
+                            if (position > start)
+                            {
+                                direct = WriteRun(target, offset + start, batch.Span[start..Math.Min(position, count)], direct);
+                            }
+
                             position += blockSize;
                         }
 
-                        if (position > start)
+                        if (!direct)
                         {
-                            direct = WriteRun(target, offset + start, batch.Span[start..Math.Min(position, count)], direct);
+                            WriteBack.Start(target.SafeFileHandle, offset, count);
                         }
-
-                        position += blockSize;
-                    }
-
-                    if (!direct)
-                    {
-                        WriteBack.Start(target.SafeFileHandle, offset, count);
                     }
                 }
-            }
-            catch
-            {
-                await reading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default); // never leave a read filling a buffer behind
-                throw;
-            }
+                catch
+                {
+                    await reading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default); // never leave a read filling a buffer behind
+                    throw;
+                }
 
-            progress?.Report(offset + count);
-            (current, next) = (next, current);
+                progress?.Report(offset + count);
+                (current, next) = (next, current);
+            }
+        }
+        finally
+        {
+            foreach (var buffer in rented)
+            {
+                LargeBufferPool.Shared.Return(buffer);
+            }
         }
     }
 }

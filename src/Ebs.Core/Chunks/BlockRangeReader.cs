@@ -1,4 +1,5 @@
 using System.Buffers;
+using Ebs.Core.Buffers;
 using Ebs.Core.Storage;
 
 namespace Ebs.Core.Chunks;
@@ -69,11 +70,11 @@ internal static class BlockRangeReader
             return;
         }
 
-        var buffer = BatchBuffers.Pool.Rent(ids.Count * blockSize);
+        var buffer = LargeBufferPool.Shared.Rent(ids.Count * blockSize);
         var found = new bool[ids.Count];
         try
         {
-            await ChunkReader.ReadManyAsync(store, scope, ids.ToArray(), buffer.AsMemory(0, ids.Count * blockSize), found, cancellationToken).ConfigureAwait(false);
+            await ChunkReader.ReadManyAsync(store, scope, ids.ToArray(), buffer.Memory[..(ids.Count * blockSize)], found, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < ids.Count; i++)
             {
                 if (!found[i])
@@ -81,12 +82,12 @@ internal static class BlockRangeReader
                     throw NotStored(ids[i], places[i].Block, owner);
                 }
 
-                buffer.AsSpan(i * blockSize, blockSize).CopyTo(destination.Span[places[i].At..]);
+                buffer.GetSpan().Slice(i * blockSize, blockSize).CopyTo(destination.Span[places[i].At..]);
             }
         }
         finally
         {
-            BatchBuffers.Pool.Return(buffer);
+            LargeBufferPool.Shared.Return(buffer);
         }
 
         ids.Clear();

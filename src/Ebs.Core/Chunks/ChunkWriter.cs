@@ -1,4 +1,5 @@
 using System.Buffers;
+using Ebs.Core.Buffers;
 using Ebs.Core.Storage;
 
 namespace Ebs.Core.Chunks;
@@ -104,7 +105,7 @@ internal static class ChunkWriter
 
         var blockSize = blocks[0].Length;
         var batch = Math.Min(blocks.Length, Math.Max(1, ConfirmBatchBytes / blockSize));
-        var stored = BatchBuffers.Pool.Rent(batch * blockSize);
+        var stored = LargeBufferPool.Shared.Rent(batch * blockSize);
         var found = new bool[batch];
         var hits = 0;
         try
@@ -114,7 +115,7 @@ internal static class ChunkWriter
                 var count = Math.Min(batch, blocks.Length - start);
                 try
                 {
-                    await ChunkReader.ReadManyAsync(store, scope, ids.AsMemory(start, count), stored.AsMemory(0, count * blockSize), found.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
+                    await ChunkReader.ReadManyAsync(store, scope, ids.AsMemory(start, count), stored.Memory[..(count * blockSize)], found.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
                 }
                 catch (EbsException e) when (e.ErrorCode == EbsErrorCodes.InternalError)
                 {
@@ -123,7 +124,7 @@ internal static class ChunkWriter
 
                 for (var i = 0; i < count; i++)
                 {
-                    if (found[i] && stored.AsSpan(i * blockSize, blockSize).SequenceEqual(blocks[start + i].Span))
+                    if (found[i] && stored.GetSpan().Slice(i * blockSize, blockSize).SequenceEqual(blocks[start + i].Span))
                     {
                         confirmed[start + i] = true;
                         hits++;
@@ -133,7 +134,7 @@ internal static class ChunkWriter
         }
         finally
         {
-            BatchBuffers.Pool.Return(stored);
+            LargeBufferPool.Shared.Return(stored);
         }
 
         EbsTelemetry.DedupHits.Add(hits, scope.Tags);

@@ -1,3 +1,5 @@
+using Ebs.Core.Buffers;
+
 namespace Ebs.Core.Services;
 
 /// <summary>
@@ -22,11 +24,13 @@ internal static class ImageBatches
     /// <exception cref="EbsException"><c>InvalidParameterValue</c> when the image is longer than <paramref name="capacity"/>.</exception>
     public static async ValueTask<long> CopyAsync(Stream source, long capacity, Func<long, ReadOnlyMemory<byte>, ValueTask> store, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        // Uninitialized: every byte handed on is read first, so zeroing them would be wasted work.
-        var buffers = new byte[Buffers][];
+        // Pooled and never zeroed: every byte handed on is read first.
+        var buffers = new Memory<byte>[Buffers];
+        var rented = new LargeBuffer[Buffers];
         for (var i = 0; i < Buffers; i++)
         {
-            buffers[i] = GC.AllocateUninitializedArray<byte>(BatchBytes);
+            rented[i] = LargeBufferPool.Shared.Rent(BatchBytes);
+            buffers[i] = rented[i].Memory[..BatchBytes];
         }
 
         var next = source.ReadAtLeastAsync(buffers[0], BatchBytes, throwOnEndOfStream: false, cancellationToken).AsTask();
@@ -59,7 +63,7 @@ internal static class ImageBatches
                     ? Task.FromResult(0)
                     : source.ReadAtLeastAsync(buffers[(turn + 1) % Buffers], BatchBytes, throwOnEndOfStream: false, cancellationToken).AsTask();
                 var (previous, previousEnd) = (storing, stored);
-                storing = store(offset, buffers[turn].AsMemory(0, read)).AsTask();
+                storing = store(offset, buffers[turn][..read]).AsTask();
                 offset += read;
                 stored = offset;
                 await StoredAsync(previous, previousEnd, progress).ConfigureAwait(false);
@@ -69,6 +73,10 @@ internal static class ImageBatches
         {
             // A failed batch must not leave a read running into the caller's stream, nor a store into its volume.
             await Task.WhenAll(next, storing).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            foreach (var buffer in rented)
+            {
+                LargeBufferPool.Shared.Return(buffer);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using Ebs.Core;
+using Ebs.Core.Buffers;
 using Ebs.Core.Chunks;
 using Ebs.Core.Storage;
 using Microsoft.Win32.SafeHandles;
@@ -433,7 +434,7 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
             at[i] = spans[^1].Start + (int)(location.Offset - spans[^1].Offset);
         }
 
-        var buffer = SpanBuffers.Rent(Math.Max(total, 1));
+        var buffer = LargeBufferPool.Shared.Rent(Math.Max(total, 1));
         try
         {
             var read = new int[spans.Count];
@@ -449,7 +450,7 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
                         for (; s < spans.Count && spans[s].Pack == pack; s++)
                         {
                             cancellationToken.ThrowIfCancellationRequested();
-                            read[s] = ReadFully(file, buffer.AsSpan(spans[s].Start, spans[s].Length), spans[s].Offset);
+                            read[s] = ReadFully(file, buffer.GetSpan().Slice(spans[s].Start, spans[s].Length), spans[s].Offset);
                         }
                     }
                     finally
@@ -483,7 +484,7 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
                 }
 
                 var available = Math.Max(0, Math.Min(located[i]!.Value.Length, span.Start + read[spanOf[i]] - at[i]));
-                problems[i] = Problem(ids.Span[i], buffer.AsSpan(at[i], available), destination.Span.Slice(i * length, length));
+                problems[i] = Problem(ids.Span[i], buffer.GetSpan().Slice(at[i], available), destination.Span.Slice(i * length, length));
             };
             if (order.Count < 8)
             {
@@ -511,7 +512,7 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
         }
         finally
         {
-            SpanBuffers.Return(buffer);
+            LargeBufferPool.Shared.Return(buffer);
         }
 
         foreach (var i in one)
@@ -523,13 +524,6 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
 
     /// <summary>The most bytes between two records that <see cref="ReadManyAsync"/> reads through to read them together.</summary>
     private const int MaxReadGap = 16 << 10;
-
-    /// <summary>
-    /// The buffers batched reads read their pack spans into, pooled apart from the shared pool for
-    /// the reason <c>Ebs.Core.Chunks.BatchBuffers</c> gives: a batch's buffer rented on one thread and
-    /// returned on another kept the shared pool handing out fresh memory. At most four of each size.
-    /// </summary>
-    private static readonly ArrayPool<byte> SpanBuffers = ArrayPool<byte>.Create(maxArrayLength: 64 << 20, maxArraysPerBucket: 4);
 
     /// <summary>The most bytes <see cref="ReadManyAsync"/> reads of a pack at once.</summary>
     private const int MaxReadSpan = 4 << 20;
