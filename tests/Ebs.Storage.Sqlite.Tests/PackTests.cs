@@ -98,6 +98,51 @@ public sealed class PackTests
     }
 
     [Fact]
+    public async Task FullPacks_WrittenInOneSessionOrContinuedFromAnother_SealedWithAnIndexOfTheirRecords()
+    {
+        using var dir = new TempDirectory();
+        var expected = new Dictionary<int, byte[]>();
+        for (var session = 0; session < 2; session++)
+        {
+            // The second session continues the first one's last pack (records it did not append) before it rolls.
+            await using var cloud = await OpenSmallPacksAsync(dir.Path);
+            var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
+            var volume = session == 0
+                ? (await ec2.CreateVolumeAsync(new CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 })).Volume.VolumeId
+                : Assert.Single(await ec2.ListVolumesAsync()).VolumeId;
+            for (var block = session * 40; block < (session * 40) + 40; block++)
+            {
+                expected[block] = TestCloud.Block(300 + block);
+                await ec2.WriteAtAsync(volume, (long)block * B, expected[block]);
+            }
+        }
+
+        var folder = Path.Combine(dir.Path, LocalDirectory.ChunkFolderName, PackChunkStore.FolderName);
+        var sealedPacks = 0;
+        foreach (var path in Directory.EnumerateFiles(folder))
+        {
+            using var file = File.OpenHandle(path);
+            if (PackFile.ReadIndex(file) is { } index)
+            {
+                sealedPacks++;
+                Assert.Equal(PackFile.Scan(file, index.End).Records.Select(r => (r.Id, r.Offset)), index.Records);
+            }
+        }
+
+        Assert.True(sealedPacks >= 4, $"{sealedPacks} sealed packs");
+        await using (var cloud = await OpenSmallPacksAsync(dir.Path))
+        {
+            Assert.True((await LocalDirectory.CheckPacksAsync(cloud)).IsClean);
+            var ec2 = cloud.Account(TestCloud.Account).Ec2(TestCloud.Region);
+            var volume = Assert.Single(await ec2.ListVolumesAsync()).VolumeId;
+            foreach (var (block, bytes) in expected)
+            {
+                Assert.Equal(bytes, await LocalDirectoryTests.ReadAsync(ec2, volume, block));
+            }
+        }
+    }
+
+    [Fact]
     public async Task OverwrittenBlocks_RepackRewritesSparsePacksAndFreesBytes_ContentsUnchanged()
     {
         using var dir = new TempDirectory();

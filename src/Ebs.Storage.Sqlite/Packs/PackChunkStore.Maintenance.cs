@@ -42,7 +42,7 @@ internal sealed partial class PackChunkStore
                         break;
                     }
 
-                    copies.Add((id, location, await AppendAsync(record, location.ChunkLength, cancellationToken).ConfigureAwait(false)));
+                    copies.Add((id, location, await AppendAsync(id, record, location.ChunkLength, cancellationToken).ConfigureAwait(false)));
                 }
 
                 if (problem is not null)

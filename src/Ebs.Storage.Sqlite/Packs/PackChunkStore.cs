@@ -152,7 +152,7 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
     internal async ValueTask AddAsync(ChunkId id, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         var record = ChunkCodec.Encode(id, data.Span, _blockSize);
-        var location = await AppendAsync(record, data.Length, cancellationToken).ConfigureAwait(false);
+        var location = await AppendAsync(id, record, data.Length, cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
             _unflushed[id] = location; // a concurrent put of the same chunk leaves one record dead
@@ -162,7 +162,7 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
     }
 
     /// <summary>Appends a record to the pack being filled, starting the next pack when it is full.</summary>
-    internal async ValueTask<PackLocation> AppendAsync(byte[] record, int chunkLength, CancellationToken cancellationToken)
+    internal async ValueTask<PackLocation> AppendAsync(ChunkId id, byte[] record, int chunkLength, CancellationToken cancellationToken)
     {
         await _appending.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -195,6 +195,7 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
             }
 
             var location = new PackLocation(pack.Number, pack.End, record.Length, chunkLength);
+            pack.Appended?.Add(new(id, pack.End, record.Length, chunkLength));
             pack.End += record.Length;
             if (pack.End - pack.WrittenBack >= WriteBackBytes)
             {
@@ -221,7 +222,7 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
     {
         if (_active is { } full)
         {
-            Seal(full.Handle, full.End);
+            Seal(full);
             lock (_gate)
             {
                 _dirty[full.Number] = full.Handle; // its index must be flushed, then its file closed
@@ -233,14 +234,14 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
         if (_active is null && _continuable is { } last)
         {
             _continuable = null;
-            _active = new ActivePack(last.Number, File.OpenHandle(PathOf(last.Number), FileMode.Open, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete), last.End);
+            _active = new ActivePack(last.Number, File.OpenHandle(PathOf(last.Number), FileMode.Open, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete), last.End, appended: null);
             return;
         }
 
         var number = _nextNumber++;
         var handle = File.OpenHandle(PathOf(number), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete);
         RandomAccess.Write(handle, PackFile.Header(number), 0);
-        _active = new ActivePack(number, handle, PackFile.HeaderSize);
+        _active = new ActivePack(number, handle, PackFile.HeaderSize, appended: []);
         lock (_gate)
         {
             _folderDirty = true;
@@ -248,13 +249,23 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
         }
     }
 
-    /// <summary>Appends the index of the records up to <paramref name="end"/>; a pack that does not scan whole stays unsealed, for fsck to report.</summary>
-    private static void Seal(SafeFileHandle handle, long end)
+    /// <summary>
+    /// Appends the index of a full pack's records: those this store appended, or for a pack it
+    /// continued (whose earlier records another session wrote) those a scan reads back; a pack
+    /// that does not scan whole stays unsealed, for fsck to report.
+    /// </summary>
+    private static void Seal(ActivePack pack)
     {
-        var scan = PackFile.Scan(handle, end);
+        if (pack.Appended is { } appended)
+        {
+            RandomAccess.Write(pack.Handle, PackFile.Index(appended, pack.End), pack.End);
+            return;
+        }
+
+        var scan = PackFile.Scan(pack.Handle, pack.End);
         if (scan.Problem is null)
         {
-            RandomAccess.Write(handle, PackFile.Index(scan.Records, end), end);
+            RandomAccess.Write(pack.Handle, PackFile.Index(scan.Records, pack.End), pack.End);
         }
     }
 
@@ -844,10 +855,13 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
         }
     }
 
-    /// <summary>The pack being filled: its number, its file, where the next record goes.</summary>
-    private sealed class ActivePack(long number, SafeFileHandle handle, long end)
+    /// <summary>The pack being filled: its number, its file, where the next record goes, and the records appended to it.</summary>
+    private sealed class ActivePack(long number, SafeFileHandle handle, long end, List<PackFile.ScannedRecord>? appended)
     {
         public long Number { get; } = number;
+
+        /// <summary>Gets every record in the pack, in order, when this store wrote all of them (<see langword="null"/> for a pack continued from an earlier session).</summary>
+        public List<PackFile.ScannedRecord>? Appended { get; } = appended;
 
         public SafeFileHandle Handle { get; } = handle;
 
