@@ -205,8 +205,9 @@ public static class EbsErrorCodes
     public const string AlreadyExistsException = "AlreadyExistsException";
 
     /// <summary>
-    /// A request would pass a quota: 100 lifecycle policies in a Region (Data Lifecycle Manager, HTTP 429), vaults per
-    /// Region or rules per plan (AWS Backup, whose model says 400; one code has one status here, DLM's).
+    /// A request would pass a quota: 100 lifecycle policies in a Region (Data Lifecycle Manager, HTTP 429, the
+    /// code's status here), vaults per Region or rules per plan (AWS Backup, whose errors carry 400 in
+    /// <see cref="EbsException.StatusCode"/>).
     /// </summary>
     public const string LimitExceededException = "LimitExceededException";
 
@@ -291,7 +292,7 @@ public static class EbsErrorCodes
         // A caller's hook failed on the caller's side, as a client error.
         [QuiesceHookFailed] = HttpStatusCode.BadRequest,
 
-        // AWS Backup (its API reference: every client error 400; its ResourceNotFoundException is 400 too, see docs/errors.md).
+        // AWS Backup (its API reference: every client error 400; the errors it raises carry 400 whatever the code's status here).
         [InvalidParameterValueException] = HttpStatusCode.BadRequest,
         [MissingParameterValueException] = HttpStatusCode.BadRequest,
         [AlreadyExistsException] = HttpStatusCode.BadRequest,

@@ -18,6 +18,7 @@ public sealed class EbsException : Exception
         ArgumentNullException.ThrowIfNull(errorCode);
         ErrorCode = errorCode;
         ResourceId = resourceId;
+        StatusCode = EbsErrorCodes.StatusCodeOf(errorCode);
     }
 
     /// <summary>Gets the AWS error code, such as <c>InvalidSnapshot.NotFound</c>.</summary>
@@ -26,8 +27,12 @@ public sealed class EbsException : Exception
     /// <summary>Gets the id of the resource concerned, or <see langword="null"/>.</summary>
     public string? ResourceId { get; }
 
-    /// <summary>Gets the HTTP status AWS answers this error with (see <see cref="EbsErrorCodes.StatusCodeOf"/>).</summary>
-    public HttpStatusCode StatusCode => EbsErrorCodes.StatusCodeOf(ErrorCode);
+    /// <summary>
+    /// Gets the HTTP status AWS answers this error with: by default the code's (see
+    /// <see cref="EbsErrorCodes.StatusCodeOf"/>), set where the service that raised it answers the
+    /// same code name otherwise (AWS Backup answers every error with 400).
+    /// </summary>
+    public HttpStatusCode StatusCode { get; init; }
 
     /// <summary>Gets the reason an EBS direct API gives with the error, one of <see cref="EbsErrorReasons"/>, or <see langword="null"/>.</summary>
     public string? Reason { get; init; }

@@ -91,7 +91,7 @@ public sealed partial class BackupClient
         return TagList.Of(tags.ToImmutableSortedDictionary(StringComparer.Ordinal));
     }
 
-    private static EbsException Invalid(string message) => new(EbsErrorCodes.InvalidParameterValueException, message);
+    private static EbsException Invalid(string message) => BackupErrors.Of(EbsErrorCodes.InvalidParameterValueException, message);
 
     /// <summary>Checks the account and resource type filters of the job lists: AWS's patterns.</summary>
     private static void CheckJobFilters(string? accountId, string? resourceType)
@@ -118,7 +118,7 @@ public sealed partial class BackupClient
     /// <summary>A job's order in the lists: its creation, then its id.</summary>
     private static string JobKey(DateTimeOffset created, string id) => string.Create(CultureInfo.InvariantCulture, $"{created.UtcTicks:D19}|{id}");
 
-    private static EbsException Missing(string parameter) => new(EbsErrorCodes.MissingParameterValueException, $"{parameter} is required.");
+    private static EbsException Missing(string parameter) => BackupErrors.Of(EbsErrorCodes.MissingParameterValueException, $"{parameter} is required.");
 
     [GeneratedRegex(@"^[a-zA-Z0-9\-_]{2,50}$", RegexOptions.CultureInvariant)]
     private static partial Regex VaultNamePattern();

@@ -34,7 +34,7 @@ public sealed partial class BackupClient
             var point = FindPoint(m.World, request.SourceBackupVaultName, request.RecoveryPointArn);
             if (!m.World.Table(RecordKinds.BackupVault).ContainsKey(BackupVaultRecord.KeyOf(AccountId, region, name)))
             {
-                throw new EbsException(EbsErrorCodes.ResourceNotFoundException, $"Backup vault {request.DestinationBackupVaultArn} does not exist.", request.DestinationBackupVaultArn);
+                throw BackupErrors.Of(EbsErrorCodes.ResourceNotFoundException, $"Backup vault {request.DestinationBackupVaultArn} does not exist.", request.DestinationBackupVaultArn);
             }
 
             return Backups.StartCopy(_engine, m, point, request.DestinationBackupVaultArn, lifecycle, request.IamRoleArn, null);
@@ -55,7 +55,7 @@ public sealed partial class BackupClient
         var world = await _engine.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var job = world.Table(RecordKinds.CopyJob).GetValueOrDefault(request.CopyJobId) is { } found && found.AccountId == AccountId && found.Region == Region
             ? found
-            : throw new EbsException(EbsErrorCodes.ResourceNotFoundException, $"Copy job {request.CopyJobId} does not exist.", request.CopyJobId);
+            : throw BackupErrors.Of(EbsErrorCodes.ResourceNotFoundException, $"Copy job {request.CopyJobId} does not exist.", request.CopyJobId);
         return new DescribeCopyJobResponse { CopyJob = CopyViewOf(job, _engine.Time.GetUtcNow()) };
     }
 

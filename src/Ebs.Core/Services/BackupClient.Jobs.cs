@@ -139,7 +139,7 @@ public sealed partial class BackupClient
             var job = FindJob(m.World, request.BackupJobId);
             if (job.StateAt(m.Now) is not BackupJobState.Created and not BackupJobState.Pending and not BackupJobState.Running and var state)
             {
-                throw new EbsException(EbsErrorCodes.InvalidRequestException, $"Backup job {job.BackupJobId} cannot be stopped: it is {state.ToAwsString()}.", job.BackupJobId);
+                throw BackupErrors.Of(EbsErrorCodes.InvalidRequestException, $"Backup job {job.BackupJobId} cannot be stopped: it is {state.ToAwsString()}.", job.BackupJobId);
             }
 
             if (job.RecoveryPointArn is { } arn && m.World.Table(RecordKinds.RecoveryPoint).GetValueOrDefault(arn[(arn.LastIndexOf('/') + 1)..]) is { } point)
@@ -156,7 +156,7 @@ public sealed partial class BackupClient
     private BackupJobRecord FindJob(World world, string backupJobId)
         => world.Table(RecordKinds.BackupJob).GetValueOrDefault(backupJobId) is { } found && found.AccountId == AccountId && found.Region == Region
             ? found
-            : throw new EbsException(EbsErrorCodes.ResourceNotFoundException, $"Backup job {backupJobId} does not exist.", backupJobId);
+            : throw BackupErrors.Of(EbsErrorCodes.ResourceNotFoundException, $"Backup job {backupJobId} does not exist.", backupJobId);
 
     private static BackupJob ViewOf(BackupJobRecord job, DateTimeOffset now)
     {
@@ -196,5 +196,5 @@ public sealed partial class BackupClient
     private VolumeRecord FindVolume(World world, VolumeId id, string resourceArn)
         => world.Volumes.GetValueOrDefault(id) is { } volume && volume.View.OwnerId == AccountId && volume.View.Region == Region && !volume.Importing
             ? volume
-            : throw new EbsException(EbsErrorCodes.ResourceNotFoundException, $"Resource {resourceArn} does not exist.", resourceArn);
+            : throw BackupErrors.Of(EbsErrorCodes.ResourceNotFoundException, $"Resource {resourceArn} does not exist.", resourceArn);
 }

@@ -45,12 +45,12 @@ public sealed partial class BackupClient
 
             if (plans.Any(p => p.Plan.BackupPlanName == input.BackupPlanName))
             {
-                throw new EbsException(EbsErrorCodes.AlreadyExistsException, "Backup plan with the same plan document already exists");
+                throw BackupErrors.Of(EbsErrorCodes.AlreadyExistsException, "Backup plan with the same plan document already exists");
             }
 
             if (plans.Count >= MaxPlansPerRegion)
             {
-                throw new EbsException(EbsErrorCodes.LimitExceededException, $"An account may have at most {MaxPlansPerRegion} backup plans in a Region.");
+                throw BackupErrors.Of(EbsErrorCodes.LimitExceededException, $"An account may have at most {MaxPlansPerRegion} backup plans in a Region.");
             }
 
             var created = new BackupPlanRecord
@@ -171,7 +171,7 @@ public sealed partial class BackupClient
             var current = FindPlan(m.World, request.BackupPlanId);
             if (m.World.Table(RecordKinds.BackupSelection).Values.Any(s => s.BackupPlanId == current.BackupPlanId))
             {
-                throw new EbsException(EbsErrorCodes.InvalidRequestException, "Related backup plan selections must be deleted prior to backup plan deletion", current.Arn);
+                throw BackupErrors.Of(EbsErrorCodes.InvalidRequestException, "Related backup plan selections must be deleted prior to backup plan deletion", current.Arn);
             }
 
             Backups.UnscheduleRules(m, current.BackupPlanId);
@@ -228,12 +228,12 @@ public sealed partial class BackupClient
 
             if (existing.Any(s => s.Selection.SelectionName == selection.SelectionName))
             {
-                throw new EbsException(EbsErrorCodes.AlreadyExistsException, $"A selection named {selection.SelectionName} already exists in backup plan {plan.BackupPlanId}.");
+                throw BackupErrors.Of(EbsErrorCodes.AlreadyExistsException, $"A selection named {selection.SelectionName} already exists in backup plan {plan.BackupPlanId}.");
             }
 
             if (existing.Count >= MaxSelectionsPerPlan)
             {
-                throw new EbsException(EbsErrorCodes.LimitExceededException, $"A backup plan may have at most {MaxSelectionsPerPlan} selections.");
+                throw BackupErrors.Of(EbsErrorCodes.LimitExceededException, $"A backup plan may have at most {MaxSelectionsPerPlan} selections.");
             }
 
             var record = new BackupSelectionRecord
@@ -328,7 +328,7 @@ public sealed partial class BackupClient
 
         if (input.Rules.Count > MaxRulesPerPlan)
         {
-            throw new EbsException(EbsErrorCodes.LimitExceededException, $"A backup plan may have at most {MaxRulesPerPlan} rules.");
+            throw BackupErrors.Of(EbsErrorCodes.LimitExceededException, $"A backup plan may have at most {MaxRulesPerPlan} rules.");
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -360,7 +360,7 @@ public sealed partial class BackupClient
         TagsOf(rule.RecoveryPointTags, MaxRecoveryPointTags);
         if (rule.CopyActions.Count > MaxCopyActionsPerRule)
         {
-            throw new EbsException(EbsErrorCodes.LimitExceededException, $"A rule may have at most {MaxCopyActionsPerRule} copy actions.");
+            throw BackupErrors.Of(EbsErrorCodes.LimitExceededException, $"A rule may have at most {MaxCopyActionsPerRule} copy actions.");
         }
 
         foreach (var copy in rule.CopyActions)
@@ -406,7 +406,7 @@ public sealed partial class BackupClient
         ArgumentNullException.ThrowIfNull(planId);
         return world.Table(RecordKinds.BackupPlan).GetValueOrDefault(planId) is { } plan && plan.AccountId == AccountId && plan.Region == Region
             ? plan
-            : throw new EbsException(EbsErrorCodes.ResourceNotFoundException, "Failed reading Backup plan with provided version", planId);
+            : throw BackupErrors.Of(EbsErrorCodes.ResourceNotFoundException, "Failed reading Backup plan with provided version", planId);
     }
 
     private BackupSelectionRecord FindSelection(World world, string planId, string selectionId)
@@ -415,6 +415,6 @@ public sealed partial class BackupClient
         ArgumentNullException.ThrowIfNull(selectionId);
         return world.Table(RecordKinds.BackupSelection).GetValueOrDefault(selectionId) is { } selection && selection.BackupPlanId == plan.BackupPlanId
             ? selection
-            : throw new EbsException(EbsErrorCodes.ResourceNotFoundException, $"Backup selection {selectionId} does not exist in backup plan {planId}.", selectionId);
+            : throw BackupErrors.Of(EbsErrorCodes.ResourceNotFoundException, $"Backup selection {selectionId} does not exist in backup plan {planId}.", selectionId);
     }
 }

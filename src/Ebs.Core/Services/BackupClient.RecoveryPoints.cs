@@ -88,12 +88,12 @@ public sealed partial class BackupClient
             var vault = FindVault(m.World, request.BackupVaultName);
             if (vault.Lock?.MinRetentionDays is { } min && m.Now < point.CreationDate.AddDays(min))
             {
-                throw new EbsException(EbsErrorCodes.InvalidRequestException, $"Recovery point {point.Arn} is protected by the Vault Lock of backup vault {vault.Name} until {point.CreationDate.AddDays(min):O}.", point.Arn);
+                throw BackupErrors.Of(EbsErrorCodes.InvalidRequestException, $"Recovery point {point.Arn} is protected by the Vault Lock of backup vault {vault.Name} until {point.CreationDate.AddDays(min):O}.", point.Arn);
             }
 
             if (BackupPolicies.DeniesDeleteRecoveryPoint(vault.Policy))
             {
-                throw new EbsException(EbsErrorCodes.AccessDeniedException, $"The access policy of backup vault {vault.Name} denies backup:DeleteRecoveryPoint.", point.Arn);
+                throw BackupErrors.Of(EbsErrorCodes.AccessDeniedException, $"The access policy of backup vault {vault.Name} denies backup:DeleteRecoveryPoint.", point.Arn);
             }
 
             FastSnapshotRestores.CheckNotEnabled(m.World, point.SnapshotId);
@@ -126,12 +126,12 @@ public sealed partial class BackupClient
             var vault = FindVault(m.World, request.BackupVaultName);
             if (vault.Lock is { } vaultLock && !vaultLock.Allows(lifecycle?.DeleteAfterDays))
             {
-                throw new EbsException(EbsErrorCodes.InvalidRequestException, $"The retention is outside the Vault Lock of backup vault {vault.Name}.", point.Arn);
+                throw BackupErrors.Of(EbsErrorCodes.InvalidRequestException, $"The retention is outside the Vault Lock of backup vault {vault.Name}.", point.Arn);
             }
 
             if (point.MovedToColdAt is not null && lifecycle?.MoveToColdStorageAfterDays != point.Lifecycle?.MoveToColdStorageAfterDays)
             {
-                throw new EbsException(EbsErrorCodes.InvalidRequestException, "The 'transition to cold after days' setting cannot be changed after a backup has been transitioned to cold.", point.Arn);
+                throw BackupErrors.Of(EbsErrorCodes.InvalidRequestException, "The 'transition to cold after days' setting cannot be changed after a backup has been transitioned to cold.", point.Arn);
             }
 
             if (point.MovedToColdAt is null && lifecycle?.MoveToColdStorageAfterDays is { } cold && point.CreationDate.AddDays(cold) < m.Now.AddDays(1))
@@ -182,6 +182,6 @@ public sealed partial class BackupClient
         var point = FindPointByArn(world, recoveryPointArn);
         return point.VaultKey == vault.Key
             ? point
-            : throw new EbsException(EbsErrorCodes.ResourceNotFoundException, $"Recovery point {recoveryPointArn} does not exist in backup vault {vaultName}.", recoveryPointArn);
+            : throw BackupErrors.Of(EbsErrorCodes.ResourceNotFoundException, $"Recovery point {recoveryPointArn} does not exist in backup vault {vaultName}.", recoveryPointArn);
     }
 }

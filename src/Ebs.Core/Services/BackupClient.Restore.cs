@@ -56,7 +56,7 @@ public sealed partial class BackupClient
             var snapshot = m.World.Snapshots[point.SnapshotId];
             if (!snapshot.IsCompletedAt(m.Now) || !snapshot.IsReadableAt(m.Now))
             {
-                throw new EbsException(EbsErrorCodes.InvalidRequestException, $"Recovery point {point.Arn} cannot be restored now: its snapshot is pending or archived.", point.Arn);
+                throw BackupErrors.Of(EbsErrorCodes.InvalidRequestException, $"Recovery point {point.Arn} cannot be restored now: its snapshot is pending or archived.", point.Arn);
             }
 
             var sizeGiB = size ?? snapshot.VolumeSizeGiB;
@@ -110,7 +110,7 @@ public sealed partial class BackupClient
         var world = await _engine.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var job = world.Table(RecordKinds.RestoreJob).GetValueOrDefault(request.RestoreJobId) is { } found && found.AccountId == AccountId && found.Region == Region
             ? found
-            : throw new EbsException(EbsErrorCodes.ResourceNotFoundException, $"Restore job {request.RestoreJobId} does not exist.", request.RestoreJobId);
+            : throw BackupErrors.Of(EbsErrorCodes.ResourceNotFoundException, $"Restore job {request.RestoreJobId} does not exist.", request.RestoreJobId);
         var view = RestoreViewOf(job, _engine.Time.GetUtcNow());
         return new DescribeRestoreJobResponse
         {
@@ -197,6 +197,6 @@ public sealed partial class BackupClient
         return recoveryPointArn.StartsWith(prefix, StringComparison.Ordinal)
             && world.Table(RecordKinds.RecoveryPoint).GetValueOrDefault(recoveryPointArn[prefix.Length..]) is { } point && point.AccountId == AccountId
             ? point
-            : throw new EbsException(EbsErrorCodes.ResourceNotFoundException, $"Recovery point {recoveryPointArn} does not exist.", recoveryPointArn);
+            : throw BackupErrors.Of(EbsErrorCodes.ResourceNotFoundException, $"Recovery point {recoveryPointArn} does not exist.", recoveryPointArn);
     }
 }

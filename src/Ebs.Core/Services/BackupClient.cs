@@ -58,12 +58,12 @@ public sealed partial class BackupClient
             {
                 return existing.CreatorRequestId is not null && existing.CreatorRequestId == request.CreatorRequestId
                     ? existing
-                    : throw new EbsException(EbsErrorCodes.AlreadyExistsException, "Backup vault with the same name already exists", existing.Arn);
+                    : throw BackupErrors.Of(EbsErrorCodes.AlreadyExistsException, "Backup vault with the same name already exists", existing.Arn);
             }
 
             if (vaults.Values.Count(v => v.AccountId == AccountId && v.Region == Region) >= MaxVaultsPerRegion)
             {
-                throw new EbsException(EbsErrorCodes.LimitExceededException, $"An account may have at most {MaxVaultsPerRegion} backup vaults in a Region.");
+                throw BackupErrors.Of(EbsErrorCodes.LimitExceededException, $"An account may have at most {MaxVaultsPerRegion} backup vaults in a Region.");
             }
 
             var created = new BackupVaultRecord
@@ -139,7 +139,7 @@ public sealed partial class BackupClient
             var vault = FindVault(m.World, request.BackupVaultName);
             if (PointsOf(m.World, vault).Any())
             {
-                throw new EbsException(EbsErrorCodes.InvalidRequestException, "Backup vault cannot be deleted because it contains recovery points.", vault.Arn);
+                throw BackupErrors.Of(EbsErrorCodes.InvalidRequestException, "Backup vault cannot be deleted because it contains recovery points.", vault.Arn);
             }
 
             m.Remove(RecordKinds.BackupVault, vault.Key);
@@ -183,7 +183,7 @@ public sealed partial class BackupClient
         var vault = FindVault(await _engine.CurrentAsync(cancellationToken).ConfigureAwait(false), request.BackupVaultName);
         return vault.Policy is { } policy
             ? new GetBackupVaultAccessPolicyResponse { BackupVaultName = vault.Name, BackupVaultArn = vault.Arn, Policy = policy }
-            : throw new EbsException(EbsErrorCodes.ResourceNotFoundException, $"Backup vault {vault.Name} has no access policy.", vault.Arn);
+            : throw BackupErrors.Of(EbsErrorCodes.ResourceNotFoundException, $"Backup vault {vault.Name} has no access policy.", vault.Arn);
     }
 
     /// <summary>Removes a backup vault's access policy; nothing when it has none.</summary>
@@ -279,7 +279,7 @@ public sealed partial class BackupClient
     {
         if (vault.Lock is { } vaultLock && vaultLock.IsImmutableAt(now))
         {
-            throw new EbsException(EbsErrorCodes.InvalidRequestException, $"The Vault Lock of backup vault {vault.Name} is immutable since {vaultLock.LockDate:O}; it cannot be changed or deleted.", vault.Arn);
+            throw BackupErrors.Of(EbsErrorCodes.InvalidRequestException, $"The Vault Lock of backup vault {vault.Name} is immutable since {vaultLock.LockDate:O}; it cannot be changed or deleted.", vault.Arn);
         }
     }
 
@@ -307,6 +307,6 @@ public sealed partial class BackupClient
     {
         ArgumentNullException.ThrowIfNull(name);
         return world.Table(RecordKinds.BackupVault).GetValueOrDefault(BackupVaultRecord.KeyOf(AccountId, Region, name))
-            ?? throw new EbsException(EbsErrorCodes.ResourceNotFoundException, $"Backup vault {name} does not exist.", BackupVaultRecord.ArnOf(AccountId, Region, name));
+            ?? throw BackupErrors.Of(EbsErrorCodes.ResourceNotFoundException, $"Backup vault {name} does not exist.", BackupVaultRecord.ArnOf(AccountId, Region, name));
     }
 }

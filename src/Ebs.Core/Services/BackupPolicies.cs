@@ -28,7 +28,7 @@ internal static class BackupPolicies
         {
         }
 
-        throw new EbsException(EbsErrorCodes.InvalidParameterValueException, "The access policy is not a valid JSON policy document.");
+        throw BackupErrors.Of(EbsErrorCodes.InvalidParameterValueException, "The access policy is not a valid JSON policy document.");
     }
 
     /// <summary>Whether the policy explicitly denies DeleteRecoveryPoint.</summary>
