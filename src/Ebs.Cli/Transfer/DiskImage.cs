@@ -85,7 +85,7 @@ internal static class DiskImage
     /// end of the image when it is not a whole number of 4-KiB units (the only run that can end so).
     /// </summary>
     /// <returns>Whether direct writes are still on.</returns>
-    private static bool WriteRun(FileStream target, long at, ReadOnlySpan<byte> run, bool direct)
+    internal static bool WriteRun(FileStream target, long at, ReadOnlySpan<byte> run, bool direct)
     {
         var written = 0;
         if (direct)
