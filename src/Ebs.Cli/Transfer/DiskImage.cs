@@ -155,33 +155,13 @@ internal static class DiskImage
                 reading = following < length ? ReadAhead(following, next[..(int)Math.Min(BatchBytes, length - following)]) : Task.CompletedTask;
                 try
                 {
-                    if (!sparse)
+                    if (sparse)
                     {
-                        await target.WriteAsync(batch, cancellationToken);
+                        direct = WriteSparse(target, offset, batch.Span, blockSize, direct);
                     }
                     else
                     {
-                        // Runs of blocks that are not all zeros, one write each; the zeros between stay holes.
-                        for (var position = 0; position < count;)
-                        {
-                            var start = position;
-                            while (position < count && batch.Span.Slice(position, Math.Min(blockSize, count - position)).ContainsAnyExcept((byte)0))
-                            {
-                                position += blockSize;
-                            }
-
-                            if (position > start)
-                            {
-                                direct = WriteRun(target, offset + start, batch.Span[start..Math.Min(position, count)], direct);
-                            }
-
-                            position += blockSize;
-                        }
-
-                        if (!direct)
-                        {
-                            WriteBack.Start(target.SafeFileHandle, offset, count);
-                        }
+                        await target.WriteAsync(batch, cancellationToken);
                     }
                 }
                 catch
@@ -196,10 +176,39 @@ internal static class DiskImage
         }
         finally
         {
-            foreach (var buffer in rented)
-            {
-                LargeBufferPool.Shared.Return(buffer);
-            }
+            LargeBufferPool.Shared.Return(rented);
         }
+    }
+
+    /// <summary>
+    /// Writes a batch at <paramref name="offset"/> as runs of blocks that are not all zeros, one
+    /// write each (<see cref="WriteRun"/>); the zeros between stay holes. Written through the page
+    /// cache, the batch's write-back is started at once.
+    /// </summary>
+    /// <returns>Whether direct writes are still on.</returns>
+    private static bool WriteSparse(FileStream target, long offset, ReadOnlySpan<byte> batch, int blockSize, bool direct)
+    {
+        for (var position = 0; position < batch.Length;)
+        {
+            var start = position;
+            while (position < batch.Length && batch.Slice(position, Math.Min(blockSize, batch.Length - position)).ContainsAnyExcept((byte)0))
+            {
+                position += blockSize;
+            }
+
+            if (position > start)
+            {
+                direct = WriteRun(target, offset + start, batch[start..Math.Min(position, batch.Length)], direct);
+            }
+
+            position += blockSize;
+        }
+
+        if (!direct)
+        {
+            WriteBack.Start(target.SafeFileHandle, offset, batch.Length);
+        }
+
+        return direct;
     }
 }

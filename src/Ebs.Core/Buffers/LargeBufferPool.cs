@@ -43,23 +43,37 @@ internal sealed class LargeBufferPool
         return LargeBuffer.Allocate(1 << shift);
     }
 
-    /// <summary>Returns a buffer rented from this pool; the caller must not use it afterwards.</summary>
-    public void Return(LargeBuffer buffer)
+    /// <summary>Returns buffers rented from this pool; the caller must not use them afterwards.</summary>
+    public void Return(params ReadOnlySpan<LargeBuffer> buffers)
     {
-        var shift = BitOperations.Log2((uint)buffer.Length);
-        if (BitOperations.IsPow2(buffer.Length) && shift is >= SmallestShift and <= LargestShift)
+        foreach (var buffer in buffers)
         {
-            var kept = _kept[shift - SmallestShift];
-            lock (kept)
+            if (!TryKeep(buffer))
             {
-                if (kept.Count < KeptPerSize)
-                {
-                    kept.Push(buffer);
-                    return;
-                }
+                ((IDisposable)buffer).Dispose();
             }
         }
+    }
 
-        ((IDisposable)buffer).Dispose();
+    /// <summary>Keeps a buffer for the next <see cref="Rent"/> of its size, unless four of that size are kept already.</summary>
+    private bool TryKeep(LargeBuffer buffer)
+    {
+        var shift = BitOperations.Log2((uint)buffer.Length);
+        if (!BitOperations.IsPow2(buffer.Length) || shift is < SmallestShift or > LargestShift)
+        {
+            return false;
+        }
+
+        var kept = _kept[shift - SmallestShift];
+        lock (kept)
+        {
+            if (kept.Count == KeptPerSize)
+            {
+                return false;
+            }
+
+            kept.Push(buffer);
+            return true;
+        }
     }
 }

@@ -73,10 +73,7 @@ internal static class ImageBatches
         {
             // A failed batch must not leave a read running into the caller's stream, nor a store into its volume.
             await Task.WhenAll(next, storing).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
-            foreach (var buffer in rented)
-            {
-                LargeBufferPool.Shared.Return(buffer);
-            }
+            LargeBufferPool.Shared.Return(rented);
         }
     }
 

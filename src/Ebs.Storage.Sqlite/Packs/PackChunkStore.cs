@@ -256,16 +256,10 @@ internal sealed partial class PackChunkStore : IChunkStore, IChunkJournal
     /// </summary>
     private static void Seal(ActivePack pack)
     {
-        if (pack.Appended is { } appended)
+        var records = pack.Appended ?? (PackFile.Scan(pack.Handle, pack.End) is { Problem: null } scan ? scan.Records : null);
+        if (records is not null)
         {
-            RandomAccess.Write(pack.Handle, PackFile.Index(appended, pack.End), pack.End);
-            return;
-        }
-
-        var scan = PackFile.Scan(pack.Handle, pack.End);
-        if (scan.Problem is null)
-        {
-            RandomAccess.Write(pack.Handle, PackFile.Index(scan.Records, pack.End), pack.End);
+            RandomAccess.Write(pack.Handle, PackFile.Index(records, pack.End), pack.End);
         }
     }
 
